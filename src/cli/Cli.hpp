@@ -1,0 +1,34 @@
+#pragma once
+#include "content/DataPaths.hpp"
+
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+// The headless subcommands. Nothing here touches a window or any SFML module.
+namespace motus::cli {
+
+struct CommandLine {
+    std::optional<std::filesystem::path> library; // --library DIR
+    std::string lang;                             // --lang LL
+    bool help = false;
+    bool version = false;
+    std::string command; // empty: open the window
+    std::vector<std::string> args;
+    std::optional<std::string> error; // the command line could not be read
+};
+
+[[nodiscard]] CommandLine parseCommandLine(const std::vector<std::string>& argv);
+[[nodiscard]] std::string usage();
+[[nodiscard]] std::string versionText();
+
+// Runs a subcommand; returns the process exit code (0 fine, 1 failure, 2 usage error).
+[[nodiscard]] int runCommand(const CommandLine& commandLine, const content::DataPaths& paths,
+                             std::ostream& out, std::ostream& err);
+
+// Pads with spaces to `width` characters of UTF-8 text.
+[[nodiscard]] std::string padRight(const std::string& text, std::size_t width);
+
+} // namespace motus::cli

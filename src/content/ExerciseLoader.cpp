@@ -1,0 +1,895 @@
+#include "ExerciseLoader.hpp"
+
+#include "XmlReader.hpp"
+#include "core/Kinematics.hpp"
+
+#include <tinyxml2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace motus::content {
+namespace {
+
+using core::Diagnostic;
+using tinyxml2::XMLElement;
+
+bool isValidId(std::string_view id) {
+    if (id.empty() || id.front() == '-' || id.back() == '-') {
+        return false;
+    }
+    char previous = ' ';
+    for (char c : id) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+        if (!ok || (c == '-' && previous == '-')) {
+            return false;
+        }
+        previous = c;
+    }
+    return true;
+}
+
+bool isLanguageCode(std::string_view lang) {
+    return lang.size() == 2 && std::all_of(lang.begin(), lang.end(),
+                                           [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+std::string fixed2(double value) {
+    std::ostringstream out;
+    out.setf(std::ios::fixed);
+    out.precision(2);
+    out << value;
+    return out.str();
+}
+
+std::string number(double value) {
+    std::ostringstream out;
+    out << value;
+    return out.str();
+}
+
+class ExerciseParser {
+public:
+    ExerciseParser(const std::string& path, std::vector<Diagnostic>& diagnostics)
+        : m_xml(path, diagnostics) {}
+
+    std::optional<core::Exercise> parse(const XMLElement* root, std::optional<std::string>& id);
+
+private:
+    void readSource(const XMLElement* el, core::Exercise& ex);
+    void readText(const XMLElement* el, core::Exercise& ex, std::map<std::string, int>& langLines);
+    void readClassification(const XMLElement* el, core::Exercise& ex);
+    void readDose(const XMLElement* el, core::Exercise& ex);
+    void readBounds(const XMLElement* el, core::Exercise& ex);
+    void readVariants(const XMLElement* el, core::Exercise& ex);
+    void readMovement(const XMLElement* el, core::Exercise& ex);
+    void readPose(const XMLElement* el, core::Exercise& ex);
+    void checkPoseAnatomy(const XMLElement* el, const core::Pose& pose, core::View view);
+    void checkContacts(const XMLElement* el, const core::Pose& pose, core::View view);
+    void checkTranslations(const core::Exercise& ex, const std::map<std::string, int>& langLines);
+    std::vector<std::string> readList(const XMLElement* el, const char* itemName);
+
+    XmlReader m_xml;
+};
+
+std::vector<std::string> ExerciseParser::readList(const XMLElement* list, const char* itemName) {
+    std::vector<std::string> items;
+    m_xml.checkAttributes(list, {});
+    m_xml.checkChildren(list, {itemName});
+    for (const XMLElement* item = list->FirstChildElement(itemName); item != nullptr;
+         item = item->NextSiblingElement(itemName)) {
+        m_xml.checkAttributes(item, {});
+        m_xml.checkChildren(item, {});
+        if (auto text = m_xml.requiredText(item)) {
+            items.emplace_back(*text);
+        }
+    }
+    return items;
+}
+
+void ExerciseParser::readSource(const XMLElement* el, core::Exercise& ex) {
+    m_xml.checkAttributes(el, {"licence", "author"});
+    m_xml.checkChildren(el, {});
+    if (auto licence = m_xml.requiredAttribute(el, "licence")) {
+        ex.licence = *licence;
+    }
+    if (auto author = m_xml.optionalAttribute(el, "author")) {
+        ex.author = *author;
+    }
+    if (auto text = m_xml.requiredText(el)) {
+        ex.source = *text;
+    }
+}
+
+void ExerciseParser::readText(const XMLElement* el, core::Exercise& ex,
+                              std::map<std::string, int>& langLines) {
+    m_xml.checkAttributes(el, {"xml:lang"});
+    m_xml.checkChildren(el, {"name", "summary", "steps", "cues", "cautions", "contraindications"});
+    auto lang = m_xml.requiredAttribute(el, "xml:lang");
+    if (!lang) {
+        return;
+    }
+    if (!isLanguageCode(*lang)) {
+        m_xml.attributeError(el, "xml:lang",
+                             "'" + std::string(*lang) + "' is not a two-letter language code");
+        return;
+    }
+    const std::string code(*lang);
+    if (auto it = langLines.find(code); it != langLines.end()) {
+        m_xml.error(el->GetLineNum(), "<text xml:lang=\"" + code +
+                                          "\"> is given twice (first at line " +
+                                          std::to_string(it->second) + ")");
+        return;
+    }
+    langLines[code] = el->GetLineNum();
+    core::ExerciseText text;
+    const bool english = code == "en";
+    if (const XMLElement* name = m_xml.single(el, "name", english)) {
+        m_xml.checkAttributes(name, {});
+        m_xml.checkChildren(name, {});
+        text.name = m_xml.requiredText(name).value_or("");
+    }
+    if (const XMLElement* summary = m_xml.single(el, "summary", english)) {
+        m_xml.checkAttributes(summary, {});
+        m_xml.checkChildren(summary, {});
+        text.summary = m_xml.requiredText(summary).value_or("");
+    }
+    if (const XMLElement* steps = m_xml.single(el, "steps", english)) {
+        text.steps = readList(steps, "step");
+        if (text.steps.empty()) {
+            m_xml.error(steps->GetLineNum(), "<steps>: needs at least one <step>");
+        }
+    }
+    if (const XMLElement* cues = m_xml.single(el, "cues", false)) {
+        text.cues = readList(cues, "cue");
+    }
+    if (const XMLElement* cautions = m_xml.single(el, "cautions", false)) {
+        text.cautions = readList(cautions, "caution");
+    }
+    if (const XMLElement* contra = m_xml.single(el, "contraindications", false)) {
+        text.contraindications = readList(contra, "contraindication");
+    }
+    ex.texts[code] = std::move(text);
+}
+
+void ExerciseParser::readClassification(const XMLElement* el, core::Exercise& ex) {
+    m_xml.checkAttributes(el, {"regions", "goals", "position", "equipment", "level"});
+    m_xml.checkChildren(el, {});
+    if (auto regions = m_xml.requiredAttribute(el, "regions")) {
+        for (const auto& region : splitWords(*regions)) {
+            if (!core::isRegion(region)) {
+                m_xml.attributeError(el, "regions",
+                                     "'" + region + "' is not one of " +
+                                         joinNames(core::regionNames()));
+            } else {
+                ex.regions.push_back(region);
+            }
+        }
+        if (ex.regions.empty()) {
+            m_xml.attributeError(el, "regions", "needs at least one region");
+        }
+    }
+    if (auto goals = m_xml.requiredAttribute(el, "goals")) {
+        for (const auto& goal : splitWords(*goals)) {
+            if (auto parsed = m_xml.enumValue<core::Goal>(el, "goals", goal, core::goalNames())) {
+                ex.goals.push_back(*parsed);
+            }
+        }
+        if (ex.goals.empty()) {
+            m_xml.attributeError(el, "goals", "needs at least one goal");
+        }
+    }
+    if (auto position = m_xml.requiredAttribute(el, "position")) {
+        if (auto parsed = m_xml.enumValue<core::Position>(el, "position", *position,
+                                                           core::positionNames())) {
+            ex.position = *parsed;
+        }
+    }
+    if (auto equipment = m_xml.requiredAttribute(el, "equipment")) {
+        for (const auto& item : splitWords(*equipment)) {
+            if (!core::isEquipment(item)) {
+                m_xml.attributeError(el, "equipment",
+                                     "'" + item + "' is not one of " +
+                                         joinNames(core::equipmentNames()));
+            } else {
+                ex.equipment.push_back(item);
+            }
+        }
+    }
+    if (auto level = m_xml.intAttribute(el, "level", {1, 5}, true)) {
+        ex.level = *level;
+    }
+}
+
+void ExerciseParser::readDose(const XMLElement* el, core::Exercise& ex) {
+    using L = core::DoseLimits;
+    m_xml.checkAttributes(el, {"sets", "reps", "hold", "tempo", "rest", "side", "per-day",
+                               "per-week", "pyramid", "hold-capped"});
+    m_xml.checkChildren(el, {});
+    core::Dose& dose = ex.dose;
+    dose.sets = m_xml.intAttribute(el, "sets", L::sets, true).value_or(dose.sets);
+    dose.reps = m_xml.intAttribute(el, "reps", L::reps, true).value_or(dose.reps);
+    dose.holdSeconds = m_xml.intAttribute(el, "hold", L::hold, false).value_or(0);
+    dose.tempoSeconds = m_xml.intAttribute(el, "tempo", L::tempo, true).value_or(dose.tempoSeconds);
+    dose.restSeconds = m_xml.intAttribute(el, "rest", L::rest, true).value_or(dose.restSeconds);
+    dose.perDay = m_xml.intAttribute(el, "per-day", L::perDay, false).value_or(1);
+    dose.perWeek = m_xml.intAttribute(el, "per-week", L::perWeek, true).value_or(dose.perWeek);
+    if (auto side = m_xml.requiredAttribute(el, "side")) {
+        if (auto parsed = m_xml.enumValue<core::Side>(el, "side", *side, core::sideNames())) {
+            dose.side = *parsed;
+        }
+    }
+    if (auto capped = m_xml.boolAttribute(el, "hold-capped")) {
+        ex.holdCapped = *capped;
+    }
+    if (auto pyramid = m_xml.optionalAttribute(el, "pyramid")) {
+        for (const auto& word : splitWords(*pyramid)) {
+            auto reps = parseWhole(word);
+            if (!reps) {
+                m_xml.attributeError(el, "pyramid", "'" + word + "' is not a whole number");
+                return;
+            }
+            if (!L::reps.contains(*reps)) {
+                m_xml.attributeError(el, "pyramid",
+                                     std::to_string(*reps) + " is outside the range 1..30");
+                return;
+            }
+            dose.pyramid.push_back(*reps);
+        }
+        if (dose.pyramid.size() != static_cast<std::size_t>(dose.sets)) {
+            m_xml.attributeError(el, "pyramid",
+                                 std::to_string(dose.pyramid.size()) + " entries for " +
+                                     std::to_string(dose.sets) + " sets");
+        }
+    }
+}
+
+void ExerciseParser::readBounds(const XMLElement* el, core::Exercise& ex) {
+    using L = core::DoseLimits;
+    m_xml.checkAttributes(el, {"sets", "reps", "hold", "rest"});
+    m_xml.checkChildren(el, {});
+    auto check = [&](const char* name, core::IntRange limit, int doseValue, bool required,
+                     core::IntRange& out) {
+        auto range = m_xml.rangeAttribute(el, name, limit, required);
+        if (!range) {
+            return;
+        }
+        out = *range;
+        if (!range->contains(doseValue)) {
+            m_xml.attributeError(el, name,
+                                 "the default dose " + std::to_string(doseValue) +
+                                     " is outside " + std::to_string(range->min) + ".." +
+                                     std::to_string(range->max));
+        }
+    };
+    check("sets", L::sets, ex.dose.sets, true, ex.bounds.sets);
+    int repsForCheck = ex.dose.reps;
+    if (!ex.dose.pyramid.empty()) {
+        repsForCheck = *std::max_element(ex.dose.pyramid.begin(), ex.dose.pyramid.end());
+    }
+    check("reps", L::reps, repsForCheck, true, ex.bounds.reps);
+    check("hold", L::hold, ex.dose.holdSeconds, true, ex.bounds.hold);
+    check("rest", L::rest, ex.dose.restSeconds, false, ex.bounds.rest);
+}
+
+void ExerciseParser::readVariants(const XMLElement* el, core::Exercise& ex) {
+    m_xml.checkAttributes(el, {"progression", "regression"});
+    m_xml.checkChildren(el, {});
+    ex.variantsLine = el->GetLineNum();
+    for (const char* name : {"progression", "regression"}) {
+        auto value = m_xml.optionalAttribute(el, name);
+        if (!value) {
+            continue;
+        }
+        if (!isValidId(*value)) {
+            m_xml.attributeError(el, name,
+                                 "'" + std::string(*value) +
+                                     "' is not an exercise id (lower-case words joined by hyphens)");
+            continue;
+        }
+        if (*value == ex.id) {
+            m_xml.attributeError(el, name, "an exercise cannot be its own variant");
+            continue;
+        }
+        (std::string_view(name) == "progression" ? ex.progression : ex.regression) =
+            std::string(*value);
+    }
+}
+
+void ExerciseParser::checkPoseAnatomy(const XMLElement* el, const core::Pose& pose,
+                                      core::View view) {
+    const std::string viewName(core::toString(view));
+    for (std::size_t i = 0; i < core::kJointCount; ++i) {
+        const auto joint = static_cast<core::Joint>(i);
+        const auto limit = core::jointLimit(joint, view);
+        if (!limit.contains(pose.angles[i])) {
+            m_xml.attributeError(el, std::string(core::toString(joint)).c_str(),
+                                 number(pose.angles[i]) + " is beyond the anatomical range " +
+                                     number(limit.min) + ".." + number(limit.max) + " (" +
+                                     viewName + " view)");
+        }
+    }
+    for (const auto& chain : core::spinalChains()) {
+        const double sum = pose.angle(chain.first) + pose.angle(chain.second);
+        const auto limit = core::chainLimit(chain, view);
+        if (!limit.contains(sum)) {
+            m_xml.error(el->GetLineNum(),
+                        "<pose id=\"" + pose.id + "\">: " + std::string(chain.name) + " " +
+                            std::string(core::toString(chain.first)) + " + " +
+                            std::string(core::toString(chain.second)) + " = " + number(sum) +
+                            " is beyond the anatomical range " + number(limit.min) + ".." +
+                            number(limit.max) + " (" + viewName + " view)");
+        }
+    }
+}
+
+void ExerciseParser::checkContacts(const XMLElement* el, const core::Pose& pose,
+                                   core::View view) {
+    if (view == core::View::Top || pose.contacts.empty()) {
+        return;
+    }
+    const auto body = core::placeBody(pose, view, kCheckHeightMetres);
+    for (const auto segment : pose.contacts) {
+        const double height = body.lowest(segment);
+        if (height > kContactToleranceMetres) {
+            m_xml.attributeError(el, "contacts",
+                                 "'" + std::string(core::toString(segment)) + "' is " +
+                                     fixed2(height) + " m above the floor in pose '" + pose.id +
+                                     "' (at most " + fixed2(kContactToleranceMetres) +
+                                     " m allowed)");
+        }
+    }
+}
+
+void ExerciseParser::readPose(const XMLElement* el, core::Exercise& ex) {
+    m_xml.checkChildren(el, {});
+    core::Pose pose;
+    pose.line = el->GetLineNum();
+    auto id = m_xml.requiredAttribute(el, "id");
+    if (!id) {
+        return;
+    }
+    pose.id = *id;
+    if (!isValidId(pose.id)) {
+        m_xml.attributeError(el, "id",
+                             "'" + pose.id + "' is not lower-case words joined by hyphens");
+        return;
+    }
+    if (auto existing = ex.poseIndex(pose.id)) {
+        m_xml.attributeError(el, "id",
+                             "pose '" + pose.id + "' is defined twice (first at line " +
+                                 std::to_string(ex.poses[*existing].line) + ")");
+        return;
+    }
+    bool ok = true;
+    for (const auto* attr = el->FirstAttribute(); attr != nullptr; attr = attr->Next()) {
+        const std::string_view name = attr->Name();
+        if (name == "id") {
+            continue;
+        }
+        if (name == "orientation") {
+            auto value = m_xml.realAttribute(el, "orientation", -180.0, 180.0);
+            ok = ok && value.has_value();
+            pose.orientation = value.value_or(0.0);
+            continue;
+        }
+        if (name == "contacts") {
+            for (const auto& word : splitWords(attr->Value())) {
+                auto segment = core::parseSegment(word);
+                if (!segment) {
+                    m_xml.attributeError(el, "contacts",
+                                         "'" + word + "' is not a segment of the skeleton");
+                    ok = false;
+                } else {
+                    pose.contacts.push_back(*segment);
+                }
+            }
+            continue;
+        }
+        auto joint = core::parseJoint(name);
+        if (!joint) {
+            m_xml.error(attr->GetLineNum(), "<pose>: unknown attribute '" + std::string(name) +
+                                                "' (not a joint of the skeleton)");
+            ok = false;
+            continue;
+        }
+        auto value = m_xml.realAttribute(el, attr->Name(), -360.0, 360.0);
+        ok = ok && value.has_value();
+        pose.angles[static_cast<std::size_t>(*joint)] = value.value_or(0.0);
+    }
+    if (ex.view != core::View::Top && pose.contacts.empty() &&
+        el->Attribute("contacts") == nullptr) {
+        m_xml.error(el->GetLineNum(), "<pose>: missing required attribute 'contacts'");
+        ok = false;
+    }
+    if (ok) {
+        checkPoseAnatomy(el, pose, ex.view);
+        checkContacts(el, pose, ex.view);
+    }
+    ex.poses.push_back(std::move(pose));
+}
+
+void ExerciseParser::readMovement(const XMLElement* el, core::Exercise& ex) {
+    m_xml.checkAttributes(el, {"view"});
+    m_xml.checkChildren(el, {"pose", "phase"});
+    if (auto view = m_xml.requiredAttribute(el, "view")) {
+        if (auto parsed = m_xml.enumValue<core::View>(el, "view", *view, core::viewNames())) {
+            ex.view = *parsed;
+        }
+    }
+    for (const XMLElement* pose = el->FirstChildElement("pose"); pose != nullptr;
+         pose = pose->NextSiblingElement("pose")) {
+        readPose(pose, ex);
+    }
+    if (ex.poses.size() < 2) {
+        m_xml.error(el->GetLineNum(), "<movement>: needs at least two <pose> elements");
+    }
+    bool hasHold = false;
+    for (const XMLElement* phaseEl = el->FirstChildElement("phase"); phaseEl != nullptr;
+         phaseEl = phaseEl->NextSiblingElement("phase")) {
+        m_xml.checkAttributes(phaseEl, {"type", "pose"});
+        m_xml.checkChildren(phaseEl, {});
+        core::Phase phase;
+        auto type = m_xml.requiredAttribute(phaseEl, "type");
+        auto poseId = m_xml.requiredAttribute(phaseEl, "pose");
+        if (!type || !poseId) {
+            continue;
+        }
+        auto parsedType =
+            m_xml.enumValue<core::PhaseType>(phaseEl, "type", *type, core::phaseTypeNames());
+        auto index = ex.poseIndex(*poseId);
+        if (!index) {
+            m_xml.attributeError(phaseEl, "pose", "unknown pose '" + std::string(*poseId) + "'");
+            continue;
+        }
+        if (!parsedType) {
+            continue;
+        }
+        phase.type = *parsedType;
+        phase.pose = *index;
+        hasHold = hasHold || phase.type == core::PhaseType::Hold;
+        ex.phases.push_back(phase);
+    }
+    if (el->FirstChildElement("phase") == nullptr) {
+        m_xml.error(el->GetLineNum(), "<movement>: needs at least one <phase>");
+    } else if (!ex.phases.empty() && ex.phases.back().pose != 0) {
+        m_xml.error(el->GetLineNum(), "<movement>: the last <phase> must return to the first "
+                                      "pose '" +
+                                          (ex.poses.empty() ? std::string() : ex.poses[0].id) +
+                                          "'");
+    }
+    if (ex.dose.holdSeconds > 0 && !hasHold && !ex.phases.empty()) {
+        m_xml.error(el->GetLineNum(), "<movement>: the dose holds " +
+                                          std::to_string(ex.dose.holdSeconds) +
+                                          " s but no <phase type=\"hold\"> is given");
+    }
+}
+
+void ExerciseParser::checkTranslations(const core::Exercise& ex,
+                                       const std::map<std::string, int>& langLines) {
+    auto english = ex.texts.find(std::string_view{"en"});
+    if (english == ex.texts.end()) {
+        return;
+    }
+    const auto& en = english->second;
+    for (const auto& [lang, text] : ex.texts) {
+        if (lang == "en") {
+            continue;
+        }
+        const int line = langLines.at(lang);
+        const std::string where = "<text xml:lang=\"" + lang + "\">: ";
+        if (text.name.empty()) {
+            m_xml.warning(line, where + "missing translation of <name>");
+        }
+        if (text.summary.empty()) {
+            m_xml.warning(line, where + "missing translation of <summary>");
+        }
+        auto compare = [&](const std::vector<std::string>& a, const std::vector<std::string>& b,
+                           const char* item) {
+            if (a.size() != b.size()) {
+                m_xml.warning(line, where + std::to_string(a.size()) + " <" + item + "> where "
+                                        "English has " + std::to_string(b.size()));
+            }
+        };
+        compare(text.steps, en.steps, "step");
+        compare(text.cues, en.cues, "cue");
+        compare(text.cautions, en.cautions, "caution");
+        compare(text.contraindications, en.contraindications, "contraindication");
+    }
+}
+
+std::optional<core::Exercise> ExerciseParser::parse(const XMLElement* root,
+                                                    std::optional<std::string>& idOut) {
+    core::Exercise ex;
+    ex.path = m_xml.path();
+    ex.line = root->GetLineNum();
+    m_xml.checkAttributes(root, {"id", "format"});
+    m_xml.checkChildren(root, {"source", "text", "classification", "dose", "bounds", "variants",
+                               "movement"});
+    if (auto id = m_xml.requiredAttribute(root, "id")) {
+        if (!isValidId(*id)) {
+            m_xml.attributeError(root, "id",
+                                 "'" + std::string(*id) +
+                                     "' is not lower-case words joined by hyphens");
+        } else {
+            ex.id = *id;
+            idOut = ex.id;
+            const auto stem = std::filesystem::path(m_xml.path()).stem().string();
+            if (stem != ex.id) {
+                m_xml.warning(root->GetLineNum(), "file name '" + stem +
+                                                      ".xml' does not match the id '" + ex.id +
+                                                      "'");
+            }
+        }
+    }
+    if (auto format = m_xml.intAttribute(root, "format", {1, 1000}, true)) {
+        if (*format != kFormatVersion) {
+            m_xml.attributeError(root, "format",
+                                 "version " + std::to_string(*format) +
+                                     " is not supported (this Motus reads version " +
+                                     std::to_string(kFormatVersion) + ")");
+        }
+        ex.formatVersion = *format;
+    }
+    if (const XMLElement* source = m_xml.single(root, "source", true)) {
+        readSource(source, ex);
+    }
+    std::map<std::string, int> langLines;
+    for (const XMLElement* text = root->FirstChildElement("text"); text != nullptr;
+         text = text->NextSiblingElement("text")) {
+        readText(text, ex, langLines);
+    }
+    if (root->FirstChildElement("text") != nullptr && langLines.count("en") == 0) {
+        m_xml.error(root->GetLineNum(),
+                    "<exercise>: missing required element <text xml:lang=\"en\">");
+    } else if (root->FirstChildElement("text") == nullptr) {
+        m_xml.error(root->GetLineNum(), "<exercise>: missing required element <text>");
+    }
+    if (const XMLElement* cls = m_xml.single(root, "classification", true)) {
+        readClassification(cls, ex);
+    }
+    const XMLElement* dose = m_xml.single(root, "dose", true);
+    if (dose != nullptr) {
+        readDose(dose, ex);
+    }
+    if (const XMLElement* bounds = m_xml.single(root, "bounds", true); bounds && dose) {
+        readBounds(bounds, ex);
+    }
+    if (const XMLElement* variants = m_xml.single(root, "variants", false)) {
+        readVariants(variants, ex);
+    }
+    if (const XMLElement* movement = m_xml.single(root, "movement", true)) {
+        readMovement(movement, ex);
+    }
+    checkTranslations(ex, langLines);
+    if (m_xml.errorCount() > 0) {
+        return std::nullopt;
+    }
+    return ex;
+}
+
+int lineOf(std::string_view text, std::size_t offset) {
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset),
+                                           '\n'));
+}
+
+std::size_t findDoctype(std::string_view text) {
+    static constexpr std::string_view needle = "<!doctype";
+    for (std::size_t i = text.find("<!"); i != std::string_view::npos; i = text.find("<!", i + 2)) {
+        if (text.size() - i < needle.size()) {
+            break;
+        }
+        bool same = true;
+        for (std::size_t k = 0; k < needle.size() && same; ++k) {
+            const char c = text[i + k];
+            same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == needle[k];
+        }
+        if (same) {
+            return i;
+        }
+    }
+    return std::string_view::npos;
+}
+
+int depthOf(const XMLElement* el, int depth, int& deepestLine) {
+    int deepest = depth;
+    for (const XMLElement* child = el->FirstChildElement(); child != nullptr;
+         child = child->NextSiblingElement()) {
+        const int d = depthOf(child, depth + 1, deepestLine);
+        if (d > deepest) {
+            deepest = d;
+            if (d == kMaxElementDepth + 1) {
+                deepestLine = child->GetLineNum();
+            }
+        }
+        if (deepest > kMaxElementDepth) {
+            break;
+        }
+    }
+    return deepest;
+}
+
+} // namespace
+
+ParsedExercise parseExercise(std::string_view text, const std::string& path) {
+    ParsedExercise result;
+    auto error = [&](int line, std::string message) {
+        result.diagnostics.push_back(
+            {Diagnostic::Severity::Error, path, line, std::move(message)});
+    };
+    if (text.size() > kMaxExerciseFileBytes) {
+        error(1, "file is " + std::to_string(text.size()) + " bytes, over the limit of " +
+                     std::to_string(kMaxExerciseFileBytes));
+        return result;
+    }
+    if (auto at = findDoctype(text); at != std::string_view::npos) {
+        error(lineOf(text, at), "a <!DOCTYPE> declaration is not allowed");
+        return result;
+    }
+    tinyxml2::XMLDocument doc(true, tinyxml2::COLLAPSE_WHITESPACE);
+    const auto status = doc.Parse(text.data(), text.size());
+    if (status == tinyxml2::XML_ELEMENT_DEPTH_EXCEEDED) {
+        error(doc.ErrorLineNum(), "elements are nested deeper than " +
+                                      std::to_string(kMaxElementDepth) + " levels");
+        return result;
+    }
+    if (status != tinyxml2::XML_SUCCESS) {
+        error(std::max(1, doc.ErrorLineNum()), "malformed XML: " + describeXmlError(status));
+        return result;
+    }
+    const XMLElement* root = doc.RootElement();
+    if (root == nullptr) {
+        error(1, "malformed XML: no root element");
+        return result;
+    }
+    int deepLine = 0;
+    if (depthOf(root, 1, deepLine) > kMaxElementDepth) {
+        error(deepLine, "elements are nested deeper than " + std::to_string(kMaxElementDepth) +
+                            " levels");
+        return result;
+    }
+    if (std::string_view(root->Name()) != "exercise") {
+        error(root->GetLineNum(),
+              "root element is <" + std::string(root->Name()) + ">, expected <exercise>");
+        return result;
+    }
+    ExerciseParser parser(path, result.diagnostics);
+    result.exercise = parser.parse(root, result.id);
+    return result;
+}
+
+ParsedExercise loadExerciseFile(const std::filesystem::path& file) {
+    const std::string path = file.string();
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (ec) {
+        ParsedExercise result;
+        result.diagnostics.push_back(
+            {Diagnostic::Severity::Error, path, 0, "cannot read the file: " + ec.message()});
+        return result;
+    }
+    if (size > kMaxExerciseFileBytes) {
+        ParsedExercise result;
+        result.diagnostics.push_back({Diagnostic::Severity::Error, path, 1,
+                                      "file is " + std::to_string(size) +
+                                          " bytes, over the limit of " +
+                                          std::to_string(kMaxExerciseFileBytes)});
+        return result;
+    }
+    std::ifstream in(file, std::ios::binary);
+    std::string text(static_cast<std::size_t>(size), '\0');
+    if (!in.read(text.data(), static_cast<std::streamsize>(size))) {
+        ParsedExercise result;
+        result.diagnostics.push_back(
+            {Diagnostic::Severity::Error, path, 0, "cannot read the file"});
+        return result;
+    }
+    return parseExercise(text, path);
+}
+
+std::vector<std::pair<core::View, core::Pose>>
+readPosesForInspection(const std::filesystem::path& file) {
+    std::vector<std::pair<core::View, core::Pose>> poses;
+    tinyxml2::XMLDocument doc;
+    if (doc.LoadFile(file.string().c_str()) != tinyxml2::XML_SUCCESS || !doc.RootElement()) {
+        return poses;
+    }
+    const XMLElement* movement = doc.RootElement()->FirstChildElement("movement");
+    if (movement == nullptr) {
+        return poses;
+    }
+    const auto view = core::parseEnum<core::View>(movement->Attribute("view") != nullptr
+                                                      ? movement->Attribute("view")
+                                                      : "side")
+                          .value_or(core::View::Side);
+    for (const XMLElement* el = movement->FirstChildElement("pose"); el != nullptr;
+         el = el->NextSiblingElement("pose")) {
+        core::Pose pose;
+        pose.id = el->Attribute("id") != nullptr ? el->Attribute("id") : "?";
+        for (const auto* attr = el->FirstAttribute(); attr != nullptr; attr = attr->Next()) {
+            const std::string_view name = attr->Name();
+            if (name == "orientation") {
+                pose.orientation = parseReal(attr->Value()).value_or(0.0);
+            } else if (name == "contacts") {
+                for (const auto& word : splitWords(attr->Value())) {
+                    if (auto segment = core::parseSegment(word)) {
+                        pose.contacts.push_back(*segment);
+                    }
+                }
+            } else if (auto joint = core::parseJoint(name)) {
+                pose.angles[static_cast<std::size_t>(*joint)] =
+                    parseReal(attr->Value()).value_or(0.0);
+            }
+        }
+        poses.emplace_back(view, std::move(pose));
+    }
+    return poses;
+}
+
+std::vector<std::filesystem::path>
+collectExerciseFiles(const std::vector<std::filesystem::path>& paths,
+                     std::vector<Diagnostic>& diagnostics) {
+    namespace fs = std::filesystem;
+    std::vector<fs::path> files;
+    for (const auto& path : paths) {
+        std::error_code ec;
+        if (fs::is_regular_file(path, ec)) {
+            files.push_back(path);
+            continue;
+        }
+        if (!fs::is_directory(path, ec)) {
+            diagnostics.push_back({Diagnostic::Severity::Error, path.string(), 0,
+                                   "no such file or folder"});
+            continue;
+        }
+        std::vector<fs::path> found;
+        fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied,
+                                            ec);
+        for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            if (it->is_directory() && it->path().filename() == "programs") {
+                it.disable_recursion_pending();
+                continue;
+            }
+            if (it->is_regular_file() && it->path().extension() == ".xml") {
+                found.push_back(it->path());
+            }
+        }
+        if (ec) {
+            diagnostics.push_back({Diagnostic::Severity::Error, path.string(), 0,
+                                   "cannot read the folder: " + ec.message()});
+        }
+        std::sort(found.begin(), found.end());
+        files.insert(files.end(), found.begin(), found.end());
+    }
+    return files;
+}
+
+void checkAcrossFiles(std::vector<core::Exercise>& exercises,
+                      const std::vector<const core::Exercise*>& context,
+                      const std::vector<std::string>& idsOfBrokenFiles,
+                      std::vector<Diagnostic>& diagnostics, std::vector<std::string>& skipped) {
+    std::map<std::string, const core::Exercise*, std::less<>> byId;
+    for (const auto* known : context) {
+        byId.emplace(known->id, known);
+    }
+    std::set<const core::Exercise*> rejected;
+    auto error = [&](const core::Exercise& ex, int line, std::string message) {
+        diagnostics.push_back({Diagnostic::Severity::Error, ex.path, line, std::move(message)});
+        rejected.insert(&ex);
+    };
+    for (const auto& ex : exercises) {
+        auto [it, inserted] = byId.emplace(ex.id, &ex);
+        if (!inserted) {
+            error(ex, ex.line,
+                  "<exercise> attribute 'id': '" + ex.id + "' is already defined at " +
+                      it->second->path + ":" + std::to_string(it->second->line));
+        }
+    }
+    const std::set<std::string, std::less<>> broken(idsOfBrokenFiles.begin(),
+                                                    idsOfBrokenFiles.end());
+    for (auto& ex : exercises) {
+        for (auto* variant : {&ex.progression, &ex.regression}) {
+            if (!*variant || byId.count(**variant) > 0) {
+                continue;
+            }
+            const char* name = variant == &ex.progression ? "progression" : "regression";
+            if (broken.count(**variant) > 0) {
+                diagnostics.push_back({Diagnostic::Severity::Warning, ex.path, ex.variantsLine,
+                                       std::string("<variants> attribute '") + name + "': '" +
+                                           **variant +
+                                           "' was skipped because of its errors; the link is "
+                                           "left out"});
+                variant->reset();
+            } else {
+                error(ex, ex.variantsLine,
+                      std::string("<variants> attribute '") + name + "': unknown exercise '" +
+                          **variant + "'");
+            }
+        }
+    }
+    // A progression chain must end: follow it from each exercise and stop at a repeat.
+    for (const auto& ex : exercises) {
+        if (rejected.count(&ex) > 0 || !ex.progression) {
+            continue;
+        }
+        std::vector<std::string> chain{ex.id};
+        const core::Exercise* at = &ex;
+        while (at->progression) {
+            auto next = byId.find(*at->progression);
+            if (next == byId.end()) {
+                break;
+            }
+            at = next->second;
+            if (std::find(chain.begin(), chain.end(), at->id) != chain.end()) {
+                if (at->id == ex.id) {
+                    std::string text;
+                    for (const auto& id : chain) {
+                        text += id + " -> ";
+                    }
+                    error(ex, ex.variantsLine,
+                          "<variants> attribute 'progression': the progression chain returns "
+                          "to '" + ex.id + "' (" + text + ex.id + ")");
+                }
+                break;
+            }
+            chain.push_back(at->id);
+        }
+    }
+    if (rejected.empty()) {
+        return;
+    }
+    std::vector<core::Exercise> kept;
+    for (auto& ex : exercises) {
+        if (rejected.count(&ex) > 0) {
+            skipped.push_back(ex.path);
+        } else {
+            kept.push_back(std::move(ex));
+        }
+    }
+    exercises = std::move(kept);
+}
+
+LibraryLoad loadLibrary(const std::vector<std::filesystem::path>& paths,
+                        const core::Library* context) {
+    LibraryLoad load;
+    std::vector<core::Exercise> exercises;
+    std::vector<std::string> brokenIds;
+    const auto files = collectExerciseFiles(paths, load.diagnostics);
+    std::vector<const core::Exercise*> known;
+    if (context != nullptr) {
+        std::set<std::filesystem::path> checked;
+        for (const auto& file : files) {
+            std::error_code ec;
+            checked.insert(std::filesystem::weakly_canonical(file, ec));
+        }
+        for (const auto& ex : context->all()) {
+            std::error_code ec;
+            if (checked.count(std::filesystem::weakly_canonical(ex.path, ec)) == 0) {
+                known.push_back(&ex);
+            }
+        }
+    }
+    for (const auto& file : files) {
+        auto parsed = loadExerciseFile(file);
+        ++load.filesRead;
+        load.diagnostics.insert(load.diagnostics.end(), parsed.diagnostics.begin(),
+                                parsed.diagnostics.end());
+        if (parsed.exercise) {
+            exercises.push_back(std::move(*parsed.exercise));
+        } else {
+            load.skipped.push_back(file.string());
+            if (parsed.id) {
+                brokenIds.push_back(*parsed.id);
+            }
+        }
+    }
+    checkAcrossFiles(exercises, known, brokenIds, load.diagnostics, load.skipped);
+    load.library = core::Library(std::move(exercises));
+    return load;
+}
+
+} // namespace motus::content

@@ -1,0 +1,269 @@
+#include "XmlReader.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace motus::content {
+
+using tinyxml2::XMLElement;
+
+std::vector<std::string> splitWords(std::string_view text) {
+    std::vector<std::string> words;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' ||
+                                   text[i] == '\r' || text[i] == ',')) {
+            ++i;
+        }
+        std::size_t j = i;
+        while (j < text.size() && text[j] != ' ' && text[j] != '\t' && text[j] != '\n' &&
+               text[j] != '\r' && text[j] != ',') {
+            ++j;
+        }
+        if (j > i) {
+            words.emplace_back(text.substr(i, j - i));
+        }
+        i = j;
+    }
+    return words;
+}
+
+std::string joinNames(std::span<const std::string_view> names) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) {
+            out += ", ";
+        }
+        out += names[i];
+    }
+    return out;
+}
+
+std::optional<int> parseWhole(std::string_view text) {
+    int value = 0;
+    const auto* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc() || ptr != end) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<double> parseReal(std::string_view text) {
+    double value = 0.0;
+    const auto* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc() || ptr != end || value != value) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::string describeXmlError(tinyxml2::XMLError error) {
+    switch (error) {
+    case tinyxml2::XML_ERROR_PARSING_ELEMENT:
+        return "cannot read an element";
+    case tinyxml2::XML_ERROR_PARSING_ATTRIBUTE:
+        return "cannot read an attribute (is a value unquoted?)";
+    case tinyxml2::XML_ERROR_PARSING_TEXT:
+        return "cannot read text (a stray '<' or '&'?)";
+    case tinyxml2::XML_ERROR_PARSING_CDATA:
+        return "cannot read a CDATA section";
+    case tinyxml2::XML_ERROR_PARSING_COMMENT:
+        return "unterminated comment";
+    case tinyxml2::XML_ERROR_PARSING_DECLARATION:
+        return "cannot read the XML declaration";
+    case tinyxml2::XML_ERROR_PARSING_UNKNOWN:
+        return "cannot read a '<!' construct";
+    case tinyxml2::XML_ERROR_EMPTY_DOCUMENT:
+        return "the file is empty";
+    case tinyxml2::XML_ERROR_MISMATCHED_ELEMENT:
+        return "an end tag does not match its start tag";
+    default:
+        return "cannot parse the document";
+    }
+}
+
+std::size_t XmlReader::errorCount() const {
+    return static_cast<std::size_t>(
+        std::count_if(m_diagnostics.begin() + static_cast<long>(m_firstDiagnostic),
+                      m_diagnostics.end(), [](const core::Diagnostic& d) { return d.isError(); }));
+}
+
+void XmlReader::error(int line, std::string message) {
+    m_diagnostics.push_back({core::Diagnostic::Severity::Error, m_path, line, std::move(message)});
+}
+
+void XmlReader::warning(int line, std::string message) {
+    m_diagnostics.push_back(
+        {core::Diagnostic::Severity::Warning, m_path, line, std::move(message)});
+}
+
+void XmlReader::attributeError(const XMLElement* el, const char* name, std::string message) {
+    int line = el->GetLineNum();
+    for (const auto* attr = el->FirstAttribute(); attr != nullptr; attr = attr->Next()) {
+        if (std::string_view(attr->Name()) == name) {
+            line = attr->GetLineNum();
+            break;
+        }
+    }
+    error(line, "<" + std::string(el->Name()) + "> attribute '" + name + "': " + message);
+}
+
+void XmlReader::checkAttributes(const XMLElement* el,
+                                std::initializer_list<std::string_view> allowed) {
+    for (const auto* attr = el->FirstAttribute(); attr != nullptr; attr = attr->Next()) {
+        if (std::find(allowed.begin(), allowed.end(), std::string_view(attr->Name())) ==
+            allowed.end()) {
+            error(attr->GetLineNum(), "<" + std::string(el->Name()) + ">: unknown attribute '" +
+                                          attr->Name() + "'");
+        }
+    }
+}
+
+void XmlReader::checkChildren(const XMLElement* el,
+                              std::initializer_list<std::string_view> allowed) {
+    for (const XMLElement* child = el->FirstChildElement(); child != nullptr;
+         child = child->NextSiblingElement()) {
+        if (std::find(allowed.begin(), allowed.end(), std::string_view(child->Name())) ==
+            allowed.end()) {
+            error(child->GetLineNum(), "<" + std::string(el->Name()) + ">: unknown element <" +
+                                           child->Name() + ">");
+        }
+    }
+}
+
+const XMLElement* XmlReader::single(const XMLElement* parent, const char* name, bool required) {
+    const XMLElement* first = parent->FirstChildElement(name);
+    if (first == nullptr) {
+        if (required) {
+            error(parent->GetLineNum(), "<" + std::string(parent->Name()) +
+                                            ">: missing required element <" + name + ">");
+        }
+        return nullptr;
+    }
+    if (const XMLElement* second = first->NextSiblingElement(name)) {
+        error(second->GetLineNum(), "<" + std::string(parent->Name()) + ">: element <" + name +
+                                        "> is given twice (first at line " +
+                                        std::to_string(first->GetLineNum()) + ")");
+    }
+    return first;
+}
+
+std::optional<std::string_view> XmlReader::optionalAttribute(const XMLElement* el,
+                                                             const char* name) {
+    const char* value = el->Attribute(name);
+    if (value == nullptr) {
+        return std::nullopt;
+    }
+    return std::string_view(value);
+}
+
+std::optional<std::string_view> XmlReader::requiredAttribute(const XMLElement* el,
+                                                             const char* name) {
+    auto value = optionalAttribute(el, name);
+    if (!value) {
+        error(el->GetLineNum(),
+              "<" + std::string(el->Name()) + ">: missing required attribute '" + name + "'");
+    } else if (value->empty()) {
+        attributeError(el, name, "is empty");
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<int> XmlReader::intAttribute(const XMLElement* el, const char* name,
+                                           core::IntRange range, bool required) {
+    auto text = required ? requiredAttribute(el, name) : optionalAttribute(el, name);
+    if (!text) {
+        return std::nullopt;
+    }
+    auto value = parseWhole(*text);
+    if (!value) {
+        attributeError(el, name, "'" + std::string(*text) + "' is not a whole number");
+        return std::nullopt;
+    }
+    if (!range.contains(*value)) {
+        attributeError(el, name,
+                       std::to_string(*value) + " is outside the range " +
+                           std::to_string(range.min) + ".." + std::to_string(range.max));
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<double> XmlReader::realAttribute(const XMLElement* el, const char* name, double min,
+                                               double max) {
+    auto text = optionalAttribute(el, name);
+    if (!text) {
+        return std::nullopt;
+    }
+    auto value = parseReal(*text);
+    if (!value) {
+        attributeError(el, name, "'" + std::string(*text) + "' is not a number");
+        return std::nullopt;
+    }
+    if (*value < min || *value > max) {
+        attributeError(el, name, std::string(*text) + " is outside the range " +
+                                     std::to_string(static_cast<int>(min)) + ".." +
+                                     std::to_string(static_cast<int>(max)));
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<bool> XmlReader::boolAttribute(const XMLElement* el, const char* name) {
+    auto text = optionalAttribute(el, name);
+    if (!text) {
+        return std::nullopt;
+    }
+    if (*text == "true") {
+        return true;
+    }
+    if (*text == "false") {
+        return false;
+    }
+    attributeError(el, name, "'" + std::string(*text) + "' is not true or false");
+    return std::nullopt;
+}
+
+std::optional<core::IntRange> XmlReader::rangeAttribute(const XMLElement* el, const char* name,
+                                                        core::IntRange limit, bool required) {
+    auto text = required ? requiredAttribute(el, name) : optionalAttribute(el, name);
+    if (!text) {
+        return std::nullopt;
+    }
+    const auto dash = text->find('-');
+    auto low = parseWhole(text->substr(0, dash));
+    auto high = dash == std::string_view::npos ? low : parseWhole(text->substr(dash + 1));
+    if (!low || !high || *low > *high) {
+        attributeError(el, name,
+                       "'" + std::string(*text) + "' is not a range MIN-MAX of whole numbers");
+        return std::nullopt;
+    }
+    if (!limit.contains(*low) || !limit.contains(*high)) {
+        attributeError(el, name,
+                       "'" + std::string(*text) + "' is outside the range " +
+                           std::to_string(limit.min) + ".." + std::to_string(limit.max));
+        return std::nullopt;
+    }
+    return core::IntRange{*low, *high};
+}
+
+std::optional<std::string> XmlReader::requiredText(const XMLElement* el) {
+    const char* text = el->GetText();
+    std::string_view view = text == nullptr ? std::string_view{} : std::string_view(text);
+    while (!view.empty() && (view.front() == ' ' || view.front() == '\n')) {
+        view.remove_prefix(1);
+    }
+    while (!view.empty() && (view.back() == ' ' || view.back() == '\n')) {
+        view.remove_suffix(1);
+    }
+    if (view.empty()) {
+        error(el->GetLineNum(), "<" + std::string(el->Name()) + ">: the text is empty");
+        return std::nullopt;
+    }
+    return std::string(view);
+}
+
+} // namespace motus::content

@@ -1,0 +1,84 @@
+#pragma once
+// Private to the content layer: reads elements and attributes of a tinyxml2 tree, reporting
+// every problem as a diagnostic that names the file, the line and the field.
+#include "core/Diagnostic.hpp"
+#include "core/Dose.hpp"
+
+#include <tinyxml2.h>
+
+#include <initializer_list>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace motus::content {
+
+[[nodiscard]] std::vector<std::string> splitWords(std::string_view text);
+[[nodiscard]] std::string joinNames(std::span<const std::string_view> names);
+[[nodiscard]] std::optional<int> parseWhole(std::string_view text);
+[[nodiscard]] std::optional<double> parseReal(std::string_view text);
+[[nodiscard]] std::string describeXmlError(tinyxml2::XMLError error);
+
+class XmlReader {
+public:
+    XmlReader(std::string path, std::vector<core::Diagnostic>& diagnostics)
+        : m_path(std::move(path)), m_diagnostics(diagnostics),
+          m_firstDiagnostic(diagnostics.size()) {}
+
+    [[nodiscard]] const std::string& path() const { return m_path; }
+    [[nodiscard]] std::size_t errorCount() const;
+
+    void error(int line, std::string message);
+    void warning(int line, std::string message);
+    // "<el> attribute 'name': message", at the attribute's line when it exists.
+    void attributeError(const tinyxml2::XMLElement* el, const char* name, std::string message);
+
+    void checkAttributes(const tinyxml2::XMLElement* el,
+                         std::initializer_list<std::string_view> allowed);
+    void checkChildren(const tinyxml2::XMLElement* el,
+                       std::initializer_list<std::string_view> allowed);
+    // The only child called `name`; reports it missing (when required) or given twice.
+    const tinyxml2::XMLElement* single(const tinyxml2::XMLElement* parent, const char* name,
+                                       bool required);
+
+    std::optional<std::string_view> requiredAttribute(const tinyxml2::XMLElement* el,
+                                                      const char* name);
+    std::optional<std::string_view> optionalAttribute(const tinyxml2::XMLElement* el,
+                                                      const char* name);
+    std::optional<int> intAttribute(const tinyxml2::XMLElement* el, const char* name,
+                                    core::IntRange range, bool required);
+    std::optional<double> realAttribute(const tinyxml2::XMLElement* el, const char* name,
+                                        double min, double max);
+    std::optional<bool> boolAttribute(const tinyxml2::XMLElement* el, const char* name);
+    // "MIN-MAX" or a single value, within `limit`.
+    std::optional<core::IntRange> rangeAttribute(const tinyxml2::XMLElement* el,
+                                                 const char* name, core::IntRange limit,
+                                                 bool required);
+    std::optional<std::string> requiredText(const tinyxml2::XMLElement* el);
+
+    template <typename Enum>
+    std::optional<Enum> enumValue(const tinyxml2::XMLElement* el, const char* name,
+                                  std::string_view value, std::span<const std::string_view> names);
+
+private:
+    std::string m_path;
+    std::vector<core::Diagnostic>& m_diagnostics;
+    std::size_t m_firstDiagnostic;
+};
+
+template <typename Enum>
+std::optional<Enum> XmlReader::enumValue(const tinyxml2::XMLElement* el, const char* name,
+                                         std::string_view value,
+                                         std::span<const std::string_view> names) {
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (names[i] == value) {
+            return static_cast<Enum>(i);
+        }
+    }
+    attributeError(el, name, "'" + std::string(value) + "' is not one of " + joinNames(names));
+    return std::nullopt;
+}
+
+} // namespace motus::content

@@ -1,0 +1,50 @@
+// Wires the layers together: no command opens the window, a command runs headless.
+#include "app/App.hpp"
+#include "cli/Cli.hpp"
+#include "content/DataPaths.hpp"
+#include "core/I18n.hpp"
+
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+int main(int argc, char** argv) {
+    using namespace motus;
+    const std::vector<std::string> args(argv, argv + argc);
+    const auto commandLine = cli::parseCommandLine(args);
+    const auto paths = content::DataPaths::locate();
+    core::initI18n(paths.localeDir.string(), commandLine.lang);
+
+    if (commandLine.error) {
+        std::cerr << "motus: " << *commandLine.error << "\n\n" << cli::usage();
+        return 2;
+    }
+    if (commandLine.help) {
+        std::cout << cli::usage();
+        return 0;
+    }
+    if (commandLine.version) {
+        std::cout << cli::versionText();
+        return 0;
+    }
+    try {
+        if (!commandLine.command.empty()) {
+            return cli::runCommand(commandLine, paths, std::cout, std::cerr);
+        }
+        if (!app::displayAvailable()) {
+            std::cerr << "motus: " << core::tr("no X display to open the window on (DISPLAY is "
+                                               "unset or unreachable); try 'motus --help' for "
+                                               "the command line")
+                      << '\n';
+            return 2;
+        }
+        app::AppOptions options;
+        options.paths = paths;
+        options.library = commandLine.library.value_or(paths.library);
+        return app::runApp(options);
+    } catch (const std::exception& e) {
+        std::cerr << "motus: " << e.what() << '\n';
+        return 1;
+    }
+}
