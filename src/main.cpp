@@ -42,6 +42,8 @@ int main(int argc, char** argv) {
         app::AppOptions options;
         options.paths = paths;
         options.library = commandLine.library.value_or(paths.library);
+        options.screenshot = commandLine.screenshot;
+        options.select = commandLine.select;
         return app::runApp(options);
     } catch (const std::exception& e) {
         std::cerr << "motus: " << e.what() << '\n';

@@ -479,6 +479,10 @@ std::string usage() {
     text += "\n";
     text += tr("  --lang LL       language of the interface and the exercises (e.g. de)");
     text += "\n";
+    text += tr("  --select ID     open the window on this exercise");
+    text += "\n";
+    text += tr("  --screenshot F  draw the window once into the PNG file F and quit");
+    text += "\n";
     text += tr("  --help          show this help");
     text += "\n";
     text += tr("  --version       show the version");
@@ -512,6 +516,10 @@ CommandLine parseCommandLine(const std::vector<std::string>& argv) {
             cl.library = *library;
         } else if (auto lang = takeValue("--lang")) {
             cl.lang = *lang;
+        } else if (auto screenshot = takeValue("--screenshot")) {
+            cl.screenshot = *screenshot;
+        } else if (auto select = takeValue("--select")) {
+            cl.select = *select;
         } else if (cl.error) {
             return cl;
         } else if (cl.command.empty()) {

@@ -15,6 +15,8 @@ struct CommandLine {
     std::string lang;                             // --lang LL
     bool help = false;
     bool version = false;
+    std::string screenshot; // --screenshot FILE: draw the first frame to FILE and quit
+    std::string select;     // --select ID: open the window on this exercise
     std::string command; // empty: open the window
     std::vector<std::string> args;
     std::optional<std::string> error; // the command line could not be read

@@ -7,7 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <sstream>
@@ -630,7 +630,7 @@ ParsedExercise parseExercise(std::string_view text, const std::string& path) {
         error(lineOf(text, at), "a <!DOCTYPE> declaration is not allowed");
         return result;
     }
-    tinyxml2::XMLDocument doc(true, tinyxml2::COLLAPSE_WHITESPACE);
+    tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
     const auto status = doc.Parse(text.data(), text.size());
     if (status == tinyxml2::XML_ELEMENT_DEPTH_EXCEEDED) {
         error(doc.ErrorLineNum(), "elements are nested deeper than " +
@@ -680,9 +680,13 @@ ParsedExercise loadExerciseFile(const std::filesystem::path& file) {
                                           std::to_string(kMaxExerciseFileBytes)});
         return result;
     }
-    std::ifstream in(file, std::ios::binary);
     std::string text(static_cast<std::size_t>(size), '\0');
-    if (!in.read(text.data(), static_cast<std::streamsize>(size))) {
+    std::FILE* in = std::fopen(path.c_str(), "rb");
+    const bool read = in != nullptr && std::fread(text.data(), 1, text.size(), in) == text.size();
+    if (in != nullptr) {
+        std::fclose(in);
+    }
+    if (!read) {
         ParsedExercise result;
         result.diagnostics.push_back(
             {Diagnostic::Severity::Error, path, 0, "cannot read the file"});

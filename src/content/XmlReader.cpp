@@ -252,18 +252,29 @@ std::optional<core::IntRange> XmlReader::rangeAttribute(const XMLElement* el, co
 
 std::optional<std::string> XmlReader::requiredText(const XMLElement* el) {
     const char* text = el->GetText();
-    std::string_view view = text == nullptr ? std::string_view{} : std::string_view(text);
-    while (!view.empty() && (view.front() == ' ' || view.front() == '\n')) {
-        view.remove_prefix(1);
+    // Runs of white space (line breaks and indentation in the file) become one space.
+    std::string collapsed;
+    auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+    for (const char* p = text == nullptr ? "" : text; *p != '\0';) {
+        while (blank(*p)) {
+            ++p;
+        }
+        const char* word = p;
+        while (*p != '\0' && !blank(*p)) {
+            ++p;
+        }
+        if (p != word) {
+            if (!collapsed.empty()) {
+                collapsed += ' ';
+            }
+            collapsed.append(word, static_cast<std::size_t>(p - word));
+        }
     }
-    while (!view.empty() && (view.back() == ' ' || view.back() == '\n')) {
-        view.remove_suffix(1);
-    }
-    if (view.empty()) {
+    if (collapsed.empty()) {
         error(el->GetLineNum(), "<" + std::string(el->Name()) + ">: the text is empty");
         return std::nullopt;
     }
-    return std::string(view);
+    return collapsed;
 }
 
 } // namespace motus::content

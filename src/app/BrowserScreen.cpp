@@ -1,0 +1,539 @@
+#include "BrowserScreen.hpp"
+
+#include "core/I18n.hpp"
+#include "core/Kinematics.hpp"
+#include "core/Names.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace motus::app {
+namespace {
+
+using core::tr;
+
+constexpr float kPad = 28.f;
+constexpr float kChipHeight = 44.f;
+constexpr float kChipGap = 10.f;
+constexpr float kFigureHeight = 250.f;
+
+std::string regionAt(int index) {
+    return std::string(core::regionNames()[static_cast<std::size_t>(index)]);
+}
+
+} // namespace
+
+BrowserScreen::BrowserScreen(const core::Library& library, const Fonts& fonts, std::string lang,
+                             std::size_t skippedFiles)
+    : m_library(library), m_fonts(fonts), m_lang(std::move(lang)), m_skippedFiles(skippedFiles) {
+    refilter();
+}
+
+int BrowserScreen::optionCount(FilterKind kind) const {
+    switch (kind) {
+    case FilterKind::Region:
+        return static_cast<int>(core::regionNames().size());
+    case FilterKind::Position:
+        return static_cast<int>(core::positionNames().size());
+    case FilterKind::Goal:
+        return static_cast<int>(core::goalNames().size());
+    }
+    return 0;
+}
+
+int BrowserScreen::filterValue(FilterKind kind) const {
+    switch (kind) {
+    case FilterKind::Region:
+        return m_region;
+    case FilterKind::Position:
+        return m_position;
+    case FilterKind::Goal:
+        return m_goal;
+    }
+    return -1;
+}
+
+void BrowserScreen::cycleFilter(FilterKind kind, int step) {
+    int& value = kind == FilterKind::Region     ? m_region
+                 : kind == FilterKind::Position ? m_position
+                                                : m_goal;
+    const int count = optionCount(kind);
+    // Values run -1 (all), 0 .. count-1, and wrap.
+    value = ((value + 1 + step) % (count + 1) + (count + 1)) % (count + 1) - 1;
+    refilter();
+}
+
+void BrowserScreen::clearFilters() {
+    m_region = m_position = m_goal = -1;
+    refilter();
+}
+
+void BrowserScreen::refilter() {
+    const core::Exercise* previous = selected();
+    core::LibraryFilter filter;
+    if (m_region >= 0) {
+        filter.region = regionAt(m_region);
+    }
+    if (m_position >= 0) {
+        filter.position = static_cast<core::Position>(m_position);
+    }
+    if (m_goal >= 0) {
+        filter.goal = static_cast<core::Goal>(m_goal);
+    }
+    m_visible = m_library.filter(filter);
+    std::sort(m_visible.begin(), m_visible.end(),
+              [this](const core::Exercise* a, const core::Exercise* b) {
+                  const auto& na = a->text(m_lang).name;
+                  const auto& nb = b->text(m_lang).name;
+                  return na != nb ? na < nb : a->id < b->id;
+              });
+    m_selected = 0;
+    for (std::size_t i = 0; i < m_visible.size(); ++i) {
+        if (m_visible[i] == previous) {
+            m_selected = static_cast<int>(i);
+        }
+    }
+    m_listScroll = 0.f;
+    layoutChips();
+    layoutDetails();
+    ensureSelectionVisible();
+}
+
+const core::Exercise* BrowserScreen::selected() const {
+    if (m_visible.empty()) {
+        return nullptr;
+    }
+    return m_visible[static_cast<std::size_t>(m_selected)];
+}
+
+bool BrowserScreen::select(const std::string& id) {
+    const auto* exercise = m_library.find(id);
+    if (exercise == nullptr) {
+        return false;
+    }
+    if (std::find(m_visible.begin(), m_visible.end(), exercise) == m_visible.end()) {
+        m_region = m_position = m_goal = -1;
+        refilter();
+    }
+    for (std::size_t i = 0; i < m_visible.size(); ++i) {
+        if (m_visible[i] == exercise) {
+            m_selected = static_cast<int>(i);
+        }
+    }
+    m_detailScroll = 0.f;
+    layoutDetails();
+    ensureSelectionVisible();
+    return true;
+}
+
+void BrowserScreen::resize(sf::Vector2f size) {
+    m_size = size;
+    layoutChips();
+    const float top = m_chipsBottom + 16.f;
+    const float listWidth = std::clamp(size.x * 0.34f, 340.f, 520.f);
+    m_listRect = {kPad, top, listWidth, std::max(100.f, size.y - top - kPad)};
+    m_detailRect = {kPad * 2 + listWidth, top, std::max(200.f, size.x - listWidth - kPad * 3),
+                    std::max(100.f, size.y - top - kPad)};
+    m_figureRect = {m_detailRect.left + 1, m_detailRect.top + 1, m_detailRect.width - 2,
+                    kFigureHeight};
+    layoutDetails();
+    ensureSelectionVisible();
+}
+
+void BrowserScreen::layoutChips() {
+    m_chips.clear();
+    float y = 84.f;
+    if (m_skippedFiles > 0) {
+        y += 52.f;
+    }
+    const float labelWidth = 130.f;
+    auto row = [&](FilterKind kind, std::vector<std::string> names) {
+        float x = kPad + labelWidth;
+        for (int i = -1; i < static_cast<int>(names.size()); ++i) {
+            const sf::String label =
+                utf8(i < 0 ? std::string(tr("all")) : names[static_cast<std::size_t>(i)]);
+            const float width = textWidth(label, m_fonts.regular, typeSize::small) + 28.f;
+            if (x + width > m_size.x - kPad && x > kPad + labelWidth) {
+                x = kPad + labelWidth;
+                y += kChipHeight + kChipGap;
+            }
+            m_chips.push_back({kind, i, label, Hit{{x, y, width, kChipHeight}}});
+            x += width + kChipGap;
+        }
+        y += kChipHeight + kChipGap;
+    };
+    std::vector<std::string> regions, positions, goals;
+    for (auto name : core::regionNames()) {
+        regions.push_back(core::regionDisplayName(name));
+    }
+    for (std::size_t i = 0; i < core::positionNames().size(); ++i) {
+        positions.push_back(core::displayName(static_cast<core::Position>(i)));
+    }
+    for (std::size_t i = 0; i < core::goalNames().size(); ++i) {
+        goals.push_back(core::displayName(static_cast<core::Goal>(i)));
+    }
+    row(FilterKind::Region, regions);
+    row(FilterKind::Position, positions);
+    row(FilterKind::Goal, goals);
+    m_chipsBottom = y;
+}
+
+void BrowserScreen::layoutDetails() {
+    m_detailLines.clear();
+    m_figurePoses.clear();
+    m_figureLabels.clear();
+    m_detailHeight = 0.f;
+    const core::Exercise* ex = selected();
+    if (ex == nullptr || m_detailRect.width <= 0) {
+        return;
+    }
+    const auto& text = ex->text(m_lang);
+    const float left = 24.f;
+    const float width = m_detailRect.width - 2 * left;
+    float y = 18.f;
+    auto paragraph = [&](const std::string& content, const sf::Font& font, unsigned size,
+                         sf::Color colour, float indent = 0.f,
+                         std::optional<std::string> link = std::nullopt) {
+        for (auto& line : wrapText(content, font, size, width - indent)) {
+            m_detailLines.push_back({line, &font, size, colour, left + indent, y, link});
+            y += static_cast<float>(size) * 1.45f;
+        }
+    };
+    auto gap = [&](float pixels) { y += pixels; };
+    auto heading = [&](const char* title) {
+        gap(14.f);
+        paragraph(title, m_fonts.bold, typeSize::heading, colour::text);
+        gap(4.f);
+    };
+    auto list = [&](const char* title, const std::vector<std::string>& items, bool numbered) {
+        if (items.empty()) {
+            return;
+        }
+        heading(title);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const std::string marker = numbered ? std::to_string(i + 1) + "." : "•";
+            m_detailLines.push_back(
+                {utf8(marker), &m_fonts.bold, typeSize::body, colour::accent, left, y, {}});
+            paragraph(items[i], m_fonts.regular, typeSize::body, colour::text, 36.f);
+            gap(4.f);
+        }
+    };
+
+    paragraph(text.name, m_fonts.bold, typeSize::title, colour::text);
+    paragraph(text.summary, m_fonts.regular, typeSize::body, colour::mutedText);
+    gap(8.f);
+    m_figureY = y;
+    gap(kFigureHeight + 12.f);
+
+    std::vector<std::string> regions, goals, equipment;
+    for (const auto& r : ex->regions) {
+        regions.push_back(core::regionDisplayName(r));
+    }
+    for (auto g : ex->goals) {
+        goals.push_back(core::displayName(g));
+    }
+    for (const auto& e : ex->equipment) {
+        equipment.push_back(core::equipmentDisplayName(e));
+    }
+    auto join = [](const std::vector<std::string>& items) {
+        std::string out;
+        for (const auto& item : items) {
+            out += (out.empty() ? "" : ", ") + item;
+        }
+        return out;
+    };
+    paragraph(fmt::format(fmt::runtime(tr("{} · {} · {} · level {} of 5")), join(regions),
+                          core::displayName(ex->position), join(goals), ex->level),
+              m_fonts.regular, typeSize::body, colour::text);
+    paragraph(fmt::format(fmt::runtime(tr("You need: {}")), join(equipment)), m_fonts.regular,
+              typeSize::body, colour::text);
+
+    heading(tr("Dose"));
+    paragraph(core::describeDose(ex->dose), m_fonts.regular, typeSize::body, colour::text);
+    paragraph(core::describeFrequency(ex->dose), m_fonts.regular, typeSize::body, colour::text);
+
+    list(tr("How to do it"), text.steps, true);
+    list(tr("Cues"), text.cues, false);
+    list(tr("Cautions"), text.cautions, false);
+    list(tr("Do not do this exercise if"), text.contraindications, false);
+
+    if (ex->regression || ex->progression) {
+        heading(tr("Variants"));
+        for (const auto& [label, id] :
+             {std::pair{tr("Easier:"), ex->regression}, std::pair{tr("Harder:"), ex->progression}}) {
+            if (!id) {
+                continue;
+            }
+            const auto* other = m_library.find(*id);
+            const std::string name = other != nullptr ? other->text(m_lang).name : *id;
+            paragraph(std::string(label) + " " + name + "  ›", m_fonts.bold, typeSize::body,
+                      colour::accent, 0.f, *id);
+        }
+    }
+    heading(tr("Source"));
+    paragraph(ex->source + " (" + ex->licence + ")", m_fonts.regular, typeSize::small,
+              colour::mutedText);
+    m_detailHeight = y + 24.f;
+
+    // The figure: the starting pose and the working pose (the target of the first phase).
+    m_figurePoses.push_back(core::placeBody(ex->poses.front(), ex->view, 1.75));
+    m_figureLabels.push_back(utf8(tr("Start")));
+    std::size_t working = 0;
+    for (const auto& phase : ex->phases) {
+        if (phase.pose != 0) {
+            working = phase.pose;
+            break;
+        }
+    }
+    if (working != 0) {
+        m_figurePoses.push_back(core::placeBody(ex->poses[working], ex->view, 1.75));
+        m_figureLabels.push_back(utf8(tr("Working position")));
+    }
+    const float each = m_figureRect.width / static_cast<float>(m_figurePoses.size());
+    m_figureFit = fitFigures(m_figurePoses, {m_figureRect.left, m_figureRect.top, each,
+                                             m_figureRect.height - 30.f});
+    scrollDetails(0.f);
+}
+
+void BrowserScreen::ensureSelectionVisible() {
+    const float rowTop = static_cast<float>(m_selected) * m_rowHeight;
+    if (rowTop < m_listScroll) {
+        m_listScroll = rowTop;
+    } else if (rowTop + m_rowHeight > m_listScroll + m_listRect.height) {
+        m_listScroll = rowTop + m_rowHeight - m_listRect.height;
+    }
+    m_listScroll = std::max(0.f, m_listScroll);
+}
+
+void BrowserScreen::moveSelection(int delta) {
+    if (m_visible.empty()) {
+        return;
+    }
+    m_selected = std::clamp(m_selected + delta, 0, static_cast<int>(m_visible.size()) - 1);
+    m_detailScroll = 0.f;
+    layoutDetails();
+    ensureSelectionVisible();
+}
+
+void BrowserScreen::scrollDetails(float pixels) {
+    const float maxScroll = std::max(0.f, m_detailHeight - m_detailRect.height);
+    m_detailScroll = std::clamp(m_detailScroll + pixels, 0.f, maxScroll);
+}
+
+void BrowserScreen::handleEvent(const sf::Event& event) {
+    if (event.type == sf::Event::KeyPressed) {
+        const int step = event.key.shift ? -1 : 1;
+        switch (event.key.code) {
+        case sf::Keyboard::Down:
+            moveSelection(1);
+            break;
+        case sf::Keyboard::Up:
+            moveSelection(-1);
+            break;
+        case sf::Keyboard::Home:
+            moveSelection(-static_cast<int>(m_visible.size()));
+            break;
+        case sf::Keyboard::End:
+            moveSelection(static_cast<int>(m_visible.size()));
+            break;
+        case sf::Keyboard::PageDown:
+        case sf::Keyboard::Space:
+            scrollDetails(m_detailRect.height * 0.8f);
+            break;
+        case sf::Keyboard::PageUp:
+            scrollDetails(-m_detailRect.height * 0.8f);
+            break;
+        case sf::Keyboard::R:
+            cycleFilter(FilterKind::Region, step);
+            break;
+        case sf::Keyboard::P:
+            cycleFilter(FilterKind::Position, step);
+            break;
+        case sf::Keyboard::G:
+            cycleFilter(FilterKind::Goal, step);
+            break;
+        case sf::Keyboard::Num0:
+        case sf::Keyboard::BackSpace:
+            clearFilters();
+            break;
+        default:
+            break;
+        }
+        return;
+    }
+    if (event.type == sf::Event::MouseWheelScrolled) {
+        const sf::Vector2f at{static_cast<float>(event.mouseWheelScroll.x),
+                              static_cast<float>(event.mouseWheelScroll.y)};
+        const float pixels = -event.mouseWheelScroll.delta * 60.f;
+        if (m_listRect.contains(at)) {
+            const float maxScroll = std::max(
+                0.f, static_cast<float>(m_visible.size()) * m_rowHeight - m_listRect.height);
+            m_listScroll = std::clamp(m_listScroll + pixels, 0.f, maxScroll);
+        } else if (m_detailRect.contains(at)) {
+            scrollDetails(pixels);
+        }
+        return;
+    }
+    if (event.type == sf::Event::MouseButtonPressed &&
+        event.mouseButton.button == sf::Mouse::Left) {
+        const sf::Vector2f at{static_cast<float>(event.mouseButton.x),
+                              static_cast<float>(event.mouseButton.y)};
+        for (const auto& chip : m_chips) {
+            if (chip.hit.contains(at)) {
+                int& value = chip.kind == FilterKind::Region     ? m_region
+                             : chip.kind == FilterKind::Position ? m_position
+                                                                 : m_goal;
+                value = value == chip.value ? -1 : chip.value;
+                refilter();
+                return;
+            }
+        }
+        if (m_listRect.contains(at)) {
+            const int row = static_cast<int>((at.y - m_listRect.top + m_listScroll) / m_rowHeight);
+            if (row >= 0 && row < static_cast<int>(m_visible.size())) {
+                moveSelection(row - m_selected);
+            }
+            return;
+        }
+        if (m_detailRect.contains(at)) {
+            const float contentY = at.y - m_detailRect.top + m_detailScroll;
+            for (const auto& line : m_detailLines) {
+                if (line.link && contentY >= line.y &&
+                    contentY < line.y + static_cast<float>(line.size) * 1.45f) {
+                    const std::string target = *line.link;
+                    select(target);
+                    return;
+                }
+            }
+        }
+    }
+}
+
+void BrowserScreen::update(sf::Time) {}
+
+void BrowserScreen::draw(sf::RenderTarget& target) const {
+    // Header.
+    drawText(target, utf8(tr("Motus · Exercise library")), m_fonts.bold, typeSize::title,
+             {kPad, 20.f}, colour::text);
+    const sf::String keys = utf8(tr("↑ ↓ choose   R P G filter   0 clear   PgDn read on"));
+    drawText(target, keys, m_fonts.regular, typeSize::small,
+             {m_size.x - kPad - textWidth(keys, m_fonts.regular, typeSize::small), 32.f},
+             colour::mutedText);
+    if (m_skippedFiles > 0) {
+        drawRoundedRect(target, {kPad, 74.f, m_size.x - 2 * kPad, 44.f}, 8.f,
+                        colour::warningGround, colour::warning, 2.f);
+        drawText(target,
+                 utf8(fmt::format(fmt::runtime(core::trn(
+                                      "{} exercise file could not be loaded; run 'motus "
+                                      "validate' to see why.",
+                                      "{} exercise files could not be loaded; run 'motus "
+                                      "validate' to see why.",
+                                      m_skippedFiles)),
+                                  m_skippedFiles)),
+                 m_fonts.regular, typeSize::small, {kPad + 16.f, 84.f}, colour::text);
+    }
+
+    // Filter chips, each row led by its label.
+    const char* rowLabels[] = {tr("Region"), tr("Position"), tr("Goal")};
+    std::optional<FilterKind> lastKind;
+    for (const auto& chip : m_chips) {
+        if (!lastKind || *lastKind != chip.kind) {
+            drawText(target, utf8(rowLabels[static_cast<int>(chip.kind)]), m_fonts.bold,
+                     typeSize::small, {kPad, chip.hit.rect.top + 10.f}, colour::text);
+            lastKind = chip.kind;
+        }
+        const bool active = filterValue(chip.kind) == chip.value;
+        drawRoundedRect(target, chip.hit.rect, kChipHeight / 2,
+                        active ? colour::accent : colour::panel, colour::panelBorder,
+                        active ? 0.f : 1.5f);
+        drawText(target, chip.label, m_fonts.regular, typeSize::small,
+                 {chip.hit.rect.left + 14.f, chip.hit.rect.top + 10.f},
+                 active ? colour::accentText : colour::text);
+    }
+
+    // The list.
+    drawRoundedRect(target, m_listRect, 10.f, colour::panel, colour::panelBorder, 1.f);
+    const sf::View saved = target.getView();
+    auto clipTo = [&](sf::FloatRect rect) {
+        sf::View clip(rect);
+        const sf::Vector2f size = target.getView().getSize();
+        clip.setViewport({rect.left / size.x, rect.top / size.y, rect.width / size.x,
+                          rect.height / size.y});
+        target.setView(clip);
+    };
+    if (m_visible.empty()) {
+        float y = m_listRect.top + 24.f;
+        for (const auto& line :
+             wrapText(tr("No exercise matches these filters. Press 0 to clear them."),
+                      m_fonts.regular, typeSize::body, m_listRect.width - 40.f)) {
+            drawText(target, line, m_fonts.regular, typeSize::body, {m_listRect.left + 20.f, y},
+                     colour::mutedText);
+            y += 32.f;
+        }
+    } else {
+        clipTo(m_listRect);
+        for (std::size_t i = 0; i < m_visible.size(); ++i) {
+            const float top = m_listRect.top + static_cast<float>(i) * m_rowHeight - m_listScroll;
+            if (top + m_rowHeight < m_listRect.top || top > m_listRect.top + m_listRect.height) {
+                continue;
+            }
+            const auto* ex = m_visible[i];
+            const bool isSelected = static_cast<int>(i) == m_selected;
+            if (isSelected) {
+                sf::RectangleShape row({m_listRect.width, m_rowHeight});
+                row.setPosition(m_listRect.left, top);
+                row.setFillColor(colour::selection);
+                target.draw(row);
+                sf::RectangleShape bar({6.f, m_rowHeight});
+                bar.setPosition(m_listRect.left, top);
+                bar.setFillColor(colour::accent);
+                target.draw(bar);
+            }
+            drawText(target, utf8(ex->text(m_lang).name), m_fonts.bold, typeSize::body,
+                     {m_listRect.left + 20.f, top + 8.f}, colour::text);
+            drawText(target,
+                     utf8(fmt::format(fmt::runtime(tr("level {} · {}")), ex->level,
+                                      core::displayName(ex->position))),
+                     m_fonts.regular, typeSize::small, {m_listRect.left + 20.f, top + 36.f},
+                     colour::mutedText);
+        }
+        target.setView(saved);
+    }
+
+    // The details.
+    drawRoundedRect(target, m_detailRect, 10.f, colour::panel, colour::panelBorder, 1.f);
+    const core::Exercise* ex = selected();
+    if (ex == nullptr) {
+        return;
+    }
+    clipTo(m_detailRect);
+    const float top = m_detailRect.top - m_detailScroll;
+    for (const auto& line : m_detailLines) {
+        drawText(target, line.text, *line.font, line.size, {m_detailRect.left + line.x, top + line.y},
+                 line.colour);
+    }
+    const float figureTop = top + m_figureY;
+    // The figure panel sits between the summary and the tags.
+    const float each = m_figureRect.width / static_cast<float>(m_figurePoses.size());
+    const float shift = figureTop - m_figureRect.top;
+    sf::RectangleShape ground({m_figureRect.width - 48.f, kFigureHeight});
+    ground.setPosition(m_figureRect.left + 24.f, figureTop);
+    ground.setFillColor(colour::background);
+    target.draw(ground);
+    for (std::size_t i = 0; i < m_figurePoses.size(); ++i) {
+        const float dx = each * static_cast<float>(i);
+        const sf::FloatRect frame{m_figureRect.left + dx + 24.f, figureTop, each - 48.f,
+                                  kFigureHeight - 30.f};
+        const bool onMat = std::find(ex->equipment.begin(), ex->equipment.end(), "mat") !=
+                           ex->equipment.end();
+        drawPose(target, m_figurePoses[i], ex->view, frame, onMat, m_figureFit.scale,
+                 {m_figureFit.origin.x + dx, m_figureFit.origin.y + shift});
+        drawText(target, m_figureLabels[i], m_fonts.regular, typeSize::small,
+                 {frame.left + 12.f, figureTop + kFigureHeight - 30.f}, colour::mutedText);
+    }
+    target.setView(saved);
+}
+
+} // namespace motus::app

@@ -1,0 +1,89 @@
+#pragma once
+#include "Screen.hpp"
+#include "Theme.hpp"
+#include "Widgets.hpp"
+#include "core/Library.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace motus::app {
+
+// The library browser: filter by region, position and goal; read one exercise's
+// instructions, cues, cautions, dose and variants.
+class BrowserScreen final : public Screen {
+public:
+    BrowserScreen(const core::Library& library, const Fonts& fonts, std::string lang,
+                  std::size_t skippedFiles);
+
+    void handleEvent(const sf::Event& event) override;
+    void update(sf::Time elapsed) override;
+    void draw(sf::RenderTarget& target) const override;
+    void resize(sf::Vector2f size) override;
+
+    // Selects an exercise by id (clearing filters that hide it); false when unknown.
+    bool select(const std::string& id);
+    [[nodiscard]] const core::Exercise* selected() const;
+    [[nodiscard]] std::size_t visibleCount() const { return m_visible.size(); }
+
+    enum class FilterKind { Region, Position, Goal };
+    // Moves a filter to its next (or previous) value; the last step returns to "all".
+    void cycleFilter(FilterKind kind, int step);
+    void clearFilters();
+
+private:
+    struct Chip {
+        FilterKind kind;
+        int value; // -1 = all
+        sf::String label;
+        Hit hit;
+    };
+    struct DetailLine {
+        sf::String text;
+        const sf::Font* font;
+        unsigned size;
+        sf::Color colour;
+        float x;
+        float y; // relative to the top of the details content
+        std::optional<std::string> link; // exercise id to open when clicked
+    };
+
+    void refilter();
+    void layoutChips();
+    void layoutDetails();
+    void moveSelection(int delta);
+    void scrollDetails(float pixels);
+    void ensureSelectionVisible();
+    [[nodiscard]] int filterValue(FilterKind kind) const;
+    [[nodiscard]] int optionCount(FilterKind kind) const;
+
+    const core::Library& m_library;
+    const Fonts& m_fonts;
+    std::string m_lang;
+    std::size_t m_skippedFiles;
+
+    int m_region = -1;
+    int m_position = -1;
+    int m_goal = -1;
+    std::vector<const core::Exercise*> m_visible;
+    int m_selected = 0;
+    float m_listScroll = 0.f;
+    float m_detailScroll = 0.f;
+    float m_detailHeight = 0.f;
+    float m_figureY = 0.f; // top of the figure panel in the details content
+
+    sf::Vector2f m_size{1280.f, 800.f};
+    sf::FloatRect m_listRect;
+    sf::FloatRect m_detailRect;
+    sf::FloatRect m_figureRect;
+    float m_rowHeight = 64.f;
+    float m_chipsBottom = 0.f;
+    std::vector<Chip> m_chips;
+    std::vector<DetailLine> m_detailLines;
+    std::vector<core::BodyPlacement> m_figurePoses;
+    std::vector<sf::String> m_figureLabels;
+    FigureFit m_figureFit;
+};
+
+} // namespace motus::app

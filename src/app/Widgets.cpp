@@ -1,0 +1,195 @@
+#include "Widgets.hpp"
+
+#include "Theme.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace motus::app {
+
+sf::String utf8(const std::string& text) { return sf::String::fromUtf8(text.begin(), text.end()); }
+
+float textWidth(const sf::String& text, const sf::Font& font, unsigned size) {
+    sf::Text measure(text, font, size);
+    return measure.getLocalBounds().width;
+}
+
+std::vector<sf::String> wrapText(const std::string& text, const sf::Font& font, unsigned size,
+                                 float width) {
+    std::vector<sf::String> lines;
+    const sf::String all = utf8(text);
+    sf::String line;
+    sf::String word;
+    auto flushWord = [&]() {
+        if (word.isEmpty()) {
+            return;
+        }
+        sf::String candidate = line.isEmpty() ? word : line + sf::String(" ") + word;
+        if (!line.isEmpty() && textWidth(candidate, font, size) > width) {
+            lines.push_back(line);
+            line = word;
+        } else {
+            line = candidate;
+        }
+        word.clear();
+    };
+    for (std::size_t i = 0; i < all.getSize(); ++i) {
+        const sf::Uint32 c = all[i];
+        if (c == ' ' || c == '\n') {
+            flushWord();
+            if (c == '\n') {
+                lines.push_back(line);
+                line.clear();
+            }
+        } else {
+            word += c;
+        }
+    }
+    flushWord();
+    if (!line.isEmpty()) {
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+void drawText(sf::RenderTarget& target, const sf::String& text, const sf::Font& font,
+              unsigned size, sf::Vector2f position, sf::Color colour) {
+    sf::Text drawable(text, font, size);
+    drawable.setFillColor(colour);
+    drawable.setPosition(std::round(position.x), std::round(position.y));
+    target.draw(drawable);
+}
+
+void drawRoundedRect(sf::RenderTarget& target, sf::FloatRect rect, float radius, sf::Color fill,
+                     sf::Color outline, float outlineThickness) {
+    constexpr int kCornerPoints = 6;
+    sf::ConvexShape shape(4 * kCornerPoints);
+    radius = std::min({radius, rect.width / 2, rect.height / 2});
+    const sf::Vector2f centres[4] = {{rect.left + rect.width - radius, rect.top + radius},
+                                     {rect.left + rect.width - radius,
+                                      rect.top + rect.height - radius},
+                                     {rect.left + radius, rect.top + rect.height - radius},
+                                     {rect.left + radius, rect.top + radius}};
+    std::size_t index = 0;
+    for (int corner = 0; corner < 4; ++corner) {
+        for (int k = 0; k < kCornerPoints; ++k) {
+            const float angle =
+                static_cast<float>(-M_PI / 2 + M_PI / 2 * corner +
+                                   M_PI / 2 * k / (kCornerPoints - 1));
+            shape.setPoint(index++, {centres[corner].x + radius * std::cos(angle),
+                                     centres[corner].y + radius * std::sin(angle)});
+        }
+    }
+    shape.setFillColor(fill);
+    shape.setOutlineColor(outline);
+    shape.setOutlineThickness(outlineThickness);
+    target.draw(shape);
+}
+
+void drawCapsule(sf::RenderTarget& target, sf::Vector2f a, sf::Vector2f b, float radius,
+                 sf::Color colour) {
+    const sf::Vector2f d = b - a;
+    const float length = std::sqrt(d.x * d.x + d.y * d.y);
+    if (length > 0.01f) {
+        sf::RectangleShape body({length, 2 * radius});
+        body.setOrigin(0, radius);
+        body.setPosition(a);
+        body.setRotation(std::atan2(d.y, d.x) * 180.f / static_cast<float>(M_PI));
+        body.setFillColor(colour);
+        target.draw(body);
+    }
+    sf::CircleShape cap(radius, 24);
+    cap.setOrigin(radius, radius);
+    cap.setFillColor(colour);
+    cap.setPosition(a);
+    target.draw(cap);
+    cap.setPosition(b);
+    target.draw(cap);
+}
+
+FigureFit fitFigures(const std::vector<core::BodyPlacement>& bodies, sf::FloatRect frame) {
+    double minX = 0, maxX = 0, maxY = 0.5;
+    bool first = true;
+    for (const auto& body : bodies) {
+        for (const auto& seg : body.segments) {
+            for (const auto& p : {seg.start, seg.end}) {
+                if (first) {
+                    minX = maxX = p.x;
+                    first = false;
+                }
+                minX = std::min(minX, p.x - seg.radius);
+                maxX = std::max(maxX, p.x + seg.radius);
+                maxY = std::max(maxY, p.y + seg.radius);
+            }
+        }
+    }
+    const float margin = 0.12f * std::min(frame.width, frame.height);
+    const float floorSpace = 0.08f * frame.height;
+    const auto spanX = static_cast<float>(maxX - minX);
+    const auto spanY = static_cast<float>(maxY);
+    FigureFit fit;
+    fit.scale = std::min((frame.width - 2 * margin) / std::max(spanX, 0.1f),
+                         (frame.height - margin - floorSpace) / std::max(spanY, 0.1f));
+    const float centreX = static_cast<float>(minX + maxX) / 2;
+    fit.origin = {frame.left + frame.width / 2 - centreX * fit.scale,
+                  frame.top + frame.height - floorSpace};
+    return fit;
+}
+
+void drawPose(sf::RenderTarget& target, const core::BodyPlacement& body, core::View view,
+              sf::FloatRect frame, bool showMat, float scale, sf::Vector2f origin) {
+    using core::Segment;
+    auto toScreen = [&](core::Vec2 p) {
+        return sf::Vector2f{origin.x + static_cast<float>(p.x) * scale,
+                            origin.y - static_cast<float>(p.y) * scale};
+    };
+    // Floor and mat.
+    sf::RectangleShape floor({frame.width, 3.f});
+    floor.setPosition(frame.left, origin.y);
+    floor.setFillColor(colour::floor);
+    if (showMat) {
+        double minX = body.segments[0].start.x, maxX = minX;
+        for (const auto& seg : body.segments) {
+            minX = std::min({minX, seg.start.x, seg.end.x});
+            maxX = std::max({maxX, seg.start.x, seg.end.x});
+        }
+        const float left = toScreen({minX - 0.15, 0}).x;
+        const float right = toScreen({maxX + 0.15, 0}).x;
+        sf::RectangleShape mat({right - left, 6.f});
+        mat.setPosition(left, origin.y - 6.f);
+        mat.setFillColor(colour::mat);
+        target.draw(mat);
+    }
+    target.draw(floor);
+
+    auto segment = [&](Segment s, sf::Color colour) {
+        const auto& placed = body[s];
+        const float radius = std::max(3.f, static_cast<float>(placed.radius) * scale * 0.8f);
+        drawCapsule(target, toScreen(placed.start), toScreen(placed.end), radius, colour);
+    };
+    // In the side view the right limbs are the far side: drawn first and lighter. In the
+    // front and top views both sides are equally near.
+    const bool side = view == core::View::Side;
+    const sf::Color far = side ? colour::figureFar : colour::figureNear;
+    for (auto s : {Segment::UpperArmR, Segment::ForearmR, Segment::HandR, Segment::ThighR,
+                   Segment::ShankR, Segment::FootR}) {
+        segment(s, far);
+    }
+    for (auto s : {Segment::Pelvis, Segment::Abdomen, Segment::Thorax, Segment::Neck}) {
+        segment(s, colour::figureTrunk);
+    }
+    const auto& head = body[Segment::Head];
+    const sf::Vector2f a = toScreen(head.start), b = toScreen(head.end);
+    const float headRadius = std::max(6.f, static_cast<float>(head.radius) * scale * 1.1f);
+    sf::CircleShape skull(headRadius, 32);
+    skull.setOrigin(headRadius, headRadius);
+    skull.setPosition((a + b) / 2.f);
+    skull.setFillColor(colour::figureTrunk);
+    target.draw(skull);
+    for (auto s : {Segment::ThighL, Segment::ShankL, Segment::FootL, Segment::UpperArmL,
+                   Segment::ForearmL, Segment::HandL}) {
+        segment(s, colour::figureNear);
+    }
+}
+
+} // namespace motus::app

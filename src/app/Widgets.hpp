@@ -1,0 +1,49 @@
+#pragma once
+#include "core/Kinematics.hpp"
+
+#include <SFML/Graphics.hpp>
+
+#include <string>
+#include <vector>
+
+namespace motus::app {
+
+[[nodiscard]] sf::String utf8(const std::string& text);
+
+// Breaks text into lines no wider than `width` pixels, at spaces.
+[[nodiscard]] std::vector<sf::String> wrapText(const std::string& text, const sf::Font& font,
+                                               unsigned size, float width);
+
+// Draws one line of text with its top-left corner at `position`.
+void drawText(sf::RenderTarget& target, const sf::String& text, const sf::Font& font,
+              unsigned size, sf::Vector2f position, sf::Color colour);
+[[nodiscard]] float textWidth(const sf::String& text, const sf::Font& font, unsigned size);
+
+void drawRoundedRect(sf::RenderTarget& target, sf::FloatRect rect, float radius,
+                     sf::Color fill, sf::Color outline = sf::Color::Transparent,
+                     float outlineThickness = 0.f);
+
+// A thick line with round ends, for limbs.
+void drawCapsule(sf::RenderTarget& target, sf::Vector2f a, sf::Vector2f b, float radius,
+                 sf::Color colour);
+
+// A clickable chip or button: its rectangle and whether the pointer is on it.
+struct Hit {
+    sf::FloatRect rect;
+    [[nodiscard]] bool contains(sf::Vector2f point) const { return rect.contains(point); }
+};
+
+// Draws the figure of one pose into `frame` (pixels), scaled to fit, with the floor (and a mat
+// when the exercise lies on one).
+void drawPose(sf::RenderTarget& target, const core::BodyPlacement& body, core::View view,
+              sf::FloatRect frame, bool showMat, float metresToPixels, sf::Vector2f origin);
+
+// The scale and origin that fit every given placement into `frame` together.
+struct FigureFit {
+    float scale = 100.f;
+    sf::Vector2f origin; // where (0, 0) in metres lands, in pixels
+};
+[[nodiscard]] FigureFit fitFigures(const std::vector<core::BodyPlacement>& bodies,
+                                   sf::FloatRect frame);
+
+} // namespace motus::app

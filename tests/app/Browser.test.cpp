@@ -1,0 +1,94 @@
+// The library browser, driven as a user would drive it, drawn offscreen. Needs an X display
+// (scripts/test runs the suite under xvfb-run).
+#include "app/BrowserScreen.hpp"
+#include "app/Theme.hpp"
+#include "content/ExerciseLoader.hpp"
+
+#include <SFML/Graphics.hpp>
+#include <catch2/catch.hpp>
+
+using namespace motus;
+
+namespace {
+
+struct Fixture {
+    content::LibraryLoad load =
+        content::loadLibrary({std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises"});
+    app::Fonts fonts = app::Fonts::load(std::filesystem::path(MOTUS_SOURCE_DIR) / "assets");
+    app::BrowserScreen screen{load.library, fonts, "en", 0};
+    Fixture() { screen.resize({1280.f, 800.f}); }
+
+    void press(sf::Keyboard::Key key, bool shift = false) {
+        sf::Event event;
+        event.type = sf::Event::KeyPressed;
+        event.key = {key, false, false, shift, false};
+        screen.handleEvent(event);
+    }
+};
+
+std::size_t countColour(const sf::Image& image, sf::Color colour, sf::IntRect area) {
+    std::size_t count = 0;
+    for (int y = area.top; y < area.top + area.height; ++y) {
+        for (int x = area.left; x < area.left + area.width; ++x) {
+            if (image.getPixel(static_cast<unsigned>(x), static_cast<unsigned>(y)) == colour) {
+                ++count;
+            }
+        }
+    }
+    return count;
+}
+
+} // namespace
+
+TEST_CASE("filters narrow the list and clear again", "[app][browser]") {
+    Fixture f;
+    const auto all = f.screen.visibleCount();
+    REQUIRE(all == f.load.library.size());
+    f.press(sf::Keyboard::R); // first region: neck
+    REQUIRE(f.screen.visibleCount() > 0);
+    REQUIRE(f.screen.visibleCount() < all);
+    REQUIRE(f.screen.selected() != nullptr);
+    CHECK(f.screen.selected()->hasRegion("neck"));
+    f.press(sf::Keyboard::P); // and standing
+    for (std::size_t i = 0; i < f.screen.visibleCount(); ++i) {
+        CHECK(f.screen.selected()->position == core::Position::Standing);
+        f.press(sf::Keyboard::Down);
+    }
+    f.press(sf::Keyboard::Num0);
+    CHECK(f.screen.visibleCount() == all);
+    f.press(sf::Keyboard::R, true); // backwards from "all": the last region
+    CHECK(f.screen.visibleCount() < all);
+}
+
+TEST_CASE("arrow keys move the selection; select() opens a variant", "[app][browser]") {
+    Fixture f;
+    const auto* first = f.screen.selected();
+    REQUIRE(first != nullptr);
+    f.press(sf::Keyboard::Down);
+    CHECK(f.screen.selected() != first);
+    f.press(sf::Keyboard::Up);
+    CHECK(f.screen.selected() == first);
+    f.press(sf::Keyboard::Up); // stays at the top
+    CHECK(f.screen.selected() == first);
+    REQUIRE(f.screen.select("bird-dog"));
+    CHECK(f.screen.selected()->id == "bird-dog");
+    CHECK_FALSE(f.screen.select("no-such-exercise"));
+    CHECK(f.screen.selected()->id == "bird-dog");
+}
+
+TEST_CASE("the browser draws the list, the details and the figure", "[app][browser][display]") {
+    Fixture f;
+    REQUIRE(f.screen.select("glute-bridge"));
+    sf::RenderTexture texture;
+    REQUIRE(texture.create(1280, 800));
+    texture.clear(app::colour::background);
+    f.screen.draw(texture);
+    texture.display();
+    const sf::Image image = texture.getTexture().copyToImage();
+    // The selected row's accent bar at the left of the list.
+    CHECK(countColour(image, app::colour::accent, {28, 300, 40, 500}) > 100);
+    // The figure, in its near-side colour, in the details pane.
+    CHECK(countColour(image, app::colour::figureNear, {500, 300, 760, 500}) > 300);
+    // Text in the details pane: many dark pixels.
+    CHECK(countColour(image, app::colour::text, {500, 300, 760, 500}) > 200);
+}
