@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <set>
 #include <sstream>
@@ -68,12 +69,15 @@ private:
     void readVariants(const XMLElement* el, core::Exercise& ex);
     void readMovement(const XMLElement* el, core::Exercise& ex);
     void readPose(const XMLElement* el, core::Exercise& ex);
-    void checkPoseAnatomy(const XMLElement* el, const core::Pose& pose, core::View view);
+    bool checkPoseAnatomy(const XMLElement* el, const core::Pose& pose, core::View view);
     void checkContacts(const XMLElement* el, const core::Pose& pose, core::View view);
     void checkTranslations(const core::Exercise& ex, const std::map<std::string, int>& langLines);
     std::vector<std::string> readList(const XMLElement* el, const char* itemName);
 
     XmlReader m_xml;
+    struct DoseRead {
+        bool sets = false, reps = false, hold = false, rest = false;
+    } m_doseRead; // which dose fields were read, so bounds only check those
 };
 
 std::vector<std::string> ExerciseParser::readList(const XMLElement* list, const char* itemName) {
@@ -169,7 +173,7 @@ void ExerciseParser::readClassification(const XMLElement* el, core::Exercise& ex
                 ex.regions.push_back(region);
             }
         }
-        if (ex.regions.empty()) {
+        if (splitWords(*regions).empty()) {
             m_xml.attributeError(el, "regions", "needs at least one region");
         }
     }
@@ -179,7 +183,7 @@ void ExerciseParser::readClassification(const XMLElement* el, core::Exercise& ex
                 ex.goals.push_back(*parsed);
             }
         }
-        if (ex.goals.empty()) {
+        if (splitWords(*goals).empty()) {
             m_xml.attributeError(el, "goals", "needs at least one goal");
         }
     }
@@ -211,11 +215,17 @@ void ExerciseParser::readDose(const XMLElement* el, core::Exercise& ex) {
                                "per-week", "pyramid", "hold-capped"});
     m_xml.checkChildren(el, {});
     core::Dose& dose = ex.dose;
-    dose.sets = m_xml.intAttribute(el, "sets", L::sets, true).value_or(dose.sets);
-    dose.reps = m_xml.intAttribute(el, "reps", L::reps, true).value_or(dose.reps);
-    dose.holdSeconds = m_xml.intAttribute(el, "hold", L::hold, false).value_or(0);
+    auto sets = m_xml.intAttribute(el, "sets", L::sets, true);
+    auto reps = m_xml.intAttribute(el, "reps", L::reps, true);
+    auto hold = el->Attribute("hold") == nullptr ? std::optional<int>(0)
+                                                  : m_xml.intAttribute(el, "hold", L::hold, false);
+    auto rest = m_xml.intAttribute(el, "rest", L::rest, true);
+    m_doseRead = {sets.has_value(), reps.has_value(), hold.has_value(), rest.has_value()};
+    dose.sets = sets.value_or(dose.sets);
+    dose.reps = reps.value_or(dose.reps);
+    dose.holdSeconds = hold.value_or(0);
     dose.tempoSeconds = m_xml.intAttribute(el, "tempo", L::tempo, true).value_or(dose.tempoSeconds);
-    dose.restSeconds = m_xml.intAttribute(el, "rest", L::rest, true).value_or(dose.restSeconds);
+    dose.restSeconds = rest.value_or(dose.restSeconds);
     dose.perDay = m_xml.intAttribute(el, "per-day", L::perDay, false).value_or(1);
     dose.perWeek = m_xml.intAttribute(el, "per-week", L::perWeek, true).value_or(dose.perWeek);
     if (auto side = m_xml.requiredAttribute(el, "side")) {
@@ -228,22 +238,24 @@ void ExerciseParser::readDose(const XMLElement* el, core::Exercise& ex) {
     }
     if (auto pyramid = m_xml.optionalAttribute(el, "pyramid")) {
         for (const auto& word : splitWords(*pyramid)) {
-            auto reps = parseWhole(word);
-            if (!reps) {
+            auto value = parseWhole(word);
+            if (!value) {
                 m_xml.attributeError(el, "pyramid", "'" + word + "' is not a whole number");
                 return;
             }
-            if (!L::reps.contains(*reps)) {
+            if (!L::reps.contains(*value)) {
                 m_xml.attributeError(el, "pyramid",
-                                     std::to_string(*reps) + " is outside the range 1..30");
+                                     std::to_string(*value) + " is outside the range 1..30");
                 return;
             }
-            dose.pyramid.push_back(*reps);
+            dose.pyramid.push_back(*value);
         }
-        if (dose.pyramid.size() != static_cast<std::size_t>(dose.sets)) {
+        if (dose.pyramid.size() != static_cast<std::size_t>(dose.sets) && sets) {
             m_xml.attributeError(el, "pyramid",
-                                 std::to_string(dose.pyramid.size()) + " entries for " +
+                                 std::to_string(dose.pyramid.size()) +
+                                     (dose.pyramid.size() == 1 ? " value for " : " values for ") +
                                      std::to_string(dose.sets) + " sets");
+            m_doseRead.reps = false;
         }
     }
 }
@@ -253,27 +265,27 @@ void ExerciseParser::readBounds(const XMLElement* el, core::Exercise& ex) {
     m_xml.checkAttributes(el, {"sets", "reps", "hold", "rest"});
     m_xml.checkChildren(el, {});
     auto check = [&](const char* name, core::IntRange limit, int doseValue, bool required,
-                     core::IntRange& out) {
+                     core::IntRange& out, bool doseRead) {
         auto range = m_xml.rangeAttribute(el, name, limit, required);
         if (!range) {
             return;
         }
         out = *range;
-        if (!range->contains(doseValue)) {
+        if (doseRead && !range->contains(doseValue)) {
             m_xml.attributeError(el, name,
                                  "the default dose " + std::to_string(doseValue) +
                                      " is outside " + std::to_string(range->min) + ".." +
                                      std::to_string(range->max));
         }
     };
-    check("sets", L::sets, ex.dose.sets, true, ex.bounds.sets);
+    check("sets", L::sets, ex.dose.sets, true, ex.bounds.sets, m_doseRead.sets);
     int repsForCheck = ex.dose.reps;
     if (!ex.dose.pyramid.empty()) {
         repsForCheck = *std::max_element(ex.dose.pyramid.begin(), ex.dose.pyramid.end());
     }
-    check("reps", L::reps, repsForCheck, true, ex.bounds.reps);
-    check("hold", L::hold, ex.dose.holdSeconds, true, ex.bounds.hold);
-    check("rest", L::rest, ex.dose.restSeconds, false, ex.bounds.rest);
+    check("reps", L::reps, repsForCheck, true, ex.bounds.reps, m_doseRead.reps);
+    check("hold", L::hold, ex.dose.holdSeconds, true, ex.bounds.hold, m_doseRead.hold);
+    check("rest", L::rest, ex.dose.restSeconds, false, ex.bounds.rest, m_doseRead.rest);
 }
 
 void ExerciseParser::readVariants(const XMLElement* el, core::Exercise& ex) {
@@ -300,8 +312,9 @@ void ExerciseParser::readVariants(const XMLElement* el, core::Exercise& ex) {
     }
 }
 
-void ExerciseParser::checkPoseAnatomy(const XMLElement* el, const core::Pose& pose,
+bool ExerciseParser::checkPoseAnatomy(const XMLElement* el, const core::Pose& pose,
                                       core::View view) {
+    const auto errorsBefore = m_xml.errorCount();
     const std::string viewName(core::toString(view));
     for (std::size_t i = 0; i < core::kJointCount; ++i) {
         const auto joint = static_cast<core::Joint>(i);
@@ -325,6 +338,7 @@ void ExerciseParser::checkPoseAnatomy(const XMLElement* el, const core::Pose& po
                             number(limit.max) + " (" + viewName + " view)");
         }
     }
+    return m_xml.errorCount() == errorsBefore;
 }
 
 void ExerciseParser::checkContacts(const XMLElement* el, const core::Pose& pose,
@@ -378,6 +392,10 @@ void ExerciseParser::readPose(const XMLElement* el, core::Exercise& ex) {
             continue;
         }
         if (name == "contacts") {
+            if (splitWords(attr->Value()).empty() && ex.view != core::View::Top) {
+                m_xml.attributeError(el, "contacts", "is empty");
+                ok = false;
+            }
             for (const auto& word : splitWords(attr->Value())) {
                 auto segment = core::parseSegment(word);
                 if (!segment) {
@@ -406,8 +424,7 @@ void ExerciseParser::readPose(const XMLElement* el, core::Exercise& ex) {
         m_xml.error(el->GetLineNum(), "<pose>: missing required attribute 'contacts'");
         ok = false;
     }
-    if (ok) {
-        checkPoseAnatomy(el, pose, ex.view);
+    if (ok && checkPoseAnatomy(el, pose, ex.view)) {
         checkContacts(el, pose, ex.view);
     }
     ex.poses.push_back(std::move(pose));
@@ -425,15 +442,22 @@ void ExerciseParser::readMovement(const XMLElement* el, core::Exercise& ex) {
          pose = pose->NextSiblingElement("pose")) {
         readPose(pose, ex);
     }
-    if (ex.poses.size() < 2) {
+    int poseElements = 0;
+    for (const XMLElement* pose = el->FirstChildElement("pose"); pose != nullptr;
+         pose = pose->NextSiblingElement("pose")) {
+        ++poseElements;
+    }
+    if (poseElements < 2) {
         m_xml.error(el->GetLineNum(), "<movement>: needs at least two <pose> elements");
     }
     bool hasHold = false;
+    int lastPhaseLine = el->GetLineNum();
     for (const XMLElement* phaseEl = el->FirstChildElement("phase"); phaseEl != nullptr;
          phaseEl = phaseEl->NextSiblingElement("phase")) {
         m_xml.checkAttributes(phaseEl, {"type", "pose"});
         m_xml.checkChildren(phaseEl, {});
         core::Phase phase;
+        lastPhaseLine = phaseEl->GetLineNum();
         auto type = m_xml.requiredAttribute(phaseEl, "type");
         auto poseId = m_xml.requiredAttribute(phaseEl, "pose");
         if (!type || !poseId) {
@@ -457,7 +481,7 @@ void ExerciseParser::readMovement(const XMLElement* el, core::Exercise& ex) {
     if (el->FirstChildElement("phase") == nullptr) {
         m_xml.error(el->GetLineNum(), "<movement>: needs at least one <phase>");
     } else if (!ex.phases.empty() && ex.phases.back().pose != 0) {
-        m_xml.error(el->GetLineNum(), "<movement>: the last <phase> must return to the first "
+        m_xml.error(lastPhaseLine, "<movement>: the last <phase> must return to the first "
                                       "pose '" +
                                           (ex.poses.empty() ? std::string() : ex.poses[0].id) +
                                           "'");
@@ -526,7 +550,9 @@ std::optional<core::Exercise> ExerciseParser::parse(const XMLElement* root,
             }
         }
     }
-    if (auto format = m_xml.intAttribute(root, "format", {1, 1000}, true)) {
+    if (auto format = m_xml.intAttribute(
+            root, "format", {std::numeric_limits<int>::min(), std::numeric_limits<int>::max()},
+            true)) {
         if (*format != kFormatVersion) {
             m_xml.attributeError(root, "format",
                                  "version " + std::to_string(*format) +
@@ -595,22 +621,77 @@ std::size_t findDoctype(std::string_view text) {
     return std::string_view::npos;
 }
 
-int depthOf(const XMLElement* el, int depth, int& deepestLine) {
-    int deepest = depth;
+// The line of the first element nested deeper than kMaxElementDepth below `el` (at `depth`),
+// or 0 when there is none.
+int firstTooDeep(const XMLElement* el, int depth) {
     for (const XMLElement* child = el->FirstChildElement(); child != nullptr;
          child = child->NextSiblingElement()) {
-        const int d = depthOf(child, depth + 1, deepestLine);
-        if (d > deepest) {
-            deepest = d;
-            if (d == kMaxElementDepth + 1) {
-                deepestLine = child->GetLineNum();
-            }
+        if (depth + 1 > kMaxElementDepth) {
+            return child->GetLineNum();
         }
-        if (deepest > kMaxElementDepth) {
-            break;
+        if (const int line = firstTooDeep(child, depth + 1)) {
+            return line;
         }
     }
-    return deepest;
+    return 0;
+}
+
+// The same from the raw text, for documents too deep for tinyxml2 to build: follows start
+// and end tags, skipping comments, CDATA, declarations and quoted attribute values.
+int firstTooDeepInText(std::string_view text) {
+    int depth = 0;
+    int line = 1;
+    auto skipTo = [&](std::size_t& i, std::string_view end) {
+        const std::size_t found = text.find(end, i);
+        const std::size_t stop = found == std::string_view::npos ? text.size() : found;
+        line += static_cast<int>(std::count(text.begin() + static_cast<long>(i),
+                                            text.begin() + static_cast<long>(stop), '\n'));
+        i = stop + end.size();
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        if (c == '\n') {
+            ++line;
+        }
+        if (c != '<' || i + 1 >= text.size()) {
+            ++i;
+            continue;
+        }
+        const std::string_view rest = text.substr(i);
+        if (rest.substr(0, 4) == "<!--") {
+            skipTo(i, "-->");
+        } else if (rest.substr(0, 9) == "<![CDATA[") {
+            skipTo(i, "]]>");
+        } else if (rest[1] == '!' || rest[1] == '?') {
+            skipTo(i, ">");
+        } else if (rest[1] == '/') {
+            --depth;
+            skipTo(i, ">");
+        } else {
+            if (++depth > kMaxElementDepth) {
+                return line;
+            }
+            char quote = 0;
+            std::size_t j = i + 1;
+            for (; j < text.size(); ++j) {
+                const char d = text[j];
+                if (d == '\n') {
+                    ++line;
+                } else if (quote != 0) {
+                    quote = d == quote ? 0 : quote;
+                } else if (d == '"' || d == '\'') {
+                    quote = d;
+                } else if (d == '>') {
+                    break;
+                }
+            }
+            if (j > 0 && j < text.size() && text[j - 1] == '/') {
+                --depth;
+            }
+            i = j + 1;
+        }
+    }
+    return line;
 }
 
 } // namespace
@@ -633,8 +714,8 @@ ParsedExercise parseExercise(std::string_view text, const std::string& path) {
     tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
     const auto status = doc.Parse(text.data(), text.size());
     if (status == tinyxml2::XML_ELEMENT_DEPTH_EXCEEDED) {
-        error(doc.ErrorLineNum(), "elements are nested deeper than " +
-                                      std::to_string(kMaxElementDepth) + " levels");
+        error(firstTooDeepInText(text), "elements are nested deeper than " +
+                                            std::to_string(kMaxElementDepth) + " levels");
         return result;
     }
     if (status != tinyxml2::XML_SUCCESS) {
@@ -646,8 +727,13 @@ ParsedExercise parseExercise(std::string_view text, const std::string& path) {
         error(1, "malformed XML: no root element");
         return result;
     }
-    int deepLine = 0;
-    if (depthOf(root, 1, deepLine) > kMaxElementDepth) {
+    if (const XMLElement* second = root->NextSiblingElement()) {
+        error(second->GetLineNum(), "malformed XML: a second top-level element <" +
+                                        std::string(second->Name()) +
+                                        "> (a file holds one <exercise>)");
+        return result;
+    }
+    if (const int deepLine = firstTooDeep(root, 1)) {
         error(deepLine, "elements are nested deeper than " + std::to_string(kMaxElementDepth) +
                             " levels");
         return result;
@@ -772,6 +858,20 @@ collectExerciseFiles(const std::vector<std::filesystem::path>& paths,
     return files;
 }
 
+namespace {
+
+// Leaves out a link to an exercise that was skipped, with a warning on the linking file.
+void dropLink(core::Exercise& ex, std::optional<std::string>& variant,
+              std::vector<Diagnostic>& diagnostics) {
+    const char* name = &variant == &ex.progression ? "progression" : "regression";
+    diagnostics.push_back({Diagnostic::Severity::Warning, ex.path, ex.variantsLine,
+                           std::string("<variants> attribute '") + name + "': '" + *variant +
+                               "' was skipped because of its errors; the link is left out"});
+    variant.reset();
+}
+
+} // namespace
+
 void checkAcrossFiles(std::vector<core::Exercise>& exercises,
                       const std::vector<const core::Exercise*>& context,
                       const std::vector<std::string>& idsOfBrokenFiles,
@@ -802,12 +902,7 @@ void checkAcrossFiles(std::vector<core::Exercise>& exercises,
             }
             const char* name = variant == &ex.progression ? "progression" : "regression";
             if (broken.count(**variant) > 0) {
-                diagnostics.push_back({Diagnostic::Severity::Warning, ex.path, ex.variantsLine,
-                                       std::string("<variants> attribute '") + name + "': '" +
-                                           **variant +
-                                           "' was skipped because of its errors; the link is "
-                                           "left out"});
-                variant->reset();
+                dropLink(ex, *variant, diagnostics);
             } else {
                 error(ex, ex.variantsLine,
                       std::string("<variants> attribute '") + name + "': unknown exercise '" +
@@ -845,6 +940,26 @@ void checkAcrossFiles(std::vector<core::Exercise>& exercises,
     }
     if (rejected.empty()) {
         return;
+    }
+    // Links to an exercise rejected here are dropped, as for a file skipped for its own errors.
+    std::set<std::string, std::less<>> available;
+    for (const auto* known : context) {
+        available.insert(known->id);
+    }
+    for (const auto& ex : exercises) {
+        if (rejected.count(&ex) == 0) {
+            available.insert(ex.id);
+        }
+    }
+    for (auto& ex : exercises) {
+        if (rejected.count(&ex) > 0) {
+            continue;
+        }
+        for (auto* variant : {&ex.progression, &ex.regression}) {
+            if (*variant && available.count(**variant) == 0) {
+                dropLink(ex, *variant, diagnostics);
+            }
+        }
     }
     std::vector<core::Exercise> kept;
     for (auto& ex : exercises) {

@@ -236,9 +236,13 @@ std::optional<core::IntRange> XmlReader::rangeAttribute(const XMLElement* el, co
     const auto dash = text->find('-');
     auto low = parseWhole(text->substr(0, dash));
     auto high = dash == std::string_view::npos ? low : parseWhole(text->substr(dash + 1));
-    if (!low || !high || *low > *high) {
+    if (!low || !high) {
         attributeError(el, name,
                        "'" + std::string(*text) + "' is not a range MIN-MAX of whole numbers");
+        return std::nullopt;
+    }
+    if (*low > *high) {
+        attributeError(el, name, "'" + std::string(*text) + "' has its minimum above its maximum");
         return std::nullopt;
     }
     if (!limit.contains(*low) || !limit.contains(*high)) {

@@ -125,7 +125,7 @@ AngleRange jointLimit(Joint joint, View view) {
 
 std::array<JointChain, 2> spinalChains() {
     return {JointChain{Joint::Lumbar, Joint::Thoracic, "trunk"},
-            JointChain{Joint::Neck, Joint::Head, "neck"}};
+            JointChain{Joint::Neck, Joint::Head, "cervical spine"}};
 }
 
 AngleRange chainLimit(const JointChain& chain, View view) { return jointLimit(chain.first, view); }
