@@ -16,7 +16,8 @@ using core::tr;
 
 constexpr float kPad = 28.f;
 constexpr float kChipHeight = 44.f;
-constexpr float kChipGap = 10.f;
+constexpr float kChipGap = 14.f;
+constexpr float kMenuItemHeight = 42.f;
 constexpr float kFigureHeight = 250.f;
 
 std::string regionAt(int index) {
@@ -65,6 +66,15 @@ void BrowserScreen::cycleFilter(FilterKind kind, int step) {
     refilter();
 }
 
+void BrowserScreen::setFilter(FilterKind kind, int value) {
+    int& current = kind == FilterKind::Region     ? m_region
+                   : kind == FilterKind::Position ? m_position
+                                                  : m_goal;
+    current = std::clamp(value, -1, optionCount(kind) - 1);
+    m_openMenu.reset();
+    refilter();
+}
+
 void BrowserScreen::clearFilters() {
     m_region = m_position = m_goal = -1;
     refilter();
@@ -97,6 +107,7 @@ void BrowserScreen::refilter() {
     }
     m_listScroll = 0.f;
     layoutChips();
+    layoutRows();
     layoutDetails();
     ensureSelectionVisible();
 }
@@ -138,46 +149,70 @@ void BrowserScreen::resize(sf::Vector2f size) {
                     std::max(100.f, size.y - top - kPad)};
     m_figureRect = {m_detailRect.left + 1, m_detailRect.top + 1, m_detailRect.width - 2,
                     kFigureHeight};
+    layoutRows();
     layoutDetails();
     ensureSelectionVisible();
 }
 
-void BrowserScreen::layoutChips() {
-    m_chips.clear();
-    float y = 84.f;
-    if (m_skippedFiles > 0) {
-        y += 52.f;
-    }
-    const float labelWidth = 130.f;
-    auto row = [&](FilterKind kind, std::vector<std::string> names) {
-        float x = kPad + labelWidth;
-        for (int i = -1; i < static_cast<int>(names.size()); ++i) {
-            const sf::String label =
-                utf8(i < 0 ? std::string(tr("all")) : names[static_cast<std::size_t>(i)]);
-            const float width = textWidth(label, m_fonts.regular, typeSize::small) + 28.f;
-            if (x + width > m_size.x - kPad && x > kPad + labelWidth) {
-                x = kPad + labelWidth;
-                y += kChipHeight + kChipGap;
-            }
-            m_chips.push_back({kind, i, label, Hit{{x, y, width, kChipHeight}}});
-            x += width + kChipGap;
+std::vector<std::string> BrowserScreen::optionNames(FilterKind kind) const {
+    std::vector<std::string> names;
+    switch (kind) {
+    case FilterKind::Region:
+        for (auto name : core::regionNames()) {
+            names.push_back(core::regionDisplayName(name));
         }
-        y += kChipHeight + kChipGap;
-    };
-    std::vector<std::string> regions, positions, goals;
-    for (auto name : core::regionNames()) {
-        regions.push_back(core::regionDisplayName(name));
+        break;
+    case FilterKind::Position:
+        for (std::size_t i = 0; i < core::positionNames().size(); ++i) {
+            names.push_back(core::displayName(static_cast<core::Position>(i)));
+        }
+        break;
+    case FilterKind::Goal:
+        for (std::size_t i = 0; i < core::goalNames().size(); ++i) {
+            names.push_back(core::displayName(static_cast<core::Goal>(i)));
+        }
+        break;
     }
-    for (std::size_t i = 0; i < core::positionNames().size(); ++i) {
-        positions.push_back(core::displayName(static_cast<core::Position>(i)));
+    return names;
+}
+
+sf::String BrowserScreen::filterLabel(FilterKind kind) const {
+    const char* titles[] = {tr("Region"), tr("Position"), tr("Goal")};
+    const int value = filterValue(kind);
+    const std::string current =
+        value < 0 ? std::string(tr("all")) : optionNames(kind)[static_cast<std::size_t>(value)];
+    return utf8(std::string(titles[static_cast<int>(kind)]) + ": " + current + "  ▾");
+}
+
+void BrowserScreen::layoutChips() {
+    // One drop-down button per filter, side by side; the open one lists its values below it.
+    m_chips.clear();
+    m_menu.clear();
+    const float y = m_skippedFiles > 0 ? 136.f : 84.f;
+    float x = kPad;
+    for (auto kind : {FilterKind::Region, FilterKind::Position, FilterKind::Goal}) {
+        const sf::String label = filterLabel(kind);
+        const float width =
+            std::max(200.f, textWidth(label, m_fonts.regular, typeSize::body) + 36.f);
+        m_chips.push_back({kind, filterValue(kind), label, Hit{{x, y, width, kChipHeight}}});
+        if (m_openMenu == kind) {
+            const auto names = optionNames(kind);
+            float itemY = y + kChipHeight + 6.f;
+            float menuWidth = width;
+            for (const auto& name : names) {
+                menuWidth = std::max(menuWidth,
+                                     textWidth(utf8(name), m_fonts.regular, typeSize::body) + 40.f);
+            }
+            for (int i = -1; i < static_cast<int>(names.size()); ++i) {
+                const sf::String itemLabel =
+                    utf8(i < 0 ? std::string(tr("all")) : names[static_cast<std::size_t>(i)]);
+                m_menu.push_back({kind, i, itemLabel, Hit{{x, itemY, menuWidth, kMenuItemHeight}}});
+                itemY += kMenuItemHeight;
+            }
+        }
+        x += width + kChipGap;
     }
-    for (std::size_t i = 0; i < core::goalNames().size(); ++i) {
-        goals.push_back(core::displayName(static_cast<core::Goal>(i)));
-    }
-    row(FilterKind::Region, regions);
-    row(FilterKind::Position, positions);
-    row(FilterKind::Goal, goals);
-    m_chipsBottom = y;
+    m_chipsBottom = y + kChipHeight;
 }
 
 void BrowserScreen::layoutDetails() {
@@ -297,6 +332,14 @@ void BrowserScreen::layoutDetails() {
     scrollDetails(0.f);
 }
 
+void BrowserScreen::layoutRows() {
+    m_rowNames.clear();
+    for (const auto* ex : m_visible) {
+        m_rowNames.push_back(ellipsize(utf8(ex->text(m_lang).name), m_fonts.bold, typeSize::body,
+                                       m_listRect.width - 32.f));
+    }
+}
+
 void BrowserScreen::ensureSelectionVisible() {
     const float rowTop = static_cast<float>(m_selected) * m_rowHeight;
     if (rowTop < m_listScroll) {
@@ -323,6 +366,12 @@ void BrowserScreen::scrollDetails(float pixels) {
 }
 
 void BrowserScreen::handleEvent(const sf::Event& event) {
+    if (event.type == sf::Event::KeyPressed && m_openMenu &&
+        event.key.code == sf::Keyboard::Escape) {
+        m_openMenu.reset();
+        layoutChips();
+        return;
+    }
     if (event.type == sf::Event::KeyPressed) {
         const int step = event.key.shift ? -1 : 1;
         switch (event.key.code) {
@@ -380,13 +429,29 @@ void BrowserScreen::handleEvent(const sf::Event& event) {
         event.mouseButton.button == sf::Mouse::Left) {
         const sf::Vector2f at{static_cast<float>(event.mouseButton.x),
                               static_cast<float>(event.mouseButton.y)};
+        if (m_openMenu) {
+            // While a menu is open, a click chooses from it or closes it, nothing else.
+            for (const auto& item : m_menu) {
+                if (item.hit.contains(at)) {
+                    setFilter(item.kind, item.value);
+                    return;
+                }
+            }
+            const auto wasOpen = m_openMenu;
+            m_openMenu.reset();
+            layoutChips();
+            for (const auto& chip : m_chips) {
+                if (chip.hit.contains(at) && chip.kind != *wasOpen) {
+                    m_openMenu = chip.kind;
+                    layoutChips();
+                }
+            }
+            return;
+        }
         for (const auto& chip : m_chips) {
             if (chip.hit.contains(at)) {
-                int& value = chip.kind == FilterKind::Region     ? m_region
-                             : chip.kind == FilterKind::Position ? m_position
-                                                                 : m_goal;
-                value = value == chip.value ? -1 : chip.value;
-                refilter();
+                m_openMenu = chip.kind;
+                layoutChips();
                 return;
             }
         }
@@ -435,21 +500,13 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
                  m_fonts.regular, typeSize::small, {kPad + 16.f, 84.f}, colour::text);
     }
 
-    // Filter chips, each row led by its label.
-    const char* rowLabels[] = {tr("Region"), tr("Position"), tr("Goal")};
-    std::optional<FilterKind> lastKind;
+    // The filter buttons; an active filter is filled with the accent colour.
     for (const auto& chip : m_chips) {
-        if (!lastKind || *lastKind != chip.kind) {
-            drawText(target, utf8(rowLabels[static_cast<int>(chip.kind)]), m_fonts.bold,
-                     typeSize::small, {kPad, chip.hit.rect.top + 10.f}, colour::text);
-            lastKind = chip.kind;
-        }
-        const bool active = filterValue(chip.kind) == chip.value;
-        drawRoundedRect(target, chip.hit.rect, kChipHeight / 2,
-                        active ? colour::accent : colour::panel, colour::panelBorder,
-                        active ? 0.f : 1.5f);
-        drawText(target, chip.label, m_fonts.regular, typeSize::small,
-                 {chip.hit.rect.left + 14.f, chip.hit.rect.top + 10.f},
+        const bool active = filterValue(chip.kind) >= 0;
+        drawRoundedRect(target, chip.hit.rect, 10.f, active ? colour::accent : colour::panel,
+                        colour::panelBorder, active ? 0.f : 1.5f);
+        drawText(target, chip.label, m_fonts.regular, typeSize::body,
+                 {chip.hit.rect.left + 16.f, chip.hit.rect.top + 8.f},
                  active ? colour::accentText : colour::text);
     }
 
@@ -491,7 +548,7 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
                 bar.setFillColor(colour::accent);
                 target.draw(bar);
             }
-            drawText(target, utf8(ex->text(m_lang).name), m_fonts.bold, typeSize::body,
+            drawText(target, m_rowNames[i], m_fonts.bold, typeSize::body,
                      {m_listRect.left + 20.f, top + 8.f}, colour::text);
             drawText(target,
                      utf8(fmt::format(fmt::runtime(tr("level {} · {}")), ex->level,
@@ -506,6 +563,7 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
     drawRoundedRect(target, m_detailRect, 10.f, colour::panel, colour::panelBorder, 1.f);
     const core::Exercise* ex = selected();
     if (ex == nullptr) {
+        drawMenu(target);
         return;
     }
     clipTo(m_detailRect);
@@ -534,6 +592,30 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
                  {frame.left + 12.f, figureTop + kFigureHeight - 30.f}, colour::mutedText);
     }
     target.setView(saved);
+    drawMenu(target);
+}
+
+void BrowserScreen::drawMenu(sf::RenderTarget& target) const {
+    if (m_menu.empty()) {
+        return;
+    }
+    sf::FloatRect area = m_menu.front().hit.rect;
+    area.height = m_menu.back().hit.rect.top + kMenuItemHeight - area.top;
+    drawRoundedRect(target, {area.left + 4.f, area.top + 6.f, area.width, area.height + 8.f}, 10.f,
+                    sf::Color(0, 0, 0, 40));
+    drawRoundedRect(target, {area.left, area.top - 4.f, area.width, area.height + 8.f}, 10.f,
+                    colour::panel, colour::panelBorder, 1.5f);
+    for (const auto& item : m_menu) {
+        const bool current = filterValue(item.kind) == item.value;
+        if (current) {
+            sf::RectangleShape mark({area.width - 8.f, kMenuItemHeight - 4.f});
+            mark.setPosition(area.left + 4.f, item.hit.rect.top + 2.f);
+            mark.setFillColor(colour::selection);
+            target.draw(mark);
+        }
+        drawText(target, item.label, current ? m_fonts.bold : m_fonts.regular, typeSize::body,
+                 {item.hit.rect.left + 18.f, item.hit.rect.top + 8.f}, colour::text);
+    }
 }
 
 } // namespace motus::app

@@ -30,6 +30,7 @@ public:
     enum class FilterKind { Region, Position, Goal };
     // Moves a filter to its next (or previous) value; the last step returns to "all".
     void cycleFilter(FilterKind kind, int step);
+    void setFilter(FilterKind kind, int value);
     void clearFilters();
 
 private:
@@ -51,6 +52,10 @@ private:
 
     void refilter();
     void layoutChips();
+    void layoutRows();
+    void drawMenu(sf::RenderTarget& target) const;
+    [[nodiscard]] std::vector<std::string> optionNames(FilterKind kind) const;
+    [[nodiscard]] sf::String filterLabel(FilterKind kind) const;
     void layoutDetails();
     void moveSelection(int delta);
     void scrollDetails(float pixels);
@@ -79,7 +84,10 @@ private:
     sf::FloatRect m_figureRect;
     float m_rowHeight = 64.f;
     float m_chipsBottom = 0.f;
-    std::vector<Chip> m_chips;
+    std::vector<sf::String> m_rowNames; // the list's names, shortened to fit
+    std::vector<Chip> m_chips; // the three filter buttons
+    std::vector<Chip> m_menu;  // the values of the open filter
+    std::optional<FilterKind> m_openMenu;
     std::vector<DetailLine> m_detailLines;
     std::vector<core::BodyPlacement> m_figurePoses;
     std::vector<sf::String> m_figureLabels;

@@ -9,6 +9,17 @@ namespace motus::app {
 
 sf::String utf8(const std::string& text) { return sf::String::fromUtf8(text.begin(), text.end()); }
 
+sf::String ellipsize(const sf::String& text, const sf::Font& font, unsigned size, float width) {
+    if (textWidth(text, font, size) <= width) {
+        return text;
+    }
+    sf::String cut = text;
+    while (!cut.isEmpty() && textWidth(cut + sf::String(L"…"), font, size) > width) {
+        cut.erase(cut.getSize() - 1);
+    }
+    return cut + sf::String(L"…");
+}
+
 float textWidth(const sf::String& text, const sf::Font& font, unsigned size) {
     sf::Text measure(text, font, size);
     return measure.getLocalBounds().width;
@@ -174,6 +185,24 @@ void drawPose(sf::RenderTarget& target, const core::BodyPlacement& body, core::V
     for (auto s : {Segment::UpperArmR, Segment::ForearmR, Segment::HandR, Segment::ThighR,
                    Segment::ShankR, Segment::FootR}) {
         segment(s, far);
+    }
+    if (!side) {
+        // Seen from the front the trunk is as wide as the shoulders and hips: a filled shape
+        // between them with rounded edges.
+        const sf::Vector2f corners[4] = {toScreen(body[Segment::UpperArmL].start),
+                                         toScreen(body[Segment::UpperArmR].start),
+                                         toScreen(body[Segment::ThighR].start),
+                                         toScreen(body[Segment::ThighL].start)};
+        sf::ConvexShape trunk(4);
+        for (std::size_t i = 0; i < 4; ++i) {
+            trunk.setPoint(i, corners[i]);
+        }
+        trunk.setFillColor(colour::figureTrunk);
+        target.draw(trunk);
+        const float edge = std::max(3.f, static_cast<float>(body[Segment::UpperArmL].radius) * scale);
+        for (std::size_t i = 0; i < 4; ++i) {
+            drawCapsule(target, corners[i], corners[(i + 1) % 4], edge, colour::figureTrunk);
+        }
     }
     for (auto s : {Segment::Pelvis, Segment::Abdomen, Segment::Thorax, Segment::Neck}) {
         segment(s, colour::figureTrunk);

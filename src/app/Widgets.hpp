@@ -18,6 +18,9 @@ namespace motus::app {
 void drawText(sf::RenderTarget& target, const sf::String& text, const sf::Font& font,
               unsigned size, sf::Vector2f position, sf::Color colour);
 [[nodiscard]] float textWidth(const sf::String& text, const sf::Font& font, unsigned size);
+// Shortens text with an ellipsis to fit `width` pixels.
+[[nodiscard]] sf::String ellipsize(const sf::String& text, const sf::Font& font, unsigned size,
+                                   float width);
 
 void drawRoundedRect(sf::RenderTarget& target, sf::FloatRect rect, float radius,
                      sf::Color fill, sf::Color outline = sf::Color::Transparent,

@@ -92,3 +92,29 @@ TEST_CASE("the browser draws the list, the details and the figure", "[app][brows
     // Text in the details pane: many dark pixels.
     CHECK(countColour(image, app::colour::text, {500, 300, 760, 500}) > 200);
 }
+
+TEST_CASE("a filter is chosen from its drop-down with the mouse", "[app][browser]") {
+    Fixture f;
+    const auto all = f.screen.visibleCount();
+    auto click = [&](float x, float y) {
+        sf::Event event;
+        event.type = sf::Event::MouseButtonPressed;
+        event.mouseButton = {sf::Mouse::Left, static_cast<int>(x), static_cast<int>(y)};
+        f.screen.handleEvent(event);
+    };
+    // The region button is the first at the top left; its menu opens below it with "all"
+    // first, then the regions in their order (neck first).
+    click(60.f, 100.f);
+    click(60.f, 84.f + 44.f + 6.f + 42.f + 20.f);
+    REQUIRE(f.screen.visibleCount() < all);
+    CHECK(f.screen.selected()->hasRegion("neck"));
+    // Opening the menu again and clicking outside it closes it and changes nothing.
+    const auto narrowed = f.screen.visibleCount();
+    click(60.f, 100.f);
+    click(1200.f, 780.f);
+    CHECK(f.screen.visibleCount() == narrowed);
+    // "all" clears the filter.
+    click(60.f, 100.f);
+    click(60.f, 84.f + 44.f + 6.f + 20.f);
+    CHECK(f.screen.visibleCount() == all);
+}
