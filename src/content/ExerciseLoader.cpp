@@ -876,10 +876,9 @@ void checkAcrossFiles(std::vector<core::Exercise>& exercises,
                       const std::vector<const core::Exercise*>& context,
                       const std::vector<std::string>& idsOfBrokenFiles,
                       std::vector<Diagnostic>& diagnostics, std::vector<std::string>& skipped) {
+    // Ids in the files checked must be unique among themselves; the context only resolves
+    // references.
     std::map<std::string, const core::Exercise*, std::less<>> byId;
-    for (const auto* known : context) {
-        byId.emplace(known->id, known);
-    }
     std::set<const core::Exercise*> rejected;
     auto error = [&](const core::Exercise& ex, int line, std::string message) {
         diagnostics.push_back({Diagnostic::Severity::Error, ex.path, line, std::move(message)});
@@ -892,6 +891,9 @@ void checkAcrossFiles(std::vector<core::Exercise>& exercises,
                   "<exercise> attribute 'id': '" + ex.id + "' is already defined at " +
                       it->second->path + ":" + std::to_string(it->second->line));
         }
+    }
+    for (const auto* known : context) {
+        byId.emplace(known->id, known);
     }
     const std::set<std::string, std::less<>> broken(idsOfBrokenFiles.begin(),
                                                     idsOfBrokenFiles.end());

@@ -63,7 +63,7 @@ motus_run(validate-bundled EXIT 0 ARGS validate STDOUT " 0 error\\(s\\), 0 warni
 motus_run(validate-one-bundled-file EXIT 0
   ARGS validate ${SOURCE_DIR}/exercises/low-back/bird-dog.xml STDOUT "1 file\\(s\\) checked, 1 exercise")
 motus_run(validate-malformed EXIT 1 ARGS validate ${WORK_DIR}/bad.xml
-  STDERR "bad.xml:3: error: malformed XML: an end tag does not match its start tag")
+  STDERR "bad.xml:2: error: malformed XML: an end tag does not match its start tag")
 motus_run(validate-mixed EXIT 1 ARGS validate ${WORK_DIR}/mixed
   STDERR "broken.xml:[0-9]+: error: <dose>: unknown attribute 'set'"
   STDOUT "2 file\\(s\\) checked, 1 exercise\\(s\\) valid")
@@ -72,7 +72,7 @@ motus_run(library-skips-broken EXIT 0 ARGS --library ${WORK_DIR}/mixed library
   STDOUT "glute-bridge" "1 of 1 exercise" STDERR "1 file\\(s\\) skipped")
 motus_run(library-text EXIT 0 ARGS library STDOUT "mcgill-curl-up +McGill curl-up")
 motus_run(library-json EXIT 0 ARGS library --json
-  STDOUT "^\\[\\{\"id\":" "\"id\":\"bird-dog\",\"name\":\"Bird dog" "\"regions\":\\[" "\"position\":\"quadruped\"" "\"level\":[1-5]")
+  STDOUT "^..\"id\":" "\"id\":\"bird-dog\",\"name\":\"Bird dog" "\"regions\":.\"low-back\"" "\"position\":\"quadruped\"" "\"level\":3")
 motus_run(library-region EXIT 0 ARGS library --region neck STDOUT "chin-tuck" NOT_STDOUT "mcgill-curl-up")
 motus_run(library-position EXIT 0 ARGS library --position quadruped STDOUT "bird-dog" NOT_STDOUT "chin-tuck")
 motus_run(library-goal EXIT 0 ARGS library --goal nerve-mobility STDOUT "sciatic-nerve-slider" NOT_STDOUT "bird-dog")
@@ -80,7 +80,7 @@ motus_run(library-bad-region EXIT 2 ARGS library --region tail STDERR "unknown r
 motus_run(show-text EXIT 0 ARGS show mcgill-curl-up
   STDOUT "McGill curl-up  \\(mcgill-curl-up\\)" "Dose: 3 sets × 6-4-2 reps" "Harder: " "How to do it:" "Source: McGill")
 motus_run(show-json EXIT 0 ARGS show bird-dog --json
-  STDOUT "\"dose\":\\{\"sets\":" "\"variants\":\\{\"progression\":null,\"regression\":\"bird-dog-leg\"\\}" "\"hold_capped\":true")
+  STDOUT "\"dose\":.\"sets\":" "\"variants\":.\"progression\":null,\"regression\":\"bird-dog-leg\"" "\"hold_capped\":true")
 motus_run(show-unknown EXIT 1 ARGS show no-such-exercise STDERR "no exercise 'no-such-exercise'")
 motus_run(show-needs-id EXIT 2 ARGS show STDERR "exactly one exercise id")
 motus_run(german-flag EXIT 0 ARGS --lang de library STDOUT "STUFE" "Seitstütz|Vierfüßler|Unterarm")
