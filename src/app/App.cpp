@@ -64,6 +64,13 @@ int runApp(const AppOptions& options) {
                                                  std::string(core::tr("Motus")).end()),
                             sf::Style::Default, settings);
     window.setVerticalSyncEnabled(true);
+    sf::Image icon;
+    const auto iconPath = options.paths.assetsDir / "icons" / "motus.png";
+    if (!icon.loadFromFile(iconPath.string())) {
+        throw std::runtime_error("cannot load the icon " + iconPath.string() +
+                                 "; is Motus installed completely?");
+    }
+    window.setIcon(icon.getSize().x, icon.getSize().y, icon.getPixelsPtr());
     window.setKeyRepeatEnabled(true);
 
     ScreenStack screens;
