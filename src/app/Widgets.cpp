@@ -164,8 +164,8 @@ void drawPose(sf::RenderTarget& target, const core::BodyPlacement& body, core::V
             minX = std::min({minX, seg.start.x, seg.end.x});
             maxX = std::max({maxX, seg.start.x, seg.end.x});
         }
-        const float left = toScreen({minX - 0.15, 0}).x;
-        const float right = toScreen({maxX + 0.15, 0}).x;
+        const float left = std::max(frame.left, toScreen({minX - 0.15, 0}).x);
+        const float right = std::min(frame.left + frame.width, toScreen({maxX + 0.15, 0}).x);
         sf::RectangleShape mat({right - left, 6.f});
         mat.setPosition(left, origin.y - 6.f);
         mat.setFillColor(colour::mat);
