@@ -1,7 +1,9 @@
 #include "XmlReader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
+#include <cstring>
 
 namespace motus::content {
 
@@ -257,9 +259,16 @@ std::optional<core::IntRange> XmlReader::rangeAttribute(const XMLElement* el, co
 std::optional<std::string> XmlReader::requiredText(const XMLElement* el) {
     const char* text = el->GetText();
     // Runs of white space (line breaks and indentation in the file) become one space.
+    static constexpr auto kBlank = [] {
+        std::array<bool, 256> table{};
+        table[' '] = table['\n'] = table['\t'] = table['\r'] = true;
+        return table;
+    }();
+    auto blank = [](char c) { return kBlank[static_cast<unsigned char>(c)]; };
     std::string collapsed;
-    auto blank = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
-    for (const char* p = text == nullptr ? "" : text; *p != '\0';) {
+    const char* p = text == nullptr ? "" : text;
+    collapsed.reserve(std::strlen(p));
+    while (*p != '\0') {
         while (blank(*p)) {
             ++p;
         }
