@@ -121,6 +121,7 @@ void SessionPlayer::start() {
     m_origin = m_clock.now();
     m_status = PlayerStatus::Running;
     m_polled = Millis(-1);
+    m_markersPassed = Millis(-1);
 }
 
 void SessionPlayer::pause() {
@@ -171,7 +172,7 @@ void SessionPlayer::finishSet(std::size_t exercise, int set, std::vector<PlayerE
 }
 
 void SessionPlayer::advance(Millis to, std::vector<PlayerEvent>& out) {
-    if (to <= m_polled) {
+    if (to <= m_polled && to <= m_markersPassed) {
         return;
     }
     // Markers (reps and sets ending) before cues at the same instant, so a set is reported
@@ -185,7 +186,7 @@ void SessionPlayer::advance(Millis to, std::vector<PlayerEvent>& out) {
         if (at > to) {
             break;
         }
-        if (at > m_polled) {
+        if (takeMarker ? at > m_markersPassed : at > m_polled) {
             if (takeMarker) {
                 const Marker& marker = m_markers[m];
                 if (marker.kind == Marker::Kind::RepEnd) {
@@ -201,7 +202,8 @@ void SessionPlayer::advance(Millis to, std::vector<PlayerEvent>& out) {
         }
         (takeMarker ? m : c) += 1;
     }
-    m_polled = to;
+    m_polled = std::max(m_polled, to);
+    m_markersPassed = std::max(m_markersPassed, to);
 }
 
 std::vector<PlayerEvent> SessionPlayer::poll() {
@@ -248,7 +250,10 @@ void SessionPlayer::jumpTo(Millis target) {
         m_origin = clockNow - target;
         m_status = PlayerStatus::Running;
     }
+    // Cues at the target fire (the rep or set starts again); the reps and sets that end
+    // exactly there were not done by arriving.
     m_polled = target - Millis(1);
+    m_markersPassed = target;
 }
 
 void SessionPlayer::skipRep() {

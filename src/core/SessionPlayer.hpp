@@ -133,7 +133,8 @@ private:
     PlayerStatus m_status = PlayerStatus::NotStarted;
     Millis m_origin{0};   // clock time at which the timeline was at 0
     Millis m_pausedAt{0}; // clock time of the pause
-    Millis m_polled{-1};  // timeline time up to which events were sent
+    Millis m_polled{-1};        // timeline time up to which cues were sent
+    Millis m_markersPassed{-1}; // and up to which rep and set ends were counted
     std::set<std::size_t> m_repsCompleted;                // first steps of completed reps
     std::set<std::pair<std::size_t, int>> m_setsReported; // (exercise, set)
     std::vector<PlayerEvent> m_pending;
