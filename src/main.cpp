@@ -1,5 +1,6 @@
 // Wires the layers together: no command opens the window, a command runs headless.
 #include "app/App.hpp"
+#include "app/Render.hpp"
 #include "cli/Cli.hpp"
 #include "content/DataPaths.hpp"
 #include "core/I18n.hpp"
@@ -29,8 +30,24 @@ int main(int argc, char** argv) {
         return 0;
     }
     try {
-        if (!commandLine.command.empty()) {
+        const bool draws = commandLine.command == "render";
+        if (!commandLine.command.empty() && !draws) {
             return cli::runCommand(commandLine, paths, std::cout, std::cerr);
+        }
+        if (draws) {
+            app::RenderRequest request;
+            if (auto problem = app::parseRenderArgs(commandLine.args, request); !problem.empty()) {
+                std::cerr << "motus: " << problem << "\n\n" << cli::usage();
+                return 2;
+            }
+            if (!app::displayAvailable()) {
+                std::cerr << "motus: " << core::tr("render needs an X display; run it under "
+                                                   "xvfb-run")
+                          << '\n';
+                return 2;
+            }
+            return app::runRender(request, paths, commandLine.library.value_or(paths.library),
+                                  std::cerr);
         }
         if (!app::displayAvailable()) {
             std::cerr << "motus: " << core::tr("no X display to open the window on (DISPLAY is "

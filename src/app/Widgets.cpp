@@ -175,7 +175,9 @@ void drawPose(sf::RenderTarget& target, const core::BodyPlacement& body, core::V
 
     auto segment = [&](Segment s, sf::Color colour) {
         const auto& placed = body[s];
-        const float radius = std::max(3.f, static_cast<float>(placed.radius) * scale * 0.8f);
+        // The foot's points are its sole; it is drawn as thick as the ankle.
+        const double drawn = placed.radius > 0 ? placed.radius : body[Segment::ShankL].radius * 0.6;
+        const float radius = std::max(3.f, static_cast<float>(drawn) * scale * 0.8f);
         drawCapsule(target, toScreen(placed.start), toScreen(placed.end), radius, colour);
     };
     // In the side view the right limbs are the far side: drawn first and lighter. In the

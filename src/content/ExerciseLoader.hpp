@@ -17,7 +17,7 @@ inline constexpr int kMaxElementDepth = 8;
 inline constexpr int kFormatVersion = 1;
 // Height of the figure the contact check places, and how far above the floor a contact may be.
 inline constexpr double kCheckHeightMetres = 1.75;
-inline constexpr double kContactToleranceMetres = 0.06;
+inline constexpr double kContactToleranceMetres = 0.01;
 
 struct ParsedExercise {
     std::optional<core::Exercise> exercise; // empty when the file has any error

@@ -136,6 +136,11 @@ BodyPlacement placeBody(const Pose& pose, View view, double heightMetres, const 
     return body;
 }
 
+double easeInOut(double t) {
+    t = std::clamp(t, 0.0, 1.0);
+    return 0.5 - 0.5 * std::cos(kPi * t);
+}
+
 Pose blendPoses(const Pose& from, const Pose& to, double t) {
     Pose out = t < 0.5 ? from : to;
     out.orientation = from.orientation + (to.orientation - from.orientation) * t;

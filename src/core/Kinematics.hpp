@@ -39,6 +39,9 @@ struct BodyPlacement {
 [[nodiscard]] BodyPlacement placeBody(const Pose& pose, View view, double heightMetres,
                                       const Proportions& proportions = {});
 
+// Smooth start and stop between keyframes: 0 -> 0, 1 -> 1, zero speed at both ends.
+[[nodiscard]] double easeInOut(double t);
+
 // Blends two poses joint by joint (t in 0..1); contacts come from the nearer pose.
 [[nodiscard]] Pose blendPoses(const Pose& from, const Pose& to, double t);
 

@@ -1,0 +1,234 @@
+#include "Render.hpp"
+
+#include "Theme.hpp"
+#include "Widgets.hpp"
+#include "content/ExerciseLoader.hpp"
+#include "core/I18n.hpp"
+#include "core/Kinematics.hpp"
+#include "core/SessionPlayer.hpp"
+
+#include <SFML/Graphics.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <ostream>
+
+namespace motus::app {
+namespace {
+
+std::optional<double> parseNumber(const std::string& text) {
+    double value = 0;
+    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || ptr != text.data() + text.size()) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+bool saveTexture(const sf::RenderTexture& texture, const std::filesystem::path& out,
+                 std::ostream& err) {
+    if (!texture.getTexture().copyToImage().saveToFile(out.string())) {
+        err << "motus: cannot write " << out.string() << '\n';
+        return false;
+    }
+    return true;
+}
+
+std::string humanise(std::string id) {
+    std::replace(id.begin(), id.end(), '-', ' ');
+    return id;
+}
+
+} // namespace
+
+core::Pose poseAt(const core::Exercise& ex, const core::PlayerSnapshot& snap) {
+    core::Pose pose = ex.poses.front();
+    if (snap.kind == core::StepKind::Phase) {
+        pose = core::blendPoses(ex.poses[snap.poseFrom], ex.poses[snap.poseTo],
+                                core::easeInOut(snap.blend));
+    }
+    if (snap.side == core::RepSide::Right) {
+        pose = core::mirrorPose(pose, ex.view);
+    }
+    return pose;
+}
+
+std::string describeMoment(const core::Exercise& ex, const core::PlayerSnapshot& snap) {
+    const std::string lang = core::uiLanguage();
+    std::string text = ex.text(lang).name;
+    const auto seconds = static_cast<long>((snap.timeLeft.count() + 999) / 1000);
+    switch (snap.kind) {
+    case core::StepKind::GetReady:
+        return text + " · " + fmt::format(fmt::runtime(core::tr("get ready: {}")), seconds);
+    case core::StepKind::Transition:
+        return fmt::format(fmt::runtime(core::tr("next: {}")), text);
+    case core::StepKind::Rest:
+        return text + " · " + fmt::format(fmt::runtime(core::tr("rest {} s")), seconds);
+    case core::StepKind::SwitchSide:
+        return text + " · " + core::tr("switch sides");
+    case core::StepKind::Phase:
+        break;
+    }
+    text += " · " + fmt::format(fmt::runtime(core::tr("set {} of {}")), snap.set, snap.setCount);
+    text += " · " + fmt::format(fmt::runtime(core::tr("rep {} of {}")), snap.rep, snap.repCount);
+    if (snap.side == core::RepSide::Left) {
+        text += " · " + std::string(core::tr("left side"));
+    } else if (snap.side == core::RepSide::Right) {
+        text += " · " + std::string(core::tr("right side"));
+    }
+    return text;
+}
+
+std::string parseRenderArgs(const std::vector<std::string>& args, RenderRequest& request) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        auto value = [&]() -> std::optional<std::string> {
+            if (i + 1 >= args.size()) {
+                return std::nullopt;
+            }
+            return args[++i];
+        };
+        if (arg == "--sheet") {
+            request.sheet = true;
+        } else if (arg == "--at") {
+            auto text = value();
+            auto seconds = text ? parseNumber(*text) : std::nullopt;
+            if (!seconds || *seconds < 0) {
+                return "--at takes a number of seconds";
+            }
+            request.atSeconds = *seconds;
+        } else if (arg == "--out") {
+            auto text = value();
+            if (!text) {
+                return "--out takes a file name";
+            }
+            request.out = *text;
+        } else if (arg == "--size") {
+            auto text = value();
+            unsigned w = 0, h = 0;
+            if (!text || std::sscanf(text->c_str(), "%ux%u", &w, &h) != 2 || w < 64 || h < 64 ||
+                w > 8192 || h > 8192) {
+                return "--size takes WIDTHxHEIGHT, e.g. 800x600";
+            }
+            request.width = w;
+            request.height = h;
+        } else if (!arg.empty() && arg[0] == '-') {
+            return "unknown option " + arg;
+        } else if (request.id.empty()) {
+            request.id = arg;
+        } else {
+            return "unexpected argument " + arg;
+        }
+    }
+    if (request.id.empty()) {
+        return "render needs an exercise id";
+    }
+    if (request.out.empty()) {
+        return "render needs --out FILE.png";
+    }
+    if (request.sheet == (request.atSeconds >= 0)) {
+        return "render needs either --sheet or --at SECONDS";
+    }
+    return {};
+}
+
+int renderSheet(const core::Exercise& ex, const RenderRequest& request, const Fonts& fonts,
+                std::ostream& err) {
+    const std::string lang = core::uiLanguage();
+    const auto count = static_cast<unsigned>(ex.poses.size());
+    const unsigned width = request.width > 0 ? request.width : 420 * count;
+    const unsigned height = request.height > 0 ? request.height : 460;
+    sf::ContextSettings settings;
+    settings.antialiasingLevel = std::min(4u, sf::RenderTexture::getMaximumAntialiasingLevel());
+    sf::RenderTexture texture;
+    if (!texture.create(width, height, settings)) {
+        err << "motus: cannot create a " << width << "x" << height << " drawing surface\n";
+        return 1;
+    }
+    texture.clear(colour::panel);
+    drawText(texture, utf8(ex.text(lang).name), fonts.bold, typeSize::heading, {24.f, 16.f},
+             colour::text);
+    std::vector<core::BodyPlacement> bodies;
+    for (const auto& pose : ex.poses) {
+        bodies.push_back(core::placeBody(pose, ex.view, 1.75));
+    }
+    const float cell = static_cast<float>(width) / static_cast<float>(count);
+    const float top = 64.f;
+    const float figureHeight = static_cast<float>(height) - top - 48.f;
+    const auto fit = fitFigures(bodies, {0.f, top, cell, figureHeight});
+    const bool onMat =
+        std::find(ex.equipment.begin(), ex.equipment.end(), "mat") != ex.equipment.end();
+    for (unsigned i = 0; i < count; ++i) {
+        const float left = cell * static_cast<float>(i);
+        const sf::FloatRect frame{left + 12.f, top, cell - 24.f, figureHeight};
+        drawRoundedRect(texture, frame, 8.f, colour::background);
+        drawPose(texture, bodies[i], ex.view, frame, onMat, fit.scale,
+                 {fit.origin.x + left, fit.origin.y});
+        drawText(texture,
+                 utf8(fmt::format("{}. {}", i + 1, humanise(ex.poses[i].id))), fonts.regular,
+                 typeSize::small, {left + 20.f, top + figureHeight + 10.f}, colour::text);
+    }
+    texture.display();
+    return saveTexture(texture, request.out, err) ? 0 : 1;
+}
+
+// A clock that stands still at one reading, to look at one instant of the timeline.
+class FixedClock final : public core::Clock {
+public:
+    explicit FixedClock(core::Millis at) : m_at(at) {}
+    [[nodiscard]] core::Millis now() const override { return m_at; }
+    void set(core::Millis at) { m_at = at; }
+
+private:
+    core::Millis m_at;
+};
+
+int renderMoment(const core::Exercise& ex, const RenderRequest& request, const Fonts& fonts,
+                 std::ostream& err) {
+    const unsigned width = request.width > 0 ? request.width : 800;
+    const unsigned height = request.height > 0 ? request.height : 600;
+    const core::Timeline timeline({{&ex, ex.dose}});
+    FixedClock clock(core::Millis(0));
+    core::SessionPlayer player(timeline, clock);
+    player.start();
+    clock.set(core::Millis(static_cast<long>(request.atSeconds * 1000.0)));
+    const auto snap = player.snapshot();
+    const core::Pose pose = poseAt(ex, snap);
+
+    sf::ContextSettings settings;
+    settings.antialiasingLevel = std::min(4u, sf::RenderTexture::getMaximumAntialiasingLevel());
+    sf::RenderTexture texture;
+    if (!texture.create(width, height, settings)) {
+        err << "motus: cannot create a " << width << "x" << height << " drawing surface\n";
+        return 1;
+    }
+    texture.clear(colour::background);
+    const auto body = core::placeBody(pose, ex.view, 1.75);
+    const sf::FloatRect frame{0.f, 0.f, static_cast<float>(width), static_cast<float>(height)};
+    const auto fit = fitFigures({core::placeBody(ex.poses.front(), ex.view, 1.75), body}, frame);
+    const bool onMat =
+        std::find(ex.equipment.begin(), ex.equipment.end(), "mat") != ex.equipment.end();
+    drawPose(texture, body, ex.view, frame, onMat, fit.scale, fit.origin);
+    drawText(texture, utf8(describeMoment(ex, snap)), fonts.regular, typeSize::small,
+             {16.f, 12.f}, colour::text);
+    texture.display();
+    return saveTexture(texture, request.out, err) ? 0 : 1;
+}
+
+int runRender(const RenderRequest& request, const content::DataPaths& paths,
+              const std::filesystem::path& library, std::ostream& err) {
+    const auto load = content::loadLibrary({library});
+    const auto* ex = load.library.find(request.id);
+    if (ex == nullptr) {
+        err << "motus: no exercise '" << request.id << "' in the library\n";
+        return 1;
+    }
+    const Fonts fonts = Fonts::load(paths.assetsDir);
+    if (request.sheet) {
+        return renderSheet(*ex, request, fonts, err);
+    }
+    return renderMoment(*ex, request, fonts, err);
+}
+
+} // namespace motus::app
