@@ -42,18 +42,6 @@ std::string humanise(std::string id) {
 
 } // namespace
 
-core::Pose poseAt(const core::Exercise& ex, const core::PlayerSnapshot& snap) {
-    core::Pose pose = ex.poses.front();
-    if (snap.kind == core::StepKind::Phase) {
-        pose = core::blendPoses(ex.poses[snap.poseFrom], ex.poses[snap.poseTo],
-                                core::easeInOut(snap.blend));
-    }
-    if (snap.side == core::RepSide::Right) {
-        pose = core::mirrorPose(pose, ex.view);
-    }
-    return pose;
-}
-
 std::string describeMoment(const core::Exercise& ex, const core::PlayerSnapshot& snap) {
     const std::string lang = core::uiLanguage();
     std::string text = ex.text(lang).name;
@@ -194,7 +182,7 @@ int renderMoment(const core::Exercise& ex, const RenderRequest& request, const F
     player.start();
     clock.set(core::Millis(static_cast<long>(request.atSeconds * 1000.0)));
     const auto snap = player.snapshot();
-    const core::Pose pose = poseAt(ex, snap);
+    const core::Pose pose = core::poseAt(ex, snap);
 
     sf::ContextSettings settings;
     settings.antialiasingLevel = std::min(4u, sf::RenderTexture::getMaximumAntialiasingLevel());

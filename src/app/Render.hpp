@@ -20,9 +20,6 @@ struct RenderRequest {
     unsigned height = 0;
 };
 
-// The figure's target pose at one instant of the player: the blend of the phase's two poses,
-// eased, mirrored for the right side.
-[[nodiscard]] core::Pose poseAt(const core::Exercise& ex, const core::PlayerSnapshot& snap);
 // "Bird dog · set 1 of 3 · rep 2 of 6 · left side"
 [[nodiscard]] std::string describeMoment(const core::Exercise& ex,
                                          const core::PlayerSnapshot& snap);

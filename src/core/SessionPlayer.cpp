@@ -1,5 +1,7 @@
 #include "SessionPlayer.hpp"
 
+#include "Kinematics.hpp"
+
 #include <algorithm>
 
 namespace motus::core {
@@ -309,6 +311,17 @@ void SessionPlayer::stop() {
     }
     m_pausedAt = m_origin + now;
     m_status = PlayerStatus::Stopped;
+}
+
+Pose poseAt(const Exercise& ex, const PlayerSnapshot& snap) {
+    Pose pose = ex.poses.front();
+    if (snap.kind == StepKind::Phase) {
+        pose = blendPoses(ex.poses[snap.poseFrom], ex.poses[snap.poseTo], easeInOut(snap.blend));
+    }
+    if (snap.side == RepSide::Right) {
+        pose = mirrorPose(pose, ex.view);
+    }
+    return pose;
 }
 
 PlayerSnapshot SessionPlayer::snapshot() const {

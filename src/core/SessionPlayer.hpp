@@ -88,6 +88,10 @@ struct PlayerSnapshot {
     double blend = 0.0; // from poseFrom to poseTo; 1 when holding
 };
 
+// The figure's target pose at one instant: the blend of the phase's two poses, eased, mirrored
+// for the right side; the starting pose outside the reps.
+[[nodiscard]] Pose poseAt(const Exercise& exercise, const PlayerSnapshot& snapshot);
+
 class SessionPlayer {
 public:
     SessionPlayer(const Timeline& timeline, const Clock& clock);
