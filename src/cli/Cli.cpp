@@ -4,11 +4,13 @@
 #include "content/ExerciseLoader.hpp"
 #include "core/I18n.hpp"
 #include "core/Kinematics.hpp"
+#include "core/Timeline.hpp"
 #include "core/Names.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <ostream>
 
 #ifndef MOTUS_VERSION
@@ -448,7 +450,197 @@ int cmdShow(const CommandLine& cl, const content::DataPaths& paths, std::ostream
     return kExitOk;
 }
 
+const char* stepType(core::StepKind kind) {
+    switch (kind) {
+    case core::StepKind::GetReady:
+        return "get-ready";
+    case core::StepKind::Phase:
+        return "phase";
+    case core::StepKind::SwitchSide:
+        return "switch-side";
+    case core::StepKind::Rest:
+        return "rest";
+    case core::StepKind::Transition:
+        return "transition";
+    }
+    return "";
+}
+
+const char* sideName(core::RepSide side) {
+    switch (side) {
+    case core::RepSide::Both:
+        return "both";
+    case core::RepSide::Left:
+        return "left";
+    case core::RepSide::Right:
+        return "right";
+    }
+    return "";
+}
+
+double seconds(core::Millis t) { return static_cast<double>(t.count()) / 1000.0; }
+
+// The timeline as events: each step, with set-start and rep-start events where sets and reps
+// begin and an exercise-end event at the end.
+void writeTimelineJson(JsonWriter& json, const core::Timeline& timeline) {
+    json.beginObject();
+    json.key("get_ready").value(seconds(timeline.options().getReady));
+    json.key("total_seconds").value(seconds(timeline.total()));
+    json.key("events").beginArray();
+    auto event = [&](const char* type, core::Millis at) {
+        json.beginObject();
+        json.key("t").value(seconds(at));
+        json.key("type").value(type);
+    };
+    const auto& steps = timeline.steps();
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const auto& step = steps[i];
+        if (step.firstOfSet) {
+            event("set-start", step.start);
+            json.key("set").value(step.set);
+            json.key("sets").value(step.setCount);
+            json.key("reps").value(step.repCount);
+            json.endObject();
+        }
+        if (step.kind == core::StepKind::Phase && step.firstOfRep) {
+            event("rep-start", step.start);
+            json.key("set").value(step.set);
+            json.key("rep").value(step.rep);
+            json.key("side").value(sideName(step.side));
+            json.endObject();
+        }
+        event(stepType(step.kind), step.start);
+        json.key("duration").value(seconds(step.duration));
+        if (step.set > 0) {
+            json.key("set").value(step.set);
+        }
+        if (step.kind == core::StepKind::Phase) {
+            json.key("rep").value(step.rep);
+            json.key("side").value(sideName(step.side));
+            json.key("phase").value(core::toString(step.phase));
+            const auto& ex = *timeline.items()[step.exercise].exercise;
+            json.key("pose").value(ex.poses[step.poseTo].id);
+        }
+        if (step.kind == core::StepKind::SwitchSide) {
+            json.key("side").value(sideName(step.side));
+        }
+        if (step.kind == core::StepKind::Transition || step.kind == core::StepKind::GetReady) {
+            json.key("exercise").value(timeline.items()[step.exercise].exercise->id);
+        }
+        json.endObject();
+        if (i + 1 == steps.size() || steps[i + 1].exercise != step.exercise) {
+            event("exercise-end", step.end());
+            json.key("exercise").value(timeline.items()[step.exercise].exercise->id);
+            json.endObject();
+        }
+    }
+    json.endArray();
+    json.endObject();
+}
+
+int cmdPlay(const CommandLine& cl, const content::DataPaths& paths, std::ostream& out,
+            std::ostream& err) {
+    PlayRequest request;
+    if (auto problem = parsePlayArgs(cl.args, request); !problem.empty()) {
+        return usageError(err, problem);
+    }
+    if (!request.simulate) {
+        return usageError(err, tr("play opens a window; use --simulate for the timeline"));
+    }
+    const auto load = loadForUse(cl.library.value_or(paths.library), err);
+    const auto* ex = load.library.find(request.id);
+    if (ex == nullptr) {
+        err << "motus: "
+            << fmt::format(fmt::runtime(tr("no exercise '{}' in the library (try 'motus "
+                                           "library')")),
+                           request.id)
+            << '\n';
+        return kExitFailure;
+    }
+    const core::Timeline timeline({{ex, request.dose.applyTo(ex->dose)}});
+    if (request.json) {
+        JsonWriter json;
+        writeTimelineJson(json, timeline);
+        out << json.str() << '\n';
+        return kExitOk;
+    }
+    for (const auto& step : timeline.steps()) {
+        out << fmt::format("{:8.1f}  {:<11} {:5.1f} s", seconds(step.start), stepType(step.kind),
+                           seconds(step.duration));
+        if (step.kind == core::StepKind::Phase) {
+            out << fmt::format("  set {}/{} rep {}/{} {} {}", step.set, step.setCount, step.rep,
+                               step.repCount, sideName(step.side), core::toString(step.phase));
+        }
+        out << '\n';
+    }
+    out << fmt::format(fmt::runtime(tr("total {:.0f} s")), seconds(timeline.total())) << '\n';
+    return kExitOk;
+}
+
 } // namespace
+
+std::string parsePlayArgs(const std::vector<std::string>& args, PlayRequest& request) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "--simulate") {
+            request.simulate = true;
+            continue;
+        }
+        if (arg == "--json") {
+            request.json = true;
+            continue;
+        }
+        if (arg.rfind("--", 0) != 0) {
+            if (!request.id.empty()) {
+                return fmt::format(fmt::runtime(tr("unexpected argument {}")), arg);
+            }
+            request.id = arg;
+            continue;
+        }
+        if (i + 1 >= args.size()) {
+            return fmt::format(fmt::runtime(tr("option {} needs a value")), arg);
+        }
+        const std::string& value = args[++i];
+        if (arg == "--side") {
+            request.dose.side = core::parseEnum<core::Side>(value);
+            if (!request.dose.side) {
+                return fmt::format(fmt::runtime(tr("unknown side '{}'; one of: {}")), value,
+                                   fmt::join(core::sideNames(), ", "));
+            }
+            continue;
+        }
+        struct Field {
+            const char* name;
+            std::optional<int> core::DoseOverride::*member;
+            core::IntRange range;
+        };
+        using L = core::DoseLimits;
+        const Field fields[] = {{"--sets", &core::DoseOverride::sets, L::sets},
+                                {"--reps", &core::DoseOverride::reps, L::reps},
+                                {"--hold", &core::DoseOverride::holdSeconds, L::hold},
+                                {"--tempo", &core::DoseOverride::tempoSeconds, L::tempo},
+                                {"--rest", &core::DoseOverride::restSeconds, L::rest}};
+        const Field* field = nullptr;
+        for (const auto& f : fields) {
+            field = arg == f.name ? &f : field;
+        }
+        if (field == nullptr) {
+            return fmt::format(fmt::runtime(tr("unknown option {}")), arg);
+        }
+        int number = 0;
+        auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
+        if (ec != std::errc() || ptr != value.data() + value.size() ||
+            !field->range.contains(number)) {
+            return fmt::format(fmt::runtime(tr("{} takes a whole number from {} to {}")), arg,
+                               field->range.min, field->range.max);
+        }
+        request.dose.*(field->member) = number;
+    }
+    if (request.id.empty()) {
+        return tr("play needs an exercise id");
+    }
+    return {};
+}
 
 std::string padRight(const std::string& text, std::size_t width) {
     const auto length = utf8Length(text);
@@ -472,6 +664,15 @@ std::string usage() {
     text += tr("                            list the exercises, optionally filtered");
     text += "\n";
     text += tr("  show ID [--json]          everything about one exercise");
+    text += "\n";
+    text += tr("  play ID [--sets N] [--reps N] [--hold S] [--tempo S] [--rest S] [--side SIDE]");
+    text += "\n";
+    text += tr("                            play one exercise in the window; with --simulate "
+               "[--json], print its timeline");
+    text += "\n";
+    text += tr("  render ID --sheet --out FILE.png | --at SECONDS --out FILE.png [--size WxH]");
+    text += "\n";
+    text += tr("                            draw the key poses, or the figure at one moment");
     text += "\n\n";
     text += tr("Options:");
     text += "\n";
@@ -549,6 +750,9 @@ int runCommand(const CommandLine& cl, const content::DataPaths& paths, std::ostr
     }
     if (cl.command == "show") {
         return cmdShow(cl, paths, out, err);
+    }
+    if (cl.command == "play") {
+        return cmdPlay(cl, paths, out, err);
     }
     return usageError(err, fmt::format(fmt::runtime(tr("unknown command '{}'")), cl.command));
 }

@@ -1,5 +1,6 @@
 #pragma once
 #include "content/DataPaths.hpp"
+#include "core/Dose.hpp"
 
 #include <filesystem>
 #include <iosfwd>
@@ -25,6 +26,17 @@ struct CommandLine {
 [[nodiscard]] CommandLine parseCommandLine(const std::vector<std::string>& argv);
 [[nodiscard]] std::string usage();
 [[nodiscard]] std::string versionText();
+
+// `motus play ID [dose options] [--simulate] [--json]`.
+struct PlayRequest {
+    std::string id;
+    core::DoseOverride dose;
+    bool simulate = false;
+    bool json = false;
+};
+// Reads the arguments of `play`; returns an error message, or empty when they are fine.
+[[nodiscard]] std::string parsePlayArgs(const std::vector<std::string>& args,
+                                        PlayRequest& request);
 
 // Runs a subcommand; returns the process exit code (0 fine, 1 failure, 2 usage error).
 [[nodiscard]] int runCommand(const CommandLine& commandLine, const content::DataPaths& paths,

@@ -39,10 +39,10 @@ bool isLanguageCode(std::string_view lang) {
                                            [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-std::string fixed2(double value) {
+std::string millimetres(double value) {
     std::ostringstream out;
     out.setf(std::ios::fixed);
-    out.precision(2);
+    out.precision(3);
     out << value;
     return out.str();
 }
@@ -352,8 +352,8 @@ void ExerciseParser::checkContacts(const XMLElement* el, const core::Pose& pose,
         if (height > kContactToleranceMetres) {
             m_xml.attributeError(el, "contacts",
                                  "'" + std::string(core::toString(segment)) + "' is " +
-                                     fixed2(height) + " m above the floor in pose '" + pose.id +
-                                     "' (at most " + fixed2(kContactToleranceMetres) +
+                                     millimetres(height) + " m above the floor in pose '" + pose.id +
+                                     "' (at most " + millimetres(kContactToleranceMetres) +
                                      " m allowed)");
         }
     }

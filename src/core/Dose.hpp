@@ -1,6 +1,7 @@
 #pragma once
 #include "Vocabulary.hpp"
 
+#include <optional>
 #include <vector>
 
 namespace motus::core {
@@ -49,6 +50,30 @@ struct DoseBounds {
     IntRange hold = DoseLimits::hold;
     IntRange rest = DoseLimits::rest;
     bool operator==(const DoseBounds&) const = default;
+};
+
+// Changes to a dose given on the command line or by a therapist; unset fields keep the dose's.
+struct DoseOverride {
+    std::optional<int> sets;
+    std::optional<int> reps;
+    std::optional<int> holdSeconds;
+    std::optional<int> tempoSeconds;
+    std::optional<int> restSeconds;
+    std::optional<Side> side;
+
+    // The dose with these changes; a pyramid is dropped when sets or reps change.
+    [[nodiscard]] Dose applyTo(Dose dose) const {
+        if (sets || reps) {
+            dose.pyramid.clear();
+        }
+        dose.sets = sets.value_or(dose.sets);
+        dose.reps = reps.value_or(dose.reps);
+        dose.holdSeconds = holdSeconds.value_or(dose.holdSeconds);
+        dose.tempoSeconds = tempoSeconds.value_or(dose.tempoSeconds);
+        dose.restSeconds = restSeconds.value_or(dose.restSeconds);
+        dose.side = side.value_or(dose.side);
+        return dose;
+    }
 };
 
 } // namespace motus::core

@@ -689,13 +689,13 @@ TEST_CASE("a spinal chain beyond its range is an error", "[content][loader]") {
 
 TEST_CASE("a contact must rest on the floor", "[content][loader]") {
     CHECK(parse(doc({{kBentPose, R"(<pose id="bent" hip-l="90" knee-l="90" contacts="foot-l foot-r"/>)"}})) ==
-          Lines{"x.xml:14: error: <pose> attribute 'contacts': 'foot-l' is 0.43 m above the floor "
-                "in pose 'bent' (at most 0.06 m allowed)"});
+          Lines{"x.xml:14: error: <pose> attribute 'contacts': 'foot-l' is 0.429 m above the floor "
+                "in pose 'bent' (at most 0.010 m allowed)"});
     // At the attribute's own line when the element spans lines.
     CHECK(parse(doc({{kBentPose, "<pose id=\"bent\" lumbar=\"30\" thoracic=\"20\"\n"
                                  "          contacts=\"foot-l foot-r hand-l\"/>"}})) ==
-          Lines{"x.xml:15: error: <pose> attribute 'contacts': 'hand-l' is 0.81 m above the floor "
-                "in pose 'bent' (at most 0.06 m allowed)"});
+          Lines{"x.xml:15: error: <pose> attribute 'contacts': 'hand-l' is 0.807 m above the floor "
+                "in pose 'bent' (at most 0.010 m allowed)"});
 }
 
 TEST_CASE("a contact must be a segment of the skeleton", "[content][loader]") {
