@@ -30,6 +30,27 @@ int main(int argc, char** argv) {
         return 0;
     }
     try {
+        // `play` without --simulate opens the player window.
+        cli::PlayRequest play;
+        const bool playsInWindow = commandLine.command == "play" &&
+                                   cli::parsePlayArgs(commandLine.args, play).empty() &&
+                                   !play.simulate;
+        if (playsInWindow) {
+            if (!app::displayAvailable()) {
+                std::cerr << "motus: " << core::tr("play needs an X display; for the timeline "
+                                                   "without one, add --simulate")
+                          << '\n';
+                return 2;
+            }
+            app::AppOptions options;
+            options.paths = paths;
+            options.library = commandLine.library.value_or(paths.library);
+            options.screenshot = commandLine.screenshot;
+            options.screenshotAt = commandLine.screenshotAt;
+            options.play = play.id;
+            options.dose = play.dose;
+            return app::runApp(options);
+        }
         const bool draws = commandLine.command == "render";
         if (!commandLine.command.empty() && !draws) {
             return cli::runCommand(commandLine, paths, std::cout, std::cerr);
@@ -61,6 +82,7 @@ int main(int argc, char** argv) {
         options.library = commandLine.library.value_or(paths.library);
         options.screenshot = commandLine.screenshot;
         options.select = commandLine.select;
+        options.screenshotAt = commandLine.screenshotAt;
         return app::runApp(options);
     } catch (const std::exception& e) {
         std::cerr << "motus: " << e.what() << '\n';

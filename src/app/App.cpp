@@ -1,6 +1,8 @@
 #include "App.hpp"
 
+#include "Audio.hpp"
 #include "BrowserScreen.hpp"
+#include "PlayerScreen.hpp"
 #include "Screen.hpp"
 #include "Theme.hpp"
 #include "content/ExerciseLoader.hpp"
@@ -48,6 +50,20 @@ bool displayAvailable() {
     return true;
 }
 
+namespace {
+
+// A clock for screenshots: it moves by one frame each time it is told to.
+class FrameClock final : public core::Clock {
+public:
+    [[nodiscard]] core::Millis now() const override { return m_now; }
+    void tick(core::Millis frame) { m_now += frame; }
+
+private:
+    core::Millis m_now{0};
+};
+
+} // namespace
+
 int runApp(const AppOptions& options) {
     const Fonts fonts = Fonts::load(options.paths.assetsDir);
     const auto load = content::loadLibrary({options.library});
@@ -73,20 +89,46 @@ int runApp(const AppOptions& options) {
     window.setIcon(icon.getSize().x, icon.getSize().y, icon.getPixelsPtr());
     window.setKeyRepeatEnabled(true);
 
+    Audio audio(lang, SoundSettings::load(SoundSettings::defaultPath()));
+    const core::SteadyClock steadyClock;
+    FrameClock frameClock;
+    const bool scripted = !options.screenshot.empty();
+    const core::Clock& clock = scripted ? static_cast<const core::Clock&>(frameClock)
+                                        : static_cast<const core::Clock&>(steadyClock);
+
     ScreenStack screens;
-    auto browser = std::make_unique<BrowserScreen>(load.library, fonts, lang, load.skipped.size());
-    BrowserScreen* browserScreen = browser.get();
-    screens.push(std::move(browser));
+    auto openPlayer = [&](const core::Exercise& exercise, const core::Dose& dose) {
+        screens.push(std::make_unique<PlayerScreen>(
+            std::vector<core::RoutineItem>{{&exercise, dose}}, fonts, audio, clock, lang,
+            [&screens] { screens.pop(); }));
+    };
+    BrowserScreen* browserScreen = nullptr;
+    if (options.play.empty()) {
+        auto browser = std::make_unique<BrowserScreen>(
+            load.library, fonts, lang, load.skipped.size(),
+            [&](const core::Exercise& exercise) { openPlayer(exercise, exercise.dose); });
+        browserScreen = browser.get();
+        screens.push(std::move(browser));
+    } else {
+        const auto* exercise = load.library.find(options.play);
+        if (exercise == nullptr) {
+            std::cerr << "motus: no exercise '" << options.play << "' in the library\n";
+            return 1;
+        }
+        openPlayer(*exercise, options.dose.applyTo(exercise->dose));
+    }
     sf::Vector2f size{static_cast<float>(initialSize.x), static_cast<float>(initialSize.y)};
     screens.applyPending(size);
-    if (!options.select.empty() && !browserScreen->select(options.select)) {
+    if (browserScreen != nullptr && !options.select.empty() &&
+        !browserScreen->select(options.select)) {
         std::cerr << "motus: no exercise '" << options.select << "' in the library\n";
     }
 
     // A fixed time step for updates; drawing happens once per frame.
     const sf::Time step = sf::seconds(1.f / 60.f);
-    sf::Clock clock;
+    sf::Clock wallClock;
     sf::Time lag;
+    core::Millis scriptedTime{0};
     while (window.isOpen() && !screens.empty()) {
         sf::Event event;
         while (window.pollEvent(event)) {
@@ -105,12 +147,21 @@ int runApp(const AppOptions& options) {
             }
             screens.top()->handleEvent(event);
             screens.applyPending(size);
+            if (screens.empty()) {
+                break;
+            }
         }
         if (!window.isOpen() || screens.empty()) {
             break;
         }
-        lag += clock.restart();
-        while (lag >= step) {
+        if (scripted) {
+            frameClock.tick(core::Millis(16));
+            scriptedTime += core::Millis(16);
+            lag = step;
+        } else {
+            lag += wallClock.restart();
+        }
+        while (lag >= step && !screens.empty()) {
             screens.top()->update(step);
             screens.applyPending(size);
             lag -= step;
@@ -121,7 +172,7 @@ int runApp(const AppOptions& options) {
         window.clear(colour::background);
         screens.top()->draw(window);
         window.display();
-        if (!options.screenshot.empty()) {
+        if (scripted && scriptedTime.count() >= static_cast<long>(options.screenshotAt * 1000.0)) {
             sf::Texture texture;
             if (!texture.create(window.getSize().x, window.getSize().y)) {
                 throw std::runtime_error("cannot create a texture for the screenshot");

@@ -1,5 +1,6 @@
 #pragma once
 #include "content/DataPaths.hpp"
+#include "core/Dose.hpp"
 
 #include <filesystem>
 #include <string>
@@ -12,6 +13,12 @@ struct AppOptions {
     // Render the first frame to this PNG and quit (for screenshots and tests).
     std::filesystem::path screenshot;
     std::string select; // exercise id to select at start
+    // Seconds of the routine after which the screenshot is taken; the clock then runs one
+    // frame of 1/60 s per frame drawn, so the picture does not depend on the machine's speed.
+    double screenshotAt = 0.0;
+    // Open the player on this exercise instead of the browser (`motus play ID`).
+    std::string play;
+    core::DoseOverride dose;
 };
 
 // True when an X display can be opened; SFML aborts without one.

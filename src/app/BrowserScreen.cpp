@@ -27,8 +27,10 @@ std::string regionAt(int index) {
 } // namespace
 
 BrowserScreen::BrowserScreen(const core::Library& library, const Fonts& fonts, std::string lang,
-                             std::size_t skippedFiles)
-    : m_library(library), m_fonts(fonts), m_lang(std::move(lang)), m_skippedFiles(skippedFiles) {
+                             std::size_t skippedFiles,
+                             std::function<void(const core::Exercise&)> onPlay)
+    : m_library(library), m_onPlay(std::move(onPlay)), m_fonts(fonts), m_lang(std::move(lang)),
+      m_skippedFiles(skippedFiles) {
     refilter();
 }
 
@@ -149,6 +151,10 @@ void BrowserScreen::resize(sf::Vector2f size) {
                     std::max(100.f, size.y - top - kPad)};
     m_figureRect = {m_detailRect.left + 1, m_detailRect.top + 1, m_detailRect.width - 2,
                     kFigureHeight};
+    const float playWidth = textWidth(utf8(std::string(tr("Try it")) + "  ▶"), m_fonts.bold,
+                                      typeSize::body) + 40.f;
+    m_playButton = Hit{{m_detailRect.left + m_detailRect.width - playWidth - 20.f,
+                        m_detailRect.top + 16.f, playWidth, 52.f}};
     layoutRows();
     layoutDetails();
     ensureSelectionVisible();
@@ -256,7 +262,11 @@ void BrowserScreen::layoutDetails() {
         }
     };
 
-    paragraph(text.name, m_fonts.bold, typeSize::title, colour::text);
+    const float nameWidth = width - (m_onPlay ? m_playButton.rect.width + 20.f : 0.f);
+    for (auto& line : wrapText(text.name, m_fonts.bold, typeSize::title, nameWidth)) {
+        m_detailLines.push_back({line, &m_fonts.bold, typeSize::title, colour::text, left, y, {}});
+        y += static_cast<float>(typeSize::title) * 1.45f;
+    }
     paragraph(text.summary, m_fonts.regular, typeSize::body, colour::mutedText);
     gap(8.f);
     m_figureY = y;
@@ -407,6 +417,11 @@ void BrowserScreen::handleEvent(const sf::Event& event) {
         case sf::Keyboard::BackSpace:
             clearFilters();
             break;
+        case sf::Keyboard::Enter:
+            if (m_onPlay && selected() != nullptr) {
+                m_onPlay(*selected());
+            }
+            break;
         default:
             break;
         }
@@ -455,6 +470,10 @@ void BrowserScreen::handleEvent(const sf::Event& event) {
                 return;
             }
         }
+        if (m_onPlay && selected() != nullptr && m_playButton.contains(at)) {
+            m_onPlay(*selected());
+            return;
+        }
         if (m_listRect.contains(at)) {
             const int row = static_cast<int>((at.y - m_listRect.top + m_listScroll) / m_rowHeight);
             if (row >= 0 && row < static_cast<int>(m_visible.size())) {
@@ -482,7 +501,8 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
     // Header.
     drawText(target, utf8(tr("Motus · Exercise library")), m_fonts.bold, typeSize::title,
              {kPad, 20.f}, colour::text);
-    const sf::String keys = utf8(tr("↑ ↓ choose   R P G filter   0 clear   PgDn read on"));
+    const sf::String keys =
+        utf8(tr("↑ ↓ choose   Enter try it   R P G filter   0 clear   PgDn read on"));
     drawText(target, keys, m_fonts.regular, typeSize::small,
              {m_size.x - kPad - textWidth(keys, m_fonts.regular, typeSize::small), 32.f},
              colour::mutedText);
@@ -592,6 +612,12 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
                  {frame.left + 12.f, figureTop + kFigureHeight - 30.f}, colour::mutedText);
     }
     target.setView(saved);
+    if (m_onPlay) {
+        drawRoundedRect(target, m_playButton.rect, 10.f, colour::accent);
+        drawText(target, utf8(std::string(tr("Try it")) + "  ▶"), m_fonts.bold, typeSize::body,
+                 {m_playButton.rect.left + 20.f, m_playButton.rect.top + 12.f},
+                 colour::accentText);
+    }
     drawMenu(target);
 }
 

@@ -4,6 +4,7 @@
 #include "Widgets.hpp"
 #include "core/Library.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,7 +16,8 @@ namespace motus::app {
 class BrowserScreen final : public Screen {
 public:
     BrowserScreen(const core::Library& library, const Fonts& fonts, std::string lang,
-                  std::size_t skippedFiles);
+                  std::size_t skippedFiles,
+                  std::function<void(const core::Exercise&)> onPlay = {});
 
     void handleEvent(const sf::Event& event) override;
     void update(sf::Time elapsed) override;
@@ -64,6 +66,8 @@ private:
     [[nodiscard]] int optionCount(FilterKind kind) const;
 
     const core::Library& m_library;
+    std::function<void(const core::Exercise&)> m_onPlay;
+    Hit m_playButton;
     const Fonts& m_fonts;
     std::string m_lang;
     std::size_t m_skippedFiles;

@@ -684,6 +684,8 @@ std::string usage() {
     text += "\n";
     text += tr("  --screenshot F  draw the window once into the PNG file F and quit");
     text += "\n";
+    text += tr("  --screenshot-at S  with --screenshot: after S seconds of the routine");
+    text += "\n";
     text += tr("  --help          show this help");
     text += "\n";
     text += tr("  --version       show the version");
@@ -721,6 +723,14 @@ CommandLine parseCommandLine(const std::vector<std::string>& argv) {
             cl.screenshot = *screenshot;
         } else if (auto select = takeValue("--select")) {
             cl.select = *select;
+        } else if (auto at = takeValue("--screenshot-at")) {
+            double seconds = -1;
+            auto [ptr, ec] = std::from_chars(at->data(), at->data() + at->size(), seconds);
+            if (ec != std::errc() || ptr != at->data() + at->size() || seconds < 0) {
+                cl.error = "--screenshot-at takes a number of seconds";
+                return cl;
+            }
+            cl.screenshotAt = seconds;
         } else if (cl.error) {
             return cl;
         } else if (cl.command.empty()) {

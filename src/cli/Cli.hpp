@@ -18,6 +18,7 @@ struct CommandLine {
     bool version = false;
     std::string screenshot; // --screenshot FILE: draw the first frame to FILE and quit
     std::string select;     // --select ID: open the window on this exercise
+    double screenshotAt = 0.0; // --screenshot-at SECONDS: of the routine, for the screenshot
     std::string command; // empty: open the window
     std::vector<std::string> args;
     std::optional<std::string> error; // the command line could not be read

@@ -72,7 +72,10 @@ SessionPlayer::SessionPlayer(const Timeline& timeline, const Clock& clock)
             break;
         }
         }
-        if (isPause(step.kind)) {
+        // The last three seconds of a pause or of a long hold are counted down.
+        const bool longHold = step.kind == StepKind::Phase && step.phase == PhaseType::Hold &&
+                              step.duration >= Millis(4500);
+        if (isPause(step.kind) || longHold) {
             for (int n = 3; n >= 1; --n) {
                 if (step.duration >= Millis(n * 1000 + 500)) {
                     cue(CueKind::Countdown, step.end() - Millis(n * 1000), n);

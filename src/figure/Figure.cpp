@@ -184,9 +184,21 @@ Figure::~Figure() = default;
 void Figure::reset(const core::Pose& pose) {
     Impl& s = *m_impl;
     const auto placed = core::placeBody(pose, m_view, m_def.heightMetres);
+    std::array<double, core::kSegmentCount> angles{};
+    for (std::size_t i = 0; i < core::kSegmentCount; ++i) {
+        angles[i] = bodyFrame(placed, static_cast<Segment>(i), m_view).q.GetAngle();
+    }
+    // Box2D measures a joint's angle as the plain difference of its bodies' angles: each child
+    // is turned by whole turns so that difference is the joint's angle, not that plus 2π.
+    for (const auto& link : kLinks) {
+        const double parent = angles[idx(link.parent)];
+        const double reference = s.joints[idx(link.joint)]->GetReferenceAngle();
+        angles[idx(link.child)] =
+            parent + reference + wrap(angles[idx(link.child)] - parent - reference);
+    }
     for (std::size_t i = 0; i < core::kSegmentCount; ++i) {
         const b2Transform frame = bodyFrame(placed, static_cast<Segment>(i), m_view);
-        s.bodies[i]->SetTransform(frame.p, frame.q.GetAngle());
+        s.bodies[i]->SetTransform(frame.p, static_cast<float>(angles[i]));
         s.bodies[i]->SetLinearVelocity(b2Vec2(0.0f, 0.0f));
         s.bodies[i]->SetAngularVelocity(0.0f);
         s.previous[i] = s.current[i] = s.bodies[i]->GetTransform();
@@ -209,6 +221,17 @@ void Figure::reset(const core::Pose& pose) {
 
 void Figure::setTarget(const core::Pose& target) {
     Impl& s = *m_impl;
+    // A target that jumps (the other side of a one-sided exercise, a new starting position) is
+    // taken at once, as a patient repositions between sets; swinging there through the floor
+    // would look like a fall.
+    double jump = std::abs(target.orientation - s.target.orientation);
+    for (std::size_t j = 0; j < core::kJointCount; ++j) {
+        jump = std::max(jump, std::abs(target.angles[j] - s.target.angles[j]));
+    }
+    if (jump > m_def.jumpDegrees) {
+        reset(target);
+        return;
+    }
     const double elapsed = std::max(s.sinceTarget, m_def.timeStep);
     for (std::size_t j = 0; j < core::kJointCount; ++j) {
         const auto joint = static_cast<Joint>(j);

@@ -17,6 +17,7 @@ struct FigureDef {
     double gain = 18.0;            // joint speed per radian of error, 1/s (the PD law's P)
     double maxJointSpeed = 8.0;    // rad/s
     double maxRootSpeed = 2.0;     // m/s
+    double jumpDegrees = 40.0;     // a target further than this from the last one is jumped to
     double maxMotorTorque = 3000.0; // N·m
 };
 

@@ -1,0 +1,265 @@
+#include "Audio.hpp"
+
+#include <espeak-ng/speak_lib.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <numbers>
+#include <sstream>
+
+namespace motus::app {
+namespace {
+
+constexpr unsigned kToneRate = 44100;
+
+std::vector<sf::Int16> toneSamples(std::initializer_list<std::pair<double, double>> notes) {
+    // Each note: frequency in Hz and length in seconds; soft attack and release, no clicks.
+    std::vector<sf::Int16> samples;
+    for (auto [frequency, seconds] : notes) {
+        const auto count = static_cast<std::size_t>(seconds * kToneRate);
+        for (std::size_t i = 0; i < count; ++i) {
+            const double t = static_cast<double>(i) / kToneRate;
+            const double edge = std::min({1.0, t / 0.01, (seconds - t) / 0.03});
+            const double value =
+                0.45 * edge * std::sin(2 * std::numbers::pi * frequency * t);
+            samples.push_back(static_cast<sf::Int16>(value * 32767));
+        }
+        samples.insert(samples.end(), kToneRate / 20, 0); // a short gap
+    }
+    return samples;
+}
+
+// espeak-ng hands over samples in pieces; they are gathered into the job's vector.
+int gather(short* samples, int count, espeak_EVENT* events) {
+    if (samples != nullptr && count > 0 && events != nullptr && events->user_data != nullptr) {
+        auto* out = static_cast<std::vector<sf::Int16>*>(events->user_data);
+        out->insert(out->end(), samples, samples + count);
+    }
+    return 0;
+}
+
+// espeak-ng is one global engine: every use goes through here, on one thread at a time.
+std::mutex& engineMutex() {
+    static std::mutex mutex;
+    return mutex;
+}
+
+int engineRate(const std::string& language) {
+    static int rate = 0;
+    static bool tried = false;
+    static std::string voice;
+    if (!tried) {
+        tried = true;
+        rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, 0);
+        if (rate > 0) {
+            espeak_SetSynthCallback(gather);
+            espeak_SetParameter(espeakRATE, 150, 0);
+        }
+    }
+    if (rate > 0 && voice != language) {
+        if (espeak_SetVoiceByName(language.c_str()) != EE_OK &&
+            espeak_SetVoiceByName("en") != EE_OK) {
+            return 0;
+        }
+        voice = language;
+    }
+    return rate;
+}
+
+} // namespace
+
+std::filesystem::path SoundSettings::defaultPath() {
+    const char* config = std::getenv("XDG_CONFIG_HOME");
+    if (config != nullptr && *config == '/') {
+        return std::filesystem::path(config) / "motus" / "settings.ini";
+    }
+    const char* home = std::getenv("HOME");
+    return std::filesystem::path(home != nullptr ? home : ".") / ".config" / "motus" /
+           "settings.ini";
+}
+
+SoundSettings SoundSettings::load(const std::filesystem::path& file) {
+    SoundSettings settings;
+    std::ifstream in(file);
+    std::string line;
+    while (std::getline(in, line)) {
+        const auto eq = line.find('=');
+        if (eq == std::string::npos) {
+            continue;
+        }
+        const std::string key = line.substr(0, eq);
+        const std::string value = line.substr(eq + 1);
+        if (key == "voice") {
+            settings.voice = value != "off";
+        } else if (key == "tones") {
+            settings.tones = value != "off";
+        } else if (key == "volume") {
+            settings.volume = std::clamp(std::atoi(value.c_str()), 0, 100);
+        }
+    }
+    return settings;
+}
+
+bool SoundSettings::save(const std::filesystem::path& file) const {
+    std::error_code ec;
+    std::filesystem::create_directories(file.parent_path(), ec);
+    const auto temporary = file.string() + ".tmp";
+    {
+        std::ofstream out(temporary);
+        out << "voice=" << (voice ? "on" : "off") << '\n'
+            << "tones=" << (tones ? "on" : "off") << '\n'
+            << "volume=" << volume << '\n';
+        if (!out) {
+            return false;
+        }
+    }
+    std::filesystem::rename(temporary, file, ec);
+    return !ec;
+}
+
+std::vector<sf::Int16> Audio::synthesise(const std::string& language, const std::string& text,
+                                         unsigned& sampleRate) {
+    std::vector<sf::Int16> samples;
+    std::lock_guard lock(engineMutex());
+    const int rate = engineRate(language);
+    sampleRate = static_cast<unsigned>(std::max(rate, 0));
+    if (rate <= 0) {
+        return samples;
+    }
+    espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr,
+                 &samples);
+    espeak_Synchronize();
+    return samples;
+}
+
+Audio::Audio(std::string language, SoundSettings settings)
+    : m_language(std::move(language)), m_settings(settings) {
+    // Open the device quietly: without one, SFML and OpenAL would report every call.
+    setenv("ALSOFT_LOGLEVEL", "0", 0);
+    std::stringstream captured;
+    auto* saved = sf::err().rdbuf(captured.rdbuf());
+    {
+        sf::SoundBuffer probe;
+        const sf::Int16 silence[2] = {0, 0};
+        m_device = probe.loadFromSamples(silence, 2, 1, kToneRate) &&
+                   captured.str().find("audio device") == std::string::npos &&
+                   captured.str().find("OpenAL") == std::string::npos;
+    }
+    if (m_device) {
+        const std::pair<Tone, std::vector<sf::Int16>> tones[] = {
+            {Tone::Start, toneSamples({{880, 0.12}})},
+            {Tone::HoldEnd, toneSamples({{660, 0.10}, {880, 0.16}})},
+            {Tone::Tick, toneSamples({{1000, 0.06}})},
+            {Tone::Done, toneSamples({{660, 0.12}, {880, 0.12}, {1100, 0.25}})}};
+        for (const auto& [tone, samples] : tones) {
+            m_toneBuffers[tone].loadFromSamples(samples.data(), samples.size(), 1, kToneRate);
+        }
+        m_toneSounds.resize(3);
+        m_voice = std::make_unique<sf::Sound>();
+        setSettings(settings);
+        m_thread = std::thread([this] { worker(); });
+    }
+    sf::err().rdbuf(saved);
+}
+
+Audio::~Audio() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_quit = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable()) {
+        m_thread.join();
+    }
+}
+
+bool Audio::voiceAvailable() const { return m_device && m_voiceWorks; }
+
+void Audio::setSettings(const SoundSettings& settings) {
+    m_settings = settings;
+    const auto volume = static_cast<float>(std::clamp(settings.volume, 0, 100));
+    for (auto& sound : m_toneSounds) {
+        sound.setVolume(volume);
+    }
+    if (m_voice) {
+        m_voice->setVolume(volume);
+        if (!settings.voice) {
+            m_voice->stop();
+        }
+    }
+}
+
+void Audio::play(Tone tone) {
+    if (!m_device || !m_settings.tones || m_settings.volume == 0) {
+        return;
+    }
+    sf::Sound& sound = m_toneSounds[m_nextTone];
+    m_nextTone = (m_nextTone + 1) % m_toneSounds.size();
+    sound.setBuffer(m_toneBuffers[tone]);
+    sound.play();
+}
+
+void Audio::say(const std::string& text) {
+    if (!m_device || !m_settings.voice || text.empty() || m_settings.volume == 0) {
+        return;
+    }
+    if (auto cached = m_speech.find(text); cached != m_speech.end()) {
+        m_voice->setBuffer(cached->second);
+        m_voice->play();
+        m_waitingFor.clear();
+        return;
+    }
+    m_waitingFor = text;
+    {
+        std::lock_guard lock(m_mutex);
+        m_todo.push_back(text);
+    }
+    m_wake.notify_one();
+}
+
+void Audio::update() {
+    if (!m_device) {
+        return;
+    }
+    std::deque<Job> done;
+    {
+        std::lock_guard lock(m_mutex);
+        done.swap(m_done);
+    }
+    for (auto& job : done) {
+        if (job.samples.empty() || job.rate == 0) {
+            m_voiceWorks = false;
+            continue;
+        }
+        auto& buffer = m_speech[job.text];
+        buffer.loadFromSamples(job.samples.data(), job.samples.size(), 1, job.rate);
+        if (job.text == m_waitingFor && m_settings.voice) {
+            m_voice->setBuffer(buffer);
+            m_voice->play();
+            m_waitingFor.clear();
+        }
+    }
+}
+
+void Audio::worker() {
+    for (;;) {
+        std::string text;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_quit || !m_todo.empty(); });
+            if (m_quit) {
+                return;
+            }
+            text = std::move(m_todo.front());
+            m_todo.pop_front();
+        }
+        Job job;
+        job.text = text;
+        job.samples = synthesise(m_language, text, job.rate);
+        std::lock_guard lock(m_mutex);
+        m_done.push_back(std::move(job));
+    }
+}
+
+} // namespace motus::app

@@ -1,0 +1,83 @@
+#pragma once
+#include <SFML/Audio.hpp>
+
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace motus::app {
+
+// The player's sound preferences, kept in $XDG_CONFIG_HOME/motus/settings.ini.
+struct SoundSettings {
+    bool voice = true;
+    bool tones = true;
+    int volume = 80; // 0..100
+
+    [[nodiscard]] static std::filesystem::path defaultPath();
+    [[nodiscard]] static SoundSettings load(const std::filesystem::path& file);
+    // Writes the file (and its folder); false when it cannot.
+    bool save(const std::filesystem::path& file) const;
+};
+
+enum class Tone { Start, HoldEnd, Tick, Done };
+
+// Tones made in code and spoken cues from espeak-ng. Speech is synthesised on a worker thread
+// and cached; the frame loop only starts sounds. Without a sound device or a voice it stays
+// silent, without error messages.
+class Audio {
+public:
+    Audio(std::string language, SoundSettings settings);
+    ~Audio();
+    Audio(const Audio&) = delete;
+    Audio& operator=(const Audio&) = delete;
+
+    void play(Tone tone);
+    void say(const std::string& text);
+    // Starts the speech that the worker has finished; call once a frame.
+    void update();
+
+    [[nodiscard]] const SoundSettings& settings() const { return m_settings; }
+    void setSettings(const SoundSettings& settings);
+    [[nodiscard]] bool deviceAvailable() const { return m_device; }
+    [[nodiscard]] bool voiceAvailable() const;
+
+    // Synthesises speech synchronously, for tests and for checking the voice: 16-bit mono
+    // samples at `sampleRate`, empty when there is no voice.
+    [[nodiscard]] static std::vector<sf::Int16> synthesise(const std::string& language,
+                                                           const std::string& text,
+                                                           unsigned& sampleRate);
+
+private:
+    void worker();
+
+    std::string m_language;
+    SoundSettings m_settings;
+    bool m_device = false;
+    std::map<Tone, sf::SoundBuffer> m_toneBuffers;
+    std::vector<sf::Sound> m_toneSounds;
+    std::size_t m_nextTone = 0;
+    std::map<std::string, sf::SoundBuffer> m_speech; // cache, by text
+    std::unique_ptr<sf::Sound> m_voice; // made only once a device is known to exist
+    std::string m_waitingFor; // the text to speak as soon as it is synthesised
+
+    struct Job {
+        std::string text;
+        std::vector<sf::Int16> samples;
+        unsigned rate = 0;
+    };
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<std::string> m_todo;
+    std::deque<Job> m_done;
+    bool m_quit = false;
+    bool m_voiceWorks = true;
+    std::thread m_thread;
+};
+
+} // namespace motus::app

@@ -1,0 +1,532 @@
+#include "PlayerScreen.hpp"
+
+#include "core/I18n.hpp"
+#include "core/Kinematics.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace motus::app {
+namespace {
+
+using core::tr;
+
+constexpr float kPad = 28.f;
+constexpr float kButtonHeight = 60.f;
+constexpr unsigned kCountdownSize = 150;
+constexpr unsigned kStatusSize = 30;
+
+std::string clockText(core::Millis t) {
+    const long seconds = static_cast<long>(t.count() / 1000);
+    return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
+}
+
+} // namespace
+
+PlayerScreen::PlayerScreen(std::vector<core::RoutineItem> routine, const Fonts& fonts,
+                           Audio& audio, const core::Clock& clock, std::string lang,
+                           std::function<void()> close)
+    : m_timeline(std::move(routine)), m_fonts(fonts), m_audio(audio), m_player(m_timeline, clock),
+      m_lang(std::move(lang)), m_close(std::move(close)) {
+    m_snapshot = m_player.snapshot();
+    m_player.start();
+}
+
+const core::Exercise& PlayerScreen::exercise(std::size_t index) const {
+    return *m_timeline.items().at(index).exercise;
+}
+
+void PlayerScreen::resize(sf::Vector2f size) {
+    m_size = size;
+    const float panelWidth = std::clamp(size.x * 0.32f, 320.f, 460.f);
+    const float top = 96.f;
+    const float bottom = size.y - kButtonHeight - 90.f;
+    m_figureRect = {kPad, top, size.x - panelWidth - 3 * kPad, bottom - top};
+    m_panelRect = {size.x - panelWidth - kPad, top, panelWidth, bottom - top};
+    layoutButtons();
+    m_figure.reset(); // refitted on the next update
+}
+
+void PlayerScreen::layoutButtons() {
+    m_buttons.clear();
+    const bool paused = m_player.status() == core::PlayerStatus::Paused;
+    const struct {
+        Action action;
+        std::string label;
+    } items[] = {
+        {Action::Back, std::string("◀  ") + tr("Back")},
+        {Action::PauseResume, paused ? std::string("▶  ") + tr("Continue") + "  (" + tr("Space") + ")"
+                                     : std::string("❚❚  ") + tr("Pause") + "  (" + tr("Space") + ")"},
+        {Action::Skip, std::string(tr("Skip")) + "  ▶"},
+        {Action::Stop, std::string("■  ") + tr("Stop") + "  (Esc)"},
+        {Action::Voice, std::string(m_audio.settings().voice ? tr("Voice on") : tr("Voice off")) +
+                            " (V)"},
+        {Action::Tones, std::string(m_audio.settings().tones ? tr("Tones on") : tr("Tones off")) +
+                            " (T)"},
+    };
+    float x = kPad;
+    const float y = m_size.y - kButtonHeight - 24.f;
+    for (const auto& item : items) {
+        const sf::String label = utf8(item.label);
+        const float width = textWidth(label, m_fonts.regular, typeSize::body) + 40.f;
+        m_buttons.push_back({item.action, label, Hit{{x, y, width, kButtonHeight}}});
+        x += width + 14.f;
+    }
+    m_dialogButtons.clear();
+    const float centreX = m_size.x / 2;
+    const float dialogY = m_size.y / 2 + 40.f;
+    if (m_confirmStop) {
+        m_dialogButtons.push_back({Action::ConfirmStop, utf8(std::string(tr("Stop")) + " (Enter)"),
+                                   Hit{{centreX - 290.f, dialogY, 270.f, kButtonHeight}}});
+        m_dialogButtons.push_back({Action::KeepGoing,
+                                   utf8(std::string(tr("Keep going")) + " (Esc)"),
+                                   Hit{{centreX + 20.f, dialogY, 270.f, kButtonHeight}}});
+    }
+    const auto status = m_player.status();
+    if (status == core::PlayerStatus::Finished || status == core::PlayerStatus::Stopped) {
+        m_dialogButtons.push_back({Action::Close, utf8(std::string(tr("Close")) + " (Enter)"),
+                                   Hit{{centreX - 150.f, dialogY + 60.f, 300.f, kButtonHeight}}});
+    }
+}
+
+void PlayerScreen::perform(Action action) {
+    switch (action) {
+    case Action::Back:
+        m_player.back();
+        break;
+    case Action::PauseResume:
+        m_player.togglePause();
+        break;
+    case Action::Skip:
+        m_player.skipRep();
+        break;
+    case Action::Stop:
+        if (m_player.status() == core::PlayerStatus::Finished ||
+            m_player.status() == core::PlayerStatus::Stopped) {
+            m_close();
+            return;
+        }
+        m_confirmStop = true;
+        m_player.pause();
+        break;
+    case Action::ConfirmStop:
+        m_confirmStop = false;
+        m_player.stop();
+        break;
+    case Action::KeepGoing:
+        m_confirmStop = false;
+        m_player.resume();
+        break;
+    case Action::Close:
+        m_close();
+        return;
+    case Action::Voice: {
+        auto settings = m_audio.settings();
+        settings.voice = !settings.voice;
+        m_audio.setSettings(settings);
+        (void)settings.save(SoundSettings::defaultPath());
+        break;
+    }
+    case Action::Tones: {
+        auto settings = m_audio.settings();
+        settings.tones = !settings.tones;
+        m_audio.setSettings(settings);
+        (void)settings.save(SoundSettings::defaultPath());
+        break;
+    }
+    }
+    layoutButtons();
+}
+
+void PlayerScreen::handleEvent(const sf::Event& event) {
+    const auto status = m_player.status();
+    const bool over = status == core::PlayerStatus::Finished || status == core::PlayerStatus::Stopped;
+    if (event.type == sf::Event::KeyPressed) {
+        const auto key = event.key.code;
+        if (m_confirmStop) {
+            if (key == sf::Keyboard::Enter || key == sf::Keyboard::Y) {
+                perform(Action::ConfirmStop);
+            } else if (key == sf::Keyboard::Escape || key == sf::Keyboard::N) {
+                perform(Action::KeepGoing);
+            }
+            return;
+        }
+        if (over) {
+            if (key == sf::Keyboard::Enter || key == sf::Keyboard::Escape ||
+                key == sf::Keyboard::Space) {
+                perform(Action::Close);
+            }
+            return;
+        }
+        switch (key) {
+        case sf::Keyboard::Space:
+            perform(Action::PauseResume);
+            break;
+        case sf::Keyboard::Right:
+            if (event.key.shift) {
+                m_player.skipSet();
+            } else {
+                perform(Action::Skip);
+            }
+            break;
+        case sf::Keyboard::Left:
+            perform(Action::Back);
+            break;
+        case sf::Keyboard::Escape:
+            perform(Action::Stop);
+            break;
+        case sf::Keyboard::V:
+            perform(Action::Voice);
+            break;
+        case sf::Keyboard::T:
+            perform(Action::Tones);
+            break;
+        case sf::Keyboard::Add:
+        case sf::Keyboard::Equal:
+        case sf::Keyboard::Subtract:
+        case sf::Keyboard::Hyphen: {
+            auto settings = m_audio.settings();
+            const bool up = key == sf::Keyboard::Add || key == sf::Keyboard::Equal;
+            settings.volume = std::clamp(settings.volume + (up ? 10 : -10), 0, 100);
+            m_audio.setSettings(settings);
+            (void)settings.save(SoundSettings::defaultPath());
+            m_cue = fmt::format(fmt::runtime(tr("Volume {}%")), settings.volume);
+            break;
+        }
+        default:
+            break;
+        }
+        return;
+    }
+    if (event.type == sf::Event::MouseButtonPressed &&
+        event.mouseButton.button == sf::Mouse::Left) {
+        const sf::Vector2f at{static_cast<float>(event.mouseButton.x),
+                              static_cast<float>(event.mouseButton.y)};
+        for (const auto& button : m_dialogButtons) {
+            if (button.hit.contains(at)) {
+                perform(button.action);
+                return;
+            }
+        }
+        if (m_confirmStop || over) {
+            return;
+        }
+        for (const auto& button : m_buttons) {
+            if (button.hit.contains(at)) {
+                perform(button.action);
+                return;
+            }
+        }
+    }
+}
+
+std::string PlayerScreen::cueText(const core::Cue& cue) const {
+    switch (cue.kind) {
+    case core::CueKind::ExerciseName:
+        return exercise(static_cast<std::size_t>(cue.a)).text(m_lang).name;
+    case core::CueKind::GetReady:
+        return tr("Get ready");
+    case core::CueKind::SetStart:
+        return fmt::format(fmt::runtime(tr("Set {} of {}")), cue.a, cue.b);
+    case core::CueKind::Hold:
+        return tr("Hold");
+    case core::CueKind::SwitchSides:
+        return tr("Switch sides");
+    case core::CueKind::Rest:
+        return fmt::format(fmt::runtime(tr("Rest {} seconds")), cue.a);
+    case core::CueKind::Next:
+        return fmt::format(fmt::runtime(tr("Next: {}")),
+                           exercise(static_cast<std::size_t>(cue.a)).text(m_lang).name);
+    case core::CueKind::Done:
+        return tr("Done. Well done!");
+    case core::CueKind::Rep:
+        return std::to_string(cue.a);
+    case core::CueKind::Countdown:
+    case core::CueKind::ExerciseEnd:
+        return {};
+    }
+    return {};
+}
+
+void PlayerScreen::onEvents(const std::vector<core::PlayerEvent>& events) {
+    std::string spoken;
+    bool newRep = false;
+    bool newWords = false;
+    for (const auto& event : events) {
+        if (event.type == core::PlayerEvent::Type::SetFinished) {
+            m_setsDone.push_back(event.set);
+            continue;
+        }
+        const auto& cue = event.cue;
+        switch (cue.kind) {
+        case core::CueKind::Countdown:
+            m_audio.play(Tone::Tick);
+            break;
+        case core::CueKind::Rep:
+            m_audio.play(Tone::Start);
+            newRep = true;
+            break;
+        case core::CueKind::Done:
+            m_audio.play(Tone::Done);
+            break;
+        default:
+            break;
+        }
+        const std::string text = cueText(cue);
+        if (text.empty()) {
+            continue;
+        }
+        if (cue.kind != core::CueKind::Rep) {
+            m_cue = text;
+            newWords = true;
+        }
+        spoken += (spoken.empty() ? "" : ". ") + text;
+    }
+    if (newRep && !newWords) {
+        m_cue.clear(); // a new rep: the last rep's words no longer apply
+    }
+    if (!spoken.empty()) {
+        m_audio.say(spoken);
+    }
+}
+
+void PlayerScreen::update(sf::Time elapsed) {
+    const auto before = m_player.status();
+    onEvents(m_player.poll());
+    m_audio.update();
+    m_snapshot = m_player.snapshot();
+    if (m_snapshot.status != before) {
+        layoutButtons();
+    }
+    // The end of a hold is marked by a tone.
+    const bool holding = m_snapshot.kind == core::StepKind::Phase &&
+                         m_snapshot.phase == core::PhaseType::Hold;
+    if (m_wasHolding && !holding && m_snapshot.status == core::PlayerStatus::Running) {
+        m_audio.play(Tone::HoldEnd);
+    }
+    m_wasHolding = holding;
+
+    const core::Exercise& ex = exercise(m_snapshot.exercise);
+    const core::Pose target = core::poseAt(ex, m_snapshot);
+    if (!m_figure || m_figureExercise != m_snapshot.exercise) {
+        m_figure = std::make_unique<figure::Figure>(ex.view, target);
+        m_figureExercise = m_snapshot.exercise;
+        std::vector<core::BodyPlacement> keys;
+        for (const auto& pose : ex.poses) {
+            keys.push_back(core::placeBody(pose, ex.view, 1.75));
+            keys.push_back(core::placeBody(core::mirrorPose(pose, ex.view), ex.view, 1.75));
+        }
+        m_fit = fitFigures(keys, m_figureRect);
+        m_cameraReady = false;
+    }
+    m_figure->setTarget(target);
+    m_figure->update(elapsed.asSeconds());
+    m_placement = m_figure->placement();
+    // The camera keeps the figure in the middle of its frame, following it gently.
+    double minX = m_placement.segments[0].start.x;
+    double maxX = minX;
+    for (const auto& seg : m_placement.segments) {
+        minX = std::min({minX, seg.start.x, seg.end.x});
+        maxX = std::max({maxX, seg.start.x, seg.end.x});
+    }
+    const float centre = static_cast<float>(minX + maxX) / 2 * m_fit.scale;
+    const float wanted = m_figureRect.left + m_figureRect.width / 2 - centre;
+    m_cameraX = m_cameraReady ? m_cameraX + (wanted - m_cameraX) * 0.08f : wanted;
+    m_cameraReady = true;
+
+    // During a transition the next exercise is shown small beside its name.
+    if (m_snapshot.kind == core::StepKind::Transition) {
+        const auto& upcoming = exercise(m_snapshot.exercise);
+        m_nextThumbnail = core::placeBody(upcoming.poses.front(), upcoming.view, 1.75);
+        m_thumbnailFit = fitFigures({m_nextThumbnail},
+                                    {m_panelRect.left + 20.f, m_panelRect.top + m_panelRect.height - 170.f,
+                                     m_panelRect.width - 40.f, 150.f});
+    }
+}
+
+void PlayerScreen::drawFigure(sf::RenderTarget& target) const {
+    const core::Exercise& ex = exercise(m_snapshot.exercise);
+    drawRoundedRect(target, m_figureRect, 14.f, colour::panel, colour::panelBorder, 1.f);
+    const bool onMat =
+        std::find(ex.equipment.begin(), ex.equipment.end(), "mat") != ex.equipment.end();
+    // Drawn through a view clipped to the frame, so nothing spills out of it.
+    const sf::View saved = target.getView();
+    sf::View clip(m_figureRect);
+    const sf::Vector2f size = saved.getSize();
+    clip.setViewport({m_figureRect.left / size.x, m_figureRect.top / size.y,
+                      m_figureRect.width / size.x, m_figureRect.height / size.y});
+    target.setView(clip);
+    drawPose(target, m_placement, ex.view, m_figureRect, onMat, m_fit.scale,
+             {m_cameraX, m_fit.origin.y});
+    target.setView(saved);
+}
+
+void PlayerScreen::drawSidePanel(sf::RenderTarget& target) const {
+    drawRoundedRect(target, m_panelRect, 14.f, colour::panel, colour::panelBorder, 1.f);
+    const float left = m_panelRect.left + 28.f;
+    float y = m_panelRect.top + 18.f;
+    const char* phase = "";
+    switch (m_snapshot.kind) {
+    case core::StepKind::GetReady:
+        phase = tr("Get ready");
+        break;
+    case core::StepKind::Transition:
+        phase = tr("Next exercise");
+        break;
+    case core::StepKind::Rest:
+        phase = tr("Rest");
+        break;
+    case core::StepKind::SwitchSide:
+        phase = tr("Switch sides");
+        break;
+    case core::StepKind::Phase:
+        phase = m_snapshot.phase == core::PhaseType::Hold  ? tr("Hold")
+                : m_snapshot.phase == core::PhaseType::In ? tr("Move into position")
+                                                          : tr("Move back");
+        break;
+    }
+    const bool holding = m_snapshot.kind == core::StepKind::Phase &&
+                         m_snapshot.phase == core::PhaseType::Hold;
+    drawText(target, utf8(phase), m_fonts.bold, typeSize::heading, {left, y},
+             holding ? colour::accent : colour::text);
+    y += 34.f;
+    const long seconds = static_cast<long>((m_snapshot.timeLeft.count() + 999) / 1000);
+    drawText(target, utf8(std::to_string(seconds)), m_fonts.bold, kCountdownSize, {left - 6.f, y},
+             holding ? colour::accent : colour::text);
+    y += static_cast<float>(kCountdownSize) + 40.f;
+    std::vector<std::string> status;
+    if (m_snapshot.set > 0) {
+        status.push_back(fmt::format(fmt::runtime(tr("Set {} of {}")), m_snapshot.set,
+                                     m_snapshot.setCount));
+    }
+    if (m_snapshot.rep > 0) {
+        status.push_back(fmt::format(fmt::runtime(tr("Rep {} of {}")), m_snapshot.rep,
+                                     m_snapshot.repCount));
+    }
+    if (m_snapshot.side == core::RepSide::Left) {
+        status.push_back(tr("Left side"));
+    } else if (m_snapshot.side == core::RepSide::Right) {
+        status.push_back(tr("Right side"));
+    }
+    for (const auto& line : status) {
+        drawText(target, utf8(line), m_fonts.regular, kStatusSize, {left, y}, colour::text);
+        y += 42.f;
+    }
+    y += 10.f;
+    const std::string cue = m_cue == phase ? std::string() : m_cue;
+    for (const auto& line : wrapText(cue, m_fonts.bold, kStatusSize, m_panelRect.width - 56.f)) {
+        drawText(target, line, m_fonts.bold, kStatusSize, {left, y}, colour::accent);
+        y += 40.f;
+    }
+    if (m_snapshot.kind == core::StepKind::Transition) {
+        const auto& upcoming = exercise(m_snapshot.exercise);
+        const sf::FloatRect thumb{m_panelRect.left + 20.f,
+                                  m_panelRect.top + m_panelRect.height - 170.f,
+                                  m_panelRect.width - 40.f, 150.f};
+        drawRoundedRect(target, thumb, 8.f, colour::background);
+        drawPose(target, m_nextThumbnail, upcoming.view, thumb, false, m_thumbnailFit.scale,
+                 m_thumbnailFit.origin);
+    }
+}
+
+void PlayerScreen::drawOverlay(sf::RenderTarget& target, const std::string& title,
+                               const std::vector<std::string>& lines) const {
+    sf::RectangleShape dim(m_size);
+    dim.setFillColor(sf::Color(31, 41, 51, 140));
+    target.draw(dim);
+    const float width = std::min(760.f, m_size.x - 80.f);
+    const float height = 200.f + 40.f * static_cast<float>(lines.size());
+    const sf::FloatRect box{(m_size.x - width) / 2, m_size.y / 2 - height / 2 - 40.f, width,
+                            height + 80.f};
+    drawRoundedRect(target, box, 16.f, colour::panel, colour::panelBorder, 1.f);
+    drawText(target, utf8(title), m_fonts.bold, typeSize::title, {box.left + 32.f, box.top + 24.f},
+             colour::text);
+    float y = box.top + 80.f;
+    for (const auto& line : lines) {
+        drawText(target, utf8(line), m_fonts.regular, typeSize::body, {box.left + 32.f, y},
+                 colour::text);
+        y += 36.f;
+    }
+    for (const auto& button : m_dialogButtons) {
+        const bool primary = button.action == Action::ConfirmStop || button.action == Action::Close;
+        drawRoundedRect(target, button.hit.rect, 10.f, primary ? colour::accent : colour::panel,
+                        colour::panelBorder, primary ? 0.f : 1.5f);
+        drawText(target, button.label, m_fonts.bold, typeSize::body,
+                 {button.hit.rect.left + 20.f, button.hit.rect.top + 16.f},
+                 primary ? colour::accentText : colour::text);
+    }
+}
+
+void PlayerScreen::draw(sf::RenderTarget& target) const {
+    const core::Exercise& ex = exercise(m_snapshot.exercise);
+    drawText(target, utf8(ex.text(m_lang).name), m_fonts.bold, typeSize::title, {kPad, 24.f},
+             colour::text);
+    if (m_timeline.items().size() > 1) {
+        const sf::String count = utf8(fmt::format(fmt::runtime(tr("Exercise {} of {}")),
+                                                  m_snapshot.exercise + 1,
+                                                  m_timeline.items().size()));
+        drawText(target, count, m_fonts.regular, typeSize::body,
+                 {m_size.x - kPad - textWidth(count, m_fonts.regular, typeSize::body), 34.f},
+                 colour::mutedText);
+    }
+    drawFigure(target);
+    drawSidePanel(target);
+
+    // Progress of the whole routine.
+    const float barY = m_size.y - kButtonHeight - 62.f;
+    const sf::FloatRect bar{kPad, barY, m_size.x - 2 * kPad - 160.f, 14.f};
+    drawRoundedRect(target, bar, 7.f, colour::selection);
+    const double done = m_snapshot.total.count() > 0
+                            ? static_cast<double>(m_snapshot.position.count()) /
+                                  static_cast<double>(m_snapshot.total.count())
+                            : 0.0;
+    drawRoundedRect(target, {bar.left, bar.top, std::max(14.f, bar.width * static_cast<float>(done)), bar.height},
+                    7.f, colour::accent);
+    drawText(target,
+             utf8(clockText(m_snapshot.position) + " / " + clockText(m_snapshot.total)),
+             m_fonts.regular, typeSize::small, {bar.left + bar.width + 16.f, barY - 6.f},
+             colour::mutedText);
+
+    for (const auto& button : m_buttons) {
+        drawRoundedRect(target, button.hit.rect, 10.f, colour::panel, colour::panelBorder, 1.5f);
+        drawText(target, button.label, m_fonts.regular, typeSize::body,
+                 {button.hit.rect.left + 20.f, button.hit.rect.top + 16.f}, colour::text);
+    }
+
+    const auto status = m_snapshot.status;
+    if (m_confirmStop) {
+        drawOverlay(target, tr("Stop here?"),
+                    {tr("What you have done so far is kept."),
+                     tr("You can start the exercise again at any time.")});
+    } else if (status == core::PlayerStatus::Finished || status == core::PlayerStatus::Stopped) {
+        std::vector<std::string> lines;
+        for (const auto& set : m_setsDone) {
+            lines.push_back(fmt::format(fmt::runtime(tr("{}: set {}, {} of {} reps")),
+                                        exercise(set.exercise).text(m_lang).name, set.set,
+                                        set.repsDone, set.repsPrescribed));
+        }
+        if (lines.size() > 6) {
+            const auto more = lines.size() - 5;
+            lines.resize(5);
+            lines.push_back(fmt::format(fmt::runtime(tr("and {} more sets")), more));
+        }
+        if (lines.empty()) {
+            lines.push_back(tr("No set was finished this time."));
+        }
+        drawOverlay(target,
+                    status == core::PlayerStatus::Finished ? tr("Well done!") : tr("Stopped"),
+                    lines);
+    } else if (status == core::PlayerStatus::Paused) {
+        const sf::String paused = utf8(tr("Paused · press Space to continue"));
+        const float width = textWidth(paused, m_fonts.bold, typeSize::heading) + 48.f;
+        const sf::FloatRect box{m_figureRect.left + (m_figureRect.width - width) / 2,
+                                m_figureRect.top + 24.f, width, 56.f};
+        drawRoundedRect(target, box, 12.f, colour::warningGround, colour::warning, 2.f);
+        drawText(target, paused, m_fonts.bold, typeSize::heading,
+                 {box.left + 24.f, box.top + 12.f}, colour::text);
+    }
+}
+
+} // namespace motus::app

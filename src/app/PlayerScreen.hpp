@@ -1,0 +1,80 @@
+#pragma once
+#include "Audio.hpp"
+#include "Screen.hpp"
+#include "Theme.hpp"
+#include "Widgets.hpp"
+#include "core/SessionPlayer.hpp"
+#include "core/Timeline.hpp"
+#include "figure/Figure.hpp"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace motus::app {
+
+// Guides the patient through a routine: the figure large in the middle, a big countdown, the
+// set, rep and side, the cue in words and aloud, the progress of the whole routine.
+class PlayerScreen final : public Screen {
+public:
+    PlayerScreen(std::vector<core::RoutineItem> routine, const Fonts& fonts, Audio& audio,
+                 const core::Clock& clock, std::string lang, std::function<void()> close);
+
+    void handleEvent(const sf::Event& event) override;
+    void update(sf::Time elapsed) override;
+    void draw(sf::RenderTarget& target) const override;
+    void resize(sf::Vector2f size) override;
+
+    [[nodiscard]] const core::SessionPlayer& player() const { return m_player; }
+    [[nodiscard]] const std::vector<core::SetFinished>& setsDone() const { return m_setsDone; }
+    [[nodiscard]] bool confirmingStop() const { return m_confirmStop; }
+
+private:
+    enum class Action { Back, PauseResume, Skip, Stop, ConfirmStop, KeepGoing, Close, Voice, Tones };
+    struct Button {
+        Action action;
+        sf::String label;
+        Hit hit;
+    };
+
+    void perform(Action action);
+    void onEvents(const std::vector<core::PlayerEvent>& events);
+    void layoutButtons();
+    [[nodiscard]] std::string cueText(const core::Cue& cue) const;
+    [[nodiscard]] const core::Exercise& exercise(std::size_t index) const;
+    void drawFigure(sf::RenderTarget& target) const;
+    void drawSidePanel(sf::RenderTarget& target) const;
+    void drawOverlay(sf::RenderTarget& target, const std::string& title,
+                     const std::vector<std::string>& lines) const;
+
+    core::Timeline m_timeline;
+    const Fonts& m_fonts;
+    Audio& m_audio;
+    core::SessionPlayer m_player;
+    std::string m_lang;
+    std::function<void()> m_close;
+
+    std::unique_ptr<figure::Figure> m_figure;
+    std::size_t m_figureExercise = 0;
+    core::PlayerSnapshot m_snapshot;
+    std::string m_cue;
+    std::vector<core::SetFinished> m_setsDone;
+    bool m_confirmStop = false;
+    bool m_wasHolding = false;
+
+    sf::Vector2f m_size{1280.f, 800.f};
+    sf::FloatRect m_figureRect;
+    sf::FloatRect m_panelRect;
+    std::vector<Button> m_buttons;
+    std::vector<Button> m_dialogButtons;
+    FigureFit m_fit;
+    float m_cameraX = 0.f; // screen x of the figure's x = 0, following the figure
+    bool m_cameraReady = false;
+    core::BodyPlacement m_placement;
+    core::BodyPlacement m_nextThumbnail;
+    FigureFit m_thumbnailFit;
+};
+
+} // namespace motus::app
