@@ -85,6 +85,19 @@ motus_run(show-unknown EXIT 1 ARGS show no-such-exercise STDERR "no exercise 'no
 motus_run(show-needs-id EXIT 2 ARGS show STDERR "exactly one exercise id")
 motus_run(german-flag EXIT 0 ARGS --lang de library STDOUT "STUFE" "Seitstütz|Vierfüßler|Unterarm")
 motus_run(german-env EXIT 0 ENV LANGUAGE=de ARGS show chin-tuck STDOUT "Dosierung:" "So geht es:")
+motus_run(play-simulate-json EXIT 0 ARGS play glute-bridge --simulate --json --sets 1 --reps 2
+  STDOUT "\"get_ready\":5," "\"total_seconds\":19," "\"type\":\"set-start\"" "\"type\":\"rep-start\",\"set\":1,\"rep\":2"
+         "\"type\":\"phase\",\"duration\":3,\"set\":1,\"rep\":1,\"side\":\"both\",\"phase\":\"hold\""
+         "\"t\":19,\"type\":\"exercise-end\"")
+motus_run(play-simulate-each-side EXIT 0 ARGS play clamshell --simulate --json --sets 1 --reps 1
+  STDOUT "\"type\":\"switch-side\"" "\"side\":\"left\"" "\"side\":\"right\"")
+motus_run(play-simulate-text EXIT 0 ARGS play glute-bridge --simulate --sets 1 --reps 1 STDOUT "total 12 s")
+motus_run(play-bad-reps EXIT 2 ARGS play glute-bridge --simulate --reps 99 STDERR "--reps takes a whole number from 1 to 30")
+motus_run(play-bad-side EXIT 2 ARGS play glute-bridge --simulate --side up STDERR "unknown side 'up'")
+motus_run(play-unknown EXIT 1 ARGS play nothing --simulate STDERR "no exercise 'nothing'")
+motus_run(play-window-without-display EXIT 2 ENV DISPLAY= ARGS play glute-bridge STDERR "play needs an X display")
+motus_run(render-without-display EXIT 2 ENV DISPLAY= ARGS render glute-bridge --sheet --out x.png STDERR "render needs an X display")
+motus_run(render-needs-out EXIT 2 ARGS render glute-bridge --sheet STDERR "render needs --out FILE.png")
 motus_run(no-display EXIT 2 ENV DISPLAY= ARGS STDERR "^motus: no X display[^\n]*\n$")
 
 message(STATUS "${checks} checks, ${failures} failed")

@@ -1,0 +1,219 @@
+// The player screen driven as a patient would, on a fake clock; renders checked pixel by pixel.
+// Needs an X display (scripts/test runs the suite under xvfb-run) and ALSOFT_DRIVERS=null.
+#include "app/Audio.hpp"
+#include "app/PlayerScreen.hpp"
+#include "app/Render.hpp"
+#include "app/Theme.hpp"
+#include "content/ExerciseLoader.hpp"
+
+#include <SFML/Graphics.hpp>
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+using namespace motus;
+using namespace std::chrono_literals;
+
+namespace {
+
+class FakeClock final : public core::Clock {
+public:
+    [[nodiscard]] core::Millis now() const override { return m_now; }
+    void advance(core::Millis d) { m_now += d; }
+
+private:
+    core::Millis m_now{0};
+};
+
+const content::LibraryLoad& bundled() {
+    static const auto load =
+        content::loadLibrary({std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises"});
+    return load;
+}
+
+const app::Fonts& fonts() {
+    static const auto loaded =
+        app::Fonts::load(std::filesystem::path(MOTUS_SOURCE_DIR) / "assets");
+    return loaded;
+}
+
+struct Session {
+    FakeClock clock;
+    app::SoundSettings quiet{false, false, 0};
+    app::Audio audio{"en", quiet};
+    bool closed = false;
+    std::unique_ptr<app::PlayerScreen> screen;
+
+    Session(const char* id, int sets, int reps) {
+        const auto* ex = bundled().library.find(id);
+        REQUIRE(ex != nullptr);
+        core::Dose dose = ex->dose;
+        dose.sets = sets;
+        dose.reps = reps;
+        dose.pyramid.clear();
+        screen = std::make_unique<app::PlayerScreen>(
+            std::vector<core::RoutineItem>{{ex, dose}}, fonts(), audio, clock, "en",
+            [this] { closed = true; });
+        screen->resize({1280.f, 800.f});
+    }
+    void run(core::Millis duration) {
+        for (core::Millis t{0}; t < duration; t += 16ms) {
+            clock.advance(16ms);
+            screen->update(sf::seconds(0.016f));
+        }
+    }
+    void press(sf::Keyboard::Key key) {
+        sf::Event event;
+        event.type = sf::Event::KeyPressed;
+        event.key = {key, false, false, false, false};
+        screen->handleEvent(event);
+    }
+};
+
+std::size_t countColour(const sf::Image& image, sf::Color colour, sf::IntRect area) {
+    std::size_t count = 0;
+    for (int y = area.top; y < area.top + area.height; ++y) {
+        for (int x = area.left; x < area.left + area.width; ++x) {
+            count += image.getPixel(static_cast<unsigned>(x), static_cast<unsigned>(y)) == colour;
+        }
+    }
+    return count;
+}
+
+} // namespace
+
+TEST_CASE("a short exercise plays to the end and reports its set", "[app][player]") {
+    Session s("glute-bridge", 1, 2);
+    const auto total = s.screen->player().timeline().total();
+    s.run(total + 500ms);
+    CHECK(s.screen->player().status() == core::PlayerStatus::Finished);
+    REQUIRE(s.screen->setsDone().size() == 1);
+    CHECK(s.screen->setsDone()[0].repsDone == 2);
+    CHECK_FALSE(s.screen->setsDone()[0].partial);
+    CHECK_FALSE(s.closed);
+    s.press(sf::Keyboard::Enter);
+    CHECK(s.closed);
+}
+
+TEST_CASE("space pauses, Esc asks before stopping, what was done is kept", "[app][player]") {
+    Session s("glute-bridge", 2, 5);
+    const auto& item = s.screen->player().timeline().items().front();
+    const auto rep = core::repDuration(*item.exercise, item.dose);
+    REQUIRE(rep >= 3s);
+    s.run(5s + rep + 500ms); // get ready, then the first rep is done
+    s.press(sf::Keyboard::Space);
+    const auto paused = s.screen->player().position();
+    s.run(10s);
+    CHECK(s.screen->player().position() == paused);
+    s.press(sf::Keyboard::Space);
+    s.run(1s); // less than the rest of the second rep
+    CHECK(s.screen->player().position() > paused);
+    s.press(sf::Keyboard::Escape);
+    CHECK(s.screen->confirmingStop());
+    CHECK(s.screen->player().status() == core::PlayerStatus::Paused);
+    s.press(sf::Keyboard::Escape); // keep going
+    CHECK_FALSE(s.screen->confirmingStop());
+    CHECK(s.screen->player().status() == core::PlayerStatus::Running);
+    s.press(sf::Keyboard::Escape);
+    s.press(sf::Keyboard::Enter); // stop
+    s.run(100ms);
+    CHECK(s.screen->player().status() == core::PlayerStatus::Stopped);
+    REQUIRE(s.screen->setsDone().size() == 1);
+    CHECK(s.screen->setsDone()[0].repsDone == 1);
+    CHECK(s.screen->setsDone()[0].partial);
+}
+
+TEST_CASE("the arrow keys skip forward and go back", "[app][player]") {
+    Session s("glute-bridge", 1, 5);
+    s.run(6s);
+    CHECK(s.screen->player().snapshot().rep == 1);
+    s.press(sf::Keyboard::Right);
+    s.run(100ms);
+    CHECK(s.screen->player().snapshot().rep == 2);
+    s.press(sf::Keyboard::Left);
+    s.run(100ms);
+    CHECK(s.screen->player().snapshot().rep == 1);
+}
+
+TEST_CASE("the player screen draws the figure, the countdown and the buttons",
+          "[app][player][display]") {
+    Session s("glute-bridge", 1, 3);
+    s.run(9s); // in the hold of the first rep
+    sf::RenderTexture texture;
+    REQUIRE(texture.create(1280, 800));
+    texture.clear(app::colour::background);
+    s.screen->draw(texture);
+    texture.display();
+    const sf::Image image = texture.getTexture().copyToImage();
+    // The figure in the left frame, the countdown (in the accent colour during a hold) on the
+    // right, the progress bar at the bottom.
+    CHECK(countColour(image, app::colour::figureNear, {28, 96, 780, 560}) > 500);
+    CHECK(countColour(image, app::colour::accent, {860, 150, 380, 200}) > 1000);
+    CHECK(countColour(image, app::colour::accent, {28, 670, 300, 20}) > 20);
+}
+
+TEST_CASE("render --at draws the figure inside the frame", "[app][render][display]") {
+    const auto out = std::filesystem::temp_directory_path() / "motus-render-test.png";
+    content::DataPaths paths;
+    paths.assetsDir = std::filesystem::path(MOTUS_SOURCE_DIR) / "assets";
+    for (const char* id : {"glute-bridge", "bird-dog", "wall-slide", "side-plank"}) {
+        INFO(id);
+        app::RenderRequest request;
+        request.id = id;
+        request.atSeconds = 12.0;
+        request.out = out;
+        std::ostringstream err;
+        REQUIRE(app::runRender(request, paths,
+                               std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises", err) == 0);
+        sf::Image image;
+        REQUIRE(image.loadFromFile(out.string()));
+        REQUIRE(image.getSize() == sf::Vector2u(800, 600));
+        const auto figure = countColour(image, app::colour::figureNear, {0, 0, 800, 600});
+        CHECK(figure > 800);
+        // Nothing of the figure on the outermost 4 pixels: it lies inside the frame.
+        const auto edge = countColour(image, app::colour::figureNear, {0, 0, 800, 4}) +
+                          countColour(image, app::colour::figureNear, {0, 596, 800, 4}) +
+                          countColour(image, app::colour::figureNear, {0, 0, 4, 600}) +
+                          countColour(image, app::colour::figureNear, {796, 0, 4, 600});
+        CHECK(edge == 0);
+    }
+    app::RenderRequest sheet;
+    sheet.id = "cat-camel";
+    sheet.sheet = true;
+    sheet.out = out;
+    std::ostringstream err;
+    REQUIRE(app::runRender(sheet, paths, std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises",
+                           err) == 0);
+    sf::Image image;
+    REQUIRE(image.loadFromFile(out.string()));
+    CHECK(image.getSize().x == 420u * 3u); // one cell per key pose
+    std::filesystem::remove(out);
+}
+
+TEST_CASE("espeak-ng speaks the cues in English and German", "[app][audio]") {
+    unsigned rate = 0;
+    const auto english = app::Audio::synthesise("en", "Set two of three. Hold.", rate);
+    REQUIRE(rate == 22050);
+    const double seconds = static_cast<double>(english.size()) / rate;
+    CHECK(seconds > 0.8);
+    CHECK(seconds < 4.0);
+    const auto german = app::Audio::synthesise("de", "Satz zwei von drei. Halten.", rate);
+    CHECK(german.size() > rate / 2);
+}
+
+TEST_CASE("sound settings survive a restart", "[app][audio]") {
+    const auto file = std::filesystem::temp_directory_path() / "motus-settings-test.ini";
+    app::SoundSettings settings;
+    settings.voice = false;
+    settings.tones = true;
+    settings.volume = 35;
+    REQUIRE(settings.save(file));
+    const auto loaded = app::SoundSettings::load(file);
+    CHECK_FALSE(loaded.voice);
+    CHECK(loaded.tones);
+    CHECK(loaded.volume == 35);
+    std::filesystem::remove(file);
+    const auto missing = app::SoundSettings::load(file);
+    CHECK(missing.voice);
+    CHECK(missing.volume == 80);
+}
