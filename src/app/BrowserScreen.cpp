@@ -604,9 +604,7 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
         const float dx = each * static_cast<float>(i);
         const sf::FloatRect frame{m_figureRect.left + dx + 24.f, figureTop, each - 48.f,
                                   kFigureHeight - 30.f};
-        const bool onMat = std::find(ex->equipment.begin(), ex->equipment.end(), "mat") !=
-                           ex->equipment.end();
-        drawPose(target, m_figurePoses[i], ex->view, frame, onMat, m_figureFit.scale,
+        drawPose(target, m_figurePoses[i], ex->view, frame, Props::of(*ex), m_figureFit.scale,
                  {m_figureFit.origin.x + dx, m_figureFit.origin.y + shift});
         drawText(target, m_figureLabels[i], m_fonts.regular, typeSize::small,
                  {frame.left + 12.f, figureTop + kFigureHeight - 30.f}, colour::mutedText);

@@ -52,27 +52,37 @@ void PlayerScreen::resize(sf::Vector2f size) {
 void PlayerScreen::layoutButtons() {
     m_buttons.clear();
     const bool paused = m_player.status() == core::PlayerStatus::Paused;
-    const struct {
+    const std::string space = std::string(" (") + tr("Space") + ")";
+    struct Item {
         Action action;
         std::string label;
-    } items[] = {
-        {Action::Back, std::string("◀  ") + tr("Back")},
-        {Action::PauseResume, paused ? std::string("▶  ") + tr("Continue") + "  (" + tr("Space") + ")"
-                                     : std::string("❚❚  ") + tr("Pause") + "  (" + tr("Space") + ")"},
-        {Action::Skip, std::string(tr("Skip")) + "  ▶"},
-        {Action::Stop, std::string("■  ") + tr("Stop") + "  (Esc)"},
-        {Action::Voice, std::string(m_audio.settings().voice ? tr("Voice on") : tr("Voice off")) +
-                            " (V)"},
-        {Action::Tones, std::string(m_audio.settings().tones ? tr("Tones on") : tr("Tones off")) +
-                            " (T)"},
+        std::string hint; // dropped when the row is too wide for the window
     };
-    float x = kPad;
-    const float y = m_size.y - kButtonHeight - 24.f;
-    for (const auto& item : items) {
-        const sf::String label = utf8(item.label);
-        const float width = textWidth(label, m_fonts.regular, typeSize::body) + 40.f;
-        m_buttons.push_back({item.action, label, Hit{{x, y, width, kButtonHeight}}});
-        x += width + 14.f;
+    const Item items[] = {
+        {Action::Back, std::string("◀  ") + tr("Back"), ""},
+        {Action::PauseResume,
+         paused ? std::string("▶  ") + tr("Continue") : std::string("❚❚  ") + tr("Pause"), space},
+        {Action::Skip, std::string(tr("Skip")) + "  ▶", ""},
+        {Action::Stop, std::string("■  ") + tr("Stop"), " (Esc)"},
+        {Action::Voice, m_audio.settings().voice ? tr("Voice on") : tr("Voice off"), " (V)"},
+        {Action::Tones, m_audio.settings().tones ? tr("Tones on") : tr("Tones off"), " (T)"},
+    };
+    const float available = m_size.x - 2 * kPad;
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        // First with the key hints, then without, then in smaller type.
+        m_buttons.clear();
+        m_buttonSize = attempt < 2 ? typeSize::body : typeSize::small;
+        float x = kPad;
+        const float y = m_size.y - kButtonHeight - 24.f;
+        for (const auto& item : items) {
+            const sf::String label = utf8(attempt == 0 ? item.label + item.hint : item.label);
+            const float width = textWidth(label, m_fonts.regular, m_buttonSize) + 40.f;
+            m_buttons.push_back({item.action, label, Hit{{x, y, width, kButtonHeight}}});
+            x += width + 14.f;
+        }
+        if (x - 14.f <= kPad + available) {
+            break;
+        }
     }
     m_dialogButtons.clear();
     const float centreX = m_size.x / 2;
@@ -349,8 +359,6 @@ void PlayerScreen::update(sf::Time elapsed) {
 void PlayerScreen::drawFigure(sf::RenderTarget& target) const {
     const core::Exercise& ex = exercise(m_snapshot.exercise);
     drawRoundedRect(target, m_figureRect, 14.f, colour::panel, colour::panelBorder, 1.f);
-    const bool onMat =
-        std::find(ex.equipment.begin(), ex.equipment.end(), "mat") != ex.equipment.end();
     // Drawn through a view clipped to the frame, so nothing spills out of it.
     const sf::View saved = target.getView();
     sf::View clip(m_figureRect);
@@ -358,7 +366,7 @@ void PlayerScreen::drawFigure(sf::RenderTarget& target) const {
     clip.setViewport({m_figureRect.left / size.x, m_figureRect.top / size.y,
                       m_figureRect.width / size.x, m_figureRect.height / size.y});
     target.setView(clip);
-    drawPose(target, m_placement, ex.view, m_figureRect, onMat, m_fit.scale,
+    drawPose(target, m_placement, ex.view, m_figureRect, Props::of(ex), m_fit.scale,
              {m_cameraX, m_fit.origin.y});
     target.setView(saved);
 }
@@ -426,7 +434,7 @@ void PlayerScreen::drawSidePanel(sf::RenderTarget& target) const {
                                   m_panelRect.top + m_panelRect.height - 170.f,
                                   m_panelRect.width - 40.f, 150.f};
         drawRoundedRect(target, thumb, 8.f, colour::background);
-        drawPose(target, m_nextThumbnail, upcoming.view, thumb, false, m_thumbnailFit.scale,
+        drawPose(target, m_nextThumbnail, upcoming.view, thumb, Props{}, m_thumbnailFit.scale,
                  m_thumbnailFit.origin);
     }
 }
@@ -491,8 +499,10 @@ void PlayerScreen::draw(sf::RenderTarget& target) const {
 
     for (const auto& button : m_buttons) {
         drawRoundedRect(target, button.hit.rect, 10.f, colour::panel, colour::panelBorder, 1.5f);
-        drawText(target, button.label, m_fonts.regular, typeSize::body,
-                 {button.hit.rect.left + 20.f, button.hit.rect.top + 16.f}, colour::text);
+        drawText(target, button.label, m_fonts.regular, m_buttonSize,
+                 {button.hit.rect.left + 20.f,
+                  button.hit.rect.top + (kButtonHeight - static_cast<float>(m_buttonSize)) / 2 - 3.f},
+                 colour::text);
     }
 
     const auto status = m_snapshot.status;

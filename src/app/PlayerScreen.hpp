@@ -68,6 +68,7 @@ private:
     sf::FloatRect m_figureRect;
     sf::FloatRect m_panelRect;
     std::vector<Button> m_buttons;
+    unsigned m_buttonSize = typeSize::body;
     std::vector<Button> m_dialogButtons;
     FigureFit m_fit;
     float m_cameraX = 0.f; // screen x of the figure's x = 0, following the figure

@@ -145,13 +145,11 @@ int renderSheet(const core::Exercise& ex, const RenderRequest& request, const Fo
     const float top = 64.f;
     const float figureHeight = static_cast<float>(height) - top - 48.f;
     const auto fit = fitFigures(bodies, {0.f, top, cell, figureHeight});
-    const bool onMat =
-        std::find(ex.equipment.begin(), ex.equipment.end(), "mat") != ex.equipment.end();
     for (unsigned i = 0; i < count; ++i) {
         const float left = cell * static_cast<float>(i);
         const sf::FloatRect frame{left + 12.f, top, cell - 24.f, figureHeight};
         drawRoundedRect(texture, frame, 8.f, colour::background);
-        drawPose(texture, bodies[i], ex.view, frame, onMat, fit.scale,
+        drawPose(texture, bodies[i], ex.view, frame, Props::of(ex), fit.scale,
                  {fit.origin.x + left, fit.origin.y});
         drawText(texture,
                  utf8(fmt::format("{}. {}", i + 1, humanise(ex.poses[i].id))), fonts.regular,
@@ -195,9 +193,7 @@ int renderMoment(const core::Exercise& ex, const RenderRequest& request, const F
     const auto body = core::placeBody(pose, ex.view, 1.75);
     const sf::FloatRect frame{0.f, 0.f, static_cast<float>(width), static_cast<float>(height)};
     const auto fit = fitFigures({core::placeBody(ex.poses.front(), ex.view, 1.75), body}, frame);
-    const bool onMat =
-        std::find(ex.equipment.begin(), ex.equipment.end(), "mat") != ex.equipment.end();
-    drawPose(texture, body, ex.view, frame, onMat, fit.scale, fit.origin);
+    drawPose(texture, body, ex.view, frame, Props::of(ex), fit.scale, fit.origin);
     drawText(texture, utf8(describeMoment(ex, snap)), fonts.regular, typeSize::small,
              {16.f, 12.f}, colour::text);
     texture.display();

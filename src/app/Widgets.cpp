@@ -147,8 +147,17 @@ FigureFit fitFigures(const std::vector<core::BodyPlacement>& bodies, sf::FloatRe
     return fit;
 }
 
+Props Props::of(const core::Exercise& exercise) {
+    auto uses = [&](const char* item) {
+        return std::find(exercise.equipment.begin(), exercise.equipment.end(), item) !=
+               exercise.equipment.end();
+    };
+    return {uses("mat"), uses("wall")};
+}
+
 void drawPose(sf::RenderTarget& target, const core::BodyPlacement& body, core::View view,
-              sf::FloatRect frame, bool showMat, float scale, sf::Vector2f origin) {
+              sf::FloatRect frame, Props props, float scale, sf::Vector2f origin) {
+    const bool showMat = props.mat;
     using core::Segment;
     auto toScreen = [&](core::Vec2 p) {
         return sf::Vector2f{origin.x + static_cast<float>(p.x) * scale,
@@ -172,6 +181,19 @@ void drawPose(sf::RenderTarget& target, const core::BodyPlacement& body, core::V
         target.draw(mat);
     }
     target.draw(floor);
+    if (props.wall && view == core::View::Side) {
+        // The wall stands against the back: just behind the rearmost point of the trunk.
+        double back = body[Segment::Pelvis].start.x;
+        for (auto s : {Segment::Pelvis, Segment::Abdomen, Segment::Thorax, Segment::Head}) {
+            back = std::min({back, body[s].start.x - body[s].radius,
+                             body[s].end.x - body[s].radius});
+        }
+        const float x = toScreen({back, 0}).x;
+        sf::RectangleShape wall({10.f, origin.y - frame.top});
+        wall.setPosition(x - 10.f, frame.top);
+        wall.setFillColor(colour::floor);
+        target.draw(wall);
+    }
 
     auto segment = [&](Segment s, sf::Color colour) {
         const auto& placed = body[s];

@@ -1,4 +1,5 @@
 #pragma once
+#include "core/Exercise.hpp"
 #include "core/Kinematics.hpp"
 
 #include <SFML/Graphics.hpp>
@@ -38,8 +39,13 @@ struct Hit {
 
 // Draws the figure of one pose into `frame` (pixels), scaled to fit, with the floor (and a mat
 // when the exercise lies on one).
+struct Props {
+    bool mat = false;  // a mat under the figure
+    bool wall = false; // a wall behind its back (side view)
+    [[nodiscard]] static Props of(const core::Exercise& exercise);
+};
 void drawPose(sf::RenderTarget& target, const core::BodyPlacement& body, core::View view,
-              sf::FloatRect frame, bool showMat, float metresToPixels, sf::Vector2f origin);
+              sf::FloatRect frame, Props props, float metresToPixels, sf::Vector2f origin);
 
 // The scale and origin that fit every given placement into `frame` together.
 struct FigureFit {
