@@ -1,6 +1,7 @@
 #include "Cli.hpp"
 
 #include "Json.hpp"
+#include "Tracking.hpp"
 #include "content/ExerciseLoader.hpp"
 #include "core/I18n.hpp"
 #include "core/Kinematics.hpp"
@@ -673,12 +674,36 @@ std::string usage() {
     text += tr("  render ID --sheet --out FILE.png | --at SECONDS --out FILE.png [--size WxH]");
     text += "\n";
     text += tr("                            draw the key poses, or the figure at one moment");
+    text += "\n";
+    text += tr("  program list|start ID|import FILE|show|export FILE  [--start DATE] [--json]");
+    text += "\n";
+    text += tr("                            the bundled programs; start or import one; the "
+               "current plan");
+    text += "\n";
+    text += tr("  today [--date D] [--json]  the routine due that day");
+    text += "\n";
+    text += tr("  log ID [--date D] [--sets N] [--reps N] [--hold S] [--pain N] [--rpe N] "
+               "[--leg worse|same|better]");
+    text += "\n";
+    text += tr("                            record one exercise done that day");
+    text += "\n";
+    text += tr("  checkin [--date D] [--morning-pain N] [--red-flag NAME]...");
+    text += "\n";
+    text += tr("  review [--date D] [--json]  the weekly reviews and every decision");
+    text += "\n";
+    text += tr("  streak [--date D] [--json]  current and longest streak, adherence, calendar");
+    text += "\n";
+    text += tr("  history [--json]          every dose change with its rule and reason");
+    text += "\n";
+    text += tr("  export --format csv --out FILE   sessions, sets, feedback and check-ins");
     text += "\n\n";
     text += tr("Options:");
     text += "\n";
     text += tr("  --library DIR   use the exercises in DIR instead of the bundled library");
     text += "\n";
     text += tr("  --lang LL       language of the interface and the exercises (e.g. de)");
+    text += "\n";
+    text += tr("  --db FILE       the journal (default: $XDG_DATA_HOME/motus/motus.db)");
     text += "\n";
     text += tr("  --select ID     open the window on this exercise");
     text += "\n";
@@ -719,6 +744,8 @@ CommandLine parseCommandLine(const std::vector<std::string>& argv) {
             cl.library = *library;
         } else if (auto lang = takeValue("--lang")) {
             cl.lang = *lang;
+        } else if (auto db = takeValue("--db")) {
+            cl.db = *db;
         } else if (auto screenshot = takeValue("--screenshot")) {
             cl.screenshot = *screenshot;
         } else if (auto select = takeValue("--select")) {
@@ -763,6 +790,9 @@ int runCommand(const CommandLine& cl, const content::DataPaths& paths, std::ostr
     }
     if (cl.command == "play") {
         return cmdPlay(cl, paths, out, err);
+    }
+    if (isTrackingCommand(cl.command)) {
+        return runTrackingCommand(cl, paths, out, err);
     }
     return usageError(err, fmt::format(fmt::runtime(tr("unknown command '{}'")), cl.command));
 }

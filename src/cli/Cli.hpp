@@ -14,6 +14,7 @@ namespace motus::cli {
 struct CommandLine {
     std::optional<std::filesystem::path> library; // --library DIR
     std::string lang;                             // --lang LL
+    std::string db;                               // --db FILE: the journal
     bool help = false;
     bool version = false;
     std::string screenshot; // --screenshot FILE: draw the first frame to FILE and quit

@@ -117,6 +117,12 @@ JsonWriter& JsonWriter::value(bool flag) {
     return *this;
 }
 
+JsonWriter& JsonWriter::rawValue(std::string_view json) {
+    separate();
+    m_out += json;
+    return *this;
+}
+
 JsonWriter& JsonWriter::null() {
     separate();
     m_out += "null";

@@ -20,6 +20,8 @@ public:
     JsonWriter& value(double number);
     JsonWriter& value(bool flag);
     JsonWriter& null();
+    // Writes already-formed JSON text (e.g. an object stored as JSON) as one value.
+    JsonWriter& rawValue(std::string_view json);
     JsonWriter& stringArray(const std::vector<std::string>& items);
 
     [[nodiscard]] const std::string& str() const { return m_out; }

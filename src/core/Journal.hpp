@@ -1,0 +1,148 @@
+#pragma once
+#include "Dose.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+// What the adherence tracker records, and the interface storage implements (src/storage).
+// Dates are the patient's local calendar date at the time, stored as they were: never
+// recomputed from a UTC time with today's time zone.
+namespace motus::core {
+
+using Date = std::chrono::year_month_day;
+
+enum class SessionStatus { Complete, Partial, Stopped };
+enum class LegChange { Worse, Same, Better };
+enum class RedFlag { SaddleNumbness, BladderBowel, LegWeakness, FeverWeightLoss, MajorTrauma };
+enum class Decision { Progress, Hold, Regress, Switch, Stop };
+
+// A moment as recorded: UTC time (ISO 8601, "2026-11-25T07:30:00Z"), the UTC offset then, and
+// the local date that offset gives.
+struct Stamp {
+    Date date;
+    std::string utc;
+    int utcOffsetMinutes = 0;
+};
+
+struct SetRecord {
+    std::string exercise;
+    int set = 0;            // 1-based
+    int repsDone = 0;
+    int repsPrescribed = 0;
+    int holdSeconds = 0;    // per rep
+};
+
+struct SessionRecord {
+    std::int64_t id = 0;
+    Stamp started;
+    SessionStatus status = SessionStatus::Partial;
+    std::vector<SetRecord> sets;
+};
+
+// Per exercise, after a session: pain during (NRS 0-10), effort (Borg CR10 0-10), legs.
+struct Feedback {
+    Date date;
+    std::string exercise;
+    std::optional<int> pain;
+    std::optional<int> effort;
+    std::optional<LegChange> leg;
+};
+
+struct CheckIn {
+    Stamp at;
+    std::optional<int> morningPain;
+    std::vector<RedFlag> redFlags;
+};
+
+// The dose of one exercise in force, and how far automatic changes may take it.
+struct Prescription {
+    std::string exercise;
+    Dose dose;
+    DoseBounds bounds;
+    bool locked = false;
+    bool stopped = false;      // rule 1: left out of the routine until the therapist decides
+    int regressionsInARow = 0; // consecutive regress decisions (rule 2: the second switches)
+    int lowAdherenceWeeks = 0; // consecutive weeks with A < 50 % (rule 3)
+    bool operator==(const Prescription&) const = default;
+};
+
+// One decision of the rules (or of the therapist), with the figures it used.
+struct DoseChange {
+    Date date;
+    std::string exercise;
+    Decision decision = Decision::Hold;
+    int rule = 0;            // row of the rule table; 0..7
+    std::string reason;      // a sentence a patient understands
+    std::string figures;     // the figures used, as JSON text
+    Prescription from;
+    Prescription to;
+    bool byTherapist = false;
+};
+
+// One weekly review: every decision it made (holds too).
+struct Review {
+    Date weekStart;
+    Date weekEnd;
+    std::vector<DoseChange> decisions;
+};
+
+struct ActiveProgram {
+    std::string programXml; // the program file as imported (the plan)
+    std::string programId;
+    Date start;
+    bool stopped = false;   // rule 0 fired: the whole program is stopped
+};
+
+class Journal {
+public:
+    virtual ~Journal() = default;
+
+    // The program. Starting one records it with its start date and makes its first phase's
+    // doses the prescriptions, in one transaction.
+    virtual void startProgram(const std::string& programId, const std::string& programXml,
+                              Date start, const std::vector<Prescription>& prescriptions) = 0;
+    [[nodiscard]] virtual std::optional<ActiveProgram> activeProgram() const = 0;
+    virtual void stopProgram(const DoseChange& why) = 0;
+    [[nodiscard]] virtual std::vector<Prescription> prescriptions() const = 0;
+    // Replaces the prescriptions of the exercises in `changes` (their `to`) and records each
+    // change, in one transaction.
+    virtual void applyChanges(const std::vector<DoseChange>& changes) = 0;
+
+    // The log. Each set is committed before this returns.
+    [[nodiscard]] virtual std::int64_t beginSession(const Stamp& started) = 0;
+    virtual void logSet(std::int64_t session, const SetRecord& set) = 0;
+    virtual void finishSession(std::int64_t session, SessionStatus status) = 0;
+    virtual void logFeedback(const Feedback& feedback) = 0;
+    virtual void logCheckIn(const CheckIn& checkIn) = 0;
+
+    // Reviews: a week is reviewed once; recording it applies its changes in the same
+    // transaction, so running the reviews again changes nothing.
+    [[nodiscard]] virtual bool reviewed(Date weekStart) const = 0;
+    virtual void recordReview(const Review& review) = 0;
+    [[nodiscard]] virtual std::vector<Review> reviews() const = 0;
+
+    // Queries over local dates, inclusive.
+    [[nodiscard]] virtual std::vector<SessionRecord> sessions(Date from, Date to) const = 0;
+    [[nodiscard]] virtual std::vector<Feedback> feedback(Date from, Date to) const = 0;
+    [[nodiscard]] virtual std::vector<CheckIn> checkIns(Date from, Date to) const = 0;
+    // Every dose change (not the holds), oldest first.
+    [[nodiscard]] virtual std::vector<DoseChange> doseChanges() const = 0;
+};
+
+[[nodiscard]] std::string_view toString(SessionStatus value);
+[[nodiscard]] std::string_view toString(LegChange value);
+[[nodiscard]] std::string_view toString(RedFlag value);
+[[nodiscard]] std::string_view toString(Decision value);
+template <> std::optional<SessionStatus> parseEnum<SessionStatus>(std::string_view text);
+template <> std::optional<LegChange> parseEnum<LegChange>(std::string_view text);
+template <> std::optional<RedFlag> parseEnum<RedFlag>(std::string_view text);
+template <> std::optional<Decision> parseEnum<Decision>(std::string_view text);
+
+// "2026-11-25" <-> Date.
+[[nodiscard]] std::string formatDate(Date date);
+[[nodiscard]] std::optional<Date> parseDate(std::string_view text);
+
+} // namespace motus::core

@@ -1,0 +1,162 @@
+#include "Schema.hpp"
+
+#include <array>
+
+namespace motus::storage::schema {
+namespace {
+
+// v1: the program and its prescriptions, the log (sessions, sets, feedback, check-ins with their
+// red flags) and the dose changes. Dates are ISO text "YYYY-MM-DD" (the patient's local date
+// then), times ISO 8601 UTC text; booleans 0/1; enums as their spelling in core (toString).
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE program (
+    id INTEGER PRIMARY KEY,
+    program_id TEXT NOT NULL,
+    xml TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    stopped INTEGER NOT NULL DEFAULT 0 CHECK (stopped IN (0, 1)),
+    recorded_utc TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE prescription (
+    exercise TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    sets INTEGER NOT NULL,
+    reps INTEGER NOT NULL,
+    hold_seconds INTEGER NOT NULL,
+    tempo_seconds INTEGER NOT NULL,
+    rest_seconds INTEGER NOT NULL,
+    side TEXT NOT NULL,
+    per_day INTEGER NOT NULL,
+    per_week INTEGER NOT NULL,
+    pyramid TEXT NOT NULL DEFAULT '',
+    min_sets INTEGER NOT NULL,
+    max_sets INTEGER NOT NULL,
+    min_reps INTEGER NOT NULL,
+    max_reps INTEGER NOT NULL,
+    min_hold INTEGER NOT NULL,
+    max_hold INTEGER NOT NULL,
+    min_rest INTEGER NOT NULL,
+    max_rest INTEGER NOT NULL,
+    locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1))
+);
+CREATE TABLE session (
+    id INTEGER PRIMARY KEY,
+    date TEXT NOT NULL,
+    utc TEXT NOT NULL,
+    utc_offset_minutes INTEGER NOT NULL,
+    status TEXT NOT NULL DEFAULT 'partial'
+);
+CREATE INDEX session_by_date ON session (date);
+CREATE TABLE set_log (
+    id INTEGER PRIMARY KEY,
+    session INTEGER NOT NULL REFERENCES session (id),
+    exercise TEXT NOT NULL,
+    set_number INTEGER NOT NULL,
+    reps_done INTEGER NOT NULL,
+    reps_prescribed INTEGER NOT NULL,
+    hold_seconds INTEGER NOT NULL
+);
+CREATE INDEX set_log_by_session ON set_log (session);
+CREATE TABLE feedback (
+    id INTEGER PRIMARY KEY,
+    date TEXT NOT NULL,
+    exercise TEXT NOT NULL,
+    pain INTEGER CHECK (pain BETWEEN 0 AND 10),
+    effort INTEGER CHECK (effort BETWEEN 0 AND 10),
+    leg TEXT
+);
+CREATE INDEX feedback_by_date ON feedback (date);
+CREATE TABLE check_in (
+    id INTEGER PRIMARY KEY,
+    date TEXT NOT NULL,
+    utc TEXT NOT NULL,
+    utc_offset_minutes INTEGER NOT NULL,
+    morning_pain INTEGER CHECK (morning_pain BETWEEN 0 AND 10)
+);
+CREATE INDEX check_in_by_date ON check_in (date);
+CREATE TABLE red_flag (
+    check_in INTEGER NOT NULL REFERENCES check_in (id),
+    flag TEXT NOT NULL,
+    PRIMARY KEY (check_in, flag)
+) WITHOUT ROWID;
+CREATE TABLE dose_change (
+    id INTEGER PRIMARY KEY,
+    date TEXT NOT NULL,
+    exercise TEXT NOT NULL,
+    decision TEXT NOT NULL,
+    rule INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    figures TEXT NOT NULL,
+    by_therapist INTEGER NOT NULL CHECK (by_therapist IN (0, 1)),
+    from_exercise TEXT NOT NULL,
+    from_sets INTEGER NOT NULL,
+    from_reps INTEGER NOT NULL,
+    from_hold_seconds INTEGER NOT NULL,
+    from_tempo_seconds INTEGER NOT NULL,
+    from_rest_seconds INTEGER NOT NULL,
+    from_side TEXT NOT NULL,
+    from_per_day INTEGER NOT NULL,
+    from_per_week INTEGER NOT NULL,
+    from_pyramid TEXT NOT NULL,
+    from_min_sets INTEGER NOT NULL,
+    from_max_sets INTEGER NOT NULL,
+    from_min_reps INTEGER NOT NULL,
+    from_max_reps INTEGER NOT NULL,
+    from_min_hold INTEGER NOT NULL,
+    from_max_hold INTEGER NOT NULL,
+    from_min_rest INTEGER NOT NULL,
+    from_max_rest INTEGER NOT NULL,
+    from_locked INTEGER NOT NULL,
+    to_exercise TEXT NOT NULL,
+    to_sets INTEGER NOT NULL,
+    to_reps INTEGER NOT NULL,
+    to_hold_seconds INTEGER NOT NULL,
+    to_tempo_seconds INTEGER NOT NULL,
+    to_rest_seconds INTEGER NOT NULL,
+    to_side TEXT NOT NULL,
+    to_per_day INTEGER NOT NULL,
+    to_per_week INTEGER NOT NULL,
+    to_pyramid TEXT NOT NULL,
+    to_min_sets INTEGER NOT NULL,
+    to_max_sets INTEGER NOT NULL,
+    to_min_reps INTEGER NOT NULL,
+    to_max_reps INTEGER NOT NULL,
+    to_min_hold INTEGER NOT NULL,
+    to_max_hold INTEGER NOT NULL,
+    to_min_rest INTEGER NOT NULL,
+    to_max_rest INTEGER NOT NULL,
+    to_locked INTEGER NOT NULL
+);
+CREATE INDEX dose_change_by_date ON dose_change (date);
+PRAGMA application_id = 1297044565;
+)sql";
+
+// v2: weekly reviews (a week is reviewed once; its decisions point at it) and the count of
+// consecutive regressions that rule 2 needs ("the second regress in a row switches").
+constexpr std::string_view kV2 = R"sql(
+CREATE TABLE review (
+    week_start TEXT PRIMARY KEY,
+    week_end TEXT NOT NULL,
+    recorded_utc TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+ALTER TABLE dose_change ADD COLUMN review TEXT REFERENCES review (week_start);
+CREATE INDEX dose_change_by_review ON dose_change (review);
+ALTER TABLE prescription ADD COLUMN regressions_in_a_row INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE dose_change ADD COLUMN from_regressions_in_a_row INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE dose_change ADD COLUMN to_regressions_in_a_row INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations{{
+    {1, "base tables", kV1},
+    {2, "weekly reviews and regressions in a row", kV2},
+}};
+
+static_assert(kApplicationId == 1297044565, "the PRAGMA in kV1 spells the same number");
+
+} // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+
+int latestVersion() { return kMigrations.back().version; }
+
+} // namespace motus::storage::schema

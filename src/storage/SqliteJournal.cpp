@@ -1,0 +1,1181 @@
+#include "SqliteJournal.hpp"
+
+#include "Schema.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <cerrno>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <system_error>
+#include <utility>
+
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace motus::storage {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+constexpr const char* kMemory = ":memory:";
+
+// ---------------------------------------------------------------------------------------------
+// Files and permissions
+
+// umask 077 while the journal's files are created: new folders 0700, files 0600.
+class UmaskGuard {
+public:
+    UmaskGuard() : m_old(::umask(077)) {}
+    ~UmaskGuard() { ::umask(m_old); }
+    UmaskGuard(const UmaskGuard&) = delete;
+    UmaskGuard& operator=(const UmaskGuard&) = delete;
+
+private:
+    mode_t m_old;
+};
+
+fs::path sidecar(const fs::path& file, const char* suffix) {
+    return fs::path(file.native() + suffix);
+}
+
+std::string quoted(const fs::path& file) { return "'" + file.string() + "'"; }
+
+// Creates the missing folders above the journal, each 0700.
+void createFolders(const fs::path& file) {
+    const fs::path folder = file.parent_path();
+    if (folder.empty()) {
+        return;
+    }
+    std::vector<fs::path> missing;
+    for (fs::path p = folder; !p.empty(); p = p.parent_path()) {
+        std::error_code ec;
+        if (fs::exists(p, ec)) {
+            break;
+        }
+        missing.push_back(p);
+        if (p == p.parent_path()) {
+            break;
+        }
+    }
+    for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+        if (::mkdir(it->c_str(), 0700) != 0 && errno != EEXIST) {
+            const int error = errno;
+            throw StorageError(file, "motus: cannot create the folder " + quoted(*it) +
+                                         " for the journal: " + std::strerror(error) +
+                                         ". Check that you may write to " +
+                                         quoted(it->parent_path()) +
+                                         ", or choose another file for the journal.");
+        }
+        ::chmod(it->c_str(), 0700);
+    }
+}
+
+// The file and its -wal/-shm readable and writable by their owner only (when they exist and
+// are ours; a failure here is not fatal, the open that follows reports real problems).
+void restrictPermissions(const fs::path& file) {
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        ::chmod(sidecar(file, suffix).c_str(), 0600);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking a file before changing anything
+
+[[noreturn]] void refuse(const fs::path& file, const std::string& why, const std::string& todo) {
+    throw StorageError(file, "motus: cannot open the journal " + quoted(file) + ": " + why +
+                                 ". " + todo + " Motus has not changed the file.");
+}
+
+std::string hex(std::int64_t value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "0x%08llX",
+                  static_cast<unsigned long long>(static_cast<std::uint32_t>(value)));
+    return buffer;
+}
+
+struct FileFacts {
+    std::string quickCheck;
+    std::int64_t applicationId = 0;
+    int userVersion = 0;
+    int tables = 0;
+};
+
+// Reads what the checks need through a read-only connection (which never writes the file).
+FileFacts readFacts(const fs::path& file) {
+    SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
+    db.setBusyTimeout(kBusyTimeoutMs);
+    FileFacts facts;
+    {
+        SQLite::Statement check(db, "PRAGMA quick_check");
+        while (check.executeStep()) {
+            if (!facts.quickCheck.empty()) {
+                facts.quickCheck += "; ";
+            }
+            facts.quickCheck += check.getColumn(0).getString();
+        }
+    }
+    facts.applicationId = db.execAndGet("PRAGMA application_id").getInt64();
+    facts.userVersion = db.execAndGet("PRAGMA user_version").getInt();
+    facts.tables = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+    return facts;
+}
+
+// Refuses (throws) a file that is not a Motus journal this build can use; leaves it untouched.
+void checkExisting(const fs::path& file) {
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) {
+        refuse(file, "it is not a regular file", "Choose a file path for the journal.");
+    }
+    const auto size = fs::file_size(file, ec);
+    if (ec) {
+        refuse(file, "it cannot be read (" + ec.message() + ")",
+               "Check that the file is readable by you.");
+    }
+    if (size == 0) {
+        return; // an empty file is an empty database: a new journal
+    }
+    std::array<char, 16> magic{};
+    {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) {
+            refuse(file, "it cannot be read", "Check that the file is readable by you.");
+        }
+        in.read(magic.data(), static_cast<std::streamsize>(magic.size()));
+        if (in.gcount() != static_cast<std::streamsize>(magic.size()) ||
+            std::memcmp(magic.data(), "SQLite format 3", 16) != 0) {
+            refuse(file, "it is not a Motus journal (not an SQLite database)",
+                   "Move it away or choose another file for the journal.");
+        }
+    }
+
+    // A read-only connection to a WAL file creates -wal and -shm: remove them again when the
+    // file is refused and they were not there before.
+    const fs::path wal = sidecar(file, "-wal");
+    const fs::path shm = sidecar(file, "-shm");
+    const bool hadWal = fs::exists(wal, ec);
+    const bool hadShm = fs::exists(shm, ec);
+    auto cleanUp = [&] {
+        std::error_code ignored;
+        if (!hadWal && fs::exists(wal, ignored) && fs::file_size(wal, ignored) == 0) {
+            fs::remove(wal, ignored);
+            if (!hadShm) {
+                fs::remove(shm, ignored);
+            }
+        }
+    };
+
+    FileFacts facts;
+    try {
+        facts = readFacts(file);
+    } catch (const SQLite::Exception& e) {
+        cleanUp();
+        const int code = e.getErrorCode();
+        if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
+            refuse(file, std::string("it is damaged (") + e.what() + ")",
+                   "Restore it from a backup (such as a " + quoted(file.filename()) +
+                       ".backup-v* file beside it) or move it away to start a new journal.");
+        }
+        if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+            refuse(file, std::string("another program holds it locked (") + e.what() + ")",
+                   "Close the other program and try again.");
+        }
+        refuse(file, std::string("it cannot be read as a database (") + e.what() + ")",
+               "Check that the file is readable by you, or move it away.");
+    }
+    if (facts.quickCheck != "ok") {
+        cleanUp();
+        refuse(file, "it is damaged (quick_check: " + facts.quickCheck + ")",
+               "Restore it from a backup (such as a " + quoted(file.filename()) +
+                   ".backup-v* file beside it) or move it away to start a new journal.");
+    }
+    if (facts.applicationId != schema::kApplicationId &&
+        (facts.applicationId != 0 || facts.tables > 0)) {
+        cleanUp();
+        refuse(file,
+               facts.applicationId == 0
+                   ? std::string("it is the database of another application (it has tables "
+                                 "but not Motus's application id)")
+                   : "it is the database of another application (application id " +
+                         hex(facts.applicationId) + ", Motus's is " +
+                         hex(schema::kApplicationId) + ")",
+               "Choose another file for the Motus journal.");
+    }
+    if (facts.userVersion > schema::latestVersion()) {
+        cleanUp();
+        refuse(file,
+               "it was written by a newer Motus (journal version " +
+                   std::to_string(facts.userVersion) + "; this Motus knows versions up to " +
+                   std::to_string(schema::latestVersion()) + ")",
+               "Update Motus to open it.");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Migrations
+
+int userVersion(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+int versionOr(SQLite::Database& db, int fallback) noexcept {
+    try {
+        return userVersion(db);
+    } catch (...) {
+        return fallback;
+    }
+}
+
+// A copy of the file as it is, before migrating it: "<file>.backup-v<N>".
+fs::path backUp(SQLite::Database& db, const fs::path& file, int version) {
+    const fs::path backup(file.native() + ".backup-v" + std::to_string(version));
+    const fs::path temporary(backup.native() + ".tmp-" + std::to_string(::getpid()));
+    std::error_code ec;
+    fs::remove(temporary, ec);
+    SQLite::Statement vacuum(db, "VACUUM INTO ?");
+    vacuum.bind(1, temporary.string());
+    vacuum.exec();
+    ::chmod(temporary.c_str(), 0600);
+    fs::rename(temporary, backup, ec);
+    if (ec) {
+        fs::remove(temporary, ec);
+        throw StorageError(file, "motus: cannot keep a backup of the journal " + quoted(file) +
+                                     " as " + quoted(backup) + " before upgrading it: " +
+                                     ec.message() + ". Free some space or check that you may "
+                                     "write to its folder; the journal was not changed.");
+    }
+    return backup;
+}
+
+void migrate(SQLite::Database& db, const fs::path& file, bool inMemory) {
+    const int found = userVersion(db);
+    if (found >= schema::latestVersion()) {
+        return;
+    }
+    fs::path backup;
+    if (!inMemory && found > 0) {
+        try {
+            backup = backUp(db, file, found);
+        } catch (const SQLite::Exception& e) {
+            throw StorageError(file, "motus: cannot keep a backup of the journal " +
+                                         quoted(file) + " before upgrading it (" + e.what() +
+                                         "). Free some space or check that you may write to "
+                                         "its folder; the journal was not changed.");
+        }
+    }
+    for (const schema::Migration& migration : schema::migrations()) {
+        if (migration.version <= found) {
+            continue;
+        }
+        try {
+            db.exec("BEGIN IMMEDIATE");
+            try {
+                // Another process may have migrated the file since we looked.
+                const int now = userVersion(db);
+                if (now < migration.version) {
+                    if (now != migration.version - 1) {
+                        throw StorageError(file, "motus: the journal " + quoted(file) +
+                                                     " is at version " + std::to_string(now) +
+                                                     ", which cannot be upgraded to version " +
+                                                     std::to_string(migration.version) + ".");
+                    }
+                    db.exec(std::string(migration.sql));
+                    db.exec("PRAGMA user_version = " + std::to_string(migration.version));
+                }
+                db.exec("COMMIT");
+            } catch (...) {
+                db.tryExec("ROLLBACK");
+                throw;
+            }
+        } catch (const SQLite::Exception& e) {
+            throw StorageError(
+                file, "motus: cannot upgrade the journal " +
+                          (inMemory ? std::string("in memory") : quoted(file)) + " to version " +
+                          std::to_string(migration.version) + " (" +
+                          std::string(migration.name) + "): " + e.what() +
+                          ". The journal was left at version " + std::to_string(versionOr(db, found)) +
+                          (backup.empty() ? std::string()
+                                          : "; a copy from before is in " + quoted(backup)) +
+                          ". Free some space or check the disk, then start Motus again.");
+        }
+    }
+}
+
+SQLite::Database openDatabase(const fs::path& file) {
+    if (file == kMemory) {
+        SQLite::Database db(kMemory, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        db.exec("PRAGMA foreign_keys = ON");
+        migrate(db, file, true);
+        return db;
+    }
+    UmaskGuard umask;
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(file, ec)) || fs::exists(file, ec)) {
+        checkExisting(file);
+    } else {
+        createFolders(file);
+    }
+    restrictPermissions(file);
+    try {
+        SQLite::Database db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
+                            kBusyTimeoutMs);
+        const std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
+        if (mode != "wal") {
+            throw StorageError(file, "motus: cannot open the journal " + quoted(file) +
+                                         ": it cannot use write-ahead logging (journal mode " +
+                                         mode + "). Keep the journal on a local disk.");
+        }
+        db.exec("PRAGMA synchronous = FULL");
+        db.exec("PRAGMA foreign_keys = ON");
+        restrictPermissions(file);
+        migrate(db, file, false);
+        restrictPermissions(file);
+        return db;
+    } catch (const SQLite::Exception& e) {
+        const int code = e.getErrorCode();
+        std::string todo = "Check that the file and its folder are readable and writable by you.";
+        if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+            todo = "Another program holds it locked; close it and try again.";
+        } else if (code == SQLITE_FULL) {
+            todo = "The disk is full; free some space and try again.";
+        } else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
+            todo = "It is damaged; restore it from a backup or move it away to start a new "
+                   "journal.";
+        }
+        throw StorageError(file, "motus: cannot open the journal " + quoted(file) + ": " +
+                                     e.what() + ". " + todo);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+std::string formatPyramid(const std::vector<int>& pyramid) {
+    std::string text;
+    for (int reps : pyramid) {
+        if (!text.empty()) {
+            text += ',';
+        }
+        text += std::to_string(reps);
+    }
+    return text;
+}
+
+std::optional<std::vector<int>> parsePyramid(std::string_view text) {
+    std::vector<int> pyramid;
+    while (!text.empty()) {
+        const auto comma = text.find(',');
+        const std::string_view part = text.substr(0, comma);
+        int value = 0;
+        const auto [ptr, ec] = std::from_chars(part.data(), part.data() + part.size(), value);
+        if (ec != std::errc() || ptr != part.data() + part.size()) {
+            return std::nullopt;
+        }
+        pyramid.push_back(value);
+        text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+    }
+    return pyramid;
+}
+
+// The columns of a prescription, in the order bindPrescription and readPrescription use.
+constexpr std::array<std::string_view, 20> kPrescriptionColumns{
+    "exercise", "sets",     "reps",     "hold_seconds", "tempo_seconds", "rest_seconds",
+    "side",     "per_day",  "per_week", "pyramid",      "min_sets",      "max_sets",
+    "min_reps", "max_reps", "min_hold", "max_hold",     "min_rest",      "max_rest",
+    "locked",   "regressions_in_a_row"};
+
+std::string columns(std::string_view prefix) {
+    std::string list;
+    for (std::string_view column : kPrescriptionColumns) {
+        if (!list.empty()) {
+            list += ", ";
+        }
+        list += prefix;
+        list += column;
+    }
+    return list;
+}
+
+std::string parameters(int first, std::size_t count) {
+    std::string list;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (!list.empty()) {
+            list += ", ";
+        }
+        list += '?' + std::to_string(first + static_cast<int>(i));
+    }
+    return list;
+}
+
+int bindPrescription(SQLite::Statement& statement, int index, const core::Prescription& p) {
+    statement.bind(index++, p.exercise);
+    statement.bind(index++, p.dose.sets);
+    statement.bind(index++, p.dose.reps);
+    statement.bind(index++, p.dose.holdSeconds);
+    statement.bind(index++, p.dose.tempoSeconds);
+    statement.bind(index++, p.dose.restSeconds);
+    statement.bind(index++, std::string(core::toString(p.dose.side)));
+    statement.bind(index++, p.dose.perDay);
+    statement.bind(index++, p.dose.perWeek);
+    statement.bind(index++, formatPyramid(p.dose.pyramid));
+    for (const core::IntRange* range :
+         {&p.bounds.sets, &p.bounds.reps, &p.bounds.hold, &p.bounds.rest}) {
+        statement.bind(index++, range->min);
+        statement.bind(index++, range->max);
+    }
+    statement.bind(index++, p.locked ? 1 : 0);
+    statement.bind(index++, p.regressionsInARow);
+    return index;
+}
+
+// Enforces the one-statement-per-use discipline: reset before, reset after (so that no read
+// transaction stays open between calls).
+class Use {
+public:
+    explicit Use(SQLite::Statement& statement) : m_statement(statement) {
+        m_statement.reset();
+        m_statement.clearBindings();
+    }
+    ~Use() { m_statement.tryReset(); }
+    Use(const Use&) = delete;
+    Use& operator=(const Use&) = delete;
+    SQLite::Statement* operator->() { return &m_statement; }
+    SQLite::Statement& operator*() { return m_statement; }
+
+private:
+    SQLite::Statement& m_statement;
+};
+
+const std::string kDoseChangeColumns =
+    "date, exercise, decision, rule, reason, figures, by_therapist, review, " + columns("from_") +
+    ", " + columns("to_");
+
+} // namespace
+
+// -------------------------------------------------------------------------------------------------
+
+struct SqliteJournal::Impl {
+    explicit Impl(const fs::path& path)
+        : file(path == kMemory ? fs::path() : path), label(path == kMemory ? "in memory"
+                                                                             : quoted(path)),
+          db(openDatabase(path)),
+          insertProgram(db, "INSERT INTO program (program_id, xml, start_date) VALUES (?1, ?2, ?3)"),
+          selectPrograms(db, "SELECT program_id, xml, start_date, stopped FROM program ORDER BY id"),
+          selectActiveProgram(db, "SELECT program_id, xml, start_date, stopped FROM program "
+                                  "ORDER BY id DESC LIMIT 1"),
+          stopActiveProgram(db, "UPDATE program SET stopped = 1 WHERE id = "
+                                "(SELECT max(id) FROM program)"),
+          deletePrescriptions(db, "DELETE FROM prescription"),
+          deletePrescription(db, "DELETE FROM prescription WHERE exercise = ?1"),
+          selectPosition(db, "SELECT position FROM prescription WHERE exercise = ?1"),
+          selectNextPosition(db, "SELECT coalesce(max(position), 0) + 1 FROM prescription"),
+          upsertPrescription(db, upsertPrescriptionSql()),
+          selectPrescriptions(db, "SELECT " + columns("") +
+                                      " FROM prescription ORDER BY position, exercise"),
+          insertDoseChange(db, "INSERT INTO dose_change (" + kDoseChangeColumns + ") VALUES (" +
+                                   parameters(1, 48) + ")"),
+          selectDoseChanges(db, "SELECT " + kDoseChangeColumns +
+                                    " FROM dose_change WHERE decision <> 'hold' ORDER BY date, id"),
+          selectReviewed(db, "SELECT 1 FROM review WHERE week_start = ?1"),
+          insertReview(db, "INSERT INTO review (week_start, week_end) VALUES (?1, ?2)"),
+          selectReviews(db, "SELECT r.week_start, r.week_end, d.id, d." +
+                                replaceAll(kDoseChangeColumns, ", ", ", d.") +
+                                " FROM review r LEFT JOIN dose_change d ON d.review = r.week_start "
+                                "ORDER BY r.week_start, d.id"),
+          insertSession(db, "INSERT INTO session (date, utc, utc_offset_minutes) "
+                            "VALUES (?1, ?2, ?3)"),
+          insertSet(db, "INSERT INTO set_log (session, exercise, set_number, reps_done, "
+                        "reps_prescribed, hold_seconds) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+          updateSessionStatus(db, "UPDATE session SET status = ?2 WHERE id = ?1"),
+          selectSessions(db, "SELECT s.id, s.date, s.utc, s.utc_offset_minutes, s.status, "
+                             "l.exercise, l.set_number, l.reps_done, l.reps_prescribed, "
+                             "l.hold_seconds FROM session s LEFT JOIN set_log l ON l.session = s.id "
+                             "WHERE s.date BETWEEN ?1 AND ?2 ORDER BY s.date, s.id, l.id"),
+          insertFeedback(db, "INSERT INTO feedback (date, exercise, pain, effort, leg) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5)"),
+          selectFeedback(db, "SELECT date, exercise, pain, effort, leg FROM feedback "
+                             "WHERE date BETWEEN ?1 AND ?2 ORDER BY date, id"),
+          insertCheckIn(db, "INSERT INTO check_in (date, utc, utc_offset_minutes, morning_pain) "
+                            "VALUES (?1, ?2, ?3, ?4)"),
+          insertRedFlag(db, "INSERT OR IGNORE INTO red_flag (check_in, flag) VALUES (?1, ?2)"),
+          selectCheckIns(db, "SELECT c.id, c.date, c.utc, c.utc_offset_minutes, c.morning_pain, "
+                             "f.flag FROM check_in c LEFT JOIN red_flag f ON f.check_in = c.id "
+                             "WHERE c.date BETWEEN ?1 AND ?2 ORDER BY c.date, c.id") {}
+
+    static std::string replaceAll(std::string text, std::string_view from, std::string_view to) {
+        for (std::size_t at = text.find(from); at != std::string::npos;
+             at = text.find(from, at + to.size())) {
+            text.replace(at, from.size(), to);
+        }
+        return text;
+    }
+
+    static std::string upsertPrescriptionSql() {
+        std::string sql = "INSERT INTO prescription (" + columns("") + ", position) VALUES (" +
+                          parameters(1, kPrescriptionColumns.size() + 1) +
+                          ") ON CONFLICT (exercise) DO UPDATE SET ";
+        bool first = true;
+        for (std::string_view column : kPrescriptionColumns) {
+            if (column == "exercise") {
+                continue;
+            }
+            if (!first) {
+                sql += ", ";
+            }
+            first = false;
+            sql += std::string(column) + " = excluded." + std::string(column);
+        }
+        return sql;
+    }
+
+    // Runs `action`, turning SQLite's exceptions into a StorageError that says what failed where.
+    template <typename F> auto guarded(std::string_view what, F&& action) const {
+        try {
+            return action();
+        } catch (const SQLite::Exception& e) {
+            const int code = e.getErrorCode();
+            std::string todo;
+            if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+                todo = " Another Motus is writing to it; close it or try again in a moment.";
+            } else if (code == SQLITE_FULL) {
+                todo = " The disk is full; free some space and try again.";
+            } else if (code == SQLITE_READONLY || code == SQLITE_PERM ||
+                       code == SQLITE_CANTOPEN) {
+                todo = " Check that the file and its folder are writable by you.";
+            } else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
+                todo = " The file is damaged; restore it from a backup (a .backup-v* file beside "
+                       "it) or move it away to start a new journal.";
+            } else if (code == SQLITE_IOERR) {
+                todo = " The disk reported an error; check it and try again.";
+            }
+            throw StorageError(file, "motus: cannot " + std::string(what) + " in the journal " +
+                                         label + ": " + e.what() + "." + todo);
+        }
+    }
+
+    [[noreturn]] void damaged(const std::string& what) const {
+        throw StorageError(file, "motus: the journal " + label + " holds " + what +
+                                     ", which this Motus does not understand. It may have been "
+                                     "edited by hand; restore it from a backup.");
+    }
+
+    core::Date dateAt(SQLite::Statement& statement, int column) const {
+        const std::string text = statement.getColumn(column).getString();
+        const auto date = core::parseDate(text);
+        if (!date) {
+            damaged("the invalid date '" + text + "'");
+        }
+        return *date;
+    }
+
+    template <typename Enum>
+    Enum enumAt(SQLite::Statement& statement, int column, const char* kind) const {
+        const std::string text = statement.getColumn(column).getString();
+        const auto value = core::parseEnum<Enum>(text);
+        if (!value) {
+            damaged(std::string("the unknown ") + kind + " '" + text + "'");
+        }
+        return *value;
+    }
+
+    static std::optional<int> optionalInt(SQLite::Statement& statement, int column) {
+        const auto value = statement.getColumn(column);
+        if (value.isNull()) {
+            return std::nullopt;
+        }
+        return value.getInt();
+    }
+
+    static void bindOptional(SQLite::Statement& statement, int index, std::optional<int> value) {
+        if (value) {
+            statement.bind(index, *value);
+        } else {
+            statement.bind(index);
+        }
+    }
+
+    core::Prescription prescriptionAt(SQLite::Statement& s, int c) const {
+        core::Prescription p;
+        p.exercise = s.getColumn(c++).getString();
+        p.dose.sets = s.getColumn(c++).getInt();
+        p.dose.reps = s.getColumn(c++).getInt();
+        p.dose.holdSeconds = s.getColumn(c++).getInt();
+        p.dose.tempoSeconds = s.getColumn(c++).getInt();
+        p.dose.restSeconds = s.getColumn(c++).getInt();
+        p.dose.side = enumAt<core::Side>(s, c++, "side");
+        p.dose.perDay = s.getColumn(c++).getInt();
+        p.dose.perWeek = s.getColumn(c++).getInt();
+        const std::string pyramid = s.getColumn(c++).getString();
+        const auto parsed = parsePyramid(pyramid);
+        if (!parsed) {
+            damaged("the invalid pyramid '" + pyramid + "'");
+        }
+        p.dose.pyramid = *parsed;
+        for (core::IntRange* range : {&p.bounds.sets, &p.bounds.reps, &p.bounds.hold,
+                                      &p.bounds.rest}) {
+            range->min = s.getColumn(c++).getInt();
+            range->max = s.getColumn(c++).getInt();
+        }
+        p.locked = s.getColumn(c++).getInt() != 0;
+        p.regressionsInARow = s.getColumn(c++).getInt();
+        return p;
+    }
+
+    // Columns as in kDoseChangeColumns, from `c`.
+    core::DoseChange doseChangeAt(SQLite::Statement& s, int c) const {
+        core::DoseChange change;
+        change.date = dateAt(s, c++);
+        change.exercise = s.getColumn(c++).getString();
+        change.decision = enumAt<core::Decision>(s, c++, "decision");
+        change.rule = s.getColumn(c++).getInt();
+        change.reason = s.getColumn(c++).getString();
+        change.figures = s.getColumn(c++).getString();
+        change.byTherapist = s.getColumn(c++).getInt() != 0;
+        ++c; // review
+        change.from = prescriptionAt(s, c);
+        change.to = prescriptionAt(s, c + static_cast<int>(kPrescriptionColumns.size()));
+        return change;
+    }
+
+    void recordChange(const core::DoseChange& change, const std::optional<core::Date>& review) {
+        Use insert(insertDoseChange);
+        int i = 1;
+        insert->bind(i++, core::formatDate(change.date));
+        insert->bind(i++, change.exercise);
+        insert->bind(i++, std::string(core::toString(change.decision)));
+        insert->bind(i++, change.rule);
+        insert->bind(i++, change.reason);
+        insert->bind(i++, change.figures);
+        insert->bind(i++, change.byTherapist ? 1 : 0);
+        if (review) {
+            insert->bind(i++, core::formatDate(*review));
+        } else {
+            insert->bind(i++);
+        }
+        i = bindPrescription(*insert, i, change.from);
+        bindPrescription(*insert, i, change.to);
+        insert->exec();
+    }
+
+    std::optional<int> positionOf(const std::string& exercise) {
+        Use select(selectPosition);
+        select->bind(1, exercise);
+        if (select->executeStep()) {
+            return select->getColumn(0).getInt();
+        }
+        return std::nullopt;
+    }
+
+    void putPrescription(const core::Prescription& prescription, int position) {
+        Use upsert(upsertPrescription);
+        const int next = bindPrescription(*upsert, 1, prescription);
+        upsert->bind(next, position);
+        upsert->exec();
+    }
+
+    int nextPosition() {
+        Use select(selectNextPosition);
+        select->executeStep();
+        return select->getColumn(0).getInt();
+    }
+
+    // Sets the prescription of `to.exercise` to `to`; a switch takes the place of `from`.
+    void apply(const core::DoseChange& change) {
+        if (change.to.exercise.empty()) {
+            return;
+        }
+        std::optional<int> position;
+        if (!change.from.exercise.empty() && change.from.exercise != change.to.exercise) {
+            position = positionOf(change.from.exercise);
+            Use erase(deletePrescription);
+            erase->bind(1, change.from.exercise);
+            erase->exec();
+        }
+        if (const auto existing = positionOf(change.to.exercise)) {
+            position = existing;
+        }
+        putPrescription(change.to, position ? *position : nextPosition());
+    }
+
+    core::ActiveProgram programAt(SQLite::Statement& s) const {
+        core::ActiveProgram program;
+        program.programId = s.getColumn(0).getString();
+        program.programXml = s.getColumn(1).getString();
+        program.start = dateAt(s, 2);
+        program.stopped = s.getColumn(3).getInt() != 0;
+        return program;
+    }
+
+    fs::path file;
+    std::string label;
+    SQLite::Database db;
+    bool batchOpen = false;
+
+    SQLite::Statement insertProgram;
+    SQLite::Statement selectPrograms;
+    SQLite::Statement selectActiveProgram;
+    SQLite::Statement stopActiveProgram;
+    SQLite::Statement deletePrescriptions;
+    SQLite::Statement deletePrescription;
+    SQLite::Statement selectPosition;
+    SQLite::Statement selectNextPosition;
+    SQLite::Statement upsertPrescription;
+    SQLite::Statement selectPrescriptions;
+    SQLite::Statement insertDoseChange;
+    SQLite::Statement selectDoseChanges;
+    SQLite::Statement selectReviewed;
+    SQLite::Statement insertReview;
+    SQLite::Statement selectReviews;
+    SQLite::Statement insertSession;
+    SQLite::Statement insertSet;
+    SQLite::Statement updateSessionStatus;
+    SQLite::Statement selectSessions;
+    SQLite::Statement insertFeedback;
+    SQLite::Statement selectFeedback;
+    SQLite::Statement insertCheckIn;
+    SQLite::Statement insertRedFlag;
+    SQLite::Statement selectCheckIns;
+};
+
+namespace {
+
+// One write: BEGIN IMMEDIATE in the constructor, ROLLBACK in the destructor unless committed
+// (SQLiteCpp's Transaction). Inside a Batch it is a savepoint of the batch's transaction.
+class Write {
+public:
+    explicit Write(SQLite::Database& db, bool nested) : m_db(db), m_nested(nested) {
+        m_db.exec(m_nested ? "SAVEPOINT motus_write" : "BEGIN IMMEDIATE");
+    }
+    ~Write() {
+        if (!m_done) {
+            if (m_nested) {
+                m_db.tryExec("ROLLBACK TO motus_write");
+                m_db.tryExec("RELEASE motus_write");
+            } else {
+                m_db.tryExec("ROLLBACK");
+            }
+        }
+    }
+    Write(const Write&) = delete;
+    Write& operator=(const Write&) = delete;
+
+    void commit() {
+        m_db.exec(m_nested ? "RELEASE motus_write" : "COMMIT");
+        m_done = true;
+    }
+
+private:
+    SQLite::Database& m_db;
+    bool m_nested;
+    bool m_done = false;
+};
+
+} // namespace
+
+// -------------------------------------------------------------------------------------------------
+
+SqliteJournal::SqliteJournal(const fs::path& file) {
+    try {
+        m_impl = std::make_unique<Impl>(file);
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(file, "motus: cannot prepare the journal " + quoted(file) + ": " +
+                                     e.what() + ". It may have been changed by another program; "
+                                     "restore it from a backup or move it away.");
+    }
+}
+
+SqliteJournal::~SqliteJournal() = default;
+
+fs::path SqliteJournal::defaultPath() {
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg && fs::path(xdg).is_absolute()) {
+        return fs::path(xdg) / "motus" / "motus.db";
+    }
+    const char* home = std::getenv("HOME");
+    if (!home || !*home) {
+        if (const passwd* entry = ::getpwuid(::getuid())) {
+            home = entry->pw_dir;
+        }
+    }
+    if (!home || !*home) {
+        throw StorageError({}, "motus: cannot find your home folder for the journal. Set HOME "
+                               "or XDG_DATA_HOME.");
+    }
+    return fs::path(home) / ".local" / "share" / "motus" / "motus.db";
+}
+
+const fs::path& SqliteJournal::file() const noexcept { return m_impl->file; }
+
+void SqliteJournal::startProgram(const std::string& programId, const std::string& programXml,
+                                 core::Date start,
+                                 const std::vector<core::Prescription>& prescriptions) {
+    m_impl->guarded("start the program", [&] {
+        Write write(m_impl->db, m_impl->batchOpen);
+        {
+            Use insert(m_impl->insertProgram);
+            insert->bind(1, programId);
+            insert->bind(2, programXml);
+            insert->bind(3, core::formatDate(start));
+            insert->exec();
+        }
+        {
+            Use erase(m_impl->deletePrescriptions);
+            erase->exec();
+        }
+        int position = 1;
+        for (const auto& prescription : prescriptions) {
+            m_impl->putPrescription(prescription, position++);
+        }
+        write.commit();
+    });
+}
+
+std::optional<core::ActiveProgram> SqliteJournal::activeProgram() const {
+    return m_impl->guarded("read the program", [&]() -> std::optional<core::ActiveProgram> {
+        Use select(m_impl->selectActiveProgram);
+        if (!select->executeStep()) {
+            return std::nullopt;
+        }
+        return m_impl->programAt(*select);
+    });
+}
+
+std::vector<core::ActiveProgram> SqliteJournal::programHistory() const {
+    return m_impl->guarded("read the programs", [&] {
+        std::vector<core::ActiveProgram> programs;
+        Use select(m_impl->selectPrograms);
+        while (select->executeStep()) {
+            programs.push_back(m_impl->programAt(*select));
+        }
+        return programs;
+    });
+}
+
+void SqliteJournal::stopProgram(const core::DoseChange& why) {
+    m_impl->guarded("stop the program", [&] {
+        Write write(m_impl->db, m_impl->batchOpen);
+        m_impl->recordChange(why, std::nullopt);
+        m_impl->apply(why);
+        Use stop(m_impl->stopActiveProgram);
+        stop->exec();
+        write.commit();
+    });
+}
+
+std::vector<core::Prescription> SqliteJournal::prescriptions() const {
+    return m_impl->guarded("read the prescriptions", [&] {
+        std::vector<core::Prescription> result;
+        Use select(m_impl->selectPrescriptions);
+        while (select->executeStep()) {
+            result.push_back(m_impl->prescriptionAt(*select, 0));
+        }
+        return result;
+    });
+}
+
+void SqliteJournal::applyChanges(const std::vector<core::DoseChange>& changes) {
+    m_impl->guarded("record the dose changes", [&] {
+        Write write(m_impl->db, m_impl->batchOpen);
+        for (const auto& change : changes) {
+            m_impl->recordChange(change, std::nullopt);
+            m_impl->apply(change);
+        }
+        write.commit();
+    });
+}
+
+std::int64_t SqliteJournal::beginSession(const core::Stamp& started) {
+    return m_impl->guarded("begin a session", [&] {
+        Write write(m_impl->db, m_impl->batchOpen);
+        Use insert(m_impl->insertSession);
+        insert->bind(1, core::formatDate(started.date));
+        insert->bind(2, started.utc);
+        insert->bind(3, started.utcOffsetMinutes);
+        insert->exec();
+        const std::int64_t id = m_impl->db.getLastInsertRowid();
+        write.commit();
+        return id;
+    });
+}
+
+void SqliteJournal::logSet(std::int64_t session, const core::SetRecord& set) {
+    m_impl->guarded("log a set", [&] {
+        Write write(m_impl->db, m_impl->batchOpen);
+        Use insert(m_impl->insertSet);
+        insert->bind(1, session);
+        insert->bind(2, set.exercise);
+        insert->bind(3, set.set);
+        insert->bind(4, set.repsDone);
+        insert->bind(5, set.repsPrescribed);
+        insert->bind(6, set.holdSeconds);
+        insert->exec();
+        write.commit();
+    });
+}
+
+void SqliteJournal::finishSession(std::int64_t session, core::SessionStatus status) {
+    m_impl->guarded("finish a session", [&] {
+        Write write(m_impl->db, m_impl->batchOpen);
+        Use update(m_impl->updateSessionStatus);
+        update->bind(1, session);
+        update->bind(2, std::string(core::toString(status)));
+        [[maybe_unused]] const int changed = update->exec();
+        assert(changed == 1 && "finishSession of a session that beginSession did not return");
+        write.commit();
+    });
+}
+
+void SqliteJournal::logFeedback(const core::Feedback& feedback) {
+    m_impl->guarded("record feedback", [&] {
+        Write write(m_impl->db, m_impl->batchOpen);
+        Use insert(m_impl->insertFeedback);
+        insert->bind(1, core::formatDate(feedback.date));
+        insert->bind(2, feedback.exercise);
+        Impl::bindOptional(*insert, 3, feedback.pain);
+        Impl::bindOptional(*insert, 4, feedback.effort);
+        if (feedback.leg) {
+            insert->bind(5, std::string(core::toString(*feedback.leg)));
+        } else {
+            insert->bind(5);
+        }
+        insert->exec();
+        write.commit();
+    });
+}
+
+void SqliteJournal::logCheckIn(const core::CheckIn& checkIn) {
+    m_impl->guarded("record the check-in", [&] {
+        Write write(m_impl->db, m_impl->batchOpen);
+        std::int64_t id = 0;
+        {
+            Use insert(m_impl->insertCheckIn);
+            insert->bind(1, core::formatDate(checkIn.at.date));
+            insert->bind(2, checkIn.at.utc);
+            insert->bind(3, checkIn.at.utcOffsetMinutes);
+            Impl::bindOptional(*insert, 4, checkIn.morningPain);
+            insert->exec();
+            id = m_impl->db.getLastInsertRowid();
+        }
+        for (core::RedFlag flag : checkIn.redFlags) {
+            Use insert(m_impl->insertRedFlag);
+            insert->bind(1, id);
+            insert->bind(2, std::string(core::toString(flag)));
+            insert->exec();
+        }
+        write.commit();
+    });
+}
+
+bool SqliteJournal::reviewed(core::Date weekStart) const {
+    return m_impl->guarded("read the reviews", [&] {
+        Use select(m_impl->selectReviewed);
+        select->bind(1, core::formatDate(weekStart));
+        return select->executeStep();
+    });
+}
+
+void SqliteJournal::recordReview(const core::Review& review) {
+    m_impl->guarded("record the weekly review", [&] {
+        Write write(m_impl->db, m_impl->batchOpen);
+        {
+            Use select(m_impl->selectReviewed);
+            select->bind(1, core::formatDate(review.weekStart));
+            if (select->executeStep()) {
+                return; // reviewed already: nothing changes (the write rolls back, empty)
+            }
+        }
+        {
+            Use insert(m_impl->insertReview);
+            insert->bind(1, core::formatDate(review.weekStart));
+            insert->bind(2, core::formatDate(review.weekEnd));
+            insert->exec();
+        }
+        for (const auto& change : review.decisions) {
+            m_impl->recordChange(change, review.weekStart);
+            m_impl->apply(change);
+        }
+        write.commit();
+    });
+}
+
+std::vector<core::Review> SqliteJournal::reviews() const {
+    return m_impl->guarded("read the reviews", [&] {
+        std::vector<core::Review> result;
+        Use select(m_impl->selectReviews);
+        std::string current;
+        while (select->executeStep()) {
+            std::string weekStart = select->getColumn(0).getString();
+            if (result.empty() || weekStart != current) {
+                core::Review review;
+                review.weekStart = m_impl->dateAt(*select, 0);
+                review.weekEnd = m_impl->dateAt(*select, 1);
+                result.push_back(std::move(review));
+                current = std::move(weekStart);
+            }
+            if (!select->getColumn(2).isNull()) {
+                result.back().decisions.push_back(m_impl->doseChangeAt(*select, 3));
+            }
+        }
+        return result;
+    });
+}
+
+std::vector<core::SessionRecord> SqliteJournal::sessions(core::Date from, core::Date to) const {
+    return m_impl->guarded("read the sessions", [&] {
+        std::vector<core::SessionRecord> result;
+        Use select(m_impl->selectSessions);
+        select->bind(1, core::formatDate(from));
+        select->bind(2, core::formatDate(to));
+        while (select->executeStep()) {
+            const std::int64_t id = select->getColumn(0).getInt64();
+            if (result.empty() || result.back().id != id) {
+                core::SessionRecord session;
+                session.id = id;
+                session.started.date = m_impl->dateAt(*select, 1);
+                session.started.utc = select->getColumn(2).getString();
+                session.started.utcOffsetMinutes = select->getColumn(3).getInt();
+                session.status = m_impl->enumAt<core::SessionStatus>(*select, 4, "session status");
+                result.push_back(std::move(session));
+            }
+            if (!select->getColumn(5).isNull()) {
+                core::SetRecord set;
+                set.exercise = select->getColumn(5).getString();
+                set.set = select->getColumn(6).getInt();
+                set.repsDone = select->getColumn(7).getInt();
+                set.repsPrescribed = select->getColumn(8).getInt();
+                set.holdSeconds = select->getColumn(9).getInt();
+                result.back().sets.push_back(std::move(set));
+            }
+        }
+        return result;
+    });
+}
+
+std::vector<core::Feedback> SqliteJournal::feedback(core::Date from, core::Date to) const {
+    return m_impl->guarded("read the feedback", [&] {
+        std::vector<core::Feedback> result;
+        Use select(m_impl->selectFeedback);
+        select->bind(1, core::formatDate(from));
+        select->bind(2, core::formatDate(to));
+        while (select->executeStep()) {
+            core::Feedback item;
+            item.date = m_impl->dateAt(*select, 0);
+            item.exercise = select->getColumn(1).getString();
+            item.pain = Impl::optionalInt(*select, 2);
+            item.effort = Impl::optionalInt(*select, 3);
+            if (!select->getColumn(4).isNull()) {
+                item.leg = m_impl->enumAt<core::LegChange>(*select, 4, "leg change");
+            }
+            result.push_back(std::move(item));
+        }
+        return result;
+    });
+}
+
+std::vector<core::CheckIn> SqliteJournal::checkIns(core::Date from, core::Date to) const {
+    return m_impl->guarded("read the check-ins", [&] {
+        std::vector<core::CheckIn> result;
+        Use select(m_impl->selectCheckIns);
+        select->bind(1, core::formatDate(from));
+        select->bind(2, core::formatDate(to));
+        std::int64_t current = 0;
+        while (select->executeStep()) {
+            const std::int64_t id = select->getColumn(0).getInt64();
+            if (result.empty() || id != current) {
+                core::CheckIn checkIn;
+                checkIn.at.date = m_impl->dateAt(*select, 1);
+                checkIn.at.utc = select->getColumn(2).getString();
+                checkIn.at.utcOffsetMinutes = select->getColumn(3).getInt();
+                checkIn.morningPain = Impl::optionalInt(*select, 4);
+                result.push_back(std::move(checkIn));
+                current = id;
+            }
+            if (!select->getColumn(5).isNull()) {
+                result.back().redFlags.push_back(
+                    m_impl->enumAt<core::RedFlag>(*select, 5, "red flag"));
+            }
+        }
+        for (auto& checkIn : result) {
+            std::sort(checkIn.redFlags.begin(), checkIn.redFlags.end());
+        }
+        return result;
+    });
+}
+
+std::vector<core::DoseChange> SqliteJournal::doseChanges() const {
+    return m_impl->guarded("read the dose changes", [&] {
+        std::vector<core::DoseChange> result;
+        Use select(m_impl->selectDoseChanges);
+        while (select->executeStep()) {
+            result.push_back(m_impl->doseChangeAt(*select, 0));
+        }
+        return result;
+    });
+}
+
+int SqliteJournal::schemaVersion() const {
+    return m_impl->guarded("read the schema version", [&] { return userVersion(m_impl->db); });
+}
+
+std::string SqliteJournal::integrityCheck() const {
+    return m_impl->guarded("check the integrity", [&] {
+        std::string result;
+        SQLite::Statement check(m_impl->db, "PRAGMA integrity_check");
+        while (check.executeStep()) {
+            if (!result.empty()) {
+                result += '\n';
+            }
+            result += check.getColumn(0).getString();
+        }
+        return result;
+    });
+}
+
+std::string SqliteJournal::schemaSql() const {
+    return m_impl->guarded("read the schema", [&] {
+        std::string result;
+        SQLite::Statement select(m_impl->db, "SELECT sql FROM sqlite_schema WHERE sql NOT NULL "
+                                             "ORDER BY name");
+        while (select.executeStep()) {
+            result += select.getColumn(0).getString();
+            result += ";\n";
+        }
+        return result;
+    });
+}
+
+// -------------------------------------------------------------------------------------------------
+
+SqliteJournal::Batch::Batch(SqliteJournal& journal) : m_journal(journal) {
+    Impl& impl = *m_journal.m_impl;
+    assert(!impl.batchOpen && "one Batch at a time");
+    impl.guarded("begin a batch", [&] { impl.db.exec("BEGIN IMMEDIATE"); });
+    impl.batchOpen = true;
+}
+
+SqliteJournal::Batch::~Batch() {
+    if (m_open) {
+        Impl& impl = *m_journal.m_impl;
+        impl.db.tryExec("ROLLBACK");
+        impl.batchOpen = false;
+    }
+}
+
+void SqliteJournal::Batch::commit() {
+    assert(m_open);
+    Impl& impl = *m_journal.m_impl;
+    impl.guarded("commit a batch", [&] { impl.db.exec("COMMIT"); });
+    impl.batchOpen = false;
+    m_open = false;
+}
+
+} // namespace motus::storage

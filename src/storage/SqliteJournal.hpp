@@ -1,0 +1,102 @@
+#pragma once
+#include "StorageError.hpp"
+
+#include <core/Journal.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+// The adherence journal in an SQLite file (or ":memory:"), behind core::Journal.
+//
+// Opening checks the file before changing anything: a file that is not SQLite, is damaged
+// (PRAGMA quick_check), belongs to another application (PRAGMA application_id) or was written by
+// a newer Motus (PRAGMA user_version) is refused with a StorageError and left as it was. A new
+// file's directory is created 0700, the file and its -wal/-shm are 0600. Then WAL,
+// synchronous=FULL, foreign keys, a 5 s busy timeout, and the migrations the file lacks, each in
+// one transaction, after a copy of the old file to "<file>.backup-v<N>".
+//
+// Every write is one BEGIN IMMEDIATE transaction committed before the call returns, so the window
+// and the command line may use the same file at once. One object is used by one thread.
+//
+// Applying a DoseChange (applyChanges, recordReview, stopProgram) sets the prescription of
+// `to.exercise` to `to` (keeping its place in the routine); when `from.exercise` is another
+// exercise (a switch) its prescription is replaced by `to` in the same place. A change whose
+// `to.exercise` is empty (e.g. stopping the whole program) changes no prescription. Every change
+// is recorded, holds too; doseChanges() lists all but the holds. Red flags come back in the
+// order of core::RedFlag, each once.
+namespace motus::storage {
+
+class SqliteJournal final : public core::Journal {
+public:
+    // Opens (creating if needed) the journal at `file`, or an empty one in memory for ":memory:".
+    // Throws StorageError.
+    explicit SqliteJournal(const std::filesystem::path& file);
+    ~SqliteJournal() override;
+    SqliteJournal(const SqliteJournal&) = delete;
+    SqliteJournal& operator=(const SqliteJournal&) = delete;
+
+    // $XDG_DATA_HOME/motus/motus.db, else ~/.local/share/motus/motus.db.
+    [[nodiscard]] static std::filesystem::path defaultPath();
+
+    void startProgram(const std::string& programId, const std::string& programXml,
+                      core::Date start,
+                      const std::vector<core::Prescription>& prescriptions) override;
+    [[nodiscard]] std::optional<core::ActiveProgram> activeProgram() const override;
+    void stopProgram(const core::DoseChange& why) override;
+    [[nodiscard]] std::vector<core::Prescription> prescriptions() const override;
+    void applyChanges(const std::vector<core::DoseChange>& changes) override;
+
+    [[nodiscard]] std::int64_t beginSession(const core::Stamp& started) override;
+    void logSet(std::int64_t session, const core::SetRecord& set) override;
+    void finishSession(std::int64_t session, core::SessionStatus status) override;
+    void logFeedback(const core::Feedback& feedback) override;
+    void logCheckIn(const core::CheckIn& checkIn) override;
+
+    [[nodiscard]] bool reviewed(core::Date weekStart) const override;
+    void recordReview(const core::Review& review) override;
+    [[nodiscard]] std::vector<core::Review> reviews() const override;
+
+    [[nodiscard]] std::vector<core::SessionRecord> sessions(core::Date from,
+                                                            core::Date to) const override;
+    [[nodiscard]] std::vector<core::Feedback> feedback(core::Date from,
+                                                       core::Date to) const override;
+    [[nodiscard]] std::vector<core::CheckIn> checkIns(core::Date from,
+                                                      core::Date to) const override;
+    [[nodiscard]] std::vector<core::DoseChange> doseChanges() const override;
+
+    // Beyond core::Journal.
+
+    // Every program ever started, oldest first; the last one is activeProgram().
+    [[nodiscard]] std::vector<core::ActiveProgram> programHistory() const;
+    // The file as opened ("" for ":memory:").
+    [[nodiscard]] const std::filesystem::path& file() const noexcept;
+    // PRAGMA user_version: the schema version of the file (latest after opening).
+    [[nodiscard]] int schemaVersion() const;
+    // PRAGMA integrity_check: "ok", or the problems found, one a line.
+    [[nodiscard]] std::string integrityCheck() const;
+    // The schema as SQL text (tables and indexes, sorted by name), to compare two files.
+    [[nodiscard]] std::string schemaSql() const;
+
+    // Groups many writes into one transaction (an import, a generator): until commit() each
+    // write joins it and is durable only then; the destructor rolls back what was not committed.
+    class Batch {
+    public:
+        explicit Batch(SqliteJournal& journal);
+        ~Batch();
+        Batch(const Batch&) = delete;
+        Batch& operator=(const Batch&) = delete;
+        void commit();
+
+    private:
+        SqliteJournal& m_journal;
+        bool m_open = true;
+    };
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace motus::storage

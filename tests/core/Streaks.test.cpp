@@ -1,0 +1,214 @@
+#include "core/LocalTime.hpp"
+#include "core/Streaks.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+
+using namespace motus::core;
+using namespace std::chrono;
+
+namespace {
+
+Date d(int y, unsigned m, unsigned day) { return Date{year(y), month(m), std::chrono::day(day)}; }
+Date plus(Date date, int n) { return Date(sys_days(date) + days(n)); }
+
+// Day n (1-based) of a program that starts on 2026-03-02, a Monday.
+Date dayN(int n) { return plus(d(2026, 3, 2), n - 1); }
+
+StreakInput daily(std::initializer_list<int> doneDays, int today) {
+    StreakInput in;
+    in.unit = StreakUnit::Days;
+    in.programStart = dayN(1);
+    in.today = dayN(today);
+    for (int n : doneDays) {
+        in.completeDays.insert(dayN(n));
+    }
+    return in;
+}
+
+// Sets TZ for one test and restores it after.
+struct ZoneGuard {
+    std::string saved;
+    bool had = false;
+    explicit ZoneGuard(const char* zone) {
+        if (const char* old = std::getenv("TZ")) {
+            saved = old;
+            had = true;
+        }
+        setenv("TZ", zone, 1);
+        tzset();
+    }
+    ~ZoneGuard() {
+        if (had) {
+            setenv("TZ", saved.c_str(), 1);
+        } else {
+            unsetenv("TZ");
+        }
+        tzset();
+    }
+};
+
+} // namespace
+
+TEST_CASE("the worked example of clinical-rules §3", "[core][streak]") {
+    // Days 1-5 done, day 6 missed, days 7-9 done: the streak is 8.
+    auto in = daily({1, 2, 3, 4, 5, 7, 8, 9}, 10);
+    auto r = computeStreak(in);
+    CHECK(r.current == 8);
+    CHECK(r.longest == 8);
+    // Day 10 missed as well: day 6 lies within the six days before it, so the streak ends.
+    in.today = dayN(11);
+    r = computeStreak(in);
+    CHECK(r.current == 0);
+    // Done again on day 11: the streak is 1, the longest stays 8.
+    in.completeDays.insert(dayN(11));
+    r = computeStreak(in);
+    CHECK(r.current == 1);
+    CHECK(r.longest == 8);
+    const auto marks = markDays(in);
+    CHECK(marks[5].second == DayMark::Forgiven);
+    CHECK(marks[9].second == DayMark::Missed);
+}
+
+TEST_CASE("today is never a miss, days before the start are not misses", "[core][streak]") {
+    auto in = daily({1, 2, 3}, 4); // day 4 not done yet
+    CHECK(computeStreak(in).current == 3);
+    CHECK(markDays(in).back().second == DayMark::Today);
+    in.programStart = dayN(3);
+    in.completeDays = {dayN(3)};
+    CHECK(computeStreak(in).current == 1);
+    CHECK(markDays(in).size() == 2);
+}
+
+TEST_CASE("a planned modification counts as done", "[core][streak]") {
+    auto in = daily({1, 2, 3, 5}, 6);
+    in.plannedDays.insert(dayN(4));
+    CHECK(computeStreak(in).current == 5);
+}
+
+TEST_CASE("a forgiven day neither breaks nor lengthens the streak; two misses close together "
+          "end it",
+          "[core][streak]") {
+    auto in = daily({1, 2, 4, 5, 6, 7, 8, 9, 10, 12}, 13); // misses on day 3 and day 11
+    auto r = computeStreak(in);
+    CHECK(r.current == 10); // day 11's miss is forgiven: day 3 is 8 days before it
+    in = daily({1, 2, 4, 5, 7}, 8); // misses on day 3 and day 6: 3 days apart
+    r = computeStreak(in);
+    CHECK(r.current == 1);
+    CHECK(r.longest == 4);
+}
+
+TEST_CASE("a week-streak counts weeks with N sessions; rest days never break it",
+          "[core][streak]") {
+    StreakInput in;
+    in.unit = StreakUnit::Weeks;
+    in.sessionsPerWeek = 3;
+    in.programStart = d(2026, 3, 2); // Monday
+    // Week 1: Mon, Wed, Fri. Week 2: Tue, Thu, Sun. Week 3: only two. Week 4: three.
+    const std::vector<Date> all{d(2026, 3, 2),  d(2026, 3, 4),  d(2026, 3, 6),  d(2026, 3, 10),
+                                d(2026, 3, 12), d(2026, 3, 15), d(2026, 3, 17), d(2026, 3, 19),
+                                d(2026, 3, 23), d(2026, 3, 24), d(2026, 3, 25)};
+    auto asOf = [&](Date today) {
+        in.today = today;
+        in.sessionDates.clear();
+        in.completeDays.clear();
+        for (Date day : all) {
+            if (day <= today) {
+                in.sessionDates.push_back(day);
+                in.completeDays.insert(day);
+            }
+        }
+        return computeStreak(in);
+    };
+    auto r = asOf(d(2026, 3, 15)); // the Sunday of week 2
+    CHECK(r.current == 2);
+    r = asOf(d(2026, 3, 23)); // week 4 begun with one session: week 3 (two) broke it
+    CHECK(r.current == 0);
+    CHECK(r.longest == 2);
+    r = asOf(d(2026, 3, 25)); // week 4 in progress, N reached: it counts
+    CHECK(r.current == 1);
+    r = asOf(d(2026, 3, 18)); // week 3 in progress with one session: does not break it yet
+    CHECK(r.current == 2);
+    CHECK(mondayOf(d(2026, 3, 29)) == d(2026, 3, 23));
+}
+
+TEST_CASE("dates across the DST changes stay calendar days", "[core][streak]") {
+    for (const char* zone : {"Europe/Berlin", "America/New_York"}) {
+        INFO(zone);
+        ZoneGuard guard(zone);
+        // A session every evening at 21:30 local for 40 days around the spring changes
+        // (New York 2026-03-08, Berlin 2026-03-29) and the autumn ones (Berlin 2026-10-25,
+        // New York 2026-11-01).
+        for (Date first : {d(2026, 3, 1), d(2026, 10, 10)}) {
+            StreakInput in;
+            in.programStart = first;
+            std::tm evening{};
+            evening.tm_year = static_cast<int>(first.year()) - 1900;
+            evening.tm_mon = static_cast<int>(static_cast<unsigned>(first.month())) - 1;
+            evening.tm_mday = static_cast<int>(static_cast<unsigned>(first.day()));
+            evening.tm_hour = 21;
+            evening.tm_min = 30;
+            evening.tm_isdst = -1;
+            std::vector<int> offsets;
+            for (int i = 0; i < 40; ++i) {
+                std::tm t = evening;
+                t.tm_mday += i;
+                const Stamp stamp = stampOf(std::mktime(&t));
+                CHECK(stamp.date == plus(first, i)); // no day lost or doubled
+                in.completeDays.insert(stamp.date);
+                offsets.push_back(stamp.utcOffsetMinutes);
+            }
+            // The offset really changed within those days.
+            CHECK(std::adjacent_find(offsets.begin(), offsets.end(), std::not_equal_to<>()) !=
+                  offsets.end());
+            in.today = plus(first, 39);
+            CHECK(computeStreak(in).current == 40);
+        }
+    }
+}
+
+TEST_CASE("a trip across time zones keeps each session's own local date", "[core][streak]") {
+    StreakInput in;
+    in.programStart = d(2026, 5, 1);
+    {
+        ZoneGuard guard("America/New_York");
+        std::tm t{};
+        t.tm_year = 126;
+        t.tm_mon = 4;
+        t.tm_mday = 1;
+        t.tm_hour = 22;
+        t.tm_isdst = -1;
+        for (int i = 0; i < 3; ++i, ++t.tm_mday) {
+            std::tm copy = t;
+            in.completeDays.insert(stampOf(std::mktime(&copy)).date);
+        }
+    }
+    {
+        // Flying east overnight: the next session is on 5 May in Berlin, though it was still
+        // 4 May in New York. The stored local dates are what counts.
+        ZoneGuard guard("Europe/Berlin");
+        std::tm t{};
+        t.tm_year = 126;
+        t.tm_mon = 4;
+        t.tm_mday = 5;
+        t.tm_hour = 8;
+        t.tm_isdst = -1;
+        const Stamp stamp = stampOf(std::mktime(&t));
+        CHECK(stamp.date == d(2026, 5, 5));
+        CHECK(stamp.utcOffsetMinutes == 120);
+        in.completeDays.insert(stamp.date);
+    }
+    in.today = d(2026, 5, 5);
+    // 1-3 May done, 4 May missed (the night flight), 5 May done: forgiven, streak 4.
+    const auto r = computeStreak(in);
+    CHECK(r.current == 4);
+}
+
+TEST_CASE("the clock going backwards does not break the streak", "[core][streak]") {
+    auto in = daily({1, 2, 3, 4, 5}, 5);
+    in.today = dayN(2); // the clock was set back three days
+    const auto r = computeStreak(in);
+    CHECK(r.current == 5);
+    CHECK(r.longest == 5);
+}
