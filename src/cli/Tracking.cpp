@@ -286,11 +286,15 @@ int programStart(const CommandLine& cl, const content::DataPaths& paths, const A
 
 int programShow(const CommandLine& cl, const content::DataPaths& paths, const Args& args,
                 std::ostream& out, std::ostream& err) {
+    bool bad = false;
+    const core::Date today = dateOption(args, err, bad).value_or(core::today());
+    if (bad) {
+        return kUsage;
+    }
     auto c = open(cl, paths, err, true);
     if (!c) {
         return kFailure;
     }
-    const core::Date today = core::today();
     c->tracker->runDueReviews(today);
     const int week = std::max(0, c->tracker->weekOf(today));
     const auto phaseIndex = c->program->phaseIndexInWeek(week);
@@ -348,11 +352,15 @@ int programExport(const CommandLine& cl, const content::DataPaths& paths, const 
     if (args.positional.size() != 2) {
         return usage(err, tr("program export needs a file name"));
     }
+    bool bad = false;
+    const core::Date today = dateOption(args, err, bad).value_or(core::today());
+    if (bad) {
+        return kUsage;
+    }
     auto c = open(cl, paths, err, true);
     if (!c) {
         return kFailure;
     }
-    const core::Date today = core::today();
     c->tracker->runDueReviews(today);
     // The program with the doses in force: an exercise switched to a variant is written as
     // the variant.
@@ -751,11 +759,16 @@ int cmdStreak(const CommandLine& cl, const content::DataPaths& paths, const Args
 
 int cmdHistory(const CommandLine& cl, const content::DataPaths& paths, const Args& args,
                std::ostream& out, std::ostream& err) {
+    bool bad = false;
+    const core::Date today = dateOption(args, err, bad).value_or(core::today());
+    if (bad) {
+        return kUsage;
+    }
     auto c = open(cl, paths, err, true);
     if (!c) {
         return kFailure;
     }
-    c->tracker->runDueReviews(core::today());
+    c->tracker->runDueReviews(today);
     const auto changes = c->journal->doseChanges();
     if (args.flag("--json")) {
         JsonWriter json;

@@ -55,6 +55,22 @@ core::DoseChange change(core::Date when, core::Decision decision, int rule,
     return c;
 }
 
+core::Stamp stamp(core::Date day, std::string utc, int offset) {
+    core::Stamp result;
+    result.date = day;
+    result.utc = std::move(utc);
+    result.utcOffsetMinutes = offset;
+    return result;
+}
+
+core::CheckIn checkIn(core::Stamp at, std::optional<int> pain, std::vector<core::RedFlag> flags) {
+    core::CheckIn result;
+    result.at = std::move(at);
+    result.morningPain = pain;
+    result.redFlags = std::move(flags);
+    return result;
+}
+
 void requireSame(const core::DoseChange& got, const core::DoseChange& want) {
     CHECK(got.date == want.date);
     CHECK(got.exercise == want.exercise);
@@ -245,11 +261,11 @@ TEST_CASE("feedback and check-ins with red flags round-trip", "[storage]") {
     CHECK(both[2].leg == core::LegChange::Worse);
     CHECK_FALSE(both[2].effort);
 
-    journal.logCheckIn({{date(2026, 3, 30), "2026-03-30T06:10:00Z", 120}, 4, {}});
-    journal.logCheckIn({{date(2026, 3, 31), "2026-03-31T06:05:00Z", 120},
-                        std::nullopt,
-                        {core::RedFlag::LegWeakness, core::RedFlag::SaddleNumbness,
-                         core::RedFlag::LegWeakness}});
+    journal.logCheckIn(checkIn(stamp(date(2026, 3, 30), "2026-03-30T06:10:00Z", 120), 4, {}));
+    journal.logCheckIn(checkIn(stamp(date(2026, 3, 31), "2026-03-31T06:05:00Z", 120),
+                               std::nullopt,
+                               {core::RedFlag::LegWeakness, core::RedFlag::SaddleNumbness,
+                                core::RedFlag::LegWeakness}));
     const auto checkIns = journal.checkIns(date(2026, 3, 30), date(2026, 3, 31));
     REQUIRE(checkIns.size() == 2);
     CHECK(checkIns[0].at.date == date(2026, 3, 30));
