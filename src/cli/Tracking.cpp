@@ -155,6 +155,48 @@ std::optional<core::Date> dateOption(const Args& args, std::ostream& err, bool& 
     return std::nullopt;
 }
 
+// The prologue of the commands that show the plan: --date (default today), the journal and
+// program opened, the reviews due by then run. On failure `exitCode` says why.
+std::unique_ptr<Context> openAsOf(const CommandLine& cl, const content::DataPaths& paths,
+                                  const Args& args, std::ostream& err, core::Date& date,
+                                  int& exitCode, int reviewDaysAhead = 0) {
+    bool bad = false;
+    date = dateOption(args, err, bad).value_or(core::today());
+    if (bad) {
+        exitCode = kUsage;
+        return nullptr;
+    }
+    auto c = open(cl, paths, err, true);
+    if (!c) {
+        exitCode = kFailure;
+        return nullptr;
+    }
+    c->tracker->runDueReviews(
+        core::Date(std::chrono::sys_days(date) + std::chrono::days(reviewDaysAhead)));
+    return c;
+}
+
+// Writes a file through a temporary one renamed into place, so a reader never sees half.
+bool writeAtomically(const std::filesystem::path& file, const std::string& text,
+                     std::ostream& err) {
+    const auto temporary = file.string() + ".tmp";
+    {
+        std::ofstream o(temporary, std::ios::binary);
+        o << text;
+        if (!o) {
+            err << "motus: " << fmt::format(fmt::runtime(tr("cannot write {}")), temporary) << '\n';
+            return false;
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(temporary, file, ec);
+    if (ec) {
+        err << "motus: " << fmt::format(fmt::runtime(tr("cannot write {}")), file.string()) << '\n';
+        return false;
+    }
+    return true;
+}
+
 std::string frequencyText(const core::ProgramPhase& phase) {
     if (phase.daily()) {
         return phase.perDay == 1 ? "daily" : fmt::format("{} a day", phase.perDay);
@@ -286,16 +328,12 @@ int programStart(const CommandLine& cl, const content::DataPaths& paths, const A
 
 int programShow(const CommandLine& cl, const content::DataPaths& paths, const Args& args,
                 std::ostream& out, std::ostream& err) {
-    bool bad = false;
-    const core::Date today = dateOption(args, err, bad).value_or(core::today());
-    if (bad) {
-        return kUsage;
-    }
-    auto c = open(cl, paths, err, true);
+    core::Date today;
+    int exitCode = kOk;
+    auto c = openAsOf(cl, paths, args, err, today, exitCode);
     if (!c) {
-        return kFailure;
+        return exitCode;
     }
-    c->tracker->runDueReviews(today);
     const int week = std::max(0, c->tracker->weekOf(today));
     const auto phaseIndex = c->program->phaseIndexInWeek(week);
     const auto& phase = c->program->phases[phaseIndex];
@@ -352,16 +390,12 @@ int programExport(const CommandLine& cl, const content::DataPaths& paths, const 
     if (args.positional.size() != 2) {
         return usage(err, tr("program export needs a file name"));
     }
-    bool bad = false;
-    const core::Date today = dateOption(args, err, bad).value_or(core::today());
-    if (bad) {
-        return kUsage;
-    }
-    auto c = open(cl, paths, err, true);
+    core::Date today;
+    int exitCode = kOk;
+    auto c = openAsOf(cl, paths, args, err, today, exitCode);
     if (!c) {
-        return kFailure;
+        return exitCode;
     }
-    c->tracker->runDueReviews(today);
     // The program with the doses in force: an exercise switched to a variant is written as
     // the variant.
     core::Program current = *c->program;
@@ -376,19 +410,7 @@ int programExport(const CommandLine& cl, const content::DataPaths& paths, const 
     }
     const std::string text = content::writeProgram(current, prescriptions, phase);
     const std::filesystem::path file = args.positional[1];
-    const auto temporary = file.string() + ".tmp";
-    {
-        std::ofstream o(temporary, std::ios::binary);
-        o << text;
-        if (!o) {
-            err << "motus: " << fmt::format(fmt::runtime(tr("cannot write {}")), temporary) << '\n';
-            return kFailure;
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(temporary, file, ec);
-    if (ec) {
-        err << "motus: " << fmt::format(fmt::runtime(tr("cannot write {}")), file.string()) << '\n';
+    if (!writeAtomically(file, text, err)) {
         return kFailure;
     }
     out << fmt::format(fmt::runtime(tr("Wrote {}")), file.string()) << '\n';
@@ -399,16 +421,12 @@ int programExport(const CommandLine& cl, const content::DataPaths& paths, const 
 
 int cmdToday(const CommandLine& cl, const content::DataPaths& paths, const Args& args,
              std::ostream& out, std::ostream& err) {
-    bool bad = false;
-    const auto date = dateOption(args, err, bad).value_or(core::today());
-    if (bad) {
-        return kUsage;
-    }
-    auto c = open(cl, paths, err, true);
+    core::Date date;
+    int exitCode = kOk;
+    auto c = openAsOf(cl, paths, args, err, date, exitCode);
     if (!c) {
-        return kFailure;
+        return exitCode;
     }
-    c->tracker->runDueReviews(date);
     const auto plan = c->tracker->today(date);
     const std::string lang = core::uiLanguage();
     if (args.flag("--json")) {
@@ -619,17 +637,13 @@ void writeChange(JsonWriter& json, const core::DoseChange& d) {
 
 int cmdReview(const CommandLine& cl, const content::DataPaths& paths, const Args& args,
               std::ostream& out, std::ostream& err) {
-    bool bad = false;
-    const auto date = dateOption(args, err, bad).value_or(core::today());
-    if (bad) {
-        return kUsage;
-    }
-    auto c = open(cl, paths, err, true);
-    if (!c) {
-        return kFailure;
-    }
     // As of the end of that day: the week that ends on it is reviewed too.
-    c->tracker->runDueReviews(core::Date(std::chrono::sys_days(date) + std::chrono::days(1)));
+    core::Date date;
+    int exitCode = kOk;
+    auto c = openAsOf(cl, paths, args, err, date, exitCode, 1);
+    if (!c) {
+        return exitCode;
+    }
     const auto history = c->journal->doseChanges();
     JsonWriter json;
     json.beginObject();
@@ -681,16 +695,12 @@ int cmdReview(const CommandLine& cl, const content::DataPaths& paths, const Args
 
 int cmdStreak(const CommandLine& cl, const content::DataPaths& paths, const Args& args,
               std::ostream& out, std::ostream& err) {
-    bool bad = false;
-    const auto date = dateOption(args, err, bad).value_or(core::today());
-    if (bad) {
-        return kUsage;
-    }
-    auto c = open(cl, paths, err, true);
+    core::Date date;
+    int exitCode = kOk;
+    auto c = openAsOf(cl, paths, args, err, date, exitCode);
     if (!c) {
-        return kFailure;
+        return exitCode;
     }
-    c->tracker->runDueReviews(date);
     core::StreakUnit unit = core::StreakUnit::Days;
     const auto streak = c->tracker->streak(date, unit);
     // Adherence over the seven days ending on the date; the day itself counts only once done.
@@ -759,16 +769,12 @@ int cmdStreak(const CommandLine& cl, const content::DataPaths& paths, const Args
 
 int cmdHistory(const CommandLine& cl, const content::DataPaths& paths, const Args& args,
                std::ostream& out, std::ostream& err) {
-    bool bad = false;
-    const core::Date today = dateOption(args, err, bad).value_or(core::today());
-    if (bad) {
-        return kUsage;
-    }
-    auto c = open(cl, paths, err, true);
+    core::Date today;
+    int exitCode = kOk;
+    auto c = openAsOf(cl, paths, args, err, today, exitCode);
     if (!c) {
-        return kFailure;
+        return exitCode;
     }
-    c->tracker->runDueReviews(today);
     const auto changes = c->journal->doseChanges();
     if (args.flag("--json")) {
         JsonWriter json;
@@ -881,19 +887,7 @@ int cmdExport(const CommandLine& cl, const content::DataPaths& paths, const Args
              std::to_string(ci.at.utcOffsetMinutes), "", "", "", "", "", "", "", "", "", "",
              opt(ci.morningPain), flags});
     }
-    const auto temporary = *file + ".tmp";
-    {
-        std::ofstream o(temporary, std::ios::binary);
-        o << csv.str();
-        if (!o) {
-            err << "motus: " << fmt::format(fmt::runtime(tr("cannot write {}")), temporary) << '\n';
-            return kFailure;
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(temporary, *file, ec);
-    if (ec) {
-        err << "motus: " << fmt::format(fmt::runtime(tr("cannot write {}")), *file) << '\n';
+    if (!writeAtomically(*file, csv.str(), err)) {
         return kFailure;
     }
     out << fmt::format(fmt::runtime(tr("Wrote {}")), *file) << '\n';

@@ -17,125 +17,11 @@ namespace {
 using core::Diagnostic;
 using tinyxml2::XMLElement;
 
-bool isValidId(std::string_view id) {
-    if (id.empty() || id.front() == '-' || id.back() == '-') {
-        return false;
-    }
-    char previous = ' ';
-    for (char c : id) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-        if (!ok || (c == '-' && previous == '-')) {
-            return false;
-        }
-        previous = c;
-    }
-    return true;
-}
-
-bool isLanguageCode(std::string_view lang) {
-    return lang.size() == 2 &&
-           std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
 
 std::string rangeText(core::IntRange range) {
     return std::to_string(range.min) + ".." + std::to_string(range.max);
 }
 
-int lineOf(std::string_view text, std::size_t offset) {
-    return 1 + static_cast<int>(
-                   std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
-}
-
-std::size_t findDoctype(std::string_view text) {
-    static constexpr std::string_view needle = "<!doctype";
-    for (std::size_t i = text.find("<!"); i != std::string_view::npos; i = text.find("<!", i + 2)) {
-        if (text.size() - i < needle.size()) {
-            break;
-        }
-        bool same = true;
-        for (std::size_t k = 0; k < needle.size() && same; ++k) {
-            const char c = text[i + k];
-            same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == needle[k];
-        }
-        if (same) {
-            return i;
-        }
-    }
-    return std::string_view::npos;
-}
-
-// The line of the first element nested deeper than kMaxElementDepth below `el` (at `depth`),
-// or 0 when there is none.
-int firstTooDeep(const XMLElement* el, int depth) {
-    for (const XMLElement* child = el->FirstChildElement(); child != nullptr;
-         child = child->NextSiblingElement()) {
-        if (depth + 1 > kMaxElementDepth) {
-            return child->GetLineNum();
-        }
-        if (const int line = firstTooDeep(child, depth + 1)) {
-            return line;
-        }
-    }
-    return 0;
-}
-
-// The same from the raw text, for documents too deep for tinyxml2 to build: follows start and
-// end tags, skipping comments, CDATA, declarations and quoted attribute values.
-int firstTooDeepInText(std::string_view text) {
-    int depth = 0;
-    int line = 1;
-    auto skipTo = [&](std::size_t& i, std::string_view end) {
-        const std::size_t found = text.find(end, i);
-        const std::size_t stop = found == std::string_view::npos ? text.size() : found;
-        line += static_cast<int>(std::count(text.begin() + static_cast<long>(i),
-                                            text.begin() + static_cast<long>(stop), '\n'));
-        i = stop + end.size();
-    };
-    for (std::size_t i = 0; i < text.size();) {
-        const char c = text[i];
-        if (c == '\n') {
-            ++line;
-        }
-        if (c != '<' || i + 1 >= text.size()) {
-            ++i;
-            continue;
-        }
-        const std::string_view rest = text.substr(i);
-        if (rest.substr(0, 4) == "<!--") {
-            skipTo(i, "-->");
-        } else if (rest.substr(0, 9) == "<![CDATA[") {
-            skipTo(i, "]]>");
-        } else if (rest[1] == '!' || rest[1] == '?') {
-            skipTo(i, ">");
-        } else if (rest[1] == '/') {
-            --depth;
-            skipTo(i, ">");
-        } else {
-            if (++depth > kMaxElementDepth) {
-                return line;
-            }
-            char quote = 0;
-            std::size_t j = i + 1;
-            for (; j < text.size(); ++j) {
-                const char d = text[j];
-                if (d == '\n') {
-                    ++line;
-                } else if (quote != 0) {
-                    quote = d == quote ? 0 : quote;
-                } else if (d == '"' || d == '\'') {
-                    quote = d;
-                } else if (d == '>') {
-                    break;
-                }
-            }
-            if (j > 0 && j < text.size() && text[j - 1] == '/') {
-                --depth;
-            }
-            i = j + 1;
-        }
-    }
-    return line;
-}
 
 // Which dose fields of an item hold a valid value (given or taken from the exercise), so that
 // <bounds> only checks those.
@@ -620,7 +506,7 @@ ParsedProgram parseProgram(std::string_view text, const std::string& path,
     tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
     const auto status = doc.Parse(text.data(), text.size());
     if (status == tinyxml2::XML_ELEMENT_DEPTH_EXCEEDED) {
-        error(firstTooDeepInText(text),
+        error(firstTooDeepInText(text, kMaxElementDepth),
               "elements are nested deeper than " + std::to_string(kMaxElementDepth) + " levels");
         return result;
     }
@@ -639,7 +525,7 @@ ParsedProgram parseProgram(std::string_view text, const std::string& path,
                                         "> (a file holds one <program>)");
         return result;
     }
-    if (const int deepLine = firstTooDeep(root, 1)) {
+    if (const int deepLine = firstTooDeep(root, 1, kMaxElementDepth)) {
         error(deepLine,
               "elements are nested deeper than " + std::to_string(kMaxElementDepth) + " levels");
         return result;

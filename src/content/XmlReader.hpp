@@ -15,6 +15,17 @@
 
 namespace motus::content {
 
+// Checks shared by the exercise and program loaders.
+[[nodiscard]] bool isValidId(std::string_view id); // lower-case words joined by hyphens
+[[nodiscard]] bool isLanguageCode(std::string_view lang);
+[[nodiscard]] int lineOf(std::string_view text, std::size_t offset);
+// Where a <!DOCTYPE (any case) starts, or npos.
+[[nodiscard]] std::size_t findDoctype(std::string_view text);
+// The line of the first element nested deeper than `maxDepth`, or 0: in a parsed tree, and in
+// raw text (for documents too deep for tinyxml2 to build).
+[[nodiscard]] int firstTooDeep(const tinyxml2::XMLElement* el, int depth, int maxDepth);
+[[nodiscard]] int firstTooDeepInText(std::string_view text, int maxDepth);
+
 [[nodiscard]] std::vector<std::string> splitWords(std::string_view text);
 [[nodiscard]] std::string joinNames(std::span<const std::string_view> names);
 [[nodiscard]] std::optional<int> parseWhole(std::string_view text);
