@@ -83,6 +83,7 @@ int main(int argc, char** argv) {
         options.screenshot = commandLine.screenshot;
         options.select = commandLine.select;
         options.screenshotAt = commandLine.screenshotAt;
+        options.db = commandLine.db;
         return app::runApp(options);
     } catch (const std::exception& e) {
         std::cerr << "motus: " << e.what() << '\n';

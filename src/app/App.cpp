@@ -3,6 +3,10 @@
 #include "Audio.hpp"
 #include "BrowserScreen.hpp"
 #include "PlayerScreen.hpp"
+#include "TodayScreen.hpp"
+#include "content/ProgramLoader.hpp"
+#include "core/LocalTime.hpp"
+#include "storage/SqliteJournal.hpp"
 #include "Screen.hpp"
 #include "Theme.hpp"
 #include "content/ExerciseLoader.hpp"
@@ -62,6 +66,30 @@ private:
     core::Millis m_now{0};
 };
 
+// The journal and its program, when one is assigned; the reviews that are due run now.
+std::optional<TrackerSession> openSession(const AppOptions& options, const core::Library& library) {
+    const auto path = options.db.empty() ? storage::SqliteJournal::defaultPath() : options.db;
+    auto journal = std::make_unique<storage::SqliteJournal>(path);
+    auto active = journal->activeProgram();
+    if (!active) {
+        return std::nullopt;
+    }
+    auto parsed = content::parseProgram(active->programXml, active->programId + ".xml", library);
+    if (!parsed.program) {
+        for (const auto& d : parsed.diagnostics) {
+            std::cerr << d.str() << '\n';
+        }
+        throw std::runtime_error("the assigned program no longer matches the exercise library; "
+                                 "import it again with 'motus program import FILE'");
+    }
+    TrackerSession session;
+    session.journal = std::move(journal);
+    session.library = &library;
+    session.program = std::move(*parsed.program);
+    session.active = *active;
+    return session;
+}
+
 } // namespace
 
 int runApp(const AppOptions& options) {
@@ -102,20 +130,76 @@ int runApp(const AppOptions& options) {
             std::vector<core::RoutineItem>{{&exercise, dose}}, fonts, audio, clock, lang,
             [&screens] { screens.pop(); }));
     };
-    BrowserScreen* browserScreen = nullptr;
+    std::optional<TrackerSession> session;
     if (options.play.empty()) {
+        session = openSession(options, load.library);
+    }
+    if (session) {
+        session->tracker = std::make_unique<core::Tracker>(*session->journal, load.library,
+                                                           session->program,
+                                                           session->active.start);
+    }
+    auto todayDate = [] { return core::today(); };
+    TodayScreen* todayScreen = nullptr;
+    auto pushBrowser = [&](bool canGoBack) {
         auto browser = std::make_unique<BrowserScreen>(
             load.library, fonts, lang, load.skipped.size(),
-            [&](const core::Exercise& exercise) { openPlayer(exercise, exercise.dose); });
-        browserScreen = browser.get();
+            [&](const core::Exercise& exercise) { openPlayer(exercise, exercise.dose); },
+            canGoBack ? std::function<void()>([&screens] { screens.pop(); })
+                      : std::function<void()>());
+        BrowserScreen* raw = browser.get();
         screens.push(std::move(browser));
-    } else {
+        return raw;
+    };
+    // Today's routine: the player logs each set at once; afterwards pain, effort and legs.
+    auto startRoutine = [&](const std::vector<core::TodayItem>& items) {
+        std::vector<core::RoutineItem> routine;
+        for (const auto& item : items) {
+            routine.push_back({item.exercise, item.prescription.dose});
+        }
+        auto done = std::make_shared<std::vector<std::string>>();
+        auto onSet = [&, routine, done](const core::SetFinished& set) {
+            const std::string& id = routine.at(set.exercise).exercise->id;
+            core::Stamp when = core::stampNow();
+            when.date = todayDate();
+            core::SetRecord record{id, set.set, set.repsDone, set.repsPrescribed, set.holdSeconds};
+            (void)session->tracker->logExercise(when, id, {record}, std::nullopt);
+            if (std::find(done->begin(), done->end(), id) == done->end()) {
+                done->push_back(id);
+            }
+        };
+        auto onClose = [&, done] {
+            screens.pop();
+            if (done->empty()) {
+                todayScreen->refresh();
+                return;
+            }
+            screens.push(std::make_unique<FeedbackScreen>(
+                *session, fonts, *done, todayDate(), [&](const std::string& outcome) {
+                    screens.pop();
+                    todayScreen->refresh();
+                    (void)outcome;
+                }));
+        };
+        screens.push(std::make_unique<PlayerScreen>(routine, fonts, audio, clock, lang, onClose,
+                                                    onSet));
+    };
+    BrowserScreen* browserScreen = nullptr;
+    if (!options.play.empty()) {
         const auto* exercise = load.library.find(options.play);
         if (exercise == nullptr) {
             std::cerr << "motus: no exercise '" << options.play << "' in the library\n";
             return 1;
         }
         openPlayer(*exercise, options.dose.applyTo(exercise->dose));
+    } else if (session && options.select.empty()) {
+        auto today = std::make_unique<TodayScreen>(
+            *session, fonts, lang,
+            TodayScreen::Actions{startRoutine, [&] { (void)pushBrowser(true); }}, todayDate);
+        todayScreen = today.get();
+        screens.push(std::move(today));
+    } else {
+        browserScreen = pushBrowser(false);
     }
     sf::Vector2f size{static_cast<float>(initialSize.x), static_cast<float>(initialSize.y)};
     screens.applyPending(size);

@@ -16,6 +16,8 @@ struct AppOptions {
     // Seconds of the routine after which the screenshot is taken; the clock then runs one
     // frame of 1/60 s per frame drawn, so the picture does not depend on the machine's speed.
     double screenshotAt = 0.0;
+    // The journal (--db); empty: the default under $XDG_DATA_HOME.
+    std::filesystem::path db;
     // Open the player on this exercise instead of the browser (`motus play ID`).
     std::string play;
     core::DoseOverride dose;

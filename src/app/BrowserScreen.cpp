@@ -28,8 +28,10 @@ std::string regionAt(int index) {
 
 BrowserScreen::BrowserScreen(const core::Library& library, const Fonts& fonts, std::string lang,
                              std::size_t skippedFiles,
-                             std::function<void(const core::Exercise&)> onPlay)
-    : m_library(library), m_onPlay(std::move(onPlay)), m_fonts(fonts), m_lang(std::move(lang)),
+                             std::function<void(const core::Exercise&)> onPlay,
+                             std::function<void()> onBack)
+    : m_library(library), m_onPlay(std::move(onPlay)), m_onBack(std::move(onBack)), m_fonts(fonts),
+      m_lang(std::move(lang)),
       m_skippedFiles(skippedFiles) {
     refilter();
 }
@@ -380,6 +382,11 @@ void BrowserScreen::handleEvent(const sf::Event& event) {
         event.key.code == sf::Keyboard::Escape) {
         m_openMenu.reset();
         layoutChips();
+        return;
+    }
+    if (event.type == sf::Event::KeyPressed && event.key.code == sf::Keyboard::Escape &&
+        m_onBack) {
+        m_onBack();
         return;
     }
     if (event.type == sf::Event::KeyPressed) {

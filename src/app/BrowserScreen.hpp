@@ -17,7 +17,8 @@ class BrowserScreen final : public Screen {
 public:
     BrowserScreen(const core::Library& library, const Fonts& fonts, std::string lang,
                   std::size_t skippedFiles,
-                  std::function<void(const core::Exercise&)> onPlay = {});
+                  std::function<void(const core::Exercise&)> onPlay = {},
+                  std::function<void()> onBack = {});
 
     void handleEvent(const sf::Event& event) override;
     void update(sf::Time elapsed) override;
@@ -67,6 +68,7 @@ private:
 
     const core::Library& m_library;
     std::function<void(const core::Exercise&)> m_onPlay;
+    std::function<void()> m_onBack; // Esc: back to the screen below, when there is one
     Hit m_playButton;
     const Fonts& m_fonts;
     std::string m_lang;

@@ -27,9 +27,10 @@ std::string clockText(core::Millis t) {
 
 PlayerScreen::PlayerScreen(std::vector<core::RoutineItem> routine, const Fonts& fonts,
                            Audio& audio, const core::Clock& clock, std::string lang,
-                           std::function<void()> close)
+                           std::function<void()> close,
+                           std::function<void(const core::SetFinished&)> onSet)
     : m_timeline(std::move(routine)), m_fonts(fonts), m_audio(audio), m_player(m_timeline, clock),
-      m_lang(std::move(lang)), m_close(std::move(close)) {
+      m_lang(std::move(lang)), m_close(std::move(close)), m_onSet(std::move(onSet)) {
     m_snapshot = m_player.snapshot();
     m_player.start();
 }
@@ -267,6 +268,9 @@ void PlayerScreen::onEvents(const std::vector<core::PlayerEvent>& events) {
     for (const auto& event : events) {
         if (event.type == core::PlayerEvent::Type::SetFinished) {
             m_setsDone.push_back(event.set);
+            if (m_onSet) {
+                m_onSet(event.set);
+            }
             continue;
         }
         const auto& cue = event.cue;

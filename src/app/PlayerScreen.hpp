@@ -19,8 +19,11 @@ namespace motus::app {
 // set, rep and side, the cue in words and aloud, the progress of the whole routine.
 class PlayerScreen final : public Screen {
 public:
+    // `onSet` receives each set as it finishes (to be stored at once); `close` is called when
+    // the patient leaves the screen.
     PlayerScreen(std::vector<core::RoutineItem> routine, const Fonts& fonts, Audio& audio,
-                 const core::Clock& clock, std::string lang, std::function<void()> close);
+                 const core::Clock& clock, std::string lang, std::function<void()> close,
+                 std::function<void(const core::SetFinished&)> onSet = {});
 
     void handleEvent(const sf::Event& event) override;
     void update(sf::Time elapsed) override;
@@ -55,6 +58,7 @@ private:
     core::SessionPlayer m_player;
     std::string m_lang;
     std::function<void()> m_close;
+    std::function<void(const core::SetFinished&)> m_onSet;
 
     std::unique_ptr<figure::Figure> m_figure;
     std::size_t m_figureExercise = 0;

@@ -439,19 +439,26 @@ std::vector<DoseChange> Tracker::logExercise(const Stamp& when, const std::strin
     m_journal.finishSession(session, complete ? SessionStatus::Complete : SessionStatus::Partial);
 
     if (feedback) {
-        m_journal.logFeedback(*feedback);
-        current = slot(exercise);
-        if (current && !current->stopped) {
-            ExerciseWeek now;
-            now.painDuring = feedback->pain;
-            now.legWorse = feedback->leg == LegChange::Worse;
-            if (auto safety = decideAtOnce(now, context(*current), when.date)) {
-                m_journal.applyChanges({*safety});
-                changes.push_back(*safety);
-            }
-        }
+        const auto acted = recordFeedback(*feedback);
+        changes.insert(changes.end(), acted.begin(), acted.end());
     }
     return changes;
+}
+
+std::vector<DoseChange> Tracker::recordFeedback(const Feedback& feedback) {
+    m_journal.logFeedback(feedback);
+    const auto current = slot(feedback.exercise);
+    if (!current || current->stopped) {
+        return {};
+    }
+    ExerciseWeek now;
+    now.painDuring = feedback.pain;
+    now.legWorse = feedback.leg == LegChange::Worse;
+    if (auto safety = decideAtOnce(now, context(*current), feedback.date)) {
+        m_journal.applyChanges({*safety});
+        return {*safety};
+    }
+    return {};
 }
 
 std::vector<DoseChange> Tracker::checkIn(const CheckIn& checkIn) {
