@@ -187,7 +187,7 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
     } else {
         drawText(target,
                  utf8(fmt::format(fmt::runtime(tr("Your routine · week {} · {}")), m_plan.week + 1,
-                                  m_session.program.phases[m_plan.phase].name)),
+                                  m_session.program.phases[m_plan.phase].nameIn(m_lang))),
                  m_fonts.bold, typeSize::heading, {left, y}, colour::text);
         y += 48.f;
         for (const auto& item : m_plan.items) {
@@ -222,13 +222,20 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
     drawRoundedRect(target, m_progressRect, 14.f, colour::panel, colour::panelBorder, 1.f);
     const float pl = m_progressRect.left + 24.f;
     float py = m_progressRect.top + 20.f;
-    const char* unit = m_unit == core::StreakUnit::Days ? tr("days") : tr("weeks");
-    drawText(target, utf8(fmt::format(fmt::runtime(tr("Streak: {} {}")), m_streak.current, unit)),
+    auto count = [&](int n) {
+        const auto many = static_cast<unsigned long>(n);
+        return fmt::format(fmt::runtime(m_unit == core::StreakUnit::Days
+                                            ? core::trn("{} day", "{} days", many)
+                                            : core::trn("{} week", "{} weeks", many)),
+                           n);
+    };
+    drawText(target, utf8(fmt::format(fmt::runtime(tr("Streak: {}")), count(m_streak.current))),
              m_fonts.bold, typeSize::heading, {pl, py}, colour::text);
     py += 40.f;
     drawText(target,
-             utf8(fmt::format(fmt::runtime(tr("Longest: {} {} · last 7 days: {}% of sessions")),
-                              m_streak.longest, unit,
+             // xgettext:no-c-format
+             utf8(fmt::format(fmt::runtime(tr("Longest: {} · last 7 days: {}% of sessions")),
+                              count(m_streak.longest),
                               static_cast<int>(std::lround(m_adherence * 100)))),
              m_fonts.regular, typeSize::small, {pl, py}, colour::mutedText);
     py += 40.f;

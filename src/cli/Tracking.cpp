@@ -197,12 +197,36 @@ bool writeAtomically(const std::filesystem::path& file, const std::string& text,
     return true;
 }
 
-std::string frequencyText(const core::ProgramPhase& phase) {
+// "daily", "3 a week": in English for JSON, translated for people.
+std::string frequencyText(const core::ProgramPhase& phase, bool forPeople = false) {
+    if (forPeople) {
+        core::Dose dose;
+        dose.perDay = phase.perDay;
+        dose.perWeek = phase.perWeek;
+        return core::describeFrequency(dose);
+    }
     if (phase.daily()) {
         return phase.perDay == 1 ? "daily" : fmt::format("{} a day", phase.perDay);
     }
     return phase.perDay == 1 ? fmt::format("{} a week", phase.perWeek)
                              : fmt::format("{} a week, {} a day", phase.perWeek, phase.perDay);
+}
+
+// The decision in the patient's language (the JSON keeps the English word).
+std::string decisionText(core::Decision decision) {
+    switch (decision) {
+    case core::Decision::Progress:
+        return tr("step up");
+    case core::Decision::Hold:
+        return tr("hold");
+    case core::Decision::Regress:
+        return tr("step back");
+    case core::Decision::Switch:
+        return tr("switch");
+    case core::Decision::Stop:
+        return tr("stop");
+    }
+    return {};
 }
 
 void writeDose(JsonWriter& json, const core::Prescription& p) {
@@ -256,8 +280,10 @@ int programList(const CommandLine& cl, const content::DataPaths& paths, const Ar
             json.endObject();
         } else {
             out << padRight(p.id, 26) << "  " << padRight(p.titleIn(lang), 44) << "  "
-                << fmt::format(fmt::runtime(tr("{} weeks")), p.totalWeeks()) << ", "
-                << frequencyText(first) << '\n';
+                << fmt::format(fmt::runtime(core::trn("{} week", "{} weeks",
+                                                      static_cast<unsigned long>(p.totalWeeks()))),
+                               p.totalWeeks())
+                << ", " << frequencyText(first, true) << '\n';
         }
     }
     json.endArray();
@@ -370,7 +396,7 @@ int programShow(const CommandLine& cl, const content::DataPaths& paths, const Ar
     out << c->program->titleIn(lang) << "  (" << c->program->id << ")\n";
     out << fmt::format(fmt::runtime(tr("Started {}; week {} of {}; phase {}: {} ({})")),
                        core::formatDate(c->active->start), week + 1, c->program->totalWeeks(),
-                       phaseIndex + 1, phase.name, frequencyText(phase))
+                       phaseIndex + 1, phase.nameIn(lang), frequencyText(phase, true))
         << '\n';
     if (c->active->stopped) {
         out << tr("The program is stopped (a warning sign was reported).") << '\n';
@@ -465,7 +491,7 @@ int cmdToday(const CommandLine& cl, const content::DataPaths& paths, const Args&
         return kOk;
     }
     out << fmt::format(fmt::runtime(tr("{} · week {} · {}")), core::formatDate(date),
-                       plan.week + 1, c->program->phases[plan.phase].name)
+                       plan.week + 1, c->program->phases[plan.phase].nameIn(core::uiLanguage()))
         << '\n';
     for (const auto& item : plan.items) {
         out << "  " << (item.doneSets >= item.prescribedSets ? "✓ " : "  ")
@@ -678,7 +704,7 @@ int cmdReview(const CommandLine& cl, const content::DataPaths& paths, const Args
             << '\n';
         for (const auto& d : decisions) {
             const std::string id = d.exercise.empty() ? std::string(tr("the program")) : d.exercise;
-            out << "  " << padRight(std::string(core::toString(d.decision)), 9) << "  "
+            out << "  " << padRight(decisionText(d.decision), 12) << "  "
                 << padRight(id, 26) << "  " << describe(d.from) << " → " << describe(d.to)
                 << "  " << (d.rule >= 0 ? fmt::format(fmt::runtime(tr("rule {}")), d.rule)
                                         : std::string(tr("plan")))
@@ -724,10 +750,18 @@ int cmdStreak(const CommandLine& cl, const content::DataPaths& paths, const Args
         out << json.str() << '\n';
         return kOk;
     }
-    const char* unitName = unit == core::StreakUnit::Days ? tr("days") : tr("weeks");
-    out << fmt::format(fmt::runtime(tr("Current streak: {} {} · longest: {} {} · this week: {}% "
-                                       "of sessions")),
-                       streak.current, unitName, streak.longest, unitName,
+    auto count = [&](int n) {
+        const auto many = static_cast<unsigned long>(n);
+        return fmt::format(fmt::runtime(unit == core::StreakUnit::Days
+                                            ? core::trn("{} day", "{} days", many)
+                                            : core::trn("{} week", "{} weeks", many)),
+                           n);
+    };
+    out << fmt::format(
+        // xgettext:no-c-format
+        fmt::runtime(tr("Current streak: {} · longest: {} · last 7 days: {}% of "
+                                       "sessions")),
+                       count(streak.current), count(streak.longest),
                        static_cast<int>(std::lround(adherence * 100)))
         << "\n\n";
     // A calendar of the last weeks: ■ done, ○ forgiven, ✗ missed, · today or to come.
@@ -804,7 +838,7 @@ int cmdHistory(const CommandLine& cl, const content::DataPaths& paths, const Arg
         out << tr("No dose has changed yet.") << '\n';
     }
     for (const auto& d : changes) {
-        out << core::formatDate(d.date) << "  " << padRight(std::string(core::toString(d.decision)), 9)
+        out << core::formatDate(d.date) << "  " << padRight(decisionText(d.decision), 12)
             << "  " << padRight(d.exercise.empty() ? std::string(tr("the program")) : d.exercise, 26)
             << "  " << describe(d.from) << " → " << describe(d.to) << "  "
             << (d.byTherapist ? std::string(tr("by your therapist's plan"))

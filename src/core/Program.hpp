@@ -27,6 +27,10 @@ struct ProgramPhase {
     std::vector<ProgramItem> items;
 
     [[nodiscard]] bool daily() const { return perWeek == 7; }
+    [[nodiscard]] const std::string& nameIn(std::string_view lang) const {
+        auto it = names.find(lang);
+        return it != names.end() ? it->second : name;
+    }
     // Sessions prescribed in a full week of this phase.
     [[nodiscard]] int sessionsPerWeek() const { return perDay * perWeek; }
 };
