@@ -43,8 +43,8 @@ std::vector<fs::path> generate(const fs::path& dir, std::size_t count) {
         const auto& text = texts[i % texts.size()];
         const std::string renamed =
             std::regex_replace(text, ids, "$1=\"$2-copy" + std::to_string(round) + "\"");
-        const std::string stem = sources[i % texts.size()].stem().string() + "-copy" +
-                                 std::to_string(round);
+        const std::string stem =
+            sources[i % texts.size()].stem().string() + "-copy" + std::to_string(round);
         const fs::path file = dir / (stem + ".xml");
         std::ofstream(file, std::ios::binary) << renamed;
         files.push_back(file);
@@ -52,7 +52,9 @@ std::vector<fs::path> generate(const fs::path& dir, std::size_t count) {
     return files;
 }
 
-double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+double seconds(Clock::duration d) {
+    return std::chrono::duration<double>(d).count();
+}
 
 } // namespace
 

@@ -1,7 +1,7 @@
 // Figures for the movement player: the cost of one frame of the figure (physics steps plus
 // interpolation), of drawing one player frame, and the player's timing error over an hour.
-#include "app/Audio.hpp"
 #include "app/App.hpp"
+#include "app/Audio.hpp"
 #include "app/PlayerScreen.hpp"
 #include "app/Theme.hpp"
 #include "content/ExerciseLoader.hpp"
@@ -27,7 +27,9 @@ private:
     core::Millis m_now{0};
 };
 
-double micros(Clock::duration d) { return std::chrono::duration<double, std::micro>(d).count(); }
+double micros(Clock::duration d) {
+    return std::chrono::duration<double, std::micro>(d).count();
+}
 
 } // namespace
 
@@ -37,7 +39,8 @@ int main() {
     // 1. The figure: setTarget + update(1/60 s) + placement(), over whole exercises.
     double figureTotal = 0;
     std::size_t frames = 0;
-    for (const char* id : {"bird-dog", "glute-bridge", "side-plank", "sit-to-stand", "wall-slide"}) {
+    for (const char* id :
+         {"bird-dog", "glute-bridge", "side-plank", "sit-to-stand", "wall-slide"}) {
         const auto* ex = load.library.find(id);
         if (ex == nullptr) {
             std::printf("missing exercise %s\n", id);

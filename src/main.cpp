@@ -37,8 +37,9 @@ int main(int argc, char** argv) {
                                    !play.simulate;
         if (playsInWindow) {
             if (!app::displayAvailable()) {
-                std::cerr << "motus: " << core::tr("play needs an X display; for the timeline "
-                                                   "without one, add --simulate")
+                std::cerr << "motus: "
+                          << core::tr("play needs an X display; for the timeline "
+                                      "without one, add --simulate")
                           << '\n';
                 return 2;
             }
@@ -62,8 +63,9 @@ int main(int argc, char** argv) {
                 return 2;
             }
             if (!app::displayAvailable()) {
-                std::cerr << "motus: " << core::tr("render needs an X display; run it under "
-                                                   "xvfb-run")
+                std::cerr << "motus: "
+                          << core::tr("render needs an X display; run it under "
+                                      "xvfb-run")
                           << '\n';
                 return 2;
             }
@@ -71,9 +73,10 @@ int main(int argc, char** argv) {
                                   std::cerr);
         }
         if (!app::displayAvailable()) {
-            std::cerr << "motus: " << core::tr("no X display to open the window on (DISPLAY is "
-                                               "unset or unreachable); try 'motus --help' for "
-                                               "the command line")
+            std::cerr << "motus: "
+                      << core::tr("no X display to open the window on (DISPLAY is "
+                                  "unset or unreachable); try 'motus --help' for "
+                                  "the command line")
                       << '\n';
             return 2;
         }

@@ -3,14 +3,14 @@
 #include "Audio.hpp"
 #include "BrowserScreen.hpp"
 #include "PlayerScreen.hpp"
-#include "TodayScreen.hpp"
-#include "content/ProgramLoader.hpp"
-#include "core/LocalTime.hpp"
-#include "storage/SqliteJournal.hpp"
 #include "Screen.hpp"
 #include "Theme.hpp"
+#include "TodayScreen.hpp"
 #include "content/ExerciseLoader.hpp"
+#include "content/ProgramLoader.hpp"
 #include "core/I18n.hpp"
+#include "core/LocalTime.hpp"
+#include "storage/SqliteJournal.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <X11/Xlib.h>
@@ -126,9 +126,9 @@ int runApp(const AppOptions& options) {
 
     ScreenStack screens;
     auto openPlayer = [&](const core::Exercise& exercise, const core::Dose& dose) {
-        screens.push(std::make_unique<PlayerScreen>(
-            std::vector<core::RoutineItem>{{&exercise, dose}}, fonts, audio, clock, lang,
-            [&screens] { screens.pop(); }));
+        screens.push(
+            std::make_unique<PlayerScreen>(std::vector<core::RoutineItem>{{&exercise, dose}}, fonts,
+                                           audio, clock, lang, [&screens] { screens.pop(); }));
     };
     std::optional<TrackerSession> session;
     if (options.play.empty()) {
@@ -136,8 +136,7 @@ int runApp(const AppOptions& options) {
     }
     if (session) {
         session->tracker = std::make_unique<core::Tracker>(*session->journal, load.library,
-                                                           session->program,
-                                                           session->active.start);
+                                                           session->program, session->active.start);
     }
     auto todayDate = [] { return core::today(); };
     TodayScreen* todayScreen = nullptr;
@@ -174,15 +173,15 @@ int runApp(const AppOptions& options) {
                 todayScreen->refresh();
                 return;
             }
-            screens.push(std::make_unique<FeedbackScreen>(
-                *session, fonts, *done, todayDate(), [&](const std::string& outcome) {
-                    screens.pop();
-                    todayScreen->refresh();
-                    (void)outcome;
-                }));
+            screens.push(std::make_unique<FeedbackScreen>(*session, fonts, *done, todayDate(),
+                                                          [&](const std::string& outcome) {
+                                                              screens.pop();
+                                                              todayScreen->refresh();
+                                                              (void)outcome;
+                                                          }));
         };
-        screens.push(std::make_unique<PlayerScreen>(routine, fonts, audio, clock, lang, onClose,
-                                                    onSet));
+        screens.push(
+            std::make_unique<PlayerScreen>(routine, fonts, audio, clock, lang, onClose, onSet));
     };
     BrowserScreen* browserScreen = nullptr;
     if (!options.play.empty()) {

@@ -21,8 +21,7 @@ std::vector<sf::Int16> toneSamples(std::initializer_list<std::pair<double, doubl
         for (std::size_t i = 0; i < count; ++i) {
             const double t = static_cast<double>(i) / kToneRate;
             const double edge = std::min({1.0, t / 0.01, (seconds - t) / 0.03});
-            const double value =
-                0.45 * edge * std::sin(2 * std::numbers::pi * frequency * t);
+            const double value = 0.45 * edge * std::sin(2 * std::numbers::pi * frequency * t);
             samples.push_back(static_cast<sf::Int16>(value * 32767));
         }
         samples.insert(samples.end(), kToneRate / 20, 0); // a short gap
@@ -174,7 +173,9 @@ Audio::~Audio() {
     }
 }
 
-bool Audio::voiceAvailable() const { return m_device && m_voiceWorks; }
+bool Audio::voiceAvailable() const {
+    return m_device && m_voiceWorks;
+}
 
 void Audio::setSettings(const SoundSettings& settings) {
     m_settings = settings;

@@ -49,9 +49,8 @@ public:
 
     // Synthesises speech synchronously, for tests and for checking the voice: 16-bit mono
     // samples at `sampleRate`, empty when there is no voice.
-    [[nodiscard]] static std::vector<sf::Int16> synthesise(const std::string& language,
-                                                           const std::string& text,
-                                                           unsigned& sampleRate);
+    [[nodiscard]] static std::vector<sf::Int16>
+    synthesise(const std::string& language, const std::string& text, unsigned& sampleRate);
 
 private:
     void worker();
@@ -63,7 +62,7 @@ private:
     std::vector<sf::Sound> m_toneSounds;
     std::size_t m_nextTone = 0;
     std::map<std::string, sf::SoundBuffer> m_speech; // cache, by text
-    std::unique_ptr<sf::Sound> m_voice; // made only once a device is known to exist
+    std::unique_ptr<sf::Sound> m_voice;              // made only once a device is known to exist
     std::string m_waitingFor; // the text to speak as soon as it is synthesised
 
     struct Job {

@@ -31,8 +31,7 @@ BrowserScreen::BrowserScreen(const core::Library& library, const Fonts& fonts, s
                              std::function<void(const core::Exercise&)> onPlay,
                              std::function<void()> onBack)
     : m_library(library), m_onPlay(std::move(onPlay)), m_onBack(std::move(onBack)), m_fonts(fonts),
-      m_lang(std::move(lang)),
-      m_skippedFiles(skippedFiles) {
+      m_lang(std::move(lang)), m_skippedFiles(skippedFiles) {
     refilter();
 }
 
@@ -153,8 +152,8 @@ void BrowserScreen::resize(sf::Vector2f size) {
                     std::max(100.f, size.y - top - kPad)};
     m_figureRect = {m_detailRect.left + 1, m_detailRect.top + 1, m_detailRect.width - 2,
                     kFigureHeight};
-    const float playWidth = textWidth(utf8(std::string(tr("Try it")) + "  ▶"), m_fonts.bold,
-                                      typeSize::body) + 40.f;
+    const float playWidth =
+        textWidth(utf8(std::string(tr("Try it")) + "  ▶"), m_fonts.bold, typeSize::body) + 40.f;
     m_playButton = Hit{{m_detailRect.left + m_detailRect.width - playWidth - 20.f,
                         m_detailRect.top + 16.f, playWidth, 52.f}};
     layoutRows();
@@ -308,8 +307,8 @@ void BrowserScreen::layoutDetails() {
 
     if (ex->regression || ex->progression) {
         heading(tr("Variants"));
-        for (const auto& [label, id] :
-             {std::pair{tr("Easier:"), ex->regression}, std::pair{tr("Harder:"), ex->progression}}) {
+        for (const auto& [label, id] : {std::pair{tr("Easier:"), ex->regression},
+                                        std::pair{tr("Harder:"), ex->progression}}) {
             if (!id) {
                 continue;
             }
@@ -339,8 +338,8 @@ void BrowserScreen::layoutDetails() {
         m_figureLabels.push_back(utf8(tr("Working position")));
     }
     const float each = m_figureRect.width / static_cast<float>(m_figurePoses.size());
-    m_figureFit = fitFigures(m_figurePoses, {m_figureRect.left, m_figureRect.top, each,
-                                             m_figureRect.height - 30.f});
+    m_figureFit = fitFigures(
+        m_figurePoses, {m_figureRect.left, m_figureRect.top, each, m_figureRect.height - 30.f});
     scrollDetails(0.f);
 }
 
@@ -384,8 +383,7 @@ void BrowserScreen::handleEvent(const sf::Event& event) {
         layoutChips();
         return;
     }
-    if (event.type == sf::Event::KeyPressed && event.key.code == sf::Keyboard::Escape &&
-        m_onBack) {
+    if (event.type == sf::Event::KeyPressed && event.key.code == sf::Keyboard::Escape && m_onBack) {
         m_onBack();
         return;
     }
@@ -514,16 +512,16 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
              {m_size.x - kPad - textWidth(keys, m_fonts.regular, typeSize::small), 32.f},
              colour::mutedText);
     if (m_skippedFiles > 0) {
-        drawRoundedRect(target, {kPad, 74.f, m_size.x - 2 * kPad, 44.f}, 8.f,
-                        colour::warningGround, colour::warning, 2.f);
+        drawRoundedRect(target, {kPad, 74.f, m_size.x - 2 * kPad, 44.f}, 8.f, colour::warningGround,
+                        colour::warning, 2.f);
         drawText(target,
-                 utf8(fmt::format(fmt::runtime(core::trn(
-                                      "{} exercise file could not be loaded; run 'motus "
-                                      "validate' to see why.",
-                                      "{} exercise files could not be loaded; run 'motus "
-                                      "validate' to see why.",
-                                      m_skippedFiles)),
-                                  m_skippedFiles)),
+                 utf8(fmt::format(
+                     fmt::runtime(core::trn("{} exercise file could not be loaded; run 'motus "
+                                            "validate' to see why.",
+                                            "{} exercise files could not be loaded; run 'motus "
+                                            "validate' to see why.",
+                                            m_skippedFiles)),
+                     m_skippedFiles)),
                  m_fonts.regular, typeSize::small, {kPad + 16.f, 84.f}, colour::text);
     }
 
@@ -543,8 +541,8 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
     auto clipTo = [&](sf::FloatRect rect) {
         sf::View clip(rect);
         const sf::Vector2f size = target.getView().getSize();
-        clip.setViewport({rect.left / size.x, rect.top / size.y, rect.width / size.x,
-                          rect.height / size.y});
+        clip.setViewport(
+            {rect.left / size.x, rect.top / size.y, rect.width / size.x, rect.height / size.y});
         target.setView(clip);
     };
     if (m_visible.empty()) {
@@ -596,8 +594,8 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
     clipTo(m_detailRect);
     const float top = m_detailRect.top - m_detailScroll;
     for (const auto& line : m_detailLines) {
-        drawText(target, line.text, *line.font, line.size, {m_detailRect.left + line.x, top + line.y},
-                 line.colour);
+        drawText(target, line.text, *line.font, line.size,
+                 {m_detailRect.left + line.x, top + line.y}, line.colour);
     }
     const float figureTop = top + m_figureY;
     // The figure panel sits between the summary and the tags.
@@ -620,8 +618,7 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
     if (m_onPlay) {
         drawRoundedRect(target, m_playButton.rect, 10.f, colour::accent);
         drawText(target, utf8(std::string(tr("Try it")) + "  ▶"), m_fonts.bold, typeSize::body,
-                 {m_playButton.rect.left + 20.f, m_playButton.rect.top + 12.f},
-                 colour::accentText);
+                 {m_playButton.rect.left + 20.f, m_playButton.rect.top + 12.f}, colour::accentText);
     }
     drawMenu(target);
 }

@@ -16,8 +16,7 @@ namespace motus::app {
 class BrowserScreen final : public Screen {
 public:
     BrowserScreen(const core::Library& library, const Fonts& fonts, std::string lang,
-                  std::size_t skippedFiles,
-                  std::function<void(const core::Exercise&)> onPlay = {},
+                  std::size_t skippedFiles, std::function<void(const core::Exercise&)> onPlay = {},
                   std::function<void()> onBack = {});
 
     void handleEvent(const sf::Event& event) override;
@@ -49,7 +48,7 @@ private:
         unsigned size;
         sf::Color colour;
         float x;
-        float y; // relative to the top of the details content
+        float y;                         // relative to the top of the details content
         std::optional<std::string> link; // exercise id to open when clicked
     };
 
@@ -91,8 +90,8 @@ private:
     float m_rowHeight = 64.f;
     float m_chipsBottom = 0.f;
     std::vector<sf::String> m_rowNames; // the list's names, shortened to fit
-    std::vector<Chip> m_chips; // the three filter buttons
-    std::vector<Chip> m_menu;  // the values of the open filter
+    std::vector<Chip> m_chips;          // the three filter buttons
+    std::vector<Chip> m_menu;           // the values of the open filter
     std::optional<FilterKind> m_openMenu;
     std::vector<DetailLine> m_detailLines;
     std::vector<core::BodyPlacement> m_figurePoses;

@@ -25,9 +25,8 @@ std::string clockText(core::Millis t) {
 
 } // namespace
 
-PlayerScreen::PlayerScreen(std::vector<core::RoutineItem> routine, const Fonts& fonts,
-                           Audio& audio, const core::Clock& clock, std::string lang,
-                           std::function<void()> close,
+PlayerScreen::PlayerScreen(std::vector<core::RoutineItem> routine, const Fonts& fonts, Audio& audio,
+                           const core::Clock& clock, std::string lang, std::function<void()> close,
                            std::function<void(const core::SetFinished&)> onSet)
     : m_timeline(std::move(routine)), m_fonts(fonts), m_audio(audio), m_player(m_timeline, clock),
       m_lang(std::move(lang)), m_close(std::move(close)), m_onSet(std::move(onSet)) {
@@ -153,7 +152,8 @@ void PlayerScreen::perform(Action action) {
 
 void PlayerScreen::handleEvent(const sf::Event& event) {
     const auto status = m_player.status();
-    const bool over = status == core::PlayerStatus::Finished || status == core::PlayerStatus::Stopped;
+    const bool over =
+        status == core::PlayerStatus::Finished || status == core::PlayerStatus::Stopped;
     if (event.type == sf::Event::KeyPressed) {
         const auto key = event.key.code;
         if (m_confirmStop) {
@@ -315,8 +315,8 @@ void PlayerScreen::update(sf::Time elapsed) {
         layoutButtons();
     }
     // The end of a hold is marked by a tone.
-    const bool holding = m_snapshot.kind == core::StepKind::Phase &&
-                         m_snapshot.phase == core::PhaseType::Hold;
+    const bool holding =
+        m_snapshot.kind == core::StepKind::Phase && m_snapshot.phase == core::PhaseType::Hold;
     if (m_wasHolding && !holding && m_snapshot.status == core::PlayerStatus::Running) {
         m_audio.play(Tone::HoldEnd);
     }
@@ -354,9 +354,10 @@ void PlayerScreen::update(sf::Time elapsed) {
     if (m_snapshot.kind == core::StepKind::Transition) {
         const auto& upcoming = exercise(m_snapshot.exercise);
         m_nextThumbnail = core::placeBody(upcoming.poses.front(), upcoming.view, 1.75);
-        m_thumbnailFit = fitFigures({m_nextThumbnail},
-                                    {m_panelRect.left + 20.f, m_panelRect.top + m_panelRect.height - 170.f,
-                                     m_panelRect.width - 40.f, 150.f});
+        m_thumbnailFit =
+            fitFigures({m_nextThumbnail},
+                       {m_panelRect.left + 20.f, m_panelRect.top + m_panelRect.height - 170.f,
+                        m_panelRect.width - 40.f, 150.f});
     }
 }
 
@@ -394,13 +395,13 @@ void PlayerScreen::drawSidePanel(sf::RenderTarget& target) const {
         phase = tr("Switch sides");
         break;
     case core::StepKind::Phase:
-        phase = m_snapshot.phase == core::PhaseType::Hold  ? tr("Hold")
+        phase = m_snapshot.phase == core::PhaseType::Hold ? tr("Hold")
                 : m_snapshot.phase == core::PhaseType::In ? tr("Move into position")
                                                           : tr("Move back");
         break;
     }
-    const bool holding = m_snapshot.kind == core::StepKind::Phase &&
-                         m_snapshot.phase == core::PhaseType::Hold;
+    const bool holding =
+        m_snapshot.kind == core::StepKind::Phase && m_snapshot.phase == core::PhaseType::Hold;
     drawText(target, utf8(phase), m_fonts.bold, typeSize::heading, {left, y},
              holding ? colour::accent : colour::text);
     y += 34.f;
@@ -410,12 +411,12 @@ void PlayerScreen::drawSidePanel(sf::RenderTarget& target) const {
     y += static_cast<float>(kCountdownSize) + 40.f;
     std::vector<std::string> status;
     if (m_snapshot.set > 0) {
-        status.push_back(fmt::format(fmt::runtime(tr("Set {} of {}")), m_snapshot.set,
-                                     m_snapshot.setCount));
+        status.push_back(
+            fmt::format(fmt::runtime(tr("Set {} of {}")), m_snapshot.set, m_snapshot.setCount));
     }
     if (m_snapshot.rep > 0) {
-        status.push_back(fmt::format(fmt::runtime(tr("Rep {} of {}")), m_snapshot.rep,
-                                     m_snapshot.repCount));
+        status.push_back(
+            fmt::format(fmt::runtime(tr("Rep {} of {}")), m_snapshot.rep, m_snapshot.repCount));
     }
     if (m_snapshot.side == core::RepSide::Left) {
         status.push_back(tr("Left side"));
@@ -476,9 +477,9 @@ void PlayerScreen::draw(sf::RenderTarget& target) const {
     drawText(target, utf8(ex.text(m_lang).name), m_fonts.bold, typeSize::title, {kPad, 24.f},
              colour::text);
     if (m_timeline.items().size() > 1) {
-        const sf::String count = utf8(fmt::format(fmt::runtime(tr("Exercise {} of {}")),
-                                                  m_snapshot.exercise + 1,
-                                                  m_timeline.items().size()));
+        const sf::String count =
+            utf8(fmt::format(fmt::runtime(tr("Exercise {} of {}")), m_snapshot.exercise + 1,
+                             m_timeline.items().size()));
         drawText(target, count, m_fonts.regular, typeSize::body,
                  {m_size.x - kPad - textWidth(count, m_fonts.regular, typeSize::body), 34.f},
                  colour::mutedText);
@@ -494,19 +495,21 @@ void PlayerScreen::draw(sf::RenderTarget& target) const {
                             ? static_cast<double>(m_snapshot.position.count()) /
                                   static_cast<double>(m_snapshot.total.count())
                             : 0.0;
-    drawRoundedRect(target, {bar.left, bar.top, std::max(14.f, bar.width * static_cast<float>(done)), bar.height},
-                    7.f, colour::accent);
-    drawText(target,
-             utf8(clockText(m_snapshot.position) + " / " + clockText(m_snapshot.total)),
+    drawRoundedRect(
+        target,
+        {bar.left, bar.top, std::max(14.f, bar.width * static_cast<float>(done)), bar.height}, 7.f,
+        colour::accent);
+    drawText(target, utf8(clockText(m_snapshot.position) + " / " + clockText(m_snapshot.total)),
              m_fonts.regular, typeSize::small, {bar.left + bar.width + 16.f, barY - 6.f},
              colour::mutedText);
 
     for (const auto& button : m_buttons) {
         drawRoundedRect(target, button.hit.rect, 10.f, colour::panel, colour::panelBorder, 1.5f);
-        drawText(target, button.label, m_fonts.regular, m_buttonSize,
-                 {button.hit.rect.left + 20.f,
-                  button.hit.rect.top + (kButtonHeight - static_cast<float>(m_buttonSize)) / 2 - 3.f},
-                 colour::text);
+        drawText(
+            target, button.label, m_fonts.regular, m_buttonSize,
+            {button.hit.rect.left + 20.f,
+             button.hit.rect.top + (kButtonHeight - static_cast<float>(m_buttonSize)) / 2 - 3.f},
+            colour::text);
     }
 
     const auto status = m_snapshot.status;
@@ -538,8 +541,8 @@ void PlayerScreen::draw(sf::RenderTarget& target) const {
         const sf::FloatRect box{m_figureRect.left + (m_figureRect.width - width) / 2,
                                 m_figureRect.top + 24.f, width, 56.f};
         drawRoundedRect(target, box, 12.f, colour::warningGround, colour::warning, 2.f);
-        drawText(target, paused, m_fonts.bold, typeSize::heading,
-                 {box.left + 24.f, box.top + 12.f}, colour::text);
+        drawText(target, paused, m_fonts.bold, typeSize::heading, {box.left + 24.f, box.top + 12.f},
+                 colour::text);
     }
 }
 

@@ -35,7 +35,17 @@ public:
     [[nodiscard]] bool confirmingStop() const { return m_confirmStop; }
 
 private:
-    enum class Action { Back, PauseResume, Skip, Stop, ConfirmStop, KeepGoing, Close, Voice, Tones };
+    enum class Action {
+        Back,
+        PauseResume,
+        Skip,
+        Stop,
+        ConfirmStop,
+        KeepGoing,
+        Close,
+        Voice,
+        Tones
+    };
     struct Button {
         Action action;
         sf::String label;

@@ -151,9 +151,9 @@ int renderSheet(const core::Exercise& ex, const RenderRequest& request, const Fo
         drawRoundedRect(texture, frame, 8.f, colour::background);
         drawPose(texture, bodies[i], ex.view, frame, Props::of(ex), fit.scale,
                  {fit.origin.x + left, fit.origin.y});
-        drawText(texture,
-                 utf8(fmt::format("{}. {}", i + 1, humanise(ex.poses[i].id))), fonts.regular,
-                 typeSize::small, {left + 20.f, top + figureHeight + 10.f}, colour::text);
+        drawText(texture, utf8(fmt::format("{}. {}", i + 1, humanise(ex.poses[i].id))),
+                 fonts.regular, typeSize::small, {left + 20.f, top + figureHeight + 10.f},
+                 colour::text);
     }
     texture.display();
     return saveTexture(texture, request.out, err) ? 0 : 1;
@@ -194,8 +194,8 @@ int renderMoment(const core::Exercise& ex, const RenderRequest& request, const F
     const sf::FloatRect frame{0.f, 0.f, static_cast<float>(width), static_cast<float>(height)};
     const auto fit = fitFigures({core::placeBody(ex.poses.front(), ex.view, 1.75), body}, frame);
     drawPose(texture, body, ex.view, frame, Props::of(ex), fit.scale, fit.origin);
-    drawText(texture, utf8(describeMoment(ex, snap)), fonts.regular, typeSize::small,
-             {16.f, 12.f}, colour::text);
+    drawText(texture, utf8(describeMoment(ex, snap)), fonts.regular, typeSize::small, {16.f, 12.f},
+             colour::text);
     texture.display();
     return saveTexture(texture, request.out, err) ? 0 : 1;
 }

@@ -27,7 +27,9 @@ public:
     void push(std::unique_ptr<Screen> screen);
     void pop();
     void applyPending(sf::Vector2f size);
-    [[nodiscard]] Screen* top() const { return m_screens.empty() ? nullptr : m_screens.back().get(); }
+    [[nodiscard]] Screen* top() const {
+        return m_screens.empty() ? nullptr : m_screens.back().get();
+    }
     [[nodiscard]] bool empty() const { return m_screens.empty(); }
 
 private:

@@ -14,9 +14,9 @@ inline const sf::Color panel{255, 255, 255};
 inline const sf::Color panelBorder{220, 216, 208};
 inline const sf::Color text{31, 41, 51};
 inline const sf::Color mutedText{92, 102, 112};
-inline const sf::Color accent{0, 114, 178};     // blue
+inline const sf::Color accent{0, 114, 178}; // blue
 inline const sf::Color accentText{255, 255, 255};
-inline const sf::Color warning{230, 159, 0};    // orange
+inline const sf::Color warning{230, 159, 0}; // orange
 inline const sf::Color warningGround{253, 240, 214};
 inline const sf::Color selection{222, 236, 247};
 inline const sf::Color floor{170, 162, 150};

@@ -23,14 +23,14 @@ core::Date daysBefore(core::Date d, int n) {
 
 void drawButton(sf::RenderTarget& target, const Fonts& fonts, const Hit& hit,
                 const std::string& label, bool primary, bool selected = false) {
-    drawRoundedRect(target, hit.rect, 10.f,
-                    primary || selected ? colour::accent : colour::panel, colour::panelBorder,
-                    primary || selected ? 0.f : 1.5f);
+    drawRoundedRect(target, hit.rect, 10.f, primary || selected ? colour::accent : colour::panel,
+                    colour::panelBorder, primary || selected ? 0.f : 1.5f);
     const sf::String text = utf8(label);
     const float width = textWidth(text, primary ? fonts.bold : fonts.regular, typeSize::body);
-    drawText(target, text, primary ? fonts.bold : fonts.regular, typeSize::body,
-             {hit.rect.left + (hit.rect.width - width) / 2, hit.rect.top + (hit.rect.height - 30.f) / 2},
-             primary || selected ? colour::accentText : colour::text);
+    drawText(
+        target, text, primary ? fonts.bold : fonts.regular, typeSize::body,
+        {hit.rect.left + (hit.rect.width - width) / 2, hit.rect.top + (hit.rect.height - 30.f) / 2},
+        primary || selected ? colour::accentText : colour::text);
 }
 
 } // namespace
@@ -152,8 +152,7 @@ void TodayScreen::update(sf::Time) {
 }
 
 void TodayScreen::draw(sf::RenderTarget& target) const {
-    drawText(target,
-             utf8(fmt::format(fmt::runtime(tr("Today · {}")), core::formatDate(m_date))),
+    drawText(target, utf8(fmt::format(fmt::runtime(tr("Today · {}")), core::formatDate(m_date))),
              m_fonts.bold, typeSize::title, {kPad, 24.f}, colour::text);
     drawText(target, utf8(m_session.program.titleIn(m_lang)), m_fonts.regular, typeSize::small,
              {kPad, 68.f}, colour::mutedText);
@@ -251,8 +250,8 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
     const core::Date firstWeek = core::mondayOf(daysBefore(m_date, 28));
     for (int week = 0; week < 5; ++week) {
         for (int i = 0; i < 7; ++i) {
-            const core::Date day = core::Date(std::chrono::sys_days(firstWeek) +
-                                              std::chrono::days(7 * week + i));
+            const core::Date day =
+                core::Date(std::chrono::sys_days(firstWeek) + std::chrono::days(7 * week + i));
             const sf::FloatRect box{pl + static_cast<float>(i) * cell, py, cell - 8.f, cell - 8.f};
             auto it = std::find_if(m_calendar.begin(), m_calendar.end(),
                                    [&](const auto& entry) { return entry.first == day; });
@@ -269,8 +268,8 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
                 break;
             case core::DayMark::Missed:
                 drawRoundedRect(target, box, 5.f, colour::warningGround);
-                drawText(target, utf8("✗"), m_fonts.bold, typeSize::small, {box.left + 6.f, box.top},
-                         colour::text);
+                drawText(target, utf8("✗"), m_fonts.bold, typeSize::small,
+                         {box.left + 6.f, box.top}, colour::text);
                 break;
             default:
                 drawRoundedRect(target, box, 5.f, colour::panel, colour::text, 2.f);
@@ -280,7 +279,8 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
     }
     py += 16.f;
     // Morning pain over the last three weeks, as bars of 0-10.
-    drawText(target, utf8(tr("Morning pain")), m_fonts.bold, typeSize::small, {pl, py}, colour::text);
+    drawText(target, utf8(tr("Morning pain")), m_fonts.bold, typeSize::small, {pl, py},
+             colour::text);
     py += 30.f;
     const float barWidth = std::max(6.f, (m_progressRect.width - 48.f) / 21.f - 4.f);
     for (const auto& [date, pain] : m_mornings) {
@@ -302,14 +302,13 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
     }
     const float bottom = m_progressRect.top + m_progressRect.height - 12.f;
     for (const auto& change : m_changes) {
-        const auto lines = wrapText(change.reason, m_fonts.regular, typeSize::small,
-                                    m_progressRect.width - 48.f);
+        const auto lines =
+            wrapText(change.reason, m_fonts.regular, typeSize::small, m_progressRect.width - 48.f);
         if (py + 24.f * static_cast<float>(lines.size() + 1) > bottom) {
             break; // only changes that fit whole
         }
-        const core::Exercise* ex = m_session.library != nullptr
-                                       ? m_session.library->find(change.to.exercise)
-                                       : nullptr;
+        const core::Exercise* ex =
+            m_session.library != nullptr ? m_session.library->find(change.to.exercise) : nullptr;
         const std::string who = change.exercise.empty() ? std::string(tr("the program"))
                                 : ex != nullptr         ? ex->text(m_lang).name
                                                         : change.exercise;
@@ -339,8 +338,8 @@ void FeedbackScreen::resize(sf::Vector2f size) {
         m_buttons[static_cast<std::size_t>(q)].clear();
         for (int i = 0; i <= 10; ++i) {
             m_buttons[static_cast<std::size_t>(q)].push_back(
-                Hit{{kPad + static_cast<float>(i) * (width + 8.f), 170.f + 190.f * static_cast<float>(q),
-                     width, 60.f}});
+                Hit{{kPad + static_cast<float>(i) * (width + 8.f),
+                     170.f + 190.f * static_cast<float>(q), width, 60.f}});
         }
     }
     m_buttons[2] = {Hit{{kPad, 550.f, 200.f, 60.f}}, Hit{{kPad + 220.f, 550.f, 200.f, 60.f}}};

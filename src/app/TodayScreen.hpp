@@ -95,7 +95,7 @@ private:
     std::vector<std::string> m_exercises;
     core::Date m_date;
     std::function<void(const std::string&)> m_done;
-    int m_question = 0;             // 0 pain, 1 effort, 2 legs
+    int m_question = 0; // 0 pain, 1 effort, 2 legs
     std::array<int, 3> m_values{-1, -1, 0};
     sf::Vector2f m_size{1280.f, 800.f};
     std::array<std::vector<Hit>, 3> m_buttons;

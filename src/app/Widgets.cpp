@@ -7,7 +7,9 @@
 
 namespace motus::app {
 
-sf::String utf8(const std::string& text) { return sf::String::fromUtf8(text.begin(), text.end()); }
+sf::String utf8(const std::string& text) {
+    return sf::String::fromUtf8(text.begin(), text.end());
+}
 
 sf::String ellipsize(const sf::String& text, const sf::Font& font, unsigned size, float width) {
     if (textWidth(text, font, size) <= width) {
@@ -63,8 +65,8 @@ std::vector<sf::String> wrapText(const std::string& text, const sf::Font& font, 
     return lines;
 }
 
-void drawText(sf::RenderTarget& target, const sf::String& text, const sf::Font& font,
-              unsigned size, sf::Vector2f position, sf::Color colour) {
+void drawText(sf::RenderTarget& target, const sf::String& text, const sf::Font& font, unsigned size,
+              sf::Vector2f position, sf::Color colour) {
     sf::Text drawable(text, font, size);
     drawable.setFillColor(colour);
     drawable.setPosition(std::round(position.x), std::round(position.y));
@@ -76,17 +78,16 @@ void drawRoundedRect(sf::RenderTarget& target, sf::FloatRect rect, float radius,
     constexpr int kCornerPoints = 6;
     sf::ConvexShape shape(4 * kCornerPoints);
     radius = std::min({radius, rect.width / 2, rect.height / 2});
-    const sf::Vector2f centres[4] = {{rect.left + rect.width - radius, rect.top + radius},
-                                     {rect.left + rect.width - radius,
-                                      rect.top + rect.height - radius},
-                                     {rect.left + radius, rect.top + rect.height - radius},
-                                     {rect.left + radius, rect.top + radius}};
+    const sf::Vector2f centres[4] = {
+        {rect.left + rect.width - radius, rect.top + radius},
+        {rect.left + rect.width - radius, rect.top + rect.height - radius},
+        {rect.left + radius, rect.top + rect.height - radius},
+        {rect.left + radius, rect.top + radius}};
     std::size_t index = 0;
     for (int corner = 0; corner < 4; ++corner) {
         for (int k = 0; k < kCornerPoints; ++k) {
-            const float angle =
-                static_cast<float>(-M_PI / 2 + M_PI / 2 * corner +
-                                   M_PI / 2 * k / (kCornerPoints - 1));
+            const float angle = static_cast<float>(-M_PI / 2 + M_PI / 2 * corner +
+                                                   M_PI / 2 * k / (kCornerPoints - 1));
             shape.setPoint(index++, {centres[corner].x + radius * std::cos(angle),
                                      centres[corner].y + radius * std::sin(angle)});
         }
@@ -185,8 +186,8 @@ void drawPose(sf::RenderTarget& target, const core::BodyPlacement& body, core::V
         // The wall stands against the back: just behind the rearmost point of the trunk.
         double back = body[Segment::Pelvis].start.x;
         for (auto s : {Segment::Pelvis, Segment::Abdomen, Segment::Thorax, Segment::Head}) {
-            back = std::min({back, body[s].start.x - body[s].radius,
-                             body[s].end.x - body[s].radius});
+            back =
+                std::min({back, body[s].start.x - body[s].radius, body[s].end.x - body[s].radius});
         }
         const float x = toScreen({back, 0}).x;
         sf::RectangleShape wall({10.f, origin.y - frame.top});
@@ -213,17 +214,17 @@ void drawPose(sf::RenderTarget& target, const core::BodyPlacement& body, core::V
     if (!side) {
         // Seen from the front the trunk is as wide as the shoulders and hips: a filled shape
         // between them with rounded edges.
-        const sf::Vector2f corners[4] = {toScreen(body[Segment::UpperArmL].start),
-                                         toScreen(body[Segment::UpperArmR].start),
-                                         toScreen(body[Segment::ThighR].start),
-                                         toScreen(body[Segment::ThighL].start)};
+        const sf::Vector2f corners[4] = {
+            toScreen(body[Segment::UpperArmL].start), toScreen(body[Segment::UpperArmR].start),
+            toScreen(body[Segment::ThighR].start), toScreen(body[Segment::ThighL].start)};
         sf::ConvexShape trunk(4);
         for (std::size_t i = 0; i < 4; ++i) {
             trunk.setPoint(i, corners[i]);
         }
         trunk.setFillColor(colour::figureTrunk);
         target.draw(trunk);
-        const float edge = std::max(3.f, static_cast<float>(body[Segment::UpperArmL].radius) * scale);
+        const float edge =
+            std::max(3.f, static_cast<float>(body[Segment::UpperArmL].radius) * scale);
         for (std::size_t i = 0; i < 4; ++i) {
             drawCapsule(target, corners[i], corners[(i + 1) % 4], edge, colour::figureTrunk);
         }

@@ -16,16 +16,15 @@ namespace motus::app {
                                                unsigned size, float width);
 
 // Draws one line of text with its top-left corner at `position`.
-void drawText(sf::RenderTarget& target, const sf::String& text, const sf::Font& font,
-              unsigned size, sf::Vector2f position, sf::Color colour);
+void drawText(sf::RenderTarget& target, const sf::String& text, const sf::Font& font, unsigned size,
+              sf::Vector2f position, sf::Color colour);
 [[nodiscard]] float textWidth(const sf::String& text, const sf::Font& font, unsigned size);
 // Shortens text with an ellipsis to fit `width` pixels.
 [[nodiscard]] sf::String ellipsize(const sf::String& text, const sf::Font& font, unsigned size,
                                    float width);
 
-void drawRoundedRect(sf::RenderTarget& target, sf::FloatRect rect, float radius,
-                     sf::Color fill, sf::Color outline = sf::Color::Transparent,
-                     float outlineThickness = 0.f);
+void drawRoundedRect(sf::RenderTarget& target, sf::FloatRect rect, float radius, sf::Color fill,
+                     sf::Color outline = sf::Color::Transparent, float outlineThickness = 0.f);
 
 // A thick line with round ends, for limbs.
 void drawCapsule(sf::RenderTarget& target, sf::Vector2f a, sf::Vector2f b, float radius,

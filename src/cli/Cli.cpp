@@ -5,8 +5,8 @@
 #include "content/ExerciseLoader.hpp"
 #include "core/I18n.hpp"
 #include "core/Kinematics.hpp"
-#include "core/Timeline.hpp"
 #include "core/Names.hpp"
+#include "core/Timeline.hpp"
 
 #include <fmt/format.h>
 
@@ -28,8 +28,9 @@ constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
 
 std::size_t utf8Length(const std::string& text) {
-    return static_cast<std::size_t>(std::count_if(
-        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
 }
 
 std::string join(const std::vector<std::string>& items, const std::string& separator) {
@@ -185,9 +186,8 @@ int cmdValidate(const CommandLine& cl, const content::DataPaths& paths, std::ost
     } else {
         context = content::loadLibrary({library});
     }
-    const auto load = content::loadLibrary(targets, targets.front() == library && targets.size() == 1
-                                                        ? nullptr
-                                                        : &context.library);
+    const auto load = content::loadLibrary(
+        targets, targets.front() == library && targets.size() == 1 ? nullptr : &context.library);
     printDiagnostics(load.diagnostics, err);
     const auto errors = core::countErrors(load.diagnostics);
     const auto warnings = load.diagnostics.size() - errors;
@@ -202,9 +202,8 @@ int cmdValidate(const CommandLine& cl, const content::DataPaths& paths, std::ost
 
 int cmdLibrary(const CommandLine& cl, const content::DataPaths& paths, std::ostream& out,
                std::ostream& err) {
-    auto options = parseOptions(cl.args, {"--region", "--position", "--goal", "--equipment",
-                                          "--level"},
-                                {"--json"});
+    auto options = parseOptions(
+        cl.args, {"--region", "--position", "--goal", "--equipment", "--level"}, {"--json"});
     if (options.error) {
         return usageError(err, *options.error);
     }
@@ -273,12 +272,11 @@ int cmdLibrary(const CommandLine& cl, const content::DataPaths& paths, std::ostr
     out << padRight(tr("ID"), idWidth) << "  " << padRight(tr("NAME"), nameWidth) << "  "
         << padRight(tr("LEVEL"), 5) << "  " << tr("POSITION") << " · " << tr("REGIONS") << '\n';
     for (const auto* ex : found) {
-        out << padRight(ex->id, idWidth) << "  " << padRight(ex->text(lang).name, nameWidth)
-            << "  " << padRight(std::to_string(ex->level), 5) << "  "
-            << core::displayName(ex->position) << " · " << join(regionNames(*ex), ", ") << '\n';
+        out << padRight(ex->id, idWidth) << "  " << padRight(ex->text(lang).name, nameWidth) << "  "
+            << padRight(std::to_string(ex->level), 5) << "  " << core::displayName(ex->position)
+            << " · " << join(regionNames(*ex), ", ") << '\n';
     }
-    out << fmt::format(fmt::runtime(tr("{} of {} exercise(s)")), found.size(),
-                       load.library.size())
+    out << fmt::format(fmt::runtime(tr("{} of {} exercise(s)")), found.size(), load.library.size())
         << '\n';
     return kExitOk;
 }
@@ -440,8 +438,7 @@ int cmdShow(const CommandLine& cl, const content::DataPaths& paths, std::ostream
         out << tr("Easier:") << ' ' << nameOf(ex->regression) << " (" << *ex->regression << ")\n";
     }
     if (ex->progression) {
-        out << tr("Harder:") << ' ' << nameOf(ex->progression) << " (" << *ex->progression
-            << ")\n";
+        out << tr("Harder:") << ' ' << nameOf(ex->progression) << " (" << *ex->progression << ")\n";
     }
     printList(out, tr("How to do it:"), text.steps, true);
     printList(out, tr("Cues:"), text.cues, false);
@@ -479,7 +476,9 @@ const char* sideName(core::RepSide side) {
     return "";
 }
 
-double seconds(core::Millis t) { return static_cast<double>(t.count()) / 1000.0; }
+double seconds(core::Millis t) {
+    return static_cast<double>(t.count()) / 1000.0;
+}
 
 // The timeline as events: each step, with set-start and rep-start events where sets and reps
 // begin and an exercise-end event at the end.
@@ -648,7 +647,9 @@ std::string padRight(const std::string& text, std::size_t width) {
     return length >= width ? text : text + std::string(width - length, ' ');
 }
 
-std::string versionText() { return std::string("motus ") + MOTUS_VERSION + "\n"; }
+std::string versionText() {
+    return std::string("motus ") + MOTUS_VERSION + "\n";
+}
 
 std::string usage() {
     std::string text = tr("Usage: motus [--library DIR] [--lang LL] [COMMAND [OPTIONS]]");
@@ -657,7 +658,8 @@ std::string usage() {
     text += "\n\n";
     text += tr("Commands:");
     text += "\n";
-    text += tr("  validate [PATH...]        check exercise files or folders (default: the library)");
+    text +=
+        tr("  validate [PATH...]        check exercise files or folders (default: the library)");
     text += "\n";
     text += tr("  library [--region R] [--position P] [--goal G] [--equipment E] [--level N] "
                "[--json]");

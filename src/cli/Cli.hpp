@@ -17,10 +17,10 @@ struct CommandLine {
     std::string db;                               // --db FILE: the journal
     bool help = false;
     bool version = false;
-    std::string screenshot; // --screenshot FILE: draw the first frame to FILE and quit
-    std::string select;     // --select ID: open the window on this exercise
+    std::string screenshot;    // --screenshot FILE: draw the first frame to FILE and quit
+    std::string select;        // --select ID: open the window on this exercise
     double screenshotAt = 0.0; // --screenshot-at SECONDS: of the routine, for the screenshot
-    std::string command; // empty: open the window
+    std::string command;       // empty: open the window
     std::vector<std::string> args;
     std::optional<std::string> error; // the command line could not be read
 };
@@ -37,8 +37,7 @@ struct PlayRequest {
     bool json = false;
 };
 // Reads the arguments of `play`; returns an error message, or empty when they are fine.
-[[nodiscard]] std::string parsePlayArgs(const std::vector<std::string>& args,
-                                        PlayRequest& request);
+[[nodiscard]] std::string parsePlayArgs(const std::vector<std::string>& args, PlayRequest& request);
 
 // Runs a subcommand; returns the process exit code (0 fine, 1 failure, 2 usage error).
 [[nodiscard]] int runCommand(const CommandLine& commandLine, const content::DataPaths& paths,

@@ -124,8 +124,8 @@ std::unique_ptr<Context> open(const CommandLine& cl, const content::DataPaths& p
         }
         return owned;
     }
-    auto parsed = content::parseProgram(c.active->programXml, c.active->programId + ".xml",
-                                        c.load.library);
+    auto parsed =
+        content::parseProgram(c.active->programXml, c.active->programId + ".xml", c.load.library);
     if (!parsed.program) {
         for (const auto& d : parsed.diagnostics) {
             err << d.str() << '\n';
@@ -136,8 +136,8 @@ std::unique_ptr<Context> open(const CommandLine& cl, const content::DataPaths& p
         return nullptr;
     }
     c.program = std::move(parsed.program);
-    c.tracker = std::make_unique<core::Tracker>(*c.journal, c.load.library, *c.program,
-                                                c.active->start);
+    c.tracker =
+        std::make_unique<core::Tracker>(*c.journal, c.load.library, *c.program, c.active->start);
     return owned;
 }
 
@@ -146,7 +146,8 @@ std::optional<core::Date> dateOption(const Args& args, std::ostream& err, bool& 
     if (auto text = args.get("--date")) {
         auto date = core::parseDate(*text);
         if (!date) {
-            err << "motus: " << fmt::format(fmt::runtime(tr("--date takes YYYY-MM-DD, not '{}'")), *text)
+            err << "motus: "
+                << fmt::format(fmt::runtime(tr("--date takes YYYY-MM-DD, not '{}'")), *text)
                 << '\n';
             bad = true;
         }
@@ -306,7 +307,8 @@ int programStart(const CommandLine& cl, const content::DataPaths& paths, const A
     }
     if (auto s = args.get("--start")) {
         if (!core::parseDate(*s)) {
-            return usage(err, fmt::format(fmt::runtime(tr("--start takes YYYY-MM-DD, not '{}'")), *s));
+            return usage(err,
+                         fmt::format(fmt::runtime(tr("--start takes YYYY-MM-DD, not '{}'")), *s));
         }
     }
     const auto library = cl.library.value_or(paths.library);
@@ -425,8 +427,7 @@ int programExport(const CommandLine& cl, const content::DataPaths& paths, const 
     // The program with the doses in force: an exercise switched to a variant is written as
     // the variant.
     core::Program current = *c->program;
-    const auto phase =
-        current.phaseIndexInWeek(std::max(0, c->tracker->weekOf(today)));
+    const auto phase = current.phaseIndexInWeek(std::max(0, c->tracker->weekOf(today)));
     std::vector<core::Prescription> prescriptions;
     for (auto& item : current.phases[phase].items) {
         if (auto p = c->tracker->slot(item.exercise)) {
@@ -490,8 +491,8 @@ int cmdToday(const CommandLine& cl, const content::DataPaths& paths, const Args&
             << '\n';
         return kOk;
     }
-    out << fmt::format(fmt::runtime(tr("{} · week {} · {}")), core::formatDate(date),
-                       plan.week + 1, c->program->phases[plan.phase].nameIn(core::uiLanguage()))
+    out << fmt::format(fmt::runtime(tr("{} · week {} · {}")), core::formatDate(date), plan.week + 1,
+                       c->program->phases[plan.phase].nameIn(core::uiLanguage()))
         << '\n';
     for (const auto& item : plan.items) {
         out << "  " << (item.doneSets >= item.prescribedSets ? "✓ " : "  ")
@@ -526,9 +527,9 @@ int cmdLog(const CommandLine& cl, const content::DataPaths& paths, const Args& a
         int max;
     };
     std::map<std::string, int> given;
-    for (const Limits& l : {Limits{"--sets", 0, 5}, Limits{"--reps", 0, 30},
-                            Limits{"--hold", 0, 60}, Limits{"--pain", 0, 10},
-                            Limits{"--rpe", 0, 10}}) {
+    for (const Limits& l :
+         {Limits{"--sets", 0, 5}, Limits{"--reps", 0, 30}, Limits{"--hold", 0, 60},
+          Limits{"--pain", 0, 10}, Limits{"--rpe", 0, 10}}) {
         if (auto text = args.get(l.name)) {
             auto value = number(*text, l.min, l.max);
             if (!value) {
@@ -704,10 +705,10 @@ int cmdReview(const CommandLine& cl, const content::DataPaths& paths, const Args
             << '\n';
         for (const auto& d : decisions) {
             const std::string id = d.exercise.empty() ? std::string(tr("the program")) : d.exercise;
-            out << "  " << padRight(decisionText(d.decision), 12) << "  "
-                << padRight(id, 26) << "  " << describe(d.from) << " → " << describe(d.to)
-                << "  " << (d.rule >= 0 ? fmt::format(fmt::runtime(tr("rule {}")), d.rule)
-                                        : std::string(tr("plan")))
+            out << "  " << padRight(decisionText(d.decision), 12) << "  " << padRight(id, 26)
+                << "  " << describe(d.from) << " → " << describe(d.to) << "  "
+                << (d.rule >= 0 ? fmt::format(fmt::runtime(tr("rule {}")), d.rule)
+                                : std::string(tr("plan")))
                 << "\n      " << d.reason << '\n';
         }
     }
@@ -735,8 +736,8 @@ int cmdStreak(const CommandLine& cl, const content::DataPaths& paths, const Args
     for (const auto& item : plan.items) {
         todayDone = todayDone && item.doneSets >= item.prescription.dose.sets;
     }
-    const core::Date last = todayDone ? date : core::Date(std::chrono::sys_days(date) -
-                                                          std::chrono::days(1));
+    const core::Date last =
+        todayDone ? date : core::Date(std::chrono::sys_days(date) - std::chrono::days(1));
     const double adherence =
         c->tracker->adherence(core::Date(std::chrono::sys_days(last) - std::chrono::days(6)), last);
     if (args.flag("--json")) {
@@ -758,17 +759,17 @@ int cmdStreak(const CommandLine& cl, const content::DataPaths& paths, const Args
                            n);
     };
     out << fmt::format(
-        // xgettext:no-c-format
-        fmt::runtime(tr("Current streak: {} · longest: {} · last 7 days: {}% of "
-                                       "sessions")),
-                       count(streak.current), count(streak.longest),
-                       static_cast<int>(std::lround(adherence * 100)))
+               // xgettext:no-c-format
+               fmt::runtime(tr("Current streak: {} · longest: {} · last 7 days: {}% of "
+                               "sessions")),
+               count(streak.current), count(streak.longest),
+               static_cast<int>(std::lround(adherence * 100)))
         << "\n\n";
     // A calendar of the last weeks: ■ done, ○ forgiven, ✗ missed, · today or to come.
     const auto marks = c->tracker->calendar(date);
     out << "      " << tr("Mo Tu We Th Fr Sa Su") << '\n';
-    const core::Date from = core::mondayOf(
-        core::Date(std::chrono::sys_days(date) - std::chrono::days(7 * 5)));
+    const core::Date from =
+        core::mondayOf(core::Date(std::chrono::sys_days(date) - std::chrono::days(7 * 5)));
     std::map<core::Date, core::DayMark> byDate(marks.begin(), marks.end());
     for (core::Date week = from; week <= date;
          week = core::Date(std::chrono::sys_days(week) + std::chrono::days(7))) {
@@ -838,8 +839,8 @@ int cmdHistory(const CommandLine& cl, const content::DataPaths& paths, const Arg
         out << tr("No dose has changed yet.") << '\n';
     }
     for (const auto& d : changes) {
-        out << core::formatDate(d.date) << "  " << padRight(decisionText(d.decision), 12)
-            << "  " << padRight(d.exercise.empty() ? std::string(tr("the program")) : d.exercise, 26)
+        out << core::formatDate(d.date) << "  " << padRight(decisionText(d.decision), 12) << "  "
+            << padRight(d.exercise.empty() ? std::string(tr("the program")) : d.exercise, 26)
             << "  " << describe(d.from) << " → " << describe(d.to) << "  "
             << (d.byTherapist ? std::string(tr("by your therapist's plan"))
                               : fmt::format(fmt::runtime(tr("rule {}")), d.rule))
@@ -892,8 +893,8 @@ int cmdExport(const CommandLine& cl, const content::DataPaths& paths, const Args
         csv << "\r\n";
     };
     row({"record", "date", "utc", "utc_offset_minutes", "session", "status", "exercise", "set",
-         "reps_done", "reps_prescribed", "hold_seconds", "pain", "effort", "leg",
-         "morning_pain", "red_flags"});
+         "reps_done", "reps_prescribed", "hold_seconds", "pain", "effort", "leg", "morning_pain",
+         "red_flags"});
     auto opt = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string(); };
     for (const auto& s : c->journal->sessions(from, to)) {
         row({"session", core::formatDate(s.started.date), s.started.utc,
@@ -901,16 +902,15 @@ int cmdExport(const CommandLine& cl, const content::DataPaths& paths, const Args
              std::string(core::toString(s.status)), "", "", "", "", "", "", "", "", "", ""});
         for (const auto& set : s.sets) {
             row({"set", core::formatDate(s.started.date), s.started.utc,
-                 std::to_string(s.started.utcOffsetMinutes), std::to_string(s.id), "",
-                 set.exercise, std::to_string(set.set), std::to_string(set.repsDone),
+                 std::to_string(s.started.utcOffsetMinutes), std::to_string(s.id), "", set.exercise,
+                 std::to_string(set.set), std::to_string(set.repsDone),
                  std::to_string(set.repsPrescribed), std::to_string(set.holdSeconds), "", "", "",
                  "", ""});
         }
     }
     for (const auto& f : c->journal->feedback(from, to)) {
         row({"feedback", core::formatDate(f.date), "", "", "", "", f.exercise, "", "", "", "",
-             opt(f.pain), opt(f.effort), f.leg ? std::string(core::toString(*f.leg)) : "", "",
-             ""});
+             opt(f.pain), opt(f.effort), f.leg ? std::string(core::toString(*f.leg)) : "", "", ""});
     }
     for (const auto& ci : c->journal->checkIns(from, to)) {
         std::string flags;
@@ -931,9 +931,9 @@ int cmdExport(const CommandLine& cl, const content::DataPaths& paths, const Args
 } // namespace
 
 bool isTrackingCommand(const std::string& command) {
-    return command == "program" || command == "today" || command == "log" ||
-           command == "checkin" || command == "review" || command == "streak" ||
-           command == "history" || command == "export";
+    return command == "program" || command == "today" || command == "log" || command == "checkin" ||
+           command == "review" || command == "streak" || command == "history" ||
+           command == "export";
 }
 
 int runTrackingCommand(const CommandLine& cl, const content::DataPaths& paths, std::ostream& out,
@@ -963,8 +963,8 @@ int runTrackingCommand(const CommandLine& cl, const content::DataPaths& paths, s
         return usage(err, tr("program takes list, start, import, show or export"));
     }
     const auto args = parseArgs(cl.args,
-                                {"--date", "--sets", "--reps", "--hold", "--pain", "--rpe",
-                                 "--leg", "--morning-pain", "--red-flag", "--format", "--out"},
+                                {"--date", "--sets", "--reps", "--hold", "--pain", "--rpe", "--leg",
+                                 "--morning-pain", "--red-flag", "--format", "--out"},
                                 {"--json"});
     if (!args.error.empty()) {
         return usage(err, args.error);

@@ -27,7 +27,7 @@ DataPaths DataPaths::locate() {
     paths.localeDir = (exeDir / MOTUS_REL_LOCALEDIR).lexically_normal();
     const char* libraryEnv = std::getenv("MOTUS_LIBRARY");
     paths.library = libraryEnv != nullptr && *libraryEnv != '\0' ? fs::path(libraryEnv)
-                                                                  : paths.dataDir / "exercises";
+                                                                 : paths.dataDir / "exercises";
     paths.assetsDir = paths.dataDir / "assets";
     return paths;
 }

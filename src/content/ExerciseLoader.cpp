@@ -168,8 +168,8 @@ void ExerciseParser::readClassification(const XMLElement* el, core::Exercise& ex
         }
     }
     if (auto position = m_xml.requiredAttribute(el, "position")) {
-        if (auto parsed = m_xml.enumValue<core::Position>(el, "position", *position,
-                                                           core::positionNames())) {
+        if (auto parsed =
+                m_xml.enumValue<core::Position>(el, "position", *position, core::positionNames())) {
             ex.position = *parsed;
         }
     }
@@ -198,7 +198,7 @@ void ExerciseParser::readDose(const XMLElement* el, core::Exercise& ex) {
     auto sets = m_xml.intAttribute(el, "sets", L::sets, true);
     auto reps = m_xml.intAttribute(el, "reps", L::reps, true);
     auto hold = el->Attribute("hold") == nullptr ? std::optional<int>(0)
-                                                  : m_xml.intAttribute(el, "hold", L::hold, false);
+                                                 : m_xml.intAttribute(el, "hold", L::hold, false);
     auto rest = m_xml.intAttribute(el, "rest", L::rest, true);
     m_doseRead = {sets.has_value(), reps.has_value(), hold.has_value(), rest.has_value()};
     dose.sets = sets.value_or(dose.sets);
@@ -253,8 +253,8 @@ void ExerciseParser::readBounds(const XMLElement* el, core::Exercise& ex) {
         out = *range;
         if (doseRead && !range->contains(doseValue)) {
             m_xml.attributeError(el, name,
-                                 "the default dose " + std::to_string(doseValue) +
-                                     " is outside " + std::to_string(range->min) + ".." +
+                                 "the default dose " + std::to_string(doseValue) + " is outside " +
+                                     std::to_string(range->min) + ".." +
                                      std::to_string(range->max));
         }
     };
@@ -278,9 +278,10 @@ void ExerciseParser::readVariants(const XMLElement* el, core::Exercise& ex) {
             continue;
         }
         if (!isValidId(*value)) {
-            m_xml.attributeError(el, name,
-                                 "'" + std::string(*value) +
-                                     "' is not an exercise id (lower-case words joined by hyphens)");
+            m_xml.attributeError(
+                el, name,
+                "'" + std::string(*value) +
+                    "' is not an exercise id (lower-case words joined by hyphens)");
             continue;
         }
         if (*value == ex.id) {
@@ -321,8 +322,7 @@ bool ExerciseParser::checkPoseAnatomy(const XMLElement* el, const core::Pose& po
     return m_xml.errorCount() == errorsBefore;
 }
 
-void ExerciseParser::checkContacts(const XMLElement* el, const core::Pose& pose,
-                                   core::View view) {
+void ExerciseParser::checkContacts(const XMLElement* el, const core::Pose& pose, core::View view) {
     if (view == core::View::Top || pose.contacts.empty()) {
         return;
     }
@@ -332,9 +332,9 @@ void ExerciseParser::checkContacts(const XMLElement* el, const core::Pose& pose,
         if (height > kContactToleranceMetres) {
             m_xml.attributeError(el, "contacts",
                                  "'" + std::string(core::toString(segment)) + "' is " +
-                                     millimetres(height) + " m above the floor in pose '" + pose.id +
-                                     "' (at most " + millimetres(kContactToleranceMetres) +
-                                     " m allowed)");
+                                     millimetres(height) + " m above the floor in pose '" +
+                                     pose.id + "' (at most " +
+                                     millimetres(kContactToleranceMetres) + " m allowed)");
         }
     }
 }
@@ -462,9 +462,8 @@ void ExerciseParser::readMovement(const XMLElement* el, core::Exercise& ex) {
         m_xml.error(el->GetLineNum(), "<movement>: needs at least one <phase>");
     } else if (!ex.phases.empty() && ex.phases.back().pose != 0) {
         m_xml.error(lastPhaseLine, "<movement>: the last <phase> must return to the first "
-                                      "pose '" +
-                                          (ex.poses.empty() ? std::string() : ex.poses[0].id) +
-                                          "'");
+                                   "pose '" +
+                                       (ex.poses.empty() ? std::string() : ex.poses[0].id) + "'");
     }
     if (ex.dose.holdSeconds > 0 && !hasHold && !ex.phases.empty()) {
         m_xml.error(el->GetLineNum(), "<movement>: the dose holds " +
@@ -495,8 +494,10 @@ void ExerciseParser::checkTranslations(const core::Exercise& ex,
         auto compare = [&](const std::vector<std::string>& a, const std::vector<std::string>& b,
                            const char* item) {
             if (a.size() != b.size()) {
-                m_xml.warning(line, where + std::to_string(a.size()) + " <" + item + "> where "
-                                        "English has " + std::to_string(b.size()));
+                m_xml.warning(line, where + std::to_string(a.size()) + " <" + item +
+                                        "> where "
+                                        "English has " +
+                                        std::to_string(b.size()));
             }
         };
         compare(text.steps, en.steps, "step");
@@ -512,21 +513,19 @@ std::optional<core::Exercise> ExerciseParser::parse(const XMLElement* root,
     ex.path = m_xml.path();
     ex.line = root->GetLineNum();
     m_xml.checkAttributes(root, {"id", "format"});
-    m_xml.checkChildren(root, {"source", "text", "classification", "dose", "bounds", "variants",
-                               "movement"});
+    m_xml.checkChildren(
+        root, {"source", "text", "classification", "dose", "bounds", "variants", "movement"});
     if (auto id = m_xml.requiredAttribute(root, "id")) {
         if (!isValidId(*id)) {
-            m_xml.attributeError(root, "id",
-                                 "'" + std::string(*id) +
-                                     "' is not lower-case words joined by hyphens");
+            m_xml.attributeError(
+                root, "id", "'" + std::string(*id) + "' is not lower-case words joined by hyphens");
         } else {
             ex.id = *id;
             idOut = ex.id;
             const auto stem = std::filesystem::path(m_xml.path()).stem().string();
             if (stem != ex.id) {
-                m_xml.warning(root->GetLineNum(), "file name '" + stem +
-                                                      ".xml' does not match the id '" + ex.id +
-                                                      "'");
+                m_xml.warning(root->GetLineNum(),
+                              "file name '" + stem + ".xml' does not match the id '" + ex.id + "'");
             }
         }
     }
@@ -583,8 +582,7 @@ std::optional<core::Exercise> ExerciseParser::parse(const XMLElement* root,
 ParsedExercise parseExercise(std::string_view text, const std::string& path) {
     ParsedExercise result;
     auto error = [&](int line, std::string message) {
-        result.diagnostics.push_back(
-            {Diagnostic::Severity::Error, path, line, std::move(message)});
+        result.diagnostics.push_back({Diagnostic::Severity::Error, path, line, std::move(message)});
     };
     if (text.size() > kMaxExerciseFileBytes) {
         error(1, "file is " + std::to_string(text.size()) + " bytes, over the limit of " +
@@ -598,8 +596,8 @@ ParsedExercise parseExercise(std::string_view text, const std::string& path) {
     tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
     const auto status = doc.Parse(text.data(), text.size());
     if (status == tinyxml2::XML_ELEMENT_DEPTH_EXCEEDED) {
-        error(firstTooDeepInText(text, kMaxElementDepth), "elements are nested deeper than " +
-                                            std::to_string(kMaxElementDepth) + " levels");
+        error(firstTooDeepInText(text, kMaxElementDepth),
+              "elements are nested deeper than " + std::to_string(kMaxElementDepth) + " levels");
         return result;
     }
     if (status != tinyxml2::XML_SUCCESS) {
@@ -618,8 +616,8 @@ ParsedExercise parseExercise(std::string_view text, const std::string& path) {
         return result;
     }
     if (const int deepLine = firstTooDeep(root, 1, kMaxElementDepth)) {
-        error(deepLine, "elements are nested deeper than " + std::to_string(kMaxElementDepth) +
-                            " levels");
+        error(deepLine,
+              "elements are nested deeper than " + std::to_string(kMaxElementDepth) + " levels");
         return result;
     }
     if (std::string_view(root->Name()) != "exercise") {
@@ -716,8 +714,8 @@ collectExerciseFiles(const std::vector<std::filesystem::path>& paths,
             continue;
         }
         if (!fs::is_directory(path, ec)) {
-            diagnostics.push_back({Diagnostic::Severity::Error, path.string(), 0,
-                                   "no such file or folder"});
+            diagnostics.push_back(
+                {Diagnostic::Severity::Error, path.string(), 0, "no such file or folder"});
             continue;
         }
         std::vector<fs::path> found;
@@ -817,7 +815,8 @@ void checkAcrossFiles(std::vector<core::Exercise>& exercises,
                     }
                     error(ex, ex.variantsLine,
                           "<variants> attribute 'progression': the progression chain returns "
-                          "to '" + ex.id + "' (" + text + ex.id + ")");
+                          "to '" +
+                              ex.id + "' (" + text + ex.id + ")");
                 }
                 break;
             }

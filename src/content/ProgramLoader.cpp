@@ -17,11 +17,9 @@ namespace {
 using core::Diagnostic;
 using tinyxml2::XMLElement;
 
-
 std::string rangeText(core::IntRange range) {
     return std::to_string(range.min) + ".." + std::to_string(range.max);
 }
-
 
 // Which dose fields of an item hold a valid value (given or taken from the exercise), so that
 // <bounds> only checks those.

@@ -25,13 +25,13 @@ bool isValidId(std::string_view id) {
 }
 
 bool isLanguageCode(std::string_view lang) {
-    return lang.size() == 2 && std::all_of(lang.begin(), lang.end(),
-                                           [](char c) { return c >= 'a' && c <= 'z'; });
+    return lang.size() == 2 &&
+           std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 int lineOf(std::string_view text, std::size_t offset) {
-    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset),
-                                           '\n'));
+    return 1 + static_cast<int>(
+                   std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
 }
 
 std::size_t findDoctype(std::string_view text) {
@@ -233,8 +233,8 @@ void XmlReader::checkAttributes(const XMLElement* el,
     for (const auto* attr = el->FirstAttribute(); attr != nullptr; attr = attr->Next()) {
         if (std::find(allowed.begin(), allowed.end(), std::string_view(attr->Name())) ==
             allowed.end()) {
-            error(attr->GetLineNum(), "<" + std::string(el->Name()) + ">: unknown attribute '" +
-                                          attr->Name() + "'");
+            error(attr->GetLineNum(),
+                  "<" + std::string(el->Name()) + ">: unknown attribute '" + attr->Name() + "'");
         }
     }
 }
@@ -245,8 +245,8 @@ void XmlReader::checkChildren(const XMLElement* el,
          child = child->NextSiblingElement()) {
         if (std::find(allowed.begin(), allowed.end(), std::string_view(child->Name())) ==
             allowed.end()) {
-            error(child->GetLineNum(), "<" + std::string(el->Name()) + ">: unknown element <" +
-                                           child->Name() + ">");
+            error(child->GetLineNum(),
+                  "<" + std::string(el->Name()) + ">: unknown element <" + child->Name() + ">");
         }
     }
 }
@@ -255,8 +255,8 @@ const XMLElement* XmlReader::single(const XMLElement* parent, const char* name, 
     const XMLElement* first = parent->FirstChildElement(name);
     if (first == nullptr) {
         if (required) {
-            error(parent->GetLineNum(), "<" + std::string(parent->Name()) +
-                                            ">: missing required element <" + name + ">");
+            error(parent->GetLineNum(),
+                  "<" + std::string(parent->Name()) + ">: missing required element <" + name + ">");
         }
         return nullptr;
     }
@@ -322,9 +322,10 @@ std::optional<double> XmlReader::realAttribute(const XMLElement* el, const char*
         return std::nullopt;
     }
     if (*value < min || *value > max) {
-        attributeError(el, name, std::string(*text) + " is outside the range " +
-                                     std::to_string(static_cast<int>(min)) + ".." +
-                                     std::to_string(static_cast<int>(max)));
+        attributeError(el, name,
+                       std::string(*text) + " is outside the range " +
+                           std::to_string(static_cast<int>(min)) + ".." +
+                           std::to_string(static_cast<int>(max)));
         return std::nullopt;
     }
     return value;

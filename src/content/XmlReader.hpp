@@ -64,9 +64,8 @@ public:
                                         double min, double max);
     std::optional<bool> boolAttribute(const tinyxml2::XMLElement* el, const char* name);
     // "MIN-MAX" or a single value, within `limit`.
-    std::optional<core::IntRange> rangeAttribute(const tinyxml2::XMLElement* el,
-                                                 const char* name, core::IntRange limit,
-                                                 bool required);
+    std::optional<core::IntRange> rangeAttribute(const tinyxml2::XMLElement* el, const char* name,
+                                                 core::IntRange limit, bool required);
     std::optional<std::string> requiredText(const tinyxml2::XMLElement* el);
 
     template <typename Enum>

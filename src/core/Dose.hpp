@@ -14,8 +14,8 @@ struct Dose {
     int tempoSeconds = 2; // to move into, and again out of, the working position
     int restSeconds = 30; // between sets
     Side side = Side::Both;
-    int perDay = 1;       // sessions a day
-    int perWeek = 7;      // days a week; 7 = daily
+    int perDay = 1;           // sessions a day
+    int perWeek = 7;          // days a week; 7 = daily
     std::vector<int> pyramid; // optional reps per set; when given, one entry per set
 
     [[nodiscard]] int repsInSet(int setIndex) const {

@@ -6,7 +6,9 @@
 
 namespace motus::core {
 
-const char* tr(const char* msgid) { return dgettext(kTextDomain, msgid); }
+const char* tr(const char* msgid) {
+    return dgettext(kTextDomain, msgid);
+}
 
 const char* trn(const char* singular, const char* plural, unsigned long n) {
     return dngettext(kTextDomain, singular, plural, n);

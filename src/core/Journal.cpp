@@ -9,9 +9,8 @@ namespace {
 
 constexpr std::array<std::string_view, 3> kStatus{"complete", "partial", "stopped"};
 constexpr std::array<std::string_view, 3> kLeg{"worse", "same", "better"};
-constexpr std::array<std::string_view, 5> kFlags{"saddle-numbness", "bladder-bowel",
-                                                 "leg-weakness", "fever-weight-loss",
-                                                 "major-trauma"};
+constexpr std::array<std::string_view, 5> kFlags{"saddle-numbness", "bladder-bowel", "leg-weakness",
+                                                 "fever-weight-loss", "major-trauma"};
 constexpr std::array<std::string_view, 5> kDecisions{"progress", "hold", "regress", "switch",
                                                      "stop"};
 
@@ -27,10 +26,18 @@ std::optional<Enum> find(const std::array<std::string_view, N>& names, std::stri
 
 } // namespace
 
-std::string_view toString(SessionStatus value) { return kStatus.at(static_cast<std::size_t>(value)); }
-std::string_view toString(LegChange value) { return kLeg.at(static_cast<std::size_t>(value)); }
-std::string_view toString(RedFlag value) { return kFlags.at(static_cast<std::size_t>(value)); }
-std::string_view toString(Decision value) { return kDecisions.at(static_cast<std::size_t>(value)); }
+std::string_view toString(SessionStatus value) {
+    return kStatus.at(static_cast<std::size_t>(value));
+}
+std::string_view toString(LegChange value) {
+    return kLeg.at(static_cast<std::size_t>(value));
+}
+std::string_view toString(RedFlag value) {
+    return kFlags.at(static_cast<std::size_t>(value));
+}
+std::string_view toString(Decision value) {
+    return kDecisions.at(static_cast<std::size_t>(value));
+}
 
 template <> std::optional<SessionStatus> parseEnum<SessionStatus>(std::string_view text) {
     return find<SessionStatus>(kStatus, text);

@@ -29,10 +29,10 @@ struct Stamp {
 
 struct SetRecord {
     std::string exercise;
-    int set = 0;            // 1-based
+    int set = 0; // 1-based
     int repsDone = 0;
     int repsPrescribed = 0;
-    int holdSeconds = 0;    // per rep
+    int holdSeconds = 0; // per rep
 };
 
 struct SessionRecord {
@@ -74,9 +74,9 @@ struct DoseChange {
     Date date;
     std::string exercise;
     Decision decision = Decision::Hold;
-    int rule = 0;            // row of the rule table; 0..7
-    std::string reason;      // a sentence a patient understands
-    std::string figures;     // the figures used, as JSON text
+    int rule = 0;        // row of the rule table; 0..7
+    std::string reason;  // a sentence a patient understands
+    std::string figures; // the figures used, as JSON text
     Prescription from;
     Prescription to;
     bool byTherapist = false;
@@ -93,7 +93,7 @@ struct ActiveProgram {
     std::string programXml; // the program file as imported (the plan)
     std::string programId;
     Date start;
-    bool stopped = false;   // rule 0 fired: the whole program is stopped
+    bool stopped = false; // rule 0 fired: the whole program is stopped
 };
 
 class Journal {

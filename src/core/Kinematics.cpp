@@ -10,13 +10,17 @@ namespace {
 constexpr double kPi = std::numbers::pi;
 constexpr double kFootWidth = 0.055; // fraction of height, for the front view
 
-double radians(double degrees) { return degrees * kPi / 180.0; }
+double radians(double degrees) {
+    return degrees * kPi / 180.0;
+}
 
 Vec2 along(Vec2 from, double angle, double length) {
     return {from.x + length * std::cos(angle), from.y + length * std::sin(angle)};
 }
 
-bool isRightLimb(Joint joint) { return joint >= Joint::ShoulderR; }
+bool isRightLimb(Joint joint) {
+    return joint >= Joint::ShoulderR;
+}
 
 } // namespace
 
@@ -88,11 +92,11 @@ BodyPlacement placeBody(const Pose& pose, View view, double heightMetres, const 
     };
     const std::array<Limb, 2> limbs{
         Limb{Joint::ShoulderL, Joint::ElbowL, Joint::WristL, Joint::HipL, Joint::KneeL,
-             Joint::AnkleL, Segment::UpperArmL, Segment::ForearmL, Segment::HandL,
-             Segment::ThighL, Segment::ShankL, Segment::FootL, 1.0},
+             Joint::AnkleL, Segment::UpperArmL, Segment::ForearmL, Segment::HandL, Segment::ThighL,
+             Segment::ShankL, Segment::FootL, 1.0},
         Limb{Joint::ShoulderR, Joint::ElbowR, Joint::WristR, Joint::HipR, Joint::KneeR,
-             Joint::AnkleR, Segment::UpperArmR, Segment::ForearmR, Segment::HandR,
-             Segment::ThighR, Segment::ShankR, Segment::FootR, -1.0}};
+             Joint::AnkleR, Segment::UpperArmR, Segment::ForearmR, Segment::HandR, Segment::ThighR,
+             Segment::ShankR, Segment::FootR, -1.0}};
 
     for (const auto& limb : limbs) {
         const double shoulderOffset = side ? 0.0 : limb.lateral * p.shoulderWidth * h / 2;

@@ -15,8 +15,8 @@ struct Vec2 {
 };
 
 struct SegmentPlacement {
-    Vec2 start; // proximal end (for the foot: the heel)
-    Vec2 end;   // distal end (for the foot: the toes)
+    Vec2 start;          // proximal end (for the foot: the heel)
+    Vec2 end;            // distal end (for the foot: the toes)
     double radius = 0.0; // half the segment's thickness, metres
 };
 

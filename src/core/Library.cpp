@@ -14,8 +14,8 @@ bool LibraryFilter::matches(const Exercise& exercise) const {
     if (goal && !exercise.hasGoal(*goal)) {
         return false;
     }
-    if (equipment && std::find(exercise.equipment.begin(), exercise.equipment.end(),
-                               *equipment) == exercise.equipment.end()) {
+    if (equipment && std::find(exercise.equipment.begin(), exercise.equipment.end(), *equipment) ==
+                         exercise.equipment.end()) {
         return false;
     }
     return !level || exercise.level == *level;

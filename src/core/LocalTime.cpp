@@ -14,15 +14,17 @@ Stamp stampOf(std::time_t utc) {
                       std::chrono::month(static_cast<unsigned>(local.tm_mon + 1)),
                       std::chrono::day(static_cast<unsigned>(local.tm_mday))};
     char buffer[80];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02dZ",
-                  universal.tm_year + 1900, universal.tm_mon + 1, universal.tm_mday,
-                  universal.tm_hour, universal.tm_min, universal.tm_sec);
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02dZ", universal.tm_year + 1900,
+                  universal.tm_mon + 1, universal.tm_mday, universal.tm_hour, universal.tm_min,
+                  universal.tm_sec);
     stamp.utc = buffer;
     stamp.utcOffsetMinutes = static_cast<int>(local.tm_gmtoff / 60);
     return stamp;
 }
 
-Stamp stampNow() { return stampOf(std::time(nullptr)); }
+Stamp stampNow() {
+    return stampOf(std::time(nullptr));
+}
 
 Stamp stampOn(Date localDate) {
     std::tm noon{};
@@ -34,6 +36,8 @@ Stamp stampOn(Date localDate) {
     return stampOf(std::mktime(&noon));
 }
 
-Date today() { return stampNow().date; }
+Date today() {
+    return stampNow().date;
+}
 
 } // namespace motus::core

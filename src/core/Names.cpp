@@ -72,50 +72,70 @@ std::string displayName(Side side) {
 }
 
 std::string regionDisplayName(std::string_view region) {
-    if (region == "neck") return tr("neck");
-    if (region == "upper-back") return tr("upper back");
-    if (region == "low-back") return tr("low back");
-    if (region == "shoulder") return tr("shoulder");
-    if (region == "elbow-wrist") return tr("elbow and wrist");
-    if (region == "hip") return tr("hip");
-    if (region == "knee") return tr("knee");
-    if (region == "ankle-foot") return tr("ankle and foot");
-    if (region == "whole-body") return tr("whole body");
+    if (region == "neck")
+        return tr("neck");
+    if (region == "upper-back")
+        return tr("upper back");
+    if (region == "low-back")
+        return tr("low back");
+    if (region == "shoulder")
+        return tr("shoulder");
+    if (region == "elbow-wrist")
+        return tr("elbow and wrist");
+    if (region == "hip")
+        return tr("hip");
+    if (region == "knee")
+        return tr("knee");
+    if (region == "ankle-foot")
+        return tr("ankle and foot");
+    if (region == "whole-body")
+        return tr("whole body");
     return std::string(region);
 }
 
 std::string equipmentDisplayName(std::string_view equipment) {
-    if (equipment == "none") return tr("no equipment");
-    if (equipment == "mat") return tr("mat");
-    if (equipment == "wall") return tr("wall");
-    if (equipment == "chair") return tr("chair");
-    if (equipment == "dowel") return tr("dowel or broomstick");
-    if (equipment == "band") return tr("resistance band");
-    if (equipment == "step") return tr("step");
-    if (equipment == "towel") return tr("towel");
-    if (equipment == "pillow") return tr("pillow");
-    if (equipment == "ball") return tr("ball");
-    if (equipment == "table") return tr("table");
+    if (equipment == "none")
+        return tr("no equipment");
+    if (equipment == "mat")
+        return tr("mat");
+    if (equipment == "wall")
+        return tr("wall");
+    if (equipment == "chair")
+        return tr("chair");
+    if (equipment == "dowel")
+        return tr("dowel or broomstick");
+    if (equipment == "band")
+        return tr("resistance band");
+    if (equipment == "step")
+        return tr("step");
+    if (equipment == "towel")
+        return tr("towel");
+    if (equipment == "pillow")
+        return tr("pillow");
+    if (equipment == "ball")
+        return tr("ball");
+    if (equipment == "table")
+        return tr("table");
     return std::string(equipment);
 }
 
 std::string describeFrequency(const Dose& dose) {
-    std::string perDay = dose.perDay == 1
-                             ? std::string(tr("once a day"))
-                             : format(trn("%ld time a day", "%ld times a day",
-                                          static_cast<unsigned long>(dose.perDay)),
-                                      dose.perDay);
+    std::string perDay = dose.perDay == 1 ? std::string(tr("once a day"))
+                                          : format(trn("%ld time a day", "%ld times a day",
+                                                       static_cast<unsigned long>(dose.perDay)),
+                                                   dose.perDay);
     if (dose.isDaily()) {
         return perDay + ", " + tr("every day");
     }
     return perDay + ", " +
-           format(trn("%ld day a week", "%ld days a week", static_cast<unsigned long>(dose.perWeek)),
-                  dose.perWeek);
+           format(
+               trn("%ld day a week", "%ld days a week", static_cast<unsigned long>(dose.perWeek)),
+               dose.perWeek);
 }
 
 std::string describeDose(const Dose& dose) {
-    std::string out = format(trn("%ld set", "%ld sets", static_cast<unsigned long>(dose.sets)),
-                             dose.sets);
+    std::string out =
+        format(trn("%ld set", "%ld sets", static_cast<unsigned long>(dose.sets)), dose.sets);
     out += " × ";
     if (dose.pyramid.empty()) {
         out += format(trn("%ld rep", "%ld reps", static_cast<unsigned long>(dose.reps)), dose.reps);

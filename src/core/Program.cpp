@@ -16,7 +16,9 @@ std::size_t Program::phaseIndexInWeek(int week) const {
     return phases.size() - 1;
 }
 
-const ProgramPhase& Program::phaseInWeek(int week) const { return phases[phaseIndexInWeek(week)]; }
+const ProgramPhase& Program::phaseInWeek(int week) const {
+    return phases[phaseIndexInWeek(week)];
+}
 
 const std::string& Program::titleIn(std::string_view lang) const {
     if (auto it = titles.find(lang); it != titles.end()) {

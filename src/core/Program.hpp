@@ -19,11 +19,11 @@ struct ProgramItem {
 };
 
 struct ProgramPhase {
-    std::string name;      // e.g. "Activation"
+    std::string name;                                      // e.g. "Activation"
     std::map<std::string, std::string, std::less<>> names; // translations of the name
     int weeks = 1;
-    int perDay = 1;        // sessions a day
-    int perWeek = 7;       // days a week; 7 = daily
+    int perDay = 1;  // sessions a day
+    int perWeek = 7; // days a week; 7 = daily
     std::vector<ProgramItem> items;
 
     [[nodiscard]] bool daily() const { return perWeek == 7; }

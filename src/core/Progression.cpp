@@ -14,7 +14,8 @@ std::string format(const char* pattern, const std::string& a = {}, const std::st
     // Patterns use %1 and %2 so translators can reorder them.
     std::string out = pattern;
     auto put = [&](const char* key, const std::string& value) {
-        for (auto at = out.find(key); at != std::string::npos; at = out.find(key, at + value.size())) {
+        for (auto at = out.find(key); at != std::string::npos;
+             at = out.find(key, at + value.size())) {
             out.replace(at, 2, value);
         }
     };
@@ -44,13 +45,20 @@ std::string figuresOf(const ExerciseWeek& w) {
         out += value;
     };
     add("A", num(w.adherence));
-    if (w.painDuring) add("Pd", std::to_string(*w.painDuring));
-    if (w.morningDelta) add("dPm", std::to_string(*w.morningDelta));
-    if (w.trend) add("trend", num(*w.trend));
-    if (w.effort) add("RPE", std::to_string(*w.effort));
-    if (w.completion) add("C", num(*w.completion));
-    if (w.legWorse) add("leg", "\"worse\"");
-    if (w.gapDays > 0) add("gap_days", std::to_string(w.gapDays));
+    if (w.painDuring)
+        add("Pd", std::to_string(*w.painDuring));
+    if (w.morningDelta)
+        add("dPm", std::to_string(*w.morningDelta));
+    if (w.trend)
+        add("trend", num(*w.trend));
+    if (w.effort)
+        add("RPE", std::to_string(*w.effort));
+    if (w.completion)
+        add("C", num(*w.completion));
+    if (w.legWorse)
+        add("leg", "\"worse\"");
+    if (w.gapDays > 0)
+        add("gap_days", std::to_string(w.gapDays));
     if (!w.redFlags.empty()) {
         std::string flags = "[";
         for (auto flag : w.redFlags) {
@@ -62,8 +70,8 @@ std::string figuresOf(const ExerciseWeek& w) {
     return out + "}";
 }
 
-DoseChange change(const RuleContext& c, Date date, Decision decision, int rule,
-                  std::string reason, std::string figures) {
+DoseChange change(const RuleContext& c, Date date, Decision decision, int rule, std::string reason,
+                  std::string figures) {
     DoseChange d;
     d.date = date;
     d.exercise = c.current.exercise;
@@ -76,7 +84,9 @@ DoseChange change(const RuleContext& c, Date date, Decision decision, int rule,
     return d;
 }
 
-int clampTo(int value, IntRange range) { return std::clamp(value, range.min, range.max); }
+int clampTo(int value, IntRange range) {
+    return std::clamp(value, range.min, range.max);
+}
 
 // The variant at the given end of the chain, at a dose for a fresh start.
 std::optional<Prescription> switchTo(const RuleContext& c, bool harder) {
@@ -148,11 +158,11 @@ Dose scaleDose(const Dose& dose, const DoseBounds& bounds, double factor) {
     next.pyramid.clear();
     // The volume of a held exercise done in few reps is its hold; otherwise its reps.
     if (dose.holdSeconds > 0 && dose.reps <= 2) {
-        next.holdSeconds = clampTo(static_cast<int>(std::lround(dose.holdSeconds * factor)),
-                                   bounds.hold);
+        next.holdSeconds =
+            clampTo(static_cast<int>(std::lround(dose.holdSeconds * factor)), bounds.hold);
     } else {
-        next.reps = clampTo(std::max(1, static_cast<int>(std::lround(dose.reps * factor))),
-                            bounds.reps);
+        next.reps =
+            clampTo(std::max(1, static_cast<int>(std::lround(dose.reps * factor))), bounds.reps);
         if (next.reps == dose.reps && dose.sets > bounds.sets.min) {
             next.sets = dose.sets - 1; // the reps are at their floor: take a set off instead
         }
@@ -202,12 +212,11 @@ std::optional<DoseChange> decideAtOnce(const ExerciseWeek& w, const RuleContext&
     if (!painful && !unsettled && !worsening) {
         return std::nullopt;
     }
-    std::string why = painful ? format(tr("it hurt %1/10 during the exercise"),
-                                       std::to_string(*w.painDuring))
-                      : unsettled
-                          ? format(tr("your morning pain was %1 points above your usual"),
-                                   std::to_string(*w.morningDelta))
-                          : std::string(tr("your morning pain has risen two weeks running"));
+    std::string why =
+        painful     ? format(tr("it hurt %1/10 during the exercise"), std::to_string(*w.painDuring))
+        : unsettled ? format(tr("your morning pain was %1 points above your usual"),
+                             std::to_string(*w.morningDelta))
+                    : std::string(tr("your morning pain has risen two weeks running"));
     if (c.current.regressionsInARow >= 1) {
         if (auto easier = switchTo(c, false)) {
             auto d = change(c, date, Decision::Switch, 2,
@@ -225,8 +234,8 @@ std::optional<DoseChange> decideAtOnce(const ExerciseWeek& w, const RuleContext&
     };
     if (c.lastGreen && volume(*c.lastGreen) < volume(c.current.dose)) {
         d.to.dose = *c.lastGreen;
-        d.reason = format(tr("The dose goes back to the last one that went well, because %1."),
-                          why);
+        d.reason =
+            format(tr("The dose goes back to the last one that went well, because %1."), why);
     } else {
         d.to.dose = cutVolume(c.current.dose, c.current.bounds);
         d.reason = format(tr("The dose is made a little smaller, because %1."), why);
@@ -337,14 +346,13 @@ DoseChange decideWeek(const ExerciseWeek& w, const RuleContext& c, Date date) {
     const bool nearlyDone = w.completion && *w.completion >= 0.8 && *w.completion < 1.0;
     const bool someMissed = w.adherence < 0.8;
     if (moderatePain || hardEffort || nearlyDone || someMissed) {
-        std::string why = moderatePain ? format(tr("pain %1/10 during it, settled by the next "
-                                                   "morning"),
-                                                std::to_string(*w.painDuring))
-                          : hardEffort ? format(tr("effort %1/10"), std::to_string(*w.effort))
-                          : nearlyDone ? format(tr("%1 of the last two sessions done"),
-                                                percent(*w.completion))
-                                       : format(tr("%1 of your sessions done"),
-                                                percent(w.adherence));
+        std::string why =
+            moderatePain ? format(tr("pain %1/10 during it, settled by the next "
+                                     "morning"),
+                                  std::to_string(*w.painDuring))
+            : hardEffort ? format(tr("effort %1/10"), std::to_string(*w.effort))
+            : nearlyDone ? format(tr("%1 of the last two sessions done"), percent(*w.completion))
+                         : format(tr("%1 of your sessions done"), percent(w.adherence));
         return hold(4, format(tr("The dose stays the same this week (%1)."), why));
     }
     // Row 5: progress one step.

@@ -54,8 +54,7 @@ struct RuleContext {
                                                        Date date);
 
 // One step of rule 5a, and the cuts of rules 2, 3 and 7 (all within the bounds).
-[[nodiscard]] Dose stepUp(const Dose& dose, const DoseBounds& bounds, bool holdCapped,
-                          bool& atTop);
+[[nodiscard]] Dose stepUp(const Dose& dose, const DoseBounds& bounds, bool holdCapped, bool& atTop);
 [[nodiscard]] Dose cutVolume(const Dose& dose, const DoseBounds& bounds);
 [[nodiscard]] Dose scaleDose(const Dose& dose, const DoseBounds& bounds, double factor);
 

@@ -7,18 +7,19 @@
 namespace motus::core {
 
 Millis SteadyClock::now() const {
-    return std::chrono::duration_cast<Millis>(
-        std::chrono::steady_clock::now().time_since_epoch());
+    return std::chrono::duration_cast<Millis>(std::chrono::steady_clock::now().time_since_epoch());
 }
 
 namespace {
 
 bool isPause(StepKind kind) {
-    return kind == StepKind::GetReady || kind == StepKind::Transition ||
-           kind == StepKind::Rest || kind == StepKind::SwitchSide;
+    return kind == StepKind::GetReady || kind == StepKind::Transition || kind == StepKind::Rest ||
+           kind == StepKind::SwitchSide;
 }
 
-int sidesOf(Side side) { return side == Side::Alternate || side == Side::Each ? 2 : 1; }
+int sidesOf(Side side) {
+    return side == Side::Alternate || side == Side::Each ? 2 : 1;
+}
 
 } // namespace
 
@@ -41,8 +42,8 @@ SessionPlayer::SessionPlayer(const Timeline& timeline, const Clock& clock)
             break;
         case StepKind::Rest:
             cue(CueKind::Rest, step.start,
-                static_cast<int>(std::chrono::duration_cast<std::chrono::seconds>(step.duration)
-                                     .count()));
+                static_cast<int>(
+                    std::chrono::duration_cast<std::chrono::seconds>(step.duration).count()));
             break;
         case StepKind::SwitchSide:
             cue(CueKind::SwitchSides, step.start);
@@ -341,9 +342,9 @@ PlayerSnapshot SessionPlayer::snapshot() const {
     snap.kind = step.kind;
     snap.phase = step.phase;
     const Millis into = std::clamp(snap.position - step.start, Millis(0), step.duration);
-    snap.fraction = step.duration.count() > 0
-                        ? static_cast<double>(into.count()) / static_cast<double>(step.duration.count())
-                        : 1.0;
+    snap.fraction = step.duration.count() > 0 ? static_cast<double>(into.count()) /
+                                                    static_cast<double>(step.duration.count())
+                                              : 1.0;
     snap.timeLeft = step.duration - into;
     snap.exercise = step.exercise;
     snap.set = step.set;

@@ -30,14 +30,14 @@ enum class PlayerStatus { NotStarted, Running, Paused, Finished, Stopped };
 enum class CueKind {
     ExerciseName, // a = exercise index
     GetReady,
-    Countdown,    // a = 3, 2, 1
-    SetStart,     // a = set, b = sets
-    Rep,          // a = rep, b = reps (per side)
-    Hold,         // a = seconds
+    Countdown, // a = 3, 2, 1
+    SetStart,  // a = set, b = sets
+    Rep,       // a = rep, b = reps (per side)
+    Hold,      // a = seconds
     SwitchSides,
-    Rest,         // a = seconds
-    Next,         // a = index of the next exercise
-    ExerciseEnd,  // a = exercise index
+    Rest,        // a = seconds
+    Next,        // a = index of the next exercise
+    ExerciseEnd, // a = exercise index
     Done,
 };
 
@@ -135,11 +135,11 @@ private:
     std::vector<Marker> m_markers;
 
     PlayerStatus m_status = PlayerStatus::NotStarted;
-    Millis m_origin{0};   // clock time at which the timeline was at 0
-    Millis m_pausedAt{0}; // clock time of the pause
-    Millis m_polled{-1};        // timeline time up to which cues were sent
-    Millis m_markersPassed{-1}; // and up to which rep and set ends were counted
-    std::set<std::size_t> m_repsCompleted;                // first steps of completed reps
+    Millis m_origin{0};                    // clock time at which the timeline was at 0
+    Millis m_pausedAt{0};                  // clock time of the pause
+    Millis m_polled{-1};                   // timeline time up to which cues were sent
+    Millis m_markersPassed{-1};            // and up to which rep and set ends were counted
+    std::set<std::size_t> m_repsCompleted; // first steps of completed reps
     std::set<std::pair<std::size_t, int>> m_setsReported; // (exercise, set)
     std::vector<PlayerEvent> m_pending;
 };

@@ -6,14 +6,13 @@ namespace motus::core {
 namespace {
 
 constexpr std::array<std::string_view, kJointCount> kJointNames{
-    "lumbar",  "thoracic", "neck",    "head",    "shoulder-l", "elbow-l",
-    "wrist-l", "hip-l",    "knee-l",  "ankle-l", "shoulder-r", "elbow-r",
-    "wrist-r", "hip-r",    "knee-r",  "ankle-r"};
+    "lumbar", "thoracic", "neck",       "head",    "shoulder-l", "elbow-l", "wrist-l", "hip-l",
+    "knee-l", "ankle-l",  "shoulder-r", "elbow-r", "wrist-r",    "hip-r",   "knee-r",  "ankle-r"};
 
 constexpr std::array<std::string_view, kSegmentCount> kSegmentNames{
-    "pelvis",     "abdomen",   "thorax", "neck",    "head",      "upper-arm-l",
-    "forearm-l",  "hand-l",    "thigh-l", "shank-l", "foot-l",   "upper-arm-r",
-    "forearm-r",  "hand-r",    "thigh-r", "shank-r", "foot-r"};
+    "pelvis",    "abdomen", "thorax",  "neck",    "head",   "upper-arm-l",
+    "forearm-l", "hand-l",  "thigh-l", "shank-l", "foot-l", "upper-arm-r",
+    "forearm-r", "hand-r",  "thigh-r", "shank-r", "foot-r"};
 
 enum class Kind { Trunk, Cervical, Shoulder, Elbow, Wrist, Hip, Knee, Ankle };
 
@@ -96,7 +95,9 @@ AngleRange frontal(Kind kind) {
 
 } // namespace
 
-std::string_view toString(Joint joint) { return kJointNames.at(static_cast<std::size_t>(joint)); }
+std::string_view toString(Joint joint) {
+    return kJointNames.at(static_cast<std::size_t>(joint));
+}
 std::string_view toString(Segment segment) {
     return kSegmentNames.at(static_cast<std::size_t>(segment));
 }
@@ -128,7 +129,9 @@ std::array<JointChain, 2> spinalChains() {
             JointChain{Joint::Neck, Joint::Head, "cervical spine"}};
 }
 
-AngleRange chainLimit(const JointChain& chain, View view) { return jointLimit(chain.first, view); }
+AngleRange chainLimit(const JointChain& chain, View view) {
+    return jointLimit(chain.first, view);
+}
 
 Joint mirror(Joint joint) {
     const auto i = static_cast<std::size_t>(joint);

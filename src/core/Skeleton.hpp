@@ -82,11 +82,11 @@ struct JointChain {
 
 // Segment lengths as fractions of body height (Drillis & Contini, in Winter).
 struct Proportions {
-    double pelvis = 0.060;   // hip joint centre to lumbosacral joint
-    double abdomen = 0.100;  // lumbosacral to thoracolumbar
-    double thorax = 0.128;   // thoracolumbar to shoulder level (shoulder height 0.818)
-    double neck = 0.052;     // shoulder level to chin (chin 0.870)
-    double head = 0.130;     // chin to top of head
+    double pelvis = 0.060;  // hip joint centre to lumbosacral joint
+    double abdomen = 0.100; // lumbosacral to thoracolumbar
+    double thorax = 0.128;  // thoracolumbar to shoulder level (shoulder height 0.818)
+    double neck = 0.052;    // shoulder level to chin (chin 0.870)
+    double head = 0.130;    // chin to top of head
     double upperArm = 0.186;
     double forearm = 0.146;
     double hand = 0.108;

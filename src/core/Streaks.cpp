@@ -9,10 +9,14 @@ namespace {
 using std::chrono::days;
 using std::chrono::sys_days;
 
-Date next(Date d) { return Date(sys_days(d) + days(1)); }
+Date next(Date d) {
+    return Date(sys_days(d) + days(1));
+}
 
 // Calendar arithmetic on dates only: a day is a day, whatever its length in hours (DST).
-long daysBetween(Date from, Date to) { return (sys_days(to) - sys_days(from)).count(); }
+long daysBetween(Date from, Date to) {
+    return (sys_days(to) - sys_days(from)).count();
+}
 
 } // namespace
 

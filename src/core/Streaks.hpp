@@ -11,12 +11,12 @@ enum class StreakUnit { Days, Weeks };
 
 struct StreakInput {
     StreakUnit unit = StreakUnit::Days;
-    int sessionsPerWeek = 7;         // N, for a week-streak
+    int sessionsPerWeek = 7; // N, for a week-streak
     Date programStart;
     Date today;
-    std::set<Date> completeDays;     // a full session was completed on these days
-    std::set<Date> plannedDays;      // planned modifications (a logged flare): count as done
-    std::vector<Date> sessionDates;  // every complete session, for week-streaks (repeats allowed)
+    std::set<Date> completeDays;    // a full session was completed on these days
+    std::set<Date> plannedDays;     // planned modifications (a logged flare): count as done
+    std::vector<Date> sessionDates; // every complete session, for week-streaks (repeats allowed)
 };
 
 struct StreakResult {

@@ -13,7 +13,9 @@ Millis phaseDuration(PhaseType type, const Dose& dose) {
 
 // The sides of one set, in order, with how many reps each block has; for "alternate" one
 // block whose reps alternate.
-int sidesPerRep(Side side) { return side == Side::Alternate ? 2 : 1; }
+int sidesPerRep(Side side) {
+    return side == Side::Alternate ? 2 : 1;
+}
 
 } // namespace
 

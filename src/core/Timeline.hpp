@@ -15,9 +15,9 @@ using Millis = std::chrono::milliseconds;
 
 // Box2D-style definition struct: the pauses the prescription does not set.
 struct TimelineOptions {
-    Millis getReady{5000};      // before the first exercise
-    Millis switchSides{5000};   // between the sides of an "each" set
-    Millis transition{15000};   // between exercises; names the next one
+    Millis getReady{5000};    // before the first exercise
+    Millis switchSides{5000}; // between the sides of an "each" set
+    Millis transition{15000}; // between exercises; names the next one
 };
 
 enum class StepKind { GetReady, Phase, SwitchSide, Rest, Transition };
@@ -33,8 +33,8 @@ struct Step {
     std::size_t exercise = 0; // index in the routine
     int set = 0;              // 1-based; 0 outside sets
     int setCount = 0;
-    int rep = 0;              // 1-based, counted per side; 0 outside reps
-    int repCount = 0;         // reps in this set, per side
+    int rep = 0;      // 1-based, counted per side; 0 outside reps
+    int repCount = 0; // reps in this set, per side
     RepSide side = RepSide::Both;
     PhaseType phase = PhaseType::In;
     std::size_t phaseIndex = 0; // index into the exercise's phases

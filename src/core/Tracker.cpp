@@ -13,8 +13,12 @@ namespace {
 using std::chrono::days;
 using std::chrono::sys_days;
 
-Date addDays(Date d, long n) { return Date(sys_days(d) + days(n)); }
-long daysBetween(Date from, Date to) { return (sys_days(to) - sys_days(from)).count(); }
+Date addDays(Date d, long n) {
+    return Date(sys_days(d) + days(n));
+}
+long daysBetween(Date from, Date to) {
+    return (sys_days(to) - sys_days(from)).count();
+}
 
 std::optional<double> mean(const std::vector<int>& values) {
     if (values.empty()) {
@@ -48,7 +52,9 @@ int Tracker::weekOf(Date date) const {
     return d < 0 ? -1 : static_cast<int>(d / 7);
 }
 
-Date Tracker::weekStart(int week) const { return addDays(m_start, 7L * week); }
+Date Tracker::weekStart(int week) const {
+    return addDays(m_start, 7L * week);
+}
 
 const ProgramPhase& Tracker::phaseOn(Date date) const {
     return m_program.phaseInWeek(std::max(0, weekOf(date)));
@@ -234,8 +240,8 @@ ExerciseWeek Tracker::inputs(const Prescription& prescription, int week) const {
     std::optional<Date> previous;
     for (const auto& s : sessions) {
         if (previous && s.started.date >= from && s.started.date <= to) {
-            w.gapDays = std::max(w.gapDays,
-                                 static_cast<int>(daysBetween(*previous, s.started.date)) - 1);
+            w.gapDays =
+                std::max(w.gapDays, static_cast<int>(daysBetween(*previous, s.started.date)) - 1);
         }
         previous = s.started.date;
     }
@@ -261,10 +267,12 @@ RuleContext Tracker::context(const Prescription& prescription) const {
     c.quotaMode = m_program.quotaMode;
     // The last green dose: where the most recent step up started from.
     for (const auto& change : m_journal.doseChanges()) {
-        if (change.exercise == prescription.exercise && change.to.exercise == prescription.exercise) {
+        if (change.exercise == prescription.exercise &&
+            change.to.exercise == prescription.exercise) {
             if (change.decision == Decision::Progress) {
                 c.lastGreen = change.from.dose;
-            } else if (change.decision == Decision::Regress || change.decision == Decision::Switch) {
+            } else if (change.decision == Decision::Regress ||
+                       change.decision == Decision::Switch) {
                 c.lastGreen.reset();
             }
         }
@@ -295,8 +303,8 @@ std::vector<Review> Tracker::runDueReviews(Date asOf) {
                 }
                 // Rules 1 and 2 already acted during the week: the review lists them (from
                 // the history) and does not act on the same pain twice.
-                const bool actedThisWeek = std::any_of(
-                    changes.begin(), changes.end(), [&](const DoseChange& c) {
+                const bool actedThisWeek =
+                    std::any_of(changes.begin(), changes.end(), [&](const DoseChange& c) {
                         return c.rule >= 1 && c.rule <= 2 && c.date >= review.weekStart &&
                                c.date <= review.weekEnd && c.to.exercise == current->exercise;
                     });
@@ -327,8 +335,8 @@ std::vector<Review> Tracker::runDueReviews(Date asOf) {
                     d.decision = Decision::Switch;
                     d.rule = -1;
                     d.byTherapist = true;
-                    d.reason = std::string(tr("A new phase of your program begins: ")) +
-                               next.name + ".";
+                    d.reason =
+                        std::string(tr("A new phase of your program begins: ")) + next.name + ".";
                     d.figures = "{}";
                     const auto before = slot(planned.exercise);
                     d.from = before.value_or(planned);
@@ -370,8 +378,8 @@ TodayPlan Tracker::today(Date date) const {
     for (const auto& item : phase.items) {
         TodayItem entry;
         const auto current = slot(item.exercise);
-        entry.prescription = current.value_or(planFor(phase)[static_cast<std::size_t>(
-            &item - phase.items.data())]);
+        entry.prescription =
+            current.value_or(planFor(phase)[static_cast<std::size_t>(&item - phase.items.data())]);
         if (entry.prescription.stopped) {
             continue;
         }

@@ -22,10 +22,10 @@ struct TodayItem {
 
 struct TodayPlan {
     Date date;
-    bool stopped = false;   // rule 0: the program is stopped
-    std::string advice;     // when stopped: what to do
-    bool before = false;    // the date is before the program's start
-    int week = 0;           // 0-based program week
+    bool stopped = false; // rule 0: the program is stopped
+    std::string advice;   // when stopped: what to do
+    bool before = false;  // the date is before the program's start
+    int week = 0;         // 0-based program week
     std::size_t phase = 0;
     std::vector<TodayItem> items;
 };

@@ -40,13 +40,23 @@ constexpr std::array<JointLink, core::kJointCount> kLinks{{
     {Joint::AnkleR, Segment::ShankR, Segment::FootR},
 }};
 
-std::size_t idx(Segment s) { return static_cast<std::size_t>(s); }
-std::size_t idx(Joint j) { return static_cast<std::size_t>(j); }
+std::size_t idx(Segment s) {
+    return static_cast<std::size_t>(s);
+}
+std::size_t idx(Joint j) {
+    return static_cast<std::size_t>(j);
+}
 
-bool isFoot(Segment s) { return s == Segment::FootL || s == Segment::FootR; }
+bool isFoot(Segment s) {
+    return s == Segment::FootL || s == Segment::FootR;
+}
 
-b2Vec2 vec(core::Vec2 v) { return {static_cast<float>(v.x), static_cast<float>(v.y)}; }
-core::Vec2 vec(b2Vec2 v) { return {static_cast<double>(v.x), static_cast<double>(v.y)}; }
+b2Vec2 vec(core::Vec2 v) {
+    return {static_cast<float>(v.x), static_cast<float>(v.y)};
+}
+core::Vec2 vec(b2Vec2 v) {
+    return {static_cast<double>(v.x), static_cast<double>(v.y)};
+}
 
 double wrap(double angle) {
     while (angle > kPi) {
@@ -154,7 +164,8 @@ Figure::Figure(core::View view, const core::Pose& initial, const FigureDef& def)
         }
         b2MassData massData;
         shape.ComputeMass(&massData, 1.0f);
-        fixture.density = static_cast<float>(mass / std::max(1e-6, static_cast<double>(massData.mass)));
+        fixture.density =
+            static_cast<float>(mass / std::max(1e-6, static_cast<double>(massData.mass)));
         fixture.shape = &shape;
         body->CreateFixture(&fixture);
     }
@@ -173,8 +184,7 @@ Figure::Figure(core::View view, const core::Pose& initial, const FigureDef& def)
         jointDef.enableMotor = true;
         jointDef.maxMotorTorque = static_cast<float>(def.maxMotorTorque);
         jointDef.collideConnected = false;
-        s.joints[idx(link.joint)] =
-            static_cast<b2RevoluteJoint*>(s.world.CreateJoint(&jointDef));
+        s.joints[idx(link.joint)] = static_cast<b2RevoluteJoint*>(s.world.CreateJoint(&jointDef));
     }
     reset(initial);
 }
@@ -296,17 +306,17 @@ void Figure::step() {
         velocity *= maxSpeed / rootSpeed;
     }
     pelvis->SetLinearVelocity(velocity);
-    pelvis->SetAngularVelocity(static_cast<float>(
-        std::clamp(wrap(want.q.GetAngle() - pelvis->GetAngle()) / dt, -m_def.maxJointSpeed,
-                   m_def.maxJointSpeed)));
+    pelvis->SetAngularVelocity(
+        static_cast<float>(std::clamp(wrap(want.q.GetAngle() - pelvis->GetAngle()) / dt,
+                                      -m_def.maxJointSpeed, m_def.maxJointSpeed)));
 
     // Each joint's motor runs at the speed that closes the error (the PD law through the motor
     // speed), plus the target's own speed.
     for (std::size_t j = 0; j < core::kJointCount; ++j) {
         b2RevoluteJoint* joint = s.joints[j];
         const double error = s.targetRad[j] - joint->GetJointAngle();
-        const double speed = std::clamp(m_def.gain * error + s.targetRate[j],
-                                        -m_def.maxJointSpeed, m_def.maxJointSpeed);
+        const double speed = std::clamp(m_def.gain * error + s.targetRate[j], -m_def.maxJointSpeed,
+                                        m_def.maxJointSpeed);
         joint->SetMotorSpeed(static_cast<float>(speed));
     }
     s.world.Step(static_cast<float>(dt), 30, 10);
@@ -321,8 +331,7 @@ core::BodyPlacement Figure::placement() const {
     for (std::size_t i = 0; i < core::kSegmentCount; ++i) {
         const b2Transform& a = s.previous[i];
         const b2Transform& b = s.current[i];
-        const double angle =
-            a.q.GetAngle() + wrap(b.q.GetAngle() - a.q.GetAngle()) * alpha;
+        const double angle = a.q.GetAngle() + wrap(b.q.GetAngle() - a.q.GetAngle()) * alpha;
         const b2Vec2 p = a.p + static_cast<float>(alpha) * (b.p - a.p);
         const b2Transform t(p, b2Rot(static_cast<float>(angle)));
         out.segments[i] = {vec(b2Mul(t, s.localStart[i])), vec(b2Mul(t, s.localEnd[i])),

@@ -13,11 +13,11 @@ namespace motus::figure {
 struct FigureDef {
     double heightMetres = 1.75;
     double massKg = 70.0;
-    double timeStep = 1.0 / 120.0; // fixed physics step, seconds
-    double gain = 18.0;            // joint speed per radian of error, 1/s (the PD law's P)
-    double maxJointSpeed = 8.0;    // rad/s
-    double maxRootSpeed = 2.0;     // m/s
-    double jumpDegrees = 40.0;     // a target further than this from the last one is jumped to
+    double timeStep = 1.0 / 120.0;  // fixed physics step, seconds
+    double gain = 18.0;             // joint speed per radian of error, 1/s (the PD law's P)
+    double maxJointSpeed = 8.0;     // rad/s
+    double maxRootSpeed = 2.0;      // m/s
+    double jumpDegrees = 40.0;      // a target further than this from the last one is jumped to
     double maxMotorTorque = 3000.0; // N·m
 };
 

@@ -32,8 +32,7 @@ const content::LibraryLoad& bundled() {
 }
 
 const app::Fonts& fonts() {
-    static const auto loaded =
-        app::Fonts::load(std::filesystem::path(MOTUS_SOURCE_DIR) / "assets");
+    static const auto loaded = app::Fonts::load(std::filesystem::path(MOTUS_SOURCE_DIR) / "assets");
     return loaded;
 }
 
@@ -51,9 +50,9 @@ struct Session {
         dose.sets = sets;
         dose.reps = reps;
         dose.pyramid.clear();
-        screen = std::make_unique<app::PlayerScreen>(
-            std::vector<core::RoutineItem>{{ex, dose}}, fonts(), audio, clock, "en",
-            [this] { closed = true; });
+        screen =
+            std::make_unique<app::PlayerScreen>(std::vector<core::RoutineItem>{{ex, dose}}, fonts(),
+                                                audio, clock, "en", [this] { closed = true; });
         screen->resize({1280.f, 800.f});
     }
     void run(core::Millis duration) {

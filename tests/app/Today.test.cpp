@@ -39,8 +39,8 @@ struct Day {
         session.journal->startProgram(session.program.id, text.str(), start,
                                       core::planFor(session.program.phases.front()));
         session.active = *session.journal->activeProgram();
-        session.tracker = std::make_unique<core::Tracker>(*session.journal, load.library,
-                                                          session.program, start);
+        session.tracker =
+            std::make_unique<core::Tracker>(*session.journal, load.library, session.program, start);
     }
 };
 
@@ -55,10 +55,10 @@ void press(app::Screen& screen, sf::Keyboard::Key key) {
 
 TEST_CASE("today: morning pain in one key, the routine started with Enter", "[app][today]") {
     Day day;
-    app::TodayScreen screen(day.session, day.fonts, "en",
-                            {[&](const std::vector<core::TodayItem>& items) { day.started = items; },
-                             [] {}},
-                            [&] { return day.date; });
+    app::TodayScreen screen(
+        day.session, day.fonts, "en",
+        {[&](const std::vector<core::TodayItem>& items) { day.started = items; }, [] {}},
+        [&] { return day.date; });
     screen.resize({1280.f, 800.f});
     REQUIRE(screen.askingMorningPain());
     press(screen, sf::Keyboard::Num3);
@@ -68,7 +68,8 @@ TEST_CASE("today: morning pain in one key, the routine started with Enter", "[ap
     CHECK(checkIns[0].morningPain == 3);
     press(screen, sf::Keyboard::Enter);
     REQUIRE(day.started.size() == screen.plan().items.size());
-    CHECK(day.started.front().prescription.exercise == screen.plan().items.front().prescription.exercise);
+    CHECK(day.started.front().prescription.exercise ==
+          screen.plan().items.front().prescription.exercise);
 
     // Sets logged by the player show as done; the routine to start shrinks.
     const auto& first = screen.plan().items.front();

@@ -20,14 +20,34 @@ TEST_CASE("the bundled library validates with no error and no warning", "[conten
 TEST_CASE("the bundled library has the required exercises and chains", "[content][bundled]") {
     const auto load = content::loadLibrary({std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises"});
     const auto& library = load.library;
-    for (const char* id :
-         {"mcgill-curl-up", "side-plank-knees", "side-plank", "bird-dog-arm", "bird-dog-leg",
-          "bird-dog", "cat-camel", "dead-bug-heel-slide", "dead-bug-bent-knee-tap", "dead-bug",
-          "glute-bridge", "single-leg-bridge", "clamshell", "hip-hinge-dowel", "prone-press-up",
-          "prone-on-elbows", "posterior-pelvic-tilt", "abdominal-drawing-in", "wall-squat",
-          "open-book", "childs-pose", "sciatic-nerve-slider-supine",
-          "sciatic-nerve-slider-seated", "chin-tuck", "scapular-setting", "wall-slide",
-          "sit-to-stand", "calf-raise"}) {
+    for (const char* id : {"mcgill-curl-up",
+                           "side-plank-knees",
+                           "side-plank",
+                           "bird-dog-arm",
+                           "bird-dog-leg",
+                           "bird-dog",
+                           "cat-camel",
+                           "dead-bug-heel-slide",
+                           "dead-bug-bent-knee-tap",
+                           "dead-bug",
+                           "glute-bridge",
+                           "single-leg-bridge",
+                           "clamshell",
+                           "hip-hinge-dowel",
+                           "prone-press-up",
+                           "prone-on-elbows",
+                           "posterior-pelvic-tilt",
+                           "abdominal-drawing-in",
+                           "wall-squat",
+                           "open-book",
+                           "childs-pose",
+                           "sciatic-nerve-slider-supine",
+                           "sciatic-nerve-slider-seated",
+                           "chin-tuck",
+                           "scapular-setting",
+                           "wall-slide",
+                           "sit-to-stand",
+                           "calf-raise"}) {
         INFO(id);
         CHECK(library.find(id) != nullptr);
     }

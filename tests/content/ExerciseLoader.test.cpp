@@ -13,8 +13,8 @@
 #include <utility>
 #include <vector>
 
-using motus::content::parseExercise;
 using motus::content::ParsedExercise;
+using motus::content::parseExercise;
 namespace core = motus::core;
 namespace fs = std::filesystem;
 
@@ -86,7 +86,9 @@ std::vector<std::string> messages(const ParsedExercise& result) {
 using Lines = std::vector<std::string>;
 
 // Parses as "x.xml" and returns the diagnostics.
-Lines parse(const std::string& text) { return messages(parseExercise(text, "x.xml")); }
+Lines parse(const std::string& text) {
+    return messages(parseExercise(text, "x.xml"));
+}
 
 // A valid exercise with the given id, read from "<id>.xml" (or `path`), with `variants` as
 // line 12 when given.
@@ -273,10 +275,10 @@ TEST_CASE("every optional field of a valid exercise is read", "[content][loader]
 }
 
 TEST_CASE("text spanning lines reads as one line", "[content][loader]") {
-    const auto result = parseExercise(
-        doc({{"<summary>Bend forward a little.</summary>",
-              "<summary>\n      Bend\tforward\n      a little.\n    </summary>"}}),
-        "x.xml");
+    const auto result =
+        parseExercise(doc({{"<summary>Bend forward a little.</summary>",
+                            "<summary>\n      Bend\tforward\n      a little.\n    </summary>"}}),
+                      "x.xml");
     REQUIRE(messages(result).empty());
     REQUIRE(result.exercise);
     CHECK(result.exercise->text("en").summary == "Bend forward a little.");
@@ -339,7 +341,8 @@ TEST_CASE("a <!DOCTYPE is refused in any case", "[content][loader]") {
           Lines{"x.xml:2: error: a <!DOCTYPE> declaration is not allowed"});
     CHECK(parse(doc({{"<exercise id", "<!doctype exercise>\n<exercise id"}})) ==
           Lines{"x.xml:2: error: a <!DOCTYPE> declaration is not allowed"});
-    CHECK(parse(doc({{"<exercise id", "\n\n<!DocType exercise [<!ENTITY a \"b\">]>\n<exercise id"}})) ==
+    CHECK(parse(doc(
+              {{"<exercise id", "\n\n<!DocType exercise [<!ENTITY a \"b\">]>\n<exercise id"}})) ==
           Lines{"x.xml:4: error: a <!DOCTYPE> declaration is not allowed"});
 }
 
@@ -370,9 +373,10 @@ TEST_CASE("a file over the size cap is refused", "[content][loader]") {
 
 TEST_CASE("elements nested deeper than the limit are refused", "[content][loader]") {
     // <exercise> 1, <text> 2, <steps> 3, <step> 4, then <a>..<d> 5..8: at the limit.
-    CHECK(parse(doc({{"<step>Stand tall.</step>", "<step><a><b><c><d>x</d></c></b></a></step>"}})) ==
-          Lines{"x.xml:7: error: <step>: unknown element <a>",
-                "x.xml:7: error: <step>: the text is empty"});
+    CHECK(
+        parse(doc({{"<step>Stand tall.</step>", "<step><a><b><c><d>x</d></c></b></a></step>"}})) ==
+        Lines{"x.xml:7: error: <step>: unknown element <a>",
+              "x.xml:7: error: <step>: the text is empty"});
     // <e> at level 9. The line is checked by the  tests below.
     const auto deep = parseExercise(
         doc({{"<step>Stand tall.</step>", "<step><a><b><c><d><e>x</e></d></c></b></a></step>"}}),
@@ -387,7 +391,8 @@ TEST_CASE("elements nested deeper than the limit are refused", "[content][loader
 TEST_CASE("the root element must be <exercise>", "[content][loader]") {
     const auto result = parseExercise(
         doc({{"<exercise id", "<program id"}, {"</exercise>", "</program>"}}), "x.xml");
-    REQUIRE(messages(result) == Lines{"x.xml:2: error: root element is <program>, expected <exercise>"});
+    REQUIRE(messages(result) ==
+            Lines{"x.xml:2: error: root element is <program>, expected <exercise>"});
     CHECK_FALSE(result.exercise);
 }
 
@@ -420,7 +425,8 @@ TEST_CASE("an unknown attribute is an error", "[content][loader]") {
 TEST_CASE("a missing required element is an error", "[content][loader]") {
     CHECK(parse(doc({{"  <dose sets=\"2\" reps=\"5\" tempo=\"2\" rest=\"30\" side=\"both\" "
                       "per-week=\"7\"/>\n",
-                      ""}})) == Lines{"x.xml:2: error: <exercise>: missing required element <dose>"});
+                      ""}})) ==
+          Lines{"x.xml:2: error: <exercise>: missing required element <dose>"});
     CHECK(parse(doc({{"  <bounds sets=\"1-3\" reps=\"2-10\" hold=\"0\"/>\n", ""}})) ==
           Lines{"x.xml:2: error: <exercise>: missing required element <bounds>"});
     CHECK(parse(doc({{"    <summary>Bend forward a little.</summary>\n", ""}})) ==
@@ -492,7 +498,8 @@ TEST_CASE("a joint angle that is not a number is an error", "[content][loader]")
           Lines{"x.xml:14: error: <pose> attribute 'lumbar': 'nan' is not a number"});
     CHECK(parse(doc({{R"(lumbar="30")", R"(lumbar="")"}})) ==
           Lines{"x.xml:14: error: <pose> attribute 'lumbar': '' is not a number"});
-    CHECK(parse(doc({{R"(<pose id="start" contacts)", R"(<pose id="start" orientation="200" contacts)"}})) ==
+    CHECK(parse(doc({{R"(<pose id="start" contacts)",
+                      R"(<pose id="start" orientation="200" contacts)"}})) ==
           Lines{"x.xml:13: error: <pose> attribute 'orientation': 200 is outside the range "
                 "-180..180"});
 }
@@ -610,16 +617,18 @@ TEST_CASE("bounds must be ranges that hold the default dose", "[content][loader]
 // Movement: poses and phases
 
 TEST_CASE("a phase must name a pose", "[content][loader]") {
-    CHECK(parse(doc({{R"(<phase type="in" pose="bent"/>)", R"(<phase type="in" pose="bend"/>)"}})) ==
-          Lines{"x.xml:15: error: <phase> attribute 'pose': unknown pose 'bend'"});
+    CHECK(
+        parse(doc({{R"(<phase type="in" pose="bent"/>)", R"(<phase type="in" pose="bend"/>)"}})) ==
+        Lines{"x.xml:15: error: <phase> attribute 'pose': unknown pose 'bend'"});
 }
 
 TEST_CASE("the last phase must return to the first pose", "[content][loader]") {
     // Reported at <movement>; see the  test below for the line expected.
-    CHECK(parse(doc({{R"(<phase type="out" pose="start"/>)", R"(<phase type="hold" pose="bent"/>)"}}))
-              .at(0)
-              .ends_with("error: <movement>: the last <phase> must return to the first pose "
-                         "'start'"));
+    CHECK(
+        parse(doc({{R"(<phase type="out" pose="start"/>)", R"(<phase type="hold" pose="bent"/>)"}}))
+            .at(0)
+            .ends_with("error: <movement>: the last <phase> must return to the first pose "
+                       "'start'"));
 }
 
 TEST_CASE("a movement needs poses and phases", "[content][loader]") {
@@ -631,18 +640,21 @@ TEST_CASE("a movement needs poses and phases", "[content][loader]") {
 }
 
 TEST_CASE("a dose with a hold needs a hold phase", "[content][loader]") {
-    CHECK(parse(doc({{R"(tempo="2")", R"(hold="10" tempo="2")"}, {R"(hold="0")", R"(hold="5-10")"}})) ==
+    CHECK(parse(doc(
+              {{R"(tempo="2")", R"(hold="10" tempo="2")"}, {R"(hold="0")", R"(hold="5-10")"}})) ==
           Lines{"x.xml:12: error: <movement>: the dose holds 10 s but no <phase type=\"hold\"> "
                 "is given"});
     CHECK(parse(doc({{R"(tempo="2")", R"(hold="10" tempo="2")"},
                      {R"(hold="0")", R"(hold="5-10")"},
-                     {R"(<phase type="out")", R"(<phase type="hold" pose="bent"/><phase type="out")"}}))
+                     {R"(<phase type="out")",
+                      R"(<phase type="hold" pose="bent"/><phase type="out")"}}))
               .empty());
 }
 
 TEST_CASE("a pose attribute must be a joint of the skeleton", "[content][loader]") {
-    CHECK(parse(doc({{R"(lumbar="30")", R"(lumbar="30" spine="10")"}})) ==
-          Lines{"x.xml:14: error: <pose>: unknown attribute 'spine' (not a joint of the skeleton)"});
+    CHECK(
+        parse(doc({{R"(lumbar="30")", R"(lumbar="30" spine="10")"}})) ==
+        Lines{"x.xml:14: error: <pose>: unknown attribute 'spine' (not a joint of the skeleton)"});
     CHECK(parse(doc({{R"(lumbar="30")", R"(lumbar="30" knee-left="10")"}})) ==
           Lines{"x.xml:14: error: <pose>: unknown attribute 'knee-left' (not a joint of the "
                 "skeleton)"});
@@ -650,11 +662,13 @@ TEST_CASE("a pose attribute must be a joint of the skeleton", "[content][loader]
 
 TEST_CASE("a joint angle beyond its anatomical range is an error", "[content][loader]") {
     // The left leg lifted, knee bent too far; only the right foot on the floor.
-    CHECK(parse(doc({{kBentPose, R"(<pose id="bent" hip-l="90" knee-l="150" contacts="foot-r"/>)"}})) ==
+    CHECK(parse(doc(
+              {{kBentPose, R"(<pose id="bent" hip-l="90" knee-l="150" contacts="foot-r"/>)"}})) ==
           Lines{"x.xml:14: error: <pose> attribute 'knee-l': 150 is beyond the anatomical range "
                 "0..135 (side view)"});
-    CHECK(parse(doc({{kBentPose, R"(<pose id="bent" hip-l="90" knee-l="135" contacts="foot-r"/>)"}}))
-              .empty());
+    CHECK(
+        parse(doc({{kBentPose, R"(<pose id="bent" hip-l="90" knee-l="135" contacts="foot-r"/>)"}}))
+            .empty());
     CHECK(parse(doc({{kBentPose, R"(<pose id="bent" elbow-r="-5" contacts="foot-l foot-r"/>)"}})) ==
           Lines{"x.xml:14: error: <pose> attribute 'elbow-r': -5 is beyond the anatomical range "
                 "0..150 (side view)"});
@@ -682,13 +696,15 @@ TEST_CASE("a spinal chain beyond its range is an error", "[content][loader]") {
                      {R"(lumbar="30" thoracic="20")", R"(lumbar="-20" thoracic="-20")"}})) ==
           Lines{"x.xml:14: error: <pose id=\"bent\">: trunk lumbar + thoracic = -40 is beyond the "
                 "anatomical range -35..35 (front view)"});
-    CHECK(parse(doc({{R"(lumbar="30" thoracic="20")", R"(neck="30" head="30")"}})) ==
-          Lines{"x.xml:14: error: <pose id=\"bent\">: cervical spine neck + head = 60 is beyond the "
-                "anatomical range -45..45 (side view)"});
+    CHECK(
+        parse(doc({{R"(lumbar="30" thoracic="20")", R"(neck="30" head="30")"}})) ==
+        Lines{"x.xml:14: error: <pose id=\"bent\">: cervical spine neck + head = 60 is beyond the "
+              "anatomical range -45..45 (side view)"});
 }
 
 TEST_CASE("a contact must rest on the floor", "[content][loader]") {
-    CHECK(parse(doc({{kBentPose, R"(<pose id="bent" hip-l="90" knee-l="90" contacts="foot-l foot-r"/>)"}})) ==
+    CHECK(parse(doc({{kBentPose,
+                      R"(<pose id="bent" hip-l="90" knee-l="90" contacts="foot-l foot-r"/>)"}})) ==
           Lines{"x.xml:14: error: <pose> attribute 'contacts': 'foot-l' is 0.429 m above the floor "
                 "in pose 'bent' (at most 0.010 m allowed)"});
     // At the attribute's own line when the element spans lines.
@@ -702,13 +718,15 @@ TEST_CASE("a contact must be a segment of the skeleton", "[content][loader]") {
     CHECK(parse(doc({{R"(contacts="foot-l foot-r"/>)", R"(contacts="foot-l foot-r heel-l"/>)"}})) ==
           Lines{"x.xml:13: error: <pose> attribute 'contacts': 'heel-l' is not a segment of the "
                 "skeleton"});
-    CHECK(parse(doc({{R"(<pose id="start" contacts="foot-l foot-r"/>)", R"(<pose id="start"/>)"}})) ==
-          Lines{"x.xml:13: error: <pose>: missing required attribute 'contacts'"});
+    CHECK(
+        parse(doc({{R"(<pose id="start" contacts="foot-l foot-r"/>)", R"(<pose id="start"/>)"}})) ==
+        Lines{"x.xml:13: error: <pose>: missing required attribute 'contacts'"});
 }
 
 TEST_CASE("a pose id may be used once", "[content][loader]") {
-    CHECK(parse(doc({{R"(    <phase type="in")", "    <pose id=\"start\" contacts=\"foot-l foot-r\"/>\n"
-                                                 "    <phase type=\"in\""}})) ==
+    CHECK(parse(doc(
+              {{R"(    <phase type="in")", "    <pose id=\"start\" contacts=\"foot-l foot-r\"/>\n"
+                                           "    <phase type=\"in\""}})) ==
           Lines{"x.xml:15: error: <pose> attribute 'id': pose 'start' is defined twice (first at "
                 "line 13)"});
 }
@@ -717,21 +735,24 @@ TEST_CASE("a pose id may be used once", "[content][loader]") {
 // Texts and translations
 
 TEST_CASE("each language is given once, English always", "[content][loader]") {
-    CHECK(parse(doc({afterEnglishText(
-              R"(  <text xml:lang="en"><name>Y</name><summary>S.</summary><steps><step>A.</step><step>B.</step></steps></text>)")})) ==
-          Lines{"x.xml:9: error: <text xml:lang=\"en\"> is given twice (first at line 4)"});
+    CHECK(
+        parse(doc({afterEnglishText(
+            R"(  <text xml:lang="en"><name>Y</name><summary>S.</summary><steps><step>A.</step><step>B.</step></steps></text>)")})) ==
+        Lines{"x.xml:9: error: <text xml:lang=\"en\"> is given twice (first at line 4)"});
     CHECK(parse(doc({{R"(xml:lang="en")", R"(xml:lang="de")"}})) ==
           Lines{"x.xml:2: error: <exercise>: missing required element <text xml:lang=\"en\">"});
-    CHECK(parse(doc({{"<text xml:lang=\"en\">", "<txt xml:lang=\"en\">"}, {"</text>", "</txt>"}})) ==
-          Lines{"x.xml:4: error: <exercise>: unknown element <txt>",
-                "x.xml:2: error: <exercise>: missing required element <text>"});
+    CHECK(
+        parse(doc({{"<text xml:lang=\"en\">", "<txt xml:lang=\"en\">"}, {"</text>", "</txt>"}})) ==
+        Lines{"x.xml:4: error: <exercise>: unknown element <txt>",
+              "x.xml:2: error: <exercise>: missing required element <text>"});
 }
 
 TEST_CASE("a language code has two lower-case letters", "[content][loader]") {
-    CHECK(parse(doc({afterEnglishText(
-              R"(  <text xml:lang="DE"><name>Y</name><summary>S.</summary><steps><step>A.</step><step>B.</step></steps></text>)")})) ==
-          Lines{"x.xml:9: error: <text> attribute 'xml:lang': 'DE' is not a two-letter language "
-                "code"});
+    CHECK(
+        parse(doc({afterEnglishText(
+            R"(  <text xml:lang="DE"><name>Y</name><summary>S.</summary><steps><step>A.</step><step>B.</step></steps></text>)")})) ==
+        Lines{"x.xml:9: error: <text> attribute 'xml:lang': 'DE' is not a two-letter language "
+              "code"});
     // The English block itself, misnamed: it is also missing.
     CHECK(parse(doc({{R"(xml:lang="en")", R"(xml:lang="english")"}})) ==
           Lines{"x.xml:4: error: <text> attribute 'xml:lang': 'english' is not a two-letter "
@@ -759,15 +780,17 @@ TEST_CASE("an incomplete translation is a warning", "[content][loader]") {
             doc({afterEnglishText(
                 R"(  <text xml:lang="de"><steps><step>Aufrecht stehen.</step><step>Vorbeugen.</step></steps></text>)")}),
             "x.xml");
-        REQUIRE(messages(result) ==
-                Lines{"x.xml:9: warning: <text xml:lang=\"de\">: missing translation of <name>",
-                      "x.xml:9: warning: <text xml:lang=\"de\">: missing translation of <summary>"});
+        REQUIRE(
+            messages(result) ==
+            Lines{"x.xml:9: warning: <text xml:lang=\"de\">: missing translation of <name>",
+                  "x.xml:9: warning: <text xml:lang=\"de\">: missing translation of <summary>"});
         CHECK(result.exercise);
     }
     SECTION("a cue more than English") {
-        CHECK(parse(doc({afterEnglishText(
-                  R"(  <text xml:lang="fr"><name>Flexion</name><summary>Se pencher.</summary><steps><step>Debout.</step><step>Se pencher.</step></steps><cues><cue>Respirer.</cue></cues></text>)")})) ==
-              Lines{"x.xml:9: warning: <text xml:lang=\"fr\">: 1 <cue> where English has 0"});
+        CHECK(
+            parse(doc({afterEnglishText(
+                R"(  <text xml:lang="fr"><name>Flexion</name><summary>Se pencher.</summary><steps><step>Debout.</step><step>Se pencher.</step></steps><cues><cue>Respirer.</cue></cues></text>)")})) ==
+            Lines{"x.xml:9: warning: <text xml:lang=\"fr\">: 1 <cue> where English has 0"});
     }
 }
 
@@ -832,10 +855,8 @@ TEST_CASE("a progression chain must not return to its start", "[content][loader]
 }
 
 TEST_CASE("a link to a broken file is dropped with a warning", "[content][loader][library]") {
-    const auto checked =
-        checkAcross({exercise("a", R"(<variants progression="b" regression="c"/>)"),
-                     exercise("c")},
-                    {"b"});
+    const auto checked = checkAcross(
+        {exercise("a", R"(<variants progression="b" regression="c"/>)"), exercise("c")}, {"b"});
     CHECK(checked.diagnostics == Lines{"a.xml:12: warning: <variants> attribute 'progression': "
                                        "'b' was skipped because of its errors; the link is left "
                                        "out"});
@@ -849,10 +870,11 @@ TEST_CASE("a link to a broken file is dropped with a warning", "[content][loader
 TEST_CASE("a library loads every file but the broken ones", "[content][loader][library]") {
     TempDir dir;
     const auto a = dir.write(
-        "low-back/a.xml",
-        doc({{R"(id="x")", R"(id="a")"}, beforeMovement(R"(  <variants progression="b" regression="c"/>)")}));
+        "low-back/a.xml", doc({{R"(id="x")", R"(id="a")"},
+                               beforeMovement(R"(  <variants progression="b" regression="c"/>)")}));
     const auto b = dir.write("low-back/b.xml", doc({{R"(id="x")", R"(id="b")"}}));
-    const auto c = dir.write("hip/c.xml", doc({{R"(id="x")", R"(id="c")"}, {R"(sets="2")", R"(sets="9")"}}));
+    const auto c =
+        dir.write("hip/c.xml", doc({{R"(id="x")", R"(id="c")"}, {R"(sets="2")", R"(sets="9")"}}));
     dir.write("programs/morning.xml", "<program/>\n"); // not an exercise folder
     dir.write("low-back/notes.txt", "not xml");
 
@@ -883,8 +905,7 @@ TEST_CASE("a library loads every file but the broken ones", "[content][loader][l
 // =============================================================================================
 // Found as suspected bugs and fixed: the line of the fault, no second error for one mistake.
 
-TEST_CASE("nesting too deep is reported at the first element too deep",
-          "[content][loader]") {
+TEST_CASE("nesting too deep is reported at the first element too deep", "[content][loader]") {
     // <e>, at level 9, is on line 8. depthOf() overwrites the line on the way back up and
     // reports the line of <text>, the root's child (4).
     CHECK(parse(doc({{"<step>Stand tall.</step>",
@@ -896,8 +917,7 @@ TEST_CASE("nesting too deep is reported at the first element too deep",
           Lines{"x.xml:7: error: elements are nested deeper than 8 levels"});
 }
 
-TEST_CASE("very deep nesting is reported at the first element too deep",
-          "[content][loader]") {
+TEST_CASE("very deep nesting is reported at the first element too deep", "[content][loader]") {
     // tinyxml2 stops at its own depth limit (100) and its error line (99 here) is used; the
     // first element deeper than 8 levels is on line 9.
     std::string deep = "<exercise>\n";
@@ -940,11 +960,11 @@ TEST_CASE("an unknown region or goal is reported once", "[content][loader]") {
                 "mobility, motor-control, strength, endurance, nerve-mobility, relaxation"});
 }
 
-TEST_CASE("a duplicate pose id does not claim the poses are missing",
-          "[content][loader]") {
+TEST_CASE("a duplicate pose id does not claim the poses are missing", "[content][loader]") {
     // Two <pose> elements, the second reusing "start": the movement does have two <pose>
     // elements, yet "<movement>: needs at least two <pose> elements" is reported too.
-    CHECK(parse(doc({{R"(<pose id="bent")", R"(<pose id="start")"}, {R"(pose="bent")", R"(pose="start")"}})) ==
+    CHECK(parse(doc({{R"(<pose id="bent")", R"(<pose id="start")"},
+                     {R"(pose="bent")", R"(pose="start")"}})) ==
           Lines{"x.xml:14: error: <pose> attribute 'id': pose 'start' is defined twice (first at "
                 "line 13)"});
     // The same after a pose id that is not an id.
@@ -957,14 +977,16 @@ TEST_CASE("a duplicate pose id does not claim the poses are missing",
 
 TEST_CASE("the last phase is reported at its own line", "[content][loader]") {
     // Reported at <movement> (line 12); the phase at fault is on line 16.
-    CHECK(parse(doc({{R"(<phase type="out" pose="start"/>)", R"(<phase type="hold" pose="bent"/>)"}})) ==
+    CHECK(parse(doc(
+              {{R"(<phase type="out" pose="start"/>)", R"(<phase type="hold" pose="bent"/>)"}})) ==
           Lines{"x.xml:16: error: <movement>: the last <phase> must return to the first pose "
                 "'start'"});
 }
 
 TEST_CASE("an empty contacts list is an empty attribute", "[content][loader]") {
     // A missing contacts attribute is an error, contacts="" passes: the pose floats.
-    CHECK(parse(doc({{R"(<pose id="start" contacts="foot-l foot-r"/>)", R"(<pose id="start" contacts=""/>)"}})) ==
+    CHECK(parse(doc({{R"(<pose id="start" contacts="foot-l foot-r"/>)",
+                      R"(<pose id="start" contacts=""/>)"}})) ==
           Lines{"x.xml:13: error: <pose> attribute 'contacts': is empty"});
 }
 
@@ -978,8 +1000,7 @@ TEST_CASE("any format version but 1 is unsupported", "[content][loader]") {
                 "(this Motus reads version 1)"});
 }
 
-TEST_CASE("a link to an exercise rejected across files is dropped",
-          "[content][loader][library]") {
+TEST_CASE("a link to an exercise rejected across files is dropped", "[content][loader][library]") {
     // b is skipped for its unknown regression; a still names b as its progression, and the
     // library then holds a link to an exercise it does not have. Expected: the same warning as
     // for a file skipped for its own errors, and the link left out.

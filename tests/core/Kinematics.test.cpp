@@ -16,7 +16,8 @@ Pose pose(std::initializer_list<std::pair<Joint, double>> angles, double orienta
 }
 } // namespace
 
-TEST_CASE("standing upright: the feet on the floor, the head at body height", "[core][kinematics]") {
+TEST_CASE("standing upright: the feet on the floor, the head at body height",
+          "[core][kinematics]") {
     const auto body = placeBody(pose({}), View::Side, 1.75);
     CHECK(body.lowestOverall() == Approx(0.0).margin(1e-9));
     CHECK(body.lowest(Segment::FootL) == Approx(0.0).margin(1e-9));
@@ -52,8 +53,8 @@ TEST_CASE("lying on the back: trunk and head rest on the floor", "[core][kinemat
 }
 
 TEST_CASE("front view: abduction turns each side outward", "[core][kinematics]") {
-    const auto body = placeBody(pose({{Joint::ShoulderL, 90}, {Joint::ShoulderR, 90}}),
-                                View::Front, 1.0);
+    const auto body =
+        placeBody(pose({{Joint::ShoulderL, 90}, {Joint::ShoulderR, 90}}), View::Front, 1.0);
     CHECK(body[Segment::UpperArmL].end.x > body[Segment::UpperArmL].start.x + 0.18);
     CHECK(body[Segment::UpperArmR].end.x < body[Segment::UpperArmR].start.x - 0.18);
     CHECK(body[Segment::ThighL].start.x == Approx(0.191 / 2).margin(1e-6));

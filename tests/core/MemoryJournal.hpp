@@ -9,8 +9,8 @@ namespace motus::test {
 
 class MemoryJournal final : public core::Journal {
 public:
-    void startProgram(const std::string& programId, const std::string& programXml,
-                      core::Date start, const std::vector<core::Prescription>& plan) override {
+    void startProgram(const std::string& programId, const std::string& programXml, core::Date start,
+                      const std::vector<core::Prescription>& plan) override {
         m_program = core::ActiveProgram{programXml, programId, start, false};
         m_prescriptions = plan;
     }
@@ -26,8 +26,9 @@ public:
     }
     void applyChanges(const std::vector<core::DoseChange>& changes) override {
         for (const auto& change : changes) {
-            auto it = std::find_if(m_prescriptions.begin(), m_prescriptions.end(),
-                                   [&](const auto& p) { return p.exercise == change.from.exercise; });
+            auto it =
+                std::find_if(m_prescriptions.begin(), m_prescriptions.end(),
+                             [&](const auto& p) { return p.exercise == change.from.exercise; });
             if (it != m_prescriptions.end()) {
                 *it = change.to; // a switch keeps its place in the routine
             } else {

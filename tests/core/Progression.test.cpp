@@ -1,8 +1,8 @@
 // The rule table (clinical-rules.md §5) on its own, and a scripted 12-week patient through the
 // tracker on an in-memory journal.
+#include "core/Progression.hpp"
 #include "MemoryJournal.hpp"
 #include "core/LocalTime.hpp"
-#include "core/Progression.hpp"
 #include "core/Tracker.hpp"
 
 #include <catch2/catch.hpp>
@@ -13,8 +13,12 @@ using namespace std::chrono;
 
 namespace {
 
-Date d(int y, unsigned m, unsigned day) { return Date{year(y), month(m), std::chrono::day(day)}; }
-Date plus(Date date, int n) { return Date(sys_days(date) + days(n)); }
+Date d(int y, unsigned m, unsigned day) {
+    return Date{year(y), month(m), std::chrono::day(day)};
+}
+Date plus(Date date, int n) {
+    return Date(sys_days(date) + days(n));
+}
 
 Exercise exercise(std::string id, std::optional<std::string> easier,
                   std::optional<std::string> harder) {
@@ -42,8 +46,8 @@ Library library() {
     plank.dose.holdSeconds = 10;
     plank.bounds.hold = {10, 30};
     plank.bounds.reps = {3, 5};
-    return Library({exercise("easy", std::nullopt, "mid"), mid, exercise("hard", "mid", std::nullopt),
-                    plank});
+    return Library(
+        {exercise("easy", std::nullopt, "mid"), mid, exercise("hard", "mid", std::nullopt), plank});
 }
 
 Program program(bool quota) {
@@ -240,7 +244,8 @@ TEST_CASE("a scripted 12-week patient: progress, hold, regress, switch, gap, red
     p.day(plus(p.start, 56), 1, 3);
     const auto resumed = p.tracker.slot("easy");
     REQUIRE(resumed);
-    CHECK(resumed->dose.reps == std::max(5, static_cast<int>(std::lround(beforeGap->dose.reps * 0.75))));
+    CHECK(resumed->dose.reps ==
+          std::max(5, static_cast<int>(std::lround(beforeGap->dose.reps * 0.75))));
     const auto changes = p.journal.doseChanges();
     CHECK(std::any_of(changes.begin(), changes.end(),
                       [](const DoseChange& c) { return c.rule == 7; }));

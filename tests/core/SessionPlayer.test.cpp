@@ -60,8 +60,7 @@ std::vector<CueKind> cueKinds(const std::vector<PlayerEvent>& events) {
 
 } // namespace
 
-TEST_CASE("a whole exercise plays to the end with its cues and finished sets",
-          "[core][player]") {
+TEST_CASE("a whole exercise plays to the end with its cues and finished sets", "[core][player]") {
     const Exercise ex = holdExercise("a");
     const Timeline t({{&ex, dose(2, 2, 3, 1, 10)}});
     FakeClock clock;
@@ -157,8 +156,7 @@ TEST_CASE("no drift over 60 simulated minutes with pauses", "[core][player]") {
     CHECK(setsReported == setsEnded);
 }
 
-TEST_CASE("skip rep, skip set, skip exercise and back move to the right places",
-          "[core][player]") {
+TEST_CASE("skip rep, skip set, skip exercise and back move to the right places", "[core][player]") {
     const Exercise a = holdExercise("a");
     const Exercise b = holdExercise("b");
     // a: get ready 5 s, then reps of 2 + 4 + 2 = 8 s, 3 per set, rest 20 s.

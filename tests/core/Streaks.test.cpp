@@ -1,5 +1,5 @@
-#include "core/LocalTime.hpp"
 #include "core/Streaks.hpp"
+#include "core/LocalTime.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -10,11 +10,17 @@ using namespace std::chrono;
 
 namespace {
 
-Date d(int y, unsigned m, unsigned day) { return Date{year(y), month(m), std::chrono::day(day)}; }
-Date plus(Date date, int n) { return Date(sys_days(date) + days(n)); }
+Date d(int y, unsigned m, unsigned day) {
+    return Date{year(y), month(m), std::chrono::day(day)};
+}
+Date plus(Date date, int n) {
+    return Date(sys_days(date) + days(n));
+}
 
 // Day n (1-based) of a program that starts on 2026-03-02, a Monday.
-Date dayN(int n) { return plus(d(2026, 3, 2), n - 1); }
+Date dayN(int n) {
+    return plus(d(2026, 3, 2), n - 1);
+}
 
 StreakInput daily(std::initializer_list<int> doneDays, int today) {
     StreakInput in;
@@ -92,7 +98,7 @@ TEST_CASE("a forgiven day neither breaks nor lengthens the streak; two misses cl
           "[core][streak]") {
     auto in = daily({1, 2, 4, 5, 6, 7, 8, 9, 10, 12}, 13); // misses on day 3 and day 11
     auto r = computeStreak(in);
-    CHECK(r.current == 10); // day 11's miss is forgiven: day 3 is 8 days before it
+    CHECK(r.current == 10);         // day 11's miss is forgiven: day 3 is 8 days before it
     in = daily({1, 2, 4, 5, 7}, 8); // misses on day 3 and day 6: 3 days apart
     r = computeStreak(in);
     CHECK(r.current == 1);

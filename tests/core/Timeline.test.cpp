@@ -50,8 +50,8 @@ Millis expectedTotal(const Dose& d, const TimelineOptions& o) {
 }
 
 std::size_t count(const Timeline& t, StepKind kind) {
-    return static_cast<std::size_t>(std::count_if(
-        t.steps().begin(), t.steps().end(), [&](const Step& s) { return s.kind == kind; }));
+    return static_cast<std::size_t>(std::count_if(t.steps().begin(), t.steps().end(),
+                                                  [&](const Step& s) { return s.kind == kind; }));
 }
 
 } // namespace
@@ -61,9 +61,9 @@ TEST_CASE("durations and step counts match the formula for many doses", "[core][
     const TimelineOptions options;
     const std::vector<Dose> doses{
         dose(3, 10, 10, 2, 30, Side::Both),
-        dose(1, 1, 0, 1, 0, Side::Both),          // hold 0: no hold step
+        dose(1, 1, 0, 1, 0, Side::Both),              // hold 0: no hold step
         dose(3, 6, 10, 2, 30, Side::Both, {6, 4, 2}), // pyramid
-        dose(2, 5, 5, 2, 0, Side::Each),          // zero rest, each side
+        dose(2, 5, 5, 2, 0, Side::Each),              // zero rest, each side
         dose(4, 8, 0, 3, 60, Side::Alternate),
         dose(5, 30, 60, 4, 120, Side::Left),
         dose(2, 3, 10, 1, 15, Side::Right),
@@ -80,7 +80,8 @@ TEST_CASE("durations and step counts match the formula for many doses", "[core][
         }
         const std::size_t phasesPerRep = d.holdSeconds > 0 ? 3 : 2;
         CHECK(count(t, StepKind::Phase) == static_cast<std::size_t>(reps) * phasesPerRep);
-        CHECK(count(t, StepKind::Rest) == (d.restSeconds > 0 ? static_cast<std::size_t>(d.sets - 1) : 0));
+        CHECK(count(t, StepKind::Rest) ==
+              (d.restSeconds > 0 ? static_cast<std::size_t>(d.sets - 1) : 0));
         CHECK(count(t, StepKind::SwitchSide) ==
               (d.side == Side::Each ? static_cast<std::size_t>(d.sets) : 0));
         CHECK(count(t, StepKind::GetReady) == 1);
@@ -108,8 +109,9 @@ TEST_CASE("sides: alternate goes L, R, L, R; each does all left, a switch, all r
             order.push_back({s.side, s.rep});
         }
     }
-    CHECK(order == std::vector<std::pair<RepSide, int>>{
-                       {RepSide::Left, 1}, {RepSide::Right, 1}, {RepSide::Left, 2}, {RepSide::Right, 2}});
+    CHECK(order ==
+          std::vector<std::pair<RepSide, int>>{
+              {RepSide::Left, 1}, {RepSide::Right, 1}, {RepSide::Left, 2}, {RepSide::Right, 2}});
 
     const Timeline each({{&ex, dose(1, 2, 0, 1, 0, Side::Each)}});
     std::vector<StepKind> kinds;

@@ -1,8 +1,8 @@
 // The Box2D figure playing every bundled exercise: joints reach their targets, contacts stay on
 // the floor, nothing explodes. (Links content too, to load the bundled library.)
+#include "figure/Figure.hpp"
 #include "content/ExerciseLoader.hpp"
 #include "core/SessionPlayer.hpp"
-#include "figure/Figure.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -61,8 +61,8 @@ Worst play(const core::Exercise& ex, core::Millis limit = core::Millis::max()) {
         worst.sink = std::max(worst.sink, -body.lowestOverall());
         worst.linear = std::max(worst.linear, figure.maxLinearSpeed());
         worst.angular = std::max(worst.angular, figure.maxAngularSpeed());
-        const bool stillTarget = snap.kind != core::StepKind::Phase ||
-                                 snap.phase == core::PhaseType::Hold;
+        const bool stillTarget =
+            snap.kind != core::StepKind::Phase || snap.phase == core::PhaseType::Hold;
         const auto& step = timeline.steps()[snap.step];
         if (stillTarget && snap.timeLeft <= frame && step.duration >= 1500ms) {
             for (std::size_t j = 0; j < core::kJointCount; ++j) {
