@@ -489,48 +489,10 @@ void writeItem(std::string& out, const core::ProgramItem& item) {
 ParsedProgram parseProgram(std::string_view text, const std::string& path,
                            const core::Library& library) {
     ParsedProgram result;
-    auto error = [&](int line, std::string message) {
-        result.diagnostics.push_back({Diagnostic::Severity::Error, path, line, std::move(message)});
-    };
-    if (text.size() > kMaxProgramFileBytes) {
-        error(1, "file is " + std::to_string(text.size()) + " bytes, over the limit of " +
-                     std::to_string(kMaxProgramFileBytes));
-        return result;
-    }
-    if (auto at = findDoctype(text); at != std::string_view::npos) {
-        error(lineOf(text, at), "a <!DOCTYPE> declaration is not allowed");
-        return result;
-    }
     tinyxml2::XMLDocument doc(true, tinyxml2::PRESERVE_WHITESPACE);
-    const auto status = doc.Parse(text.data(), text.size());
-    if (status == tinyxml2::XML_ELEMENT_DEPTH_EXCEEDED) {
-        error(firstTooDeepInText(text, kMaxElementDepth),
-              "elements are nested deeper than " + std::to_string(kMaxElementDepth) + " levels");
-        return result;
-    }
-    if (status != tinyxml2::XML_SUCCESS) {
-        error(std::max(1, doc.ErrorLineNum()), "malformed XML: " + describeXmlError(status));
-        return result;
-    }
-    const XMLElement* root = doc.RootElement();
+    const XMLElement* root = parseDocument(doc, text, path, kMaxProgramFileBytes, kMaxElementDepth,
+                                           "program", result.diagnostics);
     if (root == nullptr) {
-        error(1, "malformed XML: no root element");
-        return result;
-    }
-    if (const XMLElement* second = root->NextSiblingElement()) {
-        error(second->GetLineNum(), "malformed XML: a second top-level element <" +
-                                        std::string(second->Name()) +
-                                        "> (a file holds one <program>)");
-        return result;
-    }
-    if (const int deepLine = firstTooDeep(root, 1, kMaxElementDepth)) {
-        error(deepLine,
-              "elements are nested deeper than " + std::to_string(kMaxElementDepth) + " levels");
-        return result;
-    }
-    if (std::string_view(root->Name()) != "program") {
-        error(root->GetLineNum(),
-              "root element is <" + std::string(root->Name()) + ">, expected <program>");
         return result;
     }
     ProgramParser parser(path, result.diagnostics, library);

@@ -125,6 +125,49 @@ int firstTooDeepInText(std::string_view text, int maxDepth) {
     return line;
 }
 
+const tinyxml2::XMLElement* parseDocument(tinyxml2::XMLDocument& doc, std::string_view text,
+                                          const std::string& path, std::size_t maxBytes,
+                                          int maxDepth, const char* rootName,
+                                          std::vector<core::Diagnostic>& diagnostics) {
+    auto error = [&](int line, std::string message) {
+        diagnostics.push_back({core::Diagnostic::Severity::Error, path, line, std::move(message)});
+        return nullptr;
+    };
+    const std::string tooDeep =
+        "elements are nested deeper than " + std::to_string(maxDepth) + " levels";
+    if (text.size() > maxBytes) {
+        return error(1, "file is " + std::to_string(text.size()) + " bytes, over the limit of " +
+                            std::to_string(maxBytes));
+    }
+    if (auto at = findDoctype(text); at != std::string_view::npos) {
+        return error(lineOf(text, at), "a <!DOCTYPE> declaration is not allowed");
+    }
+    const auto status = doc.Parse(text.data(), text.size());
+    if (status == tinyxml2::XML_ELEMENT_DEPTH_EXCEEDED) {
+        return error(firstTooDeepInText(text, maxDepth), tooDeep);
+    }
+    if (status != tinyxml2::XML_SUCCESS) {
+        return error(std::max(1, doc.ErrorLineNum()), "malformed XML: " + describeXmlError(status));
+    }
+    const tinyxml2::XMLElement* root = doc.RootElement();
+    if (root == nullptr) {
+        return error(1, "malformed XML: no root element");
+    }
+    if (const tinyxml2::XMLElement* second = root->NextSiblingElement()) {
+        return error(second->GetLineNum(), "malformed XML: a second top-level element <" +
+                                               std::string(second->Name()) +
+                                               "> (a file holds one <" + rootName + ">)");
+    }
+    if (const int deepLine = firstTooDeep(root, 1, maxDepth)) {
+        return error(deepLine, tooDeep);
+    }
+    if (std::string_view(root->Name()) != rootName) {
+        return error(root->GetLineNum(), "root element is <" + std::string(root->Name()) +
+                                             ">, expected <" + rootName + ">");
+    }
+    return root;
+}
+
 std::vector<std::string> splitWords(std::string_view text) {
     std::vector<std::string> words;
     std::size_t i = 0;

@@ -26,6 +26,14 @@ namespace motus::content {
 [[nodiscard]] int firstTooDeep(const tinyxml2::XMLElement* el, int depth, int maxDepth);
 [[nodiscard]] int firstTooDeepInText(std::string_view text, int maxDepth);
 
+// Parses `text` as one document whose single root element is <rootName>, after the size cap,
+// the DOCTYPE refusal and the depth cap; every problem is an error diagnostic naming `path`.
+// Returns the root, or nullptr when the document must be refused.
+[[nodiscard]] const tinyxml2::XMLElement*
+parseDocument(tinyxml2::XMLDocument& doc, std::string_view text, const std::string& path,
+              std::size_t maxBytes, int maxDepth, const char* rootName,
+              std::vector<core::Diagnostic>& diagnostics);
+
 [[nodiscard]] std::vector<std::string> splitWords(std::string_view text);
 [[nodiscard]] std::string joinNames(std::span<const std::string_view> names);
 [[nodiscard]] std::optional<int> parseWhole(std::string_view text);
