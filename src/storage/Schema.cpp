@@ -146,17 +146,33 @@ ALTER TABLE dose_change ADD COLUMN from_regressions_in_a_row INTEGER NOT NULL DE
 ALTER TABLE dose_change ADD COLUMN to_regressions_in_a_row INTEGER NOT NULL DEFAULT 0;
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations{{
+// v3: rule 1 stops one exercise (kept out of the routine until the therapist decides), and
+// rule 3 counts the weeks running with adherence under 50 %.
+constexpr std::string_view kV3 = R"sql(
+ALTER TABLE prescription ADD COLUMN stopped INTEGER NOT NULL DEFAULT 0 CHECK (stopped IN (0, 1));
+ALTER TABLE prescription ADD COLUMN low_adherence_weeks INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE dose_change ADD COLUMN from_stopped INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE dose_change ADD COLUMN from_low_adherence_weeks INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE dose_change ADD COLUMN to_stopped INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE dose_change ADD COLUMN to_low_adherence_weeks INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations{{
     {1, "base tables", kV1},
     {2, "weekly reviews and regressions in a row", kV2},
+    {3, "stopped exercises and weeks of low adherence", kV3},
 }};
 
 static_assert(kApplicationId == 1297044565, "the PRAGMA in kV1 spells the same number");
 
 } // namespace
 
-std::span<const Migration> migrations() { return kMigrations; }
+std::span<const Migration> migrations() {
+    return kMigrations;
+}
 
-int latestVersion() { return kMigrations.back().version; }
+int latestVersion() {
+    return kMigrations.back().version;
+}
 
 } // namespace motus::storage::schema

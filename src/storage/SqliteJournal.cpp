@@ -51,7 +51,9 @@ fs::path sidecar(const fs::path& file, const char* suffix) {
     return fs::path(file.native() + suffix);
 }
 
-std::string quoted(const fs::path& file) { return "'" + file.string() + "'"; }
+std::string inQuotes(const fs::path& file) {
+    return "'" + file.string() + "'";
+}
 
 // Creates the missing folders above the journal, each 0700.
 void createFolders(const fs::path& file) {
@@ -73,10 +75,10 @@ void createFolders(const fs::path& file) {
     for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
         if (::mkdir(it->c_str(), 0700) != 0 && errno != EEXIST) {
             const int error = errno;
-            throw StorageError(file, "motus: cannot create the folder " + quoted(*it) +
+            throw StorageError(file, "motus: cannot create the folder " + inQuotes(*it) +
                                          " for the journal: " + std::strerror(error) +
                                          ". Check that you may write to " +
-                                         quoted(it->parent_path()) +
+                                         inQuotes(it->parent_path()) +
                                          ", or choose another file for the journal.");
         }
         ::chmod(it->c_str(), 0700);
@@ -95,7 +97,7 @@ void restrictPermissions(const fs::path& file) {
 // Checking a file before changing anything
 
 [[noreturn]] void refuse(const fs::path& file, const std::string& why, const std::string& todo) {
-    throw StorageError(file, "motus: cannot open the journal " + quoted(file) + ": " + why +
+    throw StorageError(file, "motus: cannot open the journal " + inQuotes(file) + ": " + why +
                                  ". " + todo + " Motus has not changed the file.");
 }
 
@@ -185,8 +187,9 @@ void checkExisting(const fs::path& file) {
         const int code = e.getErrorCode();
         if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
             refuse(file, std::string("it is damaged (") + e.what() + ")",
-                   "Restore it from a backup (such as a " + quoted(file.filename()) +
-                       ".backup-v* file beside it) or move it away to start a new journal.");
+                   "Restore it from a backup (Motus keeps one as " +
+                       inQuotes(file.filename().string() + ".backup-v<N>") +
+                       " beside it before each upgrade) or move it away to start a new journal.");
         }
         if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
             refuse(file, std::string("another program holds it locked (") + e.what() + ")",
@@ -198,8 +201,9 @@ void checkExisting(const fs::path& file) {
     if (facts.quickCheck != "ok") {
         cleanUp();
         refuse(file, "it is damaged (quick_check: " + facts.quickCheck + ")",
-               "Restore it from a backup (such as a " + quoted(file.filename()) +
-                   ".backup-v* file beside it) or move it away to start a new journal.");
+               "Restore it from a backup (Motus keeps one as " +
+                   inQuotes(file.filename().string() + ".backup-v<N>") +
+                   " beside it before each upgrade) or move it away to start a new journal.");
     }
     if (facts.applicationId != schema::kApplicationId &&
         (facts.applicationId != 0 || facts.tables > 0)) {
@@ -209,8 +213,8 @@ void checkExisting(const fs::path& file) {
                    ? std::string("it is the database of another application (it has tables "
                                  "but not Motus's application id)")
                    : "it is the database of another application (application id " +
-                         hex(facts.applicationId) + ", Motus's is " +
-                         hex(schema::kApplicationId) + ")",
+                         hex(facts.applicationId) + ", Motus's is " + hex(schema::kApplicationId) +
+                         ")",
                "Choose another file for the Motus journal.");
     }
     if (facts.userVersion > schema::latestVersion()) {
@@ -226,7 +230,9 @@ void checkExisting(const fs::path& file) {
 // ---------------------------------------------------------------------------------------------
 // Migrations
 
-int userVersion(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+int userVersion(SQLite::Database& db) {
+    return db.execAndGet("PRAGMA user_version").getInt();
+}
 
 int versionOr(SQLite::Database& db, int fallback) noexcept {
     try {
@@ -249,9 +255,10 @@ fs::path backUp(SQLite::Database& db, const fs::path& file, int version) {
     fs::rename(temporary, backup, ec);
     if (ec) {
         fs::remove(temporary, ec);
-        throw StorageError(file, "motus: cannot keep a backup of the journal " + quoted(file) +
-                                     " as " + quoted(backup) + " before upgrading it: " +
-                                     ec.message() + ". Free some space or check that you may "
+        throw StorageError(file, "motus: cannot keep a backup of the journal " + inQuotes(file) +
+                                     " as " + inQuotes(backup) +
+                                     " before upgrading it: " + ec.message() +
+                                     ". Free some space or check that you may "
                                      "write to its folder; the journal was not changed.");
     }
     return backup;
@@ -268,7 +275,7 @@ void migrate(SQLite::Database& db, const fs::path& file, bool inMemory) {
             backup = backUp(db, file, found);
         } catch (const SQLite::Exception& e) {
             throw StorageError(file, "motus: cannot keep a backup of the journal " +
-                                         quoted(file) + " before upgrading it (" + e.what() +
+                                         inQuotes(file) + " before upgrading it (" + e.what() +
                                          "). Free some space or check that you may write to "
                                          "its folder; the journal was not changed.");
         }
@@ -284,7 +291,7 @@ void migrate(SQLite::Database& db, const fs::path& file, bool inMemory) {
                 const int now = userVersion(db);
                 if (now < migration.version) {
                     if (now != migration.version - 1) {
-                        throw StorageError(file, "motus: the journal " + quoted(file) +
+                        throw StorageError(file, "motus: the journal " + inQuotes(file) +
                                                      " is at version " + std::to_string(now) +
                                                      ", which cannot be upgraded to version " +
                                                      std::to_string(migration.version) + ".");
@@ -300,12 +307,12 @@ void migrate(SQLite::Database& db, const fs::path& file, bool inMemory) {
         } catch (const SQLite::Exception& e) {
             throw StorageError(
                 file, "motus: cannot upgrade the journal " +
-                          (inMemory ? std::string("in memory") : quoted(file)) + " to version " +
-                          std::to_string(migration.version) + " (" +
-                          std::string(migration.name) + "): " + e.what() +
-                          ". The journal was left at version " + std::to_string(versionOr(db, found)) +
+                          (inMemory ? std::string("in memory") : inQuotes(file)) + " to version " +
+                          std::to_string(migration.version) + " (" + std::string(migration.name) +
+                          "): " + e.what() + ". The journal was left at version " +
+                          std::to_string(versionOr(db, found)) +
                           (backup.empty() ? std::string()
-                                          : "; a copy from before is in " + quoted(backup)) +
+                                          : "; a copy from before is in " + inQuotes(backup)) +
                           ". Free some space or check the disk, then start Motus again.");
         }
     }
@@ -331,7 +338,7 @@ SQLite::Database openDatabase(const fs::path& file) {
                             kBusyTimeoutMs);
         const std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
         if (mode != "wal") {
-            throw StorageError(file, "motus: cannot open the journal " + quoted(file) +
+            throw StorageError(file, "motus: cannot open the journal " + inQuotes(file) +
                                          ": it cannot use write-ahead logging (journal mode " +
                                          mode + "). Keep the journal on a local disk.");
         }
@@ -352,7 +359,7 @@ SQLite::Database openDatabase(const fs::path& file) {
             todo = "It is damaged; restore it from a backup or move it away to start a new "
                    "journal.";
         }
-        throw StorageError(file, "motus: cannot open the journal " + quoted(file) + ": " +
+        throw StorageError(file, "motus: cannot open the journal " + inQuotes(file) + ": " +
                                      e.what() + ". " + todo);
     }
 }
@@ -388,11 +395,18 @@ std::optional<std::vector<int>> parsePyramid(std::string_view text) {
 }
 
 // The columns of a prescription, in the order bindPrescription and readPrescription use.
-constexpr std::array<std::string_view, 20> kPrescriptionColumns{
-    "exercise", "sets",     "reps",     "hold_seconds", "tempo_seconds", "rest_seconds",
-    "side",     "per_day",  "per_week", "pyramid",      "min_sets",      "max_sets",
-    "min_reps", "max_reps", "min_hold", "max_hold",     "min_rest",      "max_rest",
-    "locked",   "regressions_in_a_row"};
+constexpr std::array<std::string_view, 22> kPrescriptionColumns{
+    "exercise",      "sets",
+    "reps",          "hold_seconds",
+    "tempo_seconds", "rest_seconds",
+    "side",          "per_day",
+    "per_week",      "pyramid",
+    "min_sets",      "max_sets",
+    "min_reps",      "max_reps",
+    "min_hold",      "max_hold",
+    "min_rest",      "max_rest",
+    "locked",        "regressions_in_a_row",
+    "stopped",       "low_adherence_weeks"};
 
 std::string columns(std::string_view prefix) {
     std::string list;
@@ -435,6 +449,8 @@ int bindPrescription(SQLite::Statement& statement, int index, const core::Prescr
     }
     statement.bind(index++, p.locked ? 1 : 0);
     statement.bind(index++, p.regressionsInARow);
+    statement.bind(index++, p.stopped ? 1 : 0);
+    statement.bind(index++, p.lowAdherenceWeeks);
     return index;
 }
 
@@ -443,7 +459,7 @@ int bindPrescription(SQLite::Statement& statement, int index, const core::Prescr
 class Use {
 public:
     explicit Use(SQLite::Statement& statement) : m_statement(statement) {
-        m_statement.reset();
+        m_statement.tryReset(); // an error of its last use was reported then
         m_statement.clearBindings();
     }
     ~Use() { m_statement.tryReset(); }
@@ -466,11 +482,12 @@ const std::string kDoseChangeColumns =
 
 struct SqliteJournal::Impl {
     explicit Impl(const fs::path& path)
-        : file(path == kMemory ? fs::path() : path), label(path == kMemory ? "in memory"
-                                                                             : quoted(path)),
-          db(openDatabase(path)),
-          insertProgram(db, "INSERT INTO program (program_id, xml, start_date) VALUES (?1, ?2, ?3)"),
-          selectPrograms(db, "SELECT program_id, xml, start_date, stopped FROM program ORDER BY id"),
+        : file(path == kMemory ? fs::path() : path),
+          label(path == kMemory ? "in memory" : inQuotes(path)), db(openDatabase(path)),
+          insertProgram(db,
+                        "INSERT INTO program (program_id, xml, start_date) VALUES (?1, ?2, ?3)"),
+          selectPrograms(db,
+                         "SELECT program_id, xml, start_date, stopped FROM program ORDER BY id"),
           selectActiveProgram(db, "SELECT program_id, xml, start_date, stopped FROM program "
                                   "ORDER BY id DESC LIMIT 1"),
           stopActiveProgram(db, "UPDATE program SET stopped = 1 WHERE id = "
@@ -483,7 +500,7 @@ struct SqliteJournal::Impl {
           selectPrescriptions(db, "SELECT " + columns("") +
                                       " FROM prescription ORDER BY position, exercise"),
           insertDoseChange(db, "INSERT INTO dose_change (" + kDoseChangeColumns + ") VALUES (" +
-                                   parameters(1, 48) + ")"),
+                                   parameters(1, 8 + 2 * kPrescriptionColumns.size()) + ")"),
           selectDoseChanges(db, "SELECT " + kDoseChangeColumns +
                                     " FROM dose_change WHERE decision <> 'hold' ORDER BY date, id"),
           selectReviewed(db, "SELECT 1 FROM review WHERE week_start = ?1"),
@@ -497,10 +514,11 @@ struct SqliteJournal::Impl {
           insertSet(db, "INSERT INTO set_log (session, exercise, set_number, reps_done, "
                         "reps_prescribed, hold_seconds) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
           updateSessionStatus(db, "UPDATE session SET status = ?2 WHERE id = ?1"),
-          selectSessions(db, "SELECT s.id, s.date, s.utc, s.utc_offset_minutes, s.status, "
-                             "l.exercise, l.set_number, l.reps_done, l.reps_prescribed, "
-                             "l.hold_seconds FROM session s LEFT JOIN set_log l ON l.session = s.id "
-                             "WHERE s.date BETWEEN ?1 AND ?2 ORDER BY s.date, s.id, l.id"),
+          selectSessions(db,
+                         "SELECT s.id, s.date, s.utc, s.utc_offset_minutes, s.status, "
+                         "l.exercise, l.set_number, l.reps_done, l.reps_prescribed, "
+                         "l.hold_seconds FROM session s LEFT JOIN set_log l ON l.session = s.id "
+                         "WHERE s.date BETWEEN ?1 AND ?2 ORDER BY s.date, s.id, l.id"),
           insertFeedback(db, "INSERT INTO feedback (date, exercise, pain, effort, leg) "
                              "VALUES (?1, ?2, ?3, ?4, ?5)"),
           selectFeedback(db, "SELECT date, exercise, pain, effort, leg FROM feedback "
@@ -549,8 +567,7 @@ struct SqliteJournal::Impl {
                 todo = " Another Motus is writing to it; close it or try again in a moment.";
             } else if (code == SQLITE_FULL) {
                 todo = " The disk is full; free some space and try again.";
-            } else if (code == SQLITE_READONLY || code == SQLITE_PERM ||
-                       code == SQLITE_CANTOPEN) {
+            } else if (code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_CANTOPEN) {
                 todo = " Check that the file and its folder are writable by you.";
             } else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
                 todo = " The file is damaged; restore it from a backup (a .backup-v* file beside "
@@ -621,13 +638,15 @@ struct SqliteJournal::Impl {
             damaged("the invalid pyramid '" + pyramid + "'");
         }
         p.dose.pyramid = *parsed;
-        for (core::IntRange* range : {&p.bounds.sets, &p.bounds.reps, &p.bounds.hold,
-                                      &p.bounds.rest}) {
+        for (core::IntRange* range :
+             {&p.bounds.sets, &p.bounds.reps, &p.bounds.hold, &p.bounds.rest}) {
             range->min = s.getColumn(c++).getInt();
             range->max = s.getColumn(c++).getInt();
         }
         p.locked = s.getColumn(c++).getInt() != 0;
         p.regressionsInARow = s.getColumn(c++).getInt();
+        p.stopped = s.getColumn(c++).getInt() != 0;
+        p.lowAdherenceWeeks = s.getColumn(c++).getInt();
         return p;
     }
 
@@ -788,8 +807,9 @@ SqliteJournal::SqliteJournal(const fs::path& file) {
     try {
         m_impl = std::make_unique<Impl>(file);
     } catch (const SQLite::Exception& e) {
-        throw StorageError(file, "motus: cannot prepare the journal " + quoted(file) + ": " +
-                                     e.what() + ". It may have been changed by another program; "
+        throw StorageError(file, "motus: cannot prepare the journal " + inQuotes(file) + ": " +
+                                     e.what() +
+                                     ". It may have been changed by another program; "
                                      "restore it from a backup or move it away.");
     }
 }
@@ -797,7 +817,8 @@ SqliteJournal::SqliteJournal(const fs::path& file) {
 SqliteJournal::~SqliteJournal() = default;
 
 fs::path SqliteJournal::defaultPath() {
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg && fs::path(xdg).is_absolute()) {
+    if (const char* xdg = std::getenv("XDG_DATA_HOME");
+        xdg && *xdg && fs::path(xdg).is_absolute()) {
         return fs::path(xdg) / "motus" / "motus.db";
     }
     const char* home = std::getenv("HOME");
@@ -813,7 +834,9 @@ fs::path SqliteJournal::defaultPath() {
     return fs::path(home) / ".local" / "share" / "motus" / "motus.db";
 }
 
-const fs::path& SqliteJournal::file() const noexcept { return m_impl->file; }
+const fs::path& SqliteJournal::file() const noexcept {
+    return m_impl->file;
+}
 
 void SqliteJournal::startProgram(const std::string& programId, const std::string& programXml,
                                  core::Date start,

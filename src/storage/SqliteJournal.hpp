@@ -17,6 +17,8 @@
 // synchronous=FULL, foreign keys, a 5 s busy timeout, and the migrations the file lacks, each in
 // one transaction, after a copy of the old file to "<file>.backup-v<N>".
 //
+// The constructor sets the process umask to 077 while it creates files, and restores it.
+//
 // Every write is one BEGIN IMMEDIATE transaction committed before the call returns, so the window
 // and the command line may use the same file at once. One object is used by one thread.
 //
@@ -40,8 +42,7 @@ public:
     // $XDG_DATA_HOME/motus/motus.db, else ~/.local/share/motus/motus.db.
     [[nodiscard]] static std::filesystem::path defaultPath();
 
-    void startProgram(const std::string& programId, const std::string& programXml,
-                      core::Date start,
+    void startProgram(const std::string& programId, const std::string& programXml, core::Date start,
                       const std::vector<core::Prescription>& prescriptions) override;
     [[nodiscard]] std::optional<core::ActiveProgram> activeProgram() const override;
     void stopProgram(const core::DoseChange& why) override;

@@ -17,8 +17,8 @@ int main(int argc, char** argv) {
     try {
         using namespace std::chrono;
         motus::storage::SqliteJournal journal(argv[1]);
-        const auto session = journal.beginSession(
-            {year{2026} / March / 1, "2026-03-01T07:00:00Z", 60});
+        const auto session =
+            journal.beginSession({year{2026} / March / 1, "2026-03-01T07:00:00Z", 60});
         for (int n = 1;; ++n) {
             journal.logSet(session, {argv[2], n, 8, 8, 10});
             const std::string line = std::to_string(n) + "\n";

@@ -33,7 +33,8 @@ void makeJournal(const fs::path& file) {
     }
 }
 
-// Opening `file` fails with a message containing `words`, and leaves it and its folder as they were.
+// Opening `file` fails with a message containing `words`, and leaves it and its folder as they
+// were.
 void requireRefused(const fs::path& file, const std::string& words) {
     const std::string before = readBytes(file);
     const auto perms = permissions(file);
@@ -98,7 +99,7 @@ TEST_CASE("a new journal's folders are 0700 and its files 0600; it keeps what wa
     {
         SqliteJournal journal(file);
         CHECK(journal.file() == file);
-        CHECK(journal.schemaVersion() == 2);
+        CHECK(journal.schemaVersion() == 3);
         const auto id = journal.beginSession({date(2026, 4, 1), "2026-04-01T06:00:00Z", 120});
         journal.logSet(id, {"bird-dog", 1, 8, 8, 10});
         CHECK(permissions(dir / "data") == 0700);
@@ -124,7 +125,10 @@ TEST_CASE("an existing journal readable by others is made 0600", "[storage]") {
     makeJournal(file);
     ::chmod(file.c_str(), 0644);
     SqliteJournal journal(file);
+    journal.logFeedback({date(2026, 4, 2), "bird-dog", 1, 2, std::nullopt});
     CHECK(permissions(file) == 0600);
+    CHECK(permissions(file.string() + "-wal") == 0600);
+    CHECK(permissions(file.string() + "-shm") == 0600);
 }
 
 TEST_CASE("an empty file is taken as a new journal", "[storage]") {
@@ -132,11 +136,10 @@ TEST_CASE("an empty file is taken as a new journal", "[storage]") {
     const fs::path file = dir / "motus.db";
     writeBytes(file, "");
     SqliteJournal journal(file);
-    CHECK(journal.schemaVersion() == 2);
+    CHECK(journal.schemaVersion() == 3);
 }
 
-TEST_CASE("files that are not a usable Motus journal are refused and left untouched",
-          "[storage]") {
+TEST_CASE("files that are not a usable Motus journal are refused and left untouched", "[storage]") {
     TempDir dir;
     const fs::path file = dir / "motus.db";
 
@@ -153,7 +156,7 @@ TEST_CASE("files that are not a usable Motus journal are refused and left untouc
         REQUIRE_FALSE(fs::exists(file.string() + "-wal"));
         patchHeader(file, kUserVersionOffset, 99);
         requireRefused(file, "written by a newer Motus (journal version 99; this Motus knows "
-                             "versions up to 2)");
+                             "versions up to 3)");
     }
     SECTION("another application's database") {
         makeJournal(file);
@@ -244,26 +247,31 @@ TEST_CASE("two connections work at once: one writes while the other reads and wr
     CHECK(reads > 1);
 }
 
-TEST_CASE("a version 1 journal is migrated and keeps every row", "[storage]") {
+TEST_CASE("a journal of every earlier version is migrated and keeps every row", "[storage]") {
+    // journal-v1.db is made by motus_storage_make_fixture with the version 1 schema;
+    // journal-v2.db is the same rows after the version 2 migration alone.
+    const int version = GENERATE(1, 2);
+    INFO("from version " << version);
     TempDir dir;
     const fs::path file = dir / "motus.db";
-    const fs::path fixture = fs::path(MOTUS_SOURCE_DIR) / "tests/storage/fixtures/journal-v1.db";
+    const fs::path fixture = fs::path(MOTUS_SOURCE_DIR) / "tests/storage/fixtures" /
+                             ("journal-v" + std::to_string(version) + ".db");
     REQUIRE(fs::exists(fixture));
     fs::copy_file(fixture, file);
     const std::string original = readBytes(file);
-    REQUIRE(headerNumber(original, kUserVersionOffset) == 1);
+    REQUIRE(headerNumber(original, kUserVersionOffset) == static_cast<std::uint32_t>(version));
 
     SqliteJournal journal(file);
-    CHECK(journal.schemaVersion() == 2);
+    CHECK(journal.schemaVersion() == 3);
     CHECK(journal.integrityCheck() == "ok");
 
-    // The copy from before, as a version 1 SQLite file, 0600.
-    const fs::path backup = dir / "motus.db.backup-v1";
+    // The copy from before, as an SQLite file of the old version, 0600.
+    const fs::path backup = dir / ("motus.db.backup-v" + std::to_string(version));
     REQUIRE(fs::exists(backup));
     CHECK(permissions(backup) == 0600);
     const std::string saved = readBytes(backup);
     CHECK(saved.substr(0, 16) == std::string("SQLite format 3\0", 16));
-    CHECK(headerNumber(saved, kUserVersionOffset) == 1);
+    CHECK(headerNumber(saved, kUserVersionOffset) == static_cast<std::uint32_t>(version));
     CHECK(headerNumber(saved, kApplicationIdOffset) == 0x4D4F5455);
 
     // The same schema as a journal created new.

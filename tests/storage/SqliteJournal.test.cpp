@@ -102,7 +102,7 @@ TEST_CASE("a new journal in memory is empty and at the latest schema", "[storage
     CHECK(journal.reviews().empty());
     CHECK(journal.doseChanges().empty());
     CHECK(journal.sessions(date(2000, 1, 1), date(2100, 1, 1)).empty());
-    CHECK(journal.schemaVersion() == 2);
+    CHECK(journal.schemaVersion() == 3);
     CHECK(journal.integrityCheck() == "ok");
     CHECK(journal.file().empty());
 }
@@ -262,10 +262,9 @@ TEST_CASE("feedback and check-ins with red flags round-trip", "[storage]") {
     CHECK_FALSE(both[2].effort);
 
     journal.logCheckIn(checkIn(stamp(date(2026, 3, 30), "2026-03-30T06:10:00Z", 120), 4, {}));
-    journal.logCheckIn(checkIn(stamp(date(2026, 3, 31), "2026-03-31T06:05:00Z", 120),
-                               std::nullopt,
-                               {core::RedFlag::LegWeakness, core::RedFlag::SaddleNumbness,
-                                core::RedFlag::LegWeakness}));
+    journal.logCheckIn(checkIn(
+        stamp(date(2026, 3, 31), "2026-03-31T06:05:00Z", 120), std::nullopt,
+        {core::RedFlag::LegWeakness, core::RedFlag::SaddleNumbness, core::RedFlag::LegWeakness}));
     const auto checkIns = journal.checkIns(date(2026, 3, 30), date(2026, 3, 31));
     REQUIRE(checkIns.size() == 2);
     CHECK(checkIns[0].at.date == date(2026, 3, 30));
@@ -290,10 +289,12 @@ TEST_CASE("a week is reviewed once: recording it again changes nothing", "[stora
     auto regressed = start[1];
     regressed.dose.sets = 2;
     regressed.regressionsInARow = 2;
-    core::Review week1{date(2026, 1, 5), date(2026, 1, 11),
-                       {change(date(2026, 1, 12), core::Decision::Progress, 5, start[0], progressed),
-                        change(date(2026, 1, 12), core::Decision::Regress, 2, start[1], regressed),
-                        change(date(2026, 1, 12), core::Decision::Hold, 4, start[2], start[2])}};
+    core::Review week1{
+        date(2026, 1, 5),
+        date(2026, 1, 11),
+        {change(date(2026, 1, 12), core::Decision::Progress, 5, start[0], progressed),
+         change(date(2026, 1, 12), core::Decision::Regress, 2, start[1], regressed),
+         change(date(2026, 1, 12), core::Decision::Hold, 4, start[2], start[2])}};
     journal.recordReview(week1);
     CHECK(journal.reviewed(date(2026, 1, 5)));
     CHECK_FALSE(journal.reviewed(date(2026, 1, 12)));
