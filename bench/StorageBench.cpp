@@ -2,6 +2,7 @@
 // check-in, a weekly review) in a temporary journal; times the reads the app makes and the cost
 // of logging one set next to a bare SQLite commit with the same settings.
 // Goals: each read <= 10 ms; logging a set <= 1.2 x the bare commit.
+#include "core/Tracker.hpp"
 #include "storage/SqliteJournal.hpp"
 
 #include <sqlite3.h>
@@ -144,6 +145,45 @@ void generate(SqliteJournal& journal) {
 
 } // namespace
 
+// The exercises and the program the generated journal follows, for the tracker's queries.
+core::Library tenExercises() {
+    std::vector<core::Exercise> exercises;
+    for (int e = 0; e < kExercises; ++e) {
+        core::Exercise ex;
+        ex.id = "exercise-" + std::to_string(e);
+        ex.texts["en"].name = ex.id;
+        ex.dose = prescription(e).dose;
+        ex.bounds.sets = {1, 3};
+        ex.bounds.reps = {5, 12};
+        ex.bounds.hold = {5, 30};
+        ex.poses.resize(2);
+        ex.phases = {
+            {core::PhaseType::In, 1}, {core::PhaseType::Hold, 1}, {core::PhaseType::Out, 0}};
+        exercises.push_back(ex);
+    }
+    return core::Library(std::move(exercises));
+}
+
+core::Program tenYearProgram() {
+    core::Program program;
+    program.id = "ten-years";
+    program.title = "Ten years";
+    core::ProgramPhase phase;
+    phase.name = "All";
+    phase.weeks = kDays / 7 + 1;
+    for (int e = 0; e < kExercises; ++e) {
+        core::ProgramItem item;
+        item.exercise = "exercise-" + std::to_string(e);
+        item.dose = prescription(e).dose;
+        item.bounds.sets = {1, 3};
+        item.bounds.reps = {5, 12};
+        item.bounds.hold = {5, 30};
+        phase.items.push_back(item);
+    }
+    program.phases.push_back(phase);
+    return program;
+}
+
 int main() {
     const fs::path dir =
         fs::temp_directory_path() / ("motus-bench-storage-" + std::to_string(::getpid()));
@@ -186,6 +226,41 @@ int main() {
             rows += journal.checkIns(dayAt(end - 13), dayAt(end)).size();
         }));
     }
+
+    // (e) the tracker's own queries on the ten years: `today`, `streak`, and one weekly
+    // review's decisions (the inputs of §4 and the rule table for every exercise of the
+    // routine, for the last week; the generator recorded the reviews, so none is due).
+    const core::Library library = tenExercises();
+    const core::Program program = tenYearProgram();
+    core::Tracker tracker(journal, library, program, dayAt(0));
+    const core::Date lastDay = dayAt(kDays - 1);
+    std::vector<double> todayTimes;
+    std::vector<double> streakTimes;
+    std::vector<double> reviewTimes;
+    std::size_t decisions = 0;
+    for (int i = 0; i < 20; ++i) {
+        todayTimes.push_back(timeMs([&] { rows += tracker.today(lastDay).items.size(); }));
+        streakTimes.push_back(timeMs([&] {
+            core::StreakUnit unit;
+            rows += static_cast<std::size_t>(tracker.streak(lastDay, unit).current);
+        }));
+        reviewTimes.push_back(timeMs([&] {
+            const int week = tracker.weekOf(lastDay) - 1;
+            const double a = tracker.adherence(
+                tracker.weekStart(week),
+                core::Date(std::chrono::sys_days(tracker.weekStart(week)) + std::chrono::days(6)));
+            for (const auto& p : journal.prescriptions()) {
+                core::RuleContext context;
+                context.exercise = library.find(p.exercise);
+                context.library = &library;
+                context.current = p;
+                const auto decision =
+                    core::decideWeek(tracker.inputs(p, week, a), context, lastDay);
+                decisions += decision.rule >= 0 ? 1 : 0;
+            }
+        }));
+    }
+    rows += decisions;
 
     // (d) logging a set on the big file, next to a bare commit: one INSERT in its own
     // transaction into a similar table of as many rows, WAL and synchronous=FULL.
@@ -263,6 +338,16 @@ int main() {
     std::printf("(c) one weekly review's reads:   %8.3f ms mean, %.3f median, %.3f max  (goal <= "
                 "10 ms: %s)\n",
                 c.mean, c.median, c.max, verdict(c.max <= 10));
+    const auto t = summarize(todayTimes);
+    const auto st = summarize(streakTimes);
+    std::printf("(e) tracker today:                %8.3f ms mean, %.3f max  (goal <= 10 ms: %s)\n",
+                t.mean, t.max, verdict(t.max <= 10));
+    std::printf("    tracker streak (ten years):  %8.3f ms mean, %.3f max  (goal <= 10 ms: %s)\n",
+                st.mean, st.max, verdict(st.max <= 10));
+    const auto rv = summarize(reviewTimes);
+    std::printf(
+        "    one weekly review (%d decisions): %.3f ms mean, %.3f max  (goal <= 10 ms: %s)\n",
+        kExercises, rv.mean, rv.max, verdict(rv.max <= 10));
     std::printf("(d) logSet on the big file:      %8.3f ms mean, %.3f median (%d calls)\n", d.mean,
                 d.median, kLogs);
     std::printf(

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 // What the adherence tracker records, and the interface storage implements (src/storage).
@@ -126,6 +127,9 @@ public:
 
     // Queries over local dates, inclusive.
     [[nodiscard]] virtual std::vector<SessionRecord> sessions(Date from, Date to) const = 0;
+    // The date and status of each session, without its sets (for streaks and calendars).
+    [[nodiscard]] virtual std::vector<std::pair<Date, SessionStatus>>
+    sessionDays(Date from, Date to) const = 0;
     [[nodiscard]] virtual std::vector<Feedback> feedback(Date from, Date to) const = 0;
     [[nodiscard]] virtual std::vector<CheckIn> checkIns(Date from, Date to) const = 0;
     // Every dose change (not the holds), oldest first.

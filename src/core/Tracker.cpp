@@ -16,6 +16,9 @@ using std::chrono::sys_days;
 Date addDays(Date d, long n) {
     return Date(sys_days(d) + days(n));
 }
+
+// How far back the tracker looks for the last session before a date (rule 7 needs 14 days).
+constexpr long kLookBackDays = 60;
 long daysBetween(Date from, Date to) {
     return (sys_days(to) - sys_days(from)).count();
 }
@@ -108,8 +111,10 @@ std::set<Date> Tracker::plannedDays(Date from, Date to) const {
             }
         }
     }
-    for (const auto& session : m_journal.sessions(from, to)) {
-        planned.erase(session.started.date);
+    if (!planned.empty()) {
+        for (const auto& [date, status] : m_journal.sessionDays(from, to)) {
+            planned.erase(date);
+        }
     }
     return planned;
 }
@@ -120,11 +125,16 @@ double Tracker::adherence(Date from, Date to) const {
         return 1.0;
     }
     const auto planned = plannedDays(from, to);
-    std::map<Date, double> credit; // per day, capped at the sessions a day
+    std::map<Date, double> credit;                  // per day, capped at the sessions a day
+    std::map<const ProgramPhase*, int> setsOfPhase; // read once per phase
     for (const auto& session : m_journal.sessions(from, to)) {
         const auto& phase = phaseOn(session.started.date);
+        auto [it, fresh] = setsOfPhase.try_emplace(&phase, 0);
+        if (fresh) {
+            it->second = setsPerSession(phase);
+        }
         const double fraction =
-            std::min(1.0, static_cast<double>(session.sets.size()) / setsPerSession(phase));
+            std::min(1.0, static_cast<double>(session.sets.size()) / it->second);
         auto& day = credit[session.started.date];
         day = std::min<double>(phase.perDay, day + fraction);
     }
@@ -160,16 +170,22 @@ std::optional<double> Tracker::baseline() const {
 }
 
 std::optional<Date> Tracker::lastSessionBefore(Date date) const {
+    // Looked for in the last 60 days: for rule 7 a longer break is the same as 60 days.
+    const Date from = std::max(m_start, addDays(date, -kLookBackDays));
     std::optional<Date> last;
-    for (const auto& s : m_journal.sessions(m_start, addDays(date, -1))) {
-        if (!last || s.started.date > *last) {
-            last = s.started.date;
+    for (const auto& [day, status] : m_journal.sessionDays(from, addDays(date, -1))) {
+        if (!last || day > *last) {
+            last = day;
         }
+    }
+    if (!last && from > m_start) {
+        last = addDays(from, -1);
     }
     return last;
 }
 
-ExerciseWeek Tracker::inputs(const Prescription& prescription, int week) const {
+ExerciseWeek Tracker::inputs(const Prescription& prescription, int week,
+                             std::optional<double> adherence) const {
     ExerciseWeek w;
     const Date from = weekStart(week);
     const Date to = addDays(from, 6);
@@ -212,8 +228,9 @@ ExerciseWeek Tracker::inputs(const Prescription& prescription, int week) const {
     for (const auto& c : m_journal.checkIns(from, to)) {
         w.redFlags.insert(w.redFlags.end(), c.redFlags.begin(), c.redFlags.end());
     }
-    // C: the last two sessions with this exercise, up to the end of the week.
-    auto sessions = m_journal.sessions(m_start, to);
+    // C: the last two sessions with this exercise, up to the end of the week (looked for in
+    // the last eight weeks).
+    auto sessions = m_journal.sessions(std::max(m_start, addDays(to, -55)), to);
     std::vector<SetRecord> lastTwo;
     int found = 0;
     for (auto it = sessions.rbegin(); it != sessions.rend() && found < 2; ++it) {
@@ -235,15 +252,18 @@ ExerciseWeek Tracker::inputs(const Prescription& prescription, int week) const {
         }
         w.completion = completionOf(lastTwo, prescription.dose);
     }
-    w.adherence = adherence(from, to);
+    w.adherence = adherence ? *adherence : this->adherence(from, to);
     // Rule 7: the longest break that ended with a session in this week.
     std::optional<Date> previous;
-    for (const auto& s : sessions) {
-        if (previous && s.started.date >= from && s.started.date <= to) {
-            w.gapDays =
-                std::max(w.gapDays, static_cast<int>(daysBetween(*previous, s.started.date)) - 1);
+    const Date since = std::max(m_start, addDays(from, -kLookBackDays));
+    if (since > m_start) {
+        previous = addDays(since, -1); // nothing older matters (see lastSessionBefore)
+    }
+    for (const auto& [day, status] : m_journal.sessionDays(since, to)) {
+        if (previous && day >= from && day <= to) {
+            w.gapDays = std::max(w.gapDays, static_cast<int>(daysBetween(*previous, day)) - 1);
         }
-        previous = s.started.date;
+        previous = day;
     }
     w.baselineWeek = week == 0;
     if (w.baselineWeek) {
@@ -296,6 +316,7 @@ std::vector<Review> Tracker::runDueReviews(Date asOf) {
         if (!(active && active->stopped)) {
             const auto& phase = m_program.phaseInWeek(week);
             const auto changes = m_journal.doseChanges();
+            const double weekAdherence = adherence(review.weekStart, review.weekEnd);
             for (const auto& item : phase.items) {
                 const auto current = slot(item.exercise);
                 if (!current || m_library.find(current->exercise) == nullptr) {
@@ -321,8 +342,8 @@ std::vector<Review> Tracker::runDueReviews(Date asOf) {
                     review.decisions.push_back(d);
                     continue;
                 }
-                review.decisions.push_back(
-                    decideWeek(inputs(*current, week), context(*current), review.weekEnd));
+                review.decisions.push_back(decideWeek(inputs(*current, week, weekAdherence),
+                                                      context(*current), review.weekEnd));
             }
             // The next phase of the plan begins: its doses are the therapist's.
             if (m_program.phaseIndexInWeek(week + 1) != m_program.phaseIndexInWeek(week) &&
@@ -515,9 +536,9 @@ std::vector<std::pair<Date, DayMark>> Tracker::calendar(Date today) const {
     StreakInput input;
     input.programStart = m_start;
     input.today = today;
-    for (const auto& s : m_journal.sessions(m_start, today)) {
-        if (s.status == SessionStatus::Complete) {
-            input.completeDays.insert(s.started.date);
+    for (const auto& [date, status] : m_journal.sessionDays(m_start, today)) {
+        if (status == SessionStatus::Complete) {
+            input.completeDays.insert(date);
         }
     }
     input.plannedDays = plannedDays(m_start, today);
@@ -533,10 +554,10 @@ StreakResult Tracker::streak(Date today, StreakUnit& unit) const {
     input.today = today;
     // Every session ever recorded, so that a clock set back cannot hide one.
     const Date far = addDays(today, 3660);
-    for (const auto& s : m_journal.sessions(m_start, far)) {
-        if (s.status == SessionStatus::Complete) {
-            input.completeDays.insert(s.started.date);
-            input.sessionDates.push_back(s.started.date);
+    for (const auto& [date, status] : m_journal.sessionDays(m_start, far)) {
+        if (status == SessionStatus::Complete) {
+            input.completeDays.insert(date);
+            input.sessionDates.push_back(date);
         }
     }
     input.plannedDays = plannedDays(m_start, today);

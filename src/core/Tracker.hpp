@@ -60,8 +60,10 @@ public:
     [[nodiscard]] double adherence(Date from, Date to) const;
     [[nodiscard]] StreakResult streak(Date today, StreakUnit& unit) const;
     [[nodiscard]] std::vector<std::pair<Date, DayMark>> calendar(Date today) const;
-    // The inputs of §4 for one exercise and one program week.
-    [[nodiscard]] ExerciseWeek inputs(const Prescription& prescription, int week) const;
+    // The inputs of §4 for one exercise and one program week. The week's adherence is the
+    // same for every exercise: pass it when it is known.
+    [[nodiscard]] ExerciseWeek inputs(const Prescription& prescription, int week,
+                                      std::optional<double> adherence = std::nullopt) const;
     // The current prescription that fills a program item (the item's exercise or a variant it
     // was switched to).
     [[nodiscard]] std::optional<Prescription> slot(const std::string& itemExercise) const;

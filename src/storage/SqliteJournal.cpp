@@ -519,6 +519,8 @@ struct SqliteJournal::Impl {
                          "l.exercise, l.set_number, l.reps_done, l.reps_prescribed, "
                          "l.hold_seconds FROM session s LEFT JOIN set_log l ON l.session = s.id "
                          "WHERE s.date BETWEEN ?1 AND ?2 ORDER BY s.date, s.id, l.id"),
+          selectSessionDays(db, "SELECT date, status FROM session WHERE date BETWEEN ?1 AND ?2 "
+                                "ORDER BY date, id"),
           insertFeedback(db, "INSERT INTO feedback (date, exercise, pain, effort, leg) "
                              "VALUES (?1, ?2, ?3, ?4, ?5)"),
           selectFeedback(db, "SELECT date, exercise, pain, effort, leg FROM feedback "
@@ -759,6 +761,7 @@ struct SqliteJournal::Impl {
     SQLite::Statement insertSet;
     SQLite::Statement updateSessionStatus;
     SQLite::Statement selectSessions;
+    SQLite::Statement selectSessionDays;
     SQLite::Statement insertFeedback;
     SQLite::Statement selectFeedback;
     SQLite::Statement insertCheckIn;
@@ -1078,6 +1081,21 @@ std::vector<core::SessionRecord> SqliteJournal::sessions(core::Date from, core::
                 set.holdSeconds = select->getColumn(9).getInt();
                 result.back().sets.push_back(std::move(set));
             }
+        }
+        return result;
+    });
+}
+
+std::vector<std::pair<core::Date, core::SessionStatus>>
+SqliteJournal::sessionDays(core::Date from, core::Date to) const {
+    return m_impl->guarded("read the sessions", [&] {
+        std::vector<std::pair<core::Date, core::SessionStatus>> result;
+        Use select(m_impl->selectSessionDays);
+        select->bind(1, core::formatDate(from));
+        select->bind(2, core::formatDate(to));
+        while (select->executeStep()) {
+            result.emplace_back(m_impl->dateAt(*select, 0),
+                                m_impl->enumAt<core::SessionStatus>(*select, 1, "session status"));
         }
         return result;
     });

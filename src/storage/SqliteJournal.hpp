@@ -61,6 +61,8 @@ public:
 
     [[nodiscard]] std::vector<core::SessionRecord> sessions(core::Date from,
                                                             core::Date to) const override;
+    [[nodiscard]] std::vector<std::pair<core::Date, core::SessionStatus>>
+    sessionDays(core::Date from, core::Date to) const override;
     [[nodiscard]] std::vector<core::Feedback> feedback(core::Date from,
                                                        core::Date to) const override;
     [[nodiscard]] std::vector<core::CheckIn> checkIns(core::Date from,

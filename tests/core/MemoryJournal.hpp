@@ -79,6 +79,14 @@ public:
         });
         return out;
     }
+    [[nodiscard]] std::vector<std::pair<core::Date, core::SessionStatus>>
+    sessionDays(core::Date from, core::Date to) const override {
+        std::vector<std::pair<core::Date, core::SessionStatus>> out;
+        for (const auto& s : sessions(from, to)) {
+            out.emplace_back(s.started.date, s.status);
+        }
+        return out;
+    }
     [[nodiscard]] std::vector<core::Feedback> feedback(core::Date from,
                                                        core::Date to) const override {
         std::vector<core::Feedback> out;
