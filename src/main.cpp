@@ -29,31 +29,30 @@ int main(int argc, char** argv) {
         std::cout << cli::versionText();
         return 0;
     }
+    // The window and the drawing commands need an X display: without one, say so and stop
+    // (SFML would abort).
+    auto noDisplay = [](const char* message) {
+        std::cerr << "motus: " << message << '\n';
+        return 2;
+    };
+    auto appOptions = [&] {
+        app::AppOptions options;
+        options.paths = paths;
+        options.library = commandLine.library.value_or(paths.library);
+        options.screenshot = commandLine.screenshot;
+        options.screenshotAt = commandLine.screenshotAt;
+        options.select = commandLine.select;
+        options.db = commandLine.db;
+        return options;
+    };
     try {
         // `play` without --simulate opens the player window.
         cli::PlayRequest play;
         const bool playsInWindow = commandLine.command == "play" &&
                                    cli::parsePlayArgs(commandLine.args, play).empty() &&
                                    !play.simulate;
-        if (playsInWindow) {
-            if (!app::displayAvailable()) {
-                std::cerr << "motus: "
-                          << core::tr("play needs an X display; for the timeline "
-                                      "without one, add --simulate")
-                          << '\n';
-                return 2;
-            }
-            app::AppOptions options;
-            options.paths = paths;
-            options.library = commandLine.library.value_or(paths.library);
-            options.screenshot = commandLine.screenshot;
-            options.screenshotAt = commandLine.screenshotAt;
-            options.play = play.id;
-            options.dose = play.dose;
-            return app::runApp(options);
-        }
         const bool draws = commandLine.command == "render";
-        if (!commandLine.command.empty() && !draws) {
+        if (!commandLine.command.empty() && !draws && !playsInWindow) {
             return cli::runCommand(commandLine, paths, std::cout, std::cerr);
         }
         if (draws) {
@@ -63,30 +62,24 @@ int main(int argc, char** argv) {
                 return 2;
             }
             if (!app::displayAvailable()) {
-                std::cerr << "motus: "
-                          << core::tr("render needs an X display; run it under "
-                                      "xvfb-run")
-                          << '\n';
-                return 2;
+                return noDisplay(core::tr("render needs an X display; run it under xvfb-run"));
             }
             return app::runRender(request, paths, commandLine.library.value_or(paths.library),
                                   std::cerr);
         }
         if (!app::displayAvailable()) {
-            std::cerr << "motus: "
-                      << core::tr("no X display to open the window on (DISPLAY is "
-                                  "unset or unreachable); try 'motus --help' for "
-                                  "the command line")
-                      << '\n';
-            return 2;
+            return noDisplay(playsInWindow
+                                 ? core::tr("play needs an X display; for the timeline without "
+                                            "one, add --simulate")
+                                 : core::tr("no X display to open the window on (DISPLAY is "
+                                            "unset or unreachable); try 'motus --help' for the "
+                                            "command line"));
         }
-        app::AppOptions options;
-        options.paths = paths;
-        options.library = commandLine.library.value_or(paths.library);
-        options.screenshot = commandLine.screenshot;
-        options.select = commandLine.select;
-        options.screenshotAt = commandLine.screenshotAt;
-        options.db = commandLine.db;
+        auto options = appOptions();
+        if (playsInWindow) {
+            options.play = play.id;
+            options.dose = play.dose;
+        }
         return app::runApp(options);
     } catch (const std::exception& e) {
         std::cerr << "motus: " << e.what() << '\n';
