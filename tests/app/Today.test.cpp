@@ -72,7 +72,7 @@ TEST_CASE("today: morning pain in one key, the routine started with Enter", "[ap
           screen.plan().items.front().prescription.exercise);
 
     // Sets logged by the player show as done; the routine to start shrinks.
-    const auto& first = screen.plan().items.front();
+    const auto first = screen.plan().items.front(); // a copy: refresh() replaces the plan
     std::vector<core::SetRecord> sets;
     for (int s = 1; s <= first.prescription.dose.sets; ++s) {
         sets.push_back({first.prescription.exercise, s, first.prescription.dose.reps,
