@@ -3,6 +3,7 @@
 #include "Audio.hpp"
 #include "BrowserScreen.hpp"
 #include "PlayerScreen.hpp"
+#include "ProgramsScreen.hpp"
 #include "Screen.hpp"
 #include "Theme.hpp"
 #include "TodayScreen.hpp"
@@ -16,7 +17,9 @@
 #include <X11/Xlib.h>
 
 #include <algorithm>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <stdexcept>
 
 namespace motus::app {
@@ -35,6 +38,10 @@ void ScreenStack::pop() {
             m_screens.pop_back();
         }
     });
+}
+
+void ScreenStack::clear() {
+    m_pending.emplace_back([this](sf::Vector2f) { m_screens.clear(); });
 }
 
 void ScreenStack::applyPending(sf::Vector2f size) {
@@ -131,12 +138,15 @@ int runApp(const AppOptions& options) {
                                            audio, clock, lang, [&screens] { screens.pop(); }));
     };
     std::optional<TrackerSession> session;
-    if (options.play.empty()) {
+    auto openTracker = [&] {
         session = openSession(options, load.library);
-    }
-    if (session) {
-        session->tracker = std::make_unique<core::Tracker>(*session->journal, load.library,
-                                                           session->program, session->active.start);
+        if (session) {
+            session->tracker = std::make_unique<core::Tracker>(
+                *session->journal, load.library, session->program, session->active.start);
+        }
+    };
+    if (options.play.empty()) {
+        openTracker();
     }
     auto todayDate = [] { return core::today(); };
     TodayScreen* todayScreen = nullptr;
@@ -177,11 +187,45 @@ int runApp(const AppOptions& options) {
                                                           [&](const std::string& outcome) {
                                                               screens.pop();
                                                               todayScreen->refresh();
-                                                              (void)outcome;
+                                                              todayScreen->showMessage(outcome);
                                                           }));
         };
         screens.push(
             std::make_unique<PlayerScreen>(routine, fonts, audio, clock, lang, onClose, onSet));
+    };
+    auto pushToday = [&] {
+        auto today = std::make_unique<TodayScreen>(
+            *session, fonts, lang,
+            TodayScreen::Actions{startRoutine, [&] { (void)pushBrowser(true); }}, todayDate);
+        todayScreen = today.get();
+        screens.push(std::move(today));
+    };
+    // Starting a bundled program from the window: it is assigned from today, then Motus opens
+    // on it.
+    auto pushPrograms = [&] {
+        std::vector<ProgramsScreen::Entry> entries;
+        for (const auto& file : content::bundledPrograms(options.library)) {
+            if (auto parsed = content::loadProgramFile(file, load.library); parsed.program) {
+                entries.push_back({std::move(*parsed.program), file});
+            }
+        }
+        screens.push(std::make_unique<ProgramsScreen>(
+            std::move(entries), fonts, lang,
+            [&](const ProgramsScreen::Entry& entry) {
+                std::ifstream in(entry.file, std::ios::binary);
+                std::stringstream text;
+                text << in.rdbuf();
+                {
+                    storage::SqliteJournal journal(
+                        options.db.empty() ? storage::SqliteJournal::defaultPath() : options.db);
+                    journal.startProgram(entry.program.id, text.str(), todayDate(),
+                                         core::planFor(entry.program.phases.front()));
+                }
+                openTracker();
+                screens.clear();
+                pushToday();
+            },
+            [&screens] { screens.pop(); }));
     };
     BrowserScreen* browserScreen = nullptr;
     if (!options.play.empty()) {
@@ -192,13 +236,12 @@ int runApp(const AppOptions& options) {
         }
         openPlayer(*exercise, options.dose.applyTo(exercise->dose));
     } else if (session && options.select.empty()) {
-        auto today = std::make_unique<TodayScreen>(
-            *session, fonts, lang,
-            TodayScreen::Actions{startRoutine, [&] { (void)pushBrowser(true); }}, todayDate);
-        todayScreen = today.get();
-        screens.push(std::move(today));
+        pushToday();
     } else {
         browserScreen = pushBrowser(false);
+        if (!session) {
+            browserScreen->setProgramsAction(pushPrograms);
+        }
     }
     sf::Vector2f size{static_cast<float>(initialSize.x), static_cast<float>(initialSize.y)};
     screens.applyPending(size);

@@ -220,6 +220,10 @@ void BrowserScreen::layoutChips() {
         x += width + kChipGap;
     }
     m_chipsBottom = y + kChipHeight;
+    const float programsWidth =
+        textWidth(utf8(std::string(tr("Start a program")) + "  ▸"), m_fonts.bold, typeSize::body) +
+        36.f;
+    m_programsButton = Hit{{m_size.x - kPad - programsWidth, y, programsWidth, kChipHeight}};
 }
 
 void BrowserScreen::layoutDetails() {
@@ -475,6 +479,10 @@ void BrowserScreen::handleEvent(const sf::Event& event) {
                 return;
             }
         }
+        if (m_onPrograms && m_programsButton.contains(at)) {
+            m_onPrograms();
+            return;
+        }
         if (m_onPlay && selected() != nullptr && m_playButton.contains(at)) {
             m_onPlay(*selected());
             return;
@@ -525,6 +533,12 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
                  m_fonts.regular, typeSize::small, {kPad + 16.f, 84.f}, colour::text);
     }
 
+    if (m_onPrograms) {
+        drawRoundedRect(target, m_programsButton.rect, 10.f, colour::panel, colour::accent, 2.f);
+        drawText(
+            target, utf8(std::string(tr("Start a program")) + "  ▸"), m_fonts.bold, typeSize::body,
+            {m_programsButton.rect.left + 18.f, m_programsButton.rect.top + 8.f}, colour::accent);
+    }
     // The filter buttons; an active filter is filled with the accent colour.
     for (const auto& chip : m_chips) {
         const bool active = filterValue(chip.kind) >= 0;

@@ -24,6 +24,9 @@ public:
     void draw(sf::RenderTarget& target) const override;
     void resize(sf::Vector2f size) override;
 
+    // Shows a "Start a program" button that calls `action` (when no program is assigned).
+    void setProgramsAction(std::function<void()> action) { m_onPrograms = std::move(action); }
+
     // Selects an exercise by id (clearing filters that hide it); false when unknown.
     bool select(const std::string& id);
     [[nodiscard]] const core::Exercise* selected() const;
@@ -68,6 +71,8 @@ private:
     const core::Library& m_library;
     std::function<void(const core::Exercise&)> m_onPlay;
     std::function<void()> m_onBack; // Esc: back to the screen below, when there is one
+    std::function<void()> m_onPrograms;
+    Hit m_programsButton;
     Hit m_playButton;
     const Fonts& m_fonts;
     std::string m_lang;

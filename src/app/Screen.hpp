@@ -26,6 +26,8 @@ class ScreenStack {
 public:
     void push(std::unique_ptr<Screen> screen);
     void pop();
+    // Removes every screen (the next push becomes the only one).
+    void clear();
     void applyPending(sf::Vector2f size);
     [[nodiscard]] Screen* top() const {
         return m_screens.empty() ? nullptr : m_screens.back().get();

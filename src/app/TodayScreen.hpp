@@ -42,6 +42,8 @@ public:
     // Reads the journal again (after a session or a check-in).
     void refresh();
     void checkIn(int morningPain);
+    // A line about the last action (e.g. what the rules decided after the session).
+    void showMessage(std::string message) { m_message = std::move(message); }
     [[nodiscard]] const core::TodayPlan& plan() const { return m_plan; }
     [[nodiscard]] bool askingMorningPain() const { return m_askMorning; }
 

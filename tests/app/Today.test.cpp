@@ -1,5 +1,6 @@
 // The patient's day in the window: this morning's pain, today's routine started, each set
 // stored as it finishes, pain and effort afterwards. On an in-memory journal.
+#include "app/ProgramsScreen.hpp"
 #include "app/TodayScreen.hpp"
 #include "content/ExerciseLoader.hpp"
 #include "content/ProgramLoader.hpp"
@@ -129,4 +130,44 @@ TEST_CASE("feedback after a session: pain 7 regresses at once, legs worse stop i
     legs.choose(2, 1); // yes, it spread
     legs.save();
     CHECK(day.session.tracker->slot("bird-dog-arm")->stopped);
+}
+
+TEST_CASE("programs: the bundled ones listed, chosen with the keys, started", "[app][today]") {
+    Day day;
+    std::vector<app::ProgramsScreen::Entry> entries;
+    for (const auto& file :
+         content::bundledPrograms(std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises")) {
+        auto parsed = content::loadProgramFile(file, day.load.library);
+        REQUIRE(parsed.program);
+        entries.push_back({*parsed.program, file});
+    }
+    REQUIRE(entries.size() == 3);
+    std::string started;
+    bool back = false;
+    app::ProgramsScreen screen(
+        entries, day.fonts, "en",
+        [&](const app::ProgramsScreen::Entry& entry) { started = entry.program.id; },
+        [&] { back = true; });
+    screen.resize({1280.f, 800.f});
+    press(screen, sf::Keyboard::Down);
+    press(screen, sf::Keyboard::Enter);
+    CHECK(started == entries[1].program.id);
+    press(screen, sf::Keyboard::Escape);
+    CHECK(back);
+    sf::RenderTexture texture;
+    REQUIRE(texture.create(1280, 800));
+    texture.clear(app::colour::background);
+    screen.draw(texture);
+    texture.display();
+    const auto image = texture.getTexture().copyToImage();
+    // The second row (top at y = 218) is selected: its accent outline, drawn just outside it.
+    auto accentOnRow = [&](unsigned y) {
+        std::size_t count = 0;
+        for (unsigned x = 28; x < 1250; ++x) {
+            count += image.getPixel(x, y) == app::colour::accent;
+        }
+        return count;
+    };
+    CHECK(accentOnRow(216) > 1000);
+    CHECK(accentOnRow(108) < 100); // the first row is not selected
 }

@@ -1,0 +1,45 @@
+#pragma once
+#include "Screen.hpp"
+#include "Theme.hpp"
+#include "Widgets.hpp"
+#include "core/Program.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace motus::app {
+
+// The bundled programs, to start one from the window (a therapist's own program file is
+// assigned once with `motus program import FILE`, and then opens here by itself).
+class ProgramsScreen final : public Screen {
+public:
+    struct Entry {
+        core::Program program;
+        std::filesystem::path file;
+    };
+
+    ProgramsScreen(std::vector<Entry> programs, const Fonts& fonts, std::string lang,
+                   std::function<void(const Entry&)> start, std::function<void()> back);
+
+    void handleEvent(const sf::Event& event) override;
+    void update(sf::Time) override {}
+    void draw(sf::RenderTarget& target) const override;
+    void resize(sf::Vector2f size) override;
+
+    [[nodiscard]] std::size_t selected() const { return m_selected; }
+
+private:
+    std::vector<Entry> m_programs;
+    const Fonts& m_fonts;
+    std::string m_lang;
+    std::function<void(const Entry&)> m_start;
+    std::function<void()> m_back;
+    std::size_t m_selected = 0;
+    sf::Vector2f m_size{1280.f, 800.f};
+    std::vector<Hit> m_rows;
+    Hit m_startButton;
+};
+
+} // namespace motus::app
