@@ -18,15 +18,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-class FakeClock final : public core::Clock {
-public:
-    [[nodiscard]] core::Millis now() const override { return m_now; }
-    void advance(core::Millis d) { m_now += d; }
-
-private:
-    core::Millis m_now{0};
-};
-
 double micros(Clock::duration d) {
     return std::chrono::duration<double, std::micro>(d).count();
 }
@@ -47,7 +38,7 @@ int main() {
             return 1;
         }
         const core::Timeline timeline({{ex, ex->dose}});
-        FakeClock clock;
+        core::ManualClock clock;
         core::SessionPlayer player(timeline, clock);
         figure::Figure figure(ex->view, ex->poses.front());
         player.start();
@@ -73,7 +64,7 @@ int main() {
             items.push_back({&ex, ex.dose});
         }
         const core::Timeline timeline(items);
-        FakeClock clock;
+        core::ManualClock clock;
         core::SessionPlayer player(timeline, clock);
         player.start();
         core::Millis played{0};
@@ -103,7 +94,7 @@ int main() {
     const auto* ex = load.library.find("bird-dog");
     const app::Fonts fonts = app::Fonts::load(std::filesystem::path(MOTUS_SOURCE_DIR) / "assets");
     app::Audio audio("en", app::SoundSettings{false, false, 0});
-    FakeClock clock;
+    core::ManualClock clock;
     app::PlayerScreen screen({{ex, ex->dose}}, fonts, audio, clock, "en", [] {});
     screen.resize({1280.f, 800.f});
     sf::RenderTexture texture;

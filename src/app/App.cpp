@@ -63,16 +63,6 @@ bool displayAvailable() {
 
 namespace {
 
-// A clock for screenshots: it moves by one frame each time it is told to.
-class FrameClock final : public core::Clock {
-public:
-    [[nodiscard]] core::Millis now() const override { return m_now; }
-    void tick(core::Millis frame) { m_now += frame; }
-
-private:
-    core::Millis m_now{0};
-};
-
 // The journal and its program, when one is assigned; the reviews that are due run now.
 std::optional<TrackerSession> openSession(const AppOptions& options, const core::Library& library) {
     const auto path = options.db.empty() ? storage::SqliteJournal::defaultPath() : options.db;
@@ -126,7 +116,7 @@ int runApp(const AppOptions& options) {
 
     Audio audio(lang, SoundSettings::load(SoundSettings::defaultPath()));
     const core::SteadyClock steadyClock;
-    FrameClock frameClock;
+    core::ManualClock frameClock;
     const bool scripted = !options.screenshot.empty();
     const core::Clock& clock = scripted ? static_cast<const core::Clock&>(frameClock)
                                         : static_cast<const core::Clock&>(steadyClock);
@@ -281,7 +271,7 @@ int runApp(const AppOptions& options) {
             break;
         }
         if (scripted) {
-            frameClock.tick(core::Millis(16));
+            frameClock.advance(core::Millis(16));
             scriptedTime += core::Millis(16);
             lag = step;
         } else {

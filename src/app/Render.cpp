@@ -159,23 +159,12 @@ int renderSheet(const core::Exercise& ex, const RenderRequest& request, const Fo
     return saveTexture(texture, request.out, err) ? 0 : 1;
 }
 
-// A clock that stands still at one reading, to look at one instant of the timeline.
-class FixedClock final : public core::Clock {
-public:
-    explicit FixedClock(core::Millis at) : m_at(at) {}
-    [[nodiscard]] core::Millis now() const override { return m_at; }
-    void set(core::Millis at) { m_at = at; }
-
-private:
-    core::Millis m_at;
-};
-
 int renderMoment(const core::Exercise& ex, const RenderRequest& request, const Fonts& fonts,
                  std::ostream& err) {
     const unsigned width = request.width > 0 ? request.width : 800;
     const unsigned height = request.height > 0 ? request.height : 600;
     const core::Timeline timeline({{&ex, ex.dose}});
-    FixedClock clock(core::Millis(0));
+    core::ManualClock clock;
     core::SessionPlayer player(timeline, clock);
     player.start();
     clock.set(core::Millis(static_cast<long>(request.atSeconds * 1000.0)));

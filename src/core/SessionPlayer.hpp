@@ -25,6 +25,19 @@ public:
     [[nodiscard]] Millis now() const override;
 };
 
+// A clock moved by hand: for tests, for scripted screenshots (one frame at a time) and for
+// looking at one instant of a timeline.
+class ManualClock final : public Clock {
+public:
+    explicit ManualClock(Millis start = Millis(0)) : m_now(start) {}
+    [[nodiscard]] Millis now() const override { return m_now; }
+    void set(Millis at) { m_now = at; }
+    void advance(Millis by) { m_now += by; }
+
+private:
+    Millis m_now;
+};
+
 enum class PlayerStatus { NotStarted, Running, Paused, Finished, Stopped };
 
 enum class CueKind {

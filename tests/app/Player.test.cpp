@@ -16,15 +16,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-class FakeClock final : public core::Clock {
-public:
-    [[nodiscard]] core::Millis now() const override { return m_now; }
-    void advance(core::Millis d) { m_now += d; }
-
-private:
-    core::Millis m_now{0};
-};
-
 const content::LibraryLoad& bundled() {
     static const auto load =
         content::loadLibrary({std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises"});
@@ -37,7 +28,7 @@ const app::Fonts& fonts() {
 }
 
 struct Session {
-    FakeClock clock;
+    core::ManualClock clock;
     app::SoundSettings quiet{false, false, 0};
     app::Audio audio{"en", quiet};
     bool closed = false;

@@ -7,15 +7,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-class FakeClock final : public Clock {
-public:
-    [[nodiscard]] Millis now() const override { return m_now; }
-    void advance(Millis d) { m_now += d; }
-
-private:
-    Millis m_now{123456}; // an arbitrary origin
-};
-
 Exercise holdExercise(std::string id) {
     Exercise ex;
     ex.id = std::move(id);
@@ -63,7 +54,7 @@ std::vector<CueKind> cueKinds(const std::vector<PlayerEvent>& events) {
 TEST_CASE("a whole exercise plays to the end with its cues and finished sets", "[core][player]") {
     const Exercise ex = holdExercise("a");
     const Timeline t({{&ex, dose(2, 2, 3, 1, 10)}});
-    FakeClock clock;
+    ManualClock clock{Millis(123456)}; // an arbitrary origin
     SessionPlayer player(t, clock);
     CHECK(player.status() == PlayerStatus::NotStarted);
     player.start();
@@ -98,7 +89,7 @@ TEST_CASE("a whole exercise plays to the end with its cues and finished sets", "
 TEST_CASE("pause and resume: paused time does not count", "[core][player]") {
     const Exercise ex = holdExercise("a");
     const Timeline t({{&ex, dose(3, 10, 10, 2, 30)}});
-    FakeClock clock;
+    ManualClock clock{Millis(123456)}; // an arbitrary origin
     SessionPlayer player(t, clock);
     player.start();
     clock.advance(7000ms);
@@ -126,7 +117,7 @@ TEST_CASE("no drift over 60 simulated minutes with pauses", "[core][player]") {
     }
     const Timeline t(items);
     REQUIRE(t.total() > 60min);
-    FakeClock clock;
+    ManualClock clock{Millis(123456)}; // an arbitrary origin
     SessionPlayer player(t, clock);
     player.start();
     Millis played{0};
@@ -161,7 +152,7 @@ TEST_CASE("skip rep, skip set, skip exercise and back move to the right places",
     const Exercise b = holdExercise("b");
     // a: get ready 5 s, then reps of 2 + 4 + 2 = 8 s, 3 per set, rest 20 s.
     const Timeline t({{&a, dose(2, 3, 4, 2, 20)}, {&b, dose(1, 2, 0, 1, 0)}});
-    FakeClock clock;
+    ManualClock clock{Millis(123456)}; // an arbitrary origin
     SessionPlayer player(t, clock);
     player.start();
     clock.advance(6s); // in rep 1 of set 1
@@ -196,7 +187,7 @@ TEST_CASE("skip rep, skip set, skip exercise and back move to the right places",
 TEST_CASE("stopping early keeps what was done as a partial set", "[core][player]") {
     const Exercise ex = holdExercise("a");
     const Timeline t({{&ex, dose(2, 5, 0, 1, 10)}});
-    FakeClock clock;
+    ManualClock clock{Millis(123456)}; // an arbitrary origin
     SessionPlayer player(t, clock);
     player.start();
     clock.advance(5s + 2s * 3 + 1s); // three reps of 2 s done, the fourth begun
@@ -216,7 +207,7 @@ TEST_CASE("stopping early keeps what was done as a partial set", "[core][player]
 TEST_CASE("the snapshot gives the pose pair and blend for the figure", "[core][player]") {
     const Exercise ex = holdExercise("a");
     const Timeline t({{&ex, dose(1, 1, 4, 2, 0, Side::Right)}});
-    FakeClock clock;
+    ManualClock clock{Millis(123456)}; // an arbitrary origin
     SessionPlayer player(t, clock);
     player.start();
     clock.advance(5s + 500ms); // a quarter into the move in

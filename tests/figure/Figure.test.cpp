@@ -13,15 +13,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-class FakeClock final : public core::Clock {
-public:
-    [[nodiscard]] core::Millis now() const override { return m_now; }
-    void advance(core::Millis d) { m_now += d; }
-
-private:
-    core::Millis m_now{0};
-};
-
 const core::Library& bundled() {
     static const auto load =
         content::loadLibrary({std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises"});
@@ -42,7 +33,7 @@ struct Worst {
 // is the last frame of a hold, of the get-ready and of a rest, when the target has been still.
 Worst play(const core::Exercise& ex, core::Millis limit = core::Millis::max()) {
     const core::Timeline timeline({{&ex, ex.dose}});
-    FakeClock clock;
+    core::ManualClock clock;
     core::SessionPlayer player(timeline, clock);
     figure::Figure figure(ex.view, ex.poses.front());
     player.start();
