@@ -2,6 +2,7 @@
 
 #include "Audio.hpp"
 #include "BrowserScreen.hpp"
+#include "HistoryScreen.hpp"
 #include "PlayerScreen.hpp"
 #include "ProgramsScreen.hpp"
 #include "Screen.hpp"
@@ -186,7 +187,13 @@ int runApp(const AppOptions& options) {
     auto pushToday = [&] {
         auto today = std::make_unique<TodayScreen>(
             *session, fonts, lang,
-            TodayScreen::Actions{startRoutine, [&] { (void)pushBrowser(true); }}, todayDate);
+            TodayScreen::Actions{startRoutine, [&] { (void)pushBrowser(true); },
+                                 [&] {
+                                     screens.push(std::make_unique<HistoryScreen>(
+                                         session->journal->doseChanges(), load.library, fonts, lang,
+                                         [&screens] { screens.pop(); }));
+                                 }},
+            todayDate);
         todayScreen = today.get();
         screens.push(std::move(today));
     };

@@ -101,6 +101,7 @@ void TodayScreen::layout() {
                          m_routineRect.top + m_routineRect.height - kButtonHeight - 24.f,
                          m_routineRect.width - 48.f, kButtonHeight}};
     m_libraryButton = Hit{{m_size.x - kPad - 260.f, 24.f, 260.f, 52.f}};
+    m_historyButton = Hit{{m_size.x - kPad - 260.f - 16.f - 260.f, 24.f, 260.f, 52.f}};
     m_painButtons.clear();
     const float buttonWidth = std::min(58.f, (m_size.x - 2 * kPad - 10 * 8.f) / 11);
     for (int i = 0; i <= 10; ++i) {
@@ -117,6 +118,8 @@ void TodayScreen::handleEvent(const sf::Event& event) {
             m_actions.start(remaining());
         } else if (key == sf::Keyboard::L && m_actions.library) {
             m_actions.library();
+        } else if (key == sf::Keyboard::H && m_actions.history) {
+            m_actions.history();
         } else if (m_askMorning && key >= sf::Keyboard::Num0 && key <= sf::Keyboard::Num9) {
             checkIn(static_cast<int>(key - sf::Keyboard::Num0));
         }
@@ -136,7 +139,9 @@ void TodayScreen::handleEvent(const sf::Event& event) {
             }
         }
     }
-    if (m_libraryButton.contains(at) && m_actions.library) {
+    if (m_historyButton.contains(at) && m_actions.history) {
+        m_actions.history();
+    } else if (m_libraryButton.contains(at) && m_actions.library) {
         m_actions.library();
     } else if (m_startButton.contains(at) && m_actions.start && !remaining().empty() &&
                !m_plan.stopped) {
@@ -158,6 +163,10 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
              {kPad, 68.f}, colour::mutedText);
     drawButton(target, m_fonts, m_libraryButton, std::string(tr("Exercise library")) + " (L)",
                false);
+    if (m_actions.history) {
+        drawButton(target, m_fonts, m_historyButton, std::string(tr("All changes")) + " (H)",
+                   false);
+    }
 
     if (m_askMorning) {
         drawText(target, utf8(tr("How is your pain this morning? 0 = none, 10 = the worst")),

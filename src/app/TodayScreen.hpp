@@ -29,6 +29,7 @@ public:
     struct Actions {
         std::function<void(const std::vector<core::TodayItem>&)> start; // play these
         std::function<void()> library;
+        std::function<void()> history; // every dose change
     };
 
     TodayScreen(TrackerSession& session, const Fonts& fonts, std::string lang, Actions actions,
@@ -73,6 +74,7 @@ private:
     sf::FloatRect m_progressRect;
     Hit m_startButton;
     Hit m_libraryButton;
+    Hit m_historyButton;
     std::vector<Hit> m_painButtons; // 0..10
 };
 

@@ -1,5 +1,6 @@
 // The patient's day in the window: this morning's pain, today's routine started, each set
 // stored as it finishes, pain and effort afterwards. On an in-memory journal.
+#include "app/HistoryScreen.hpp"
 #include "app/ProgramsScreen.hpp"
 #include "app/TodayScreen.hpp"
 #include "content/ExerciseLoader.hpp"
@@ -56,11 +57,15 @@ void press(app::Screen& screen, sf::Keyboard::Key key) {
 
 TEST_CASE("today: morning pain in one key, the routine started with Enter", "[app][today]") {
     Day day;
+    bool history = false;
     app::TodayScreen screen(
         day.session, day.fonts, "en",
-        {[&](const std::vector<core::TodayItem>& items) { day.started = items; }, [] {}},
+        {[&](const std::vector<core::TodayItem>& items) { day.started = items; }, [] {},
+         [&] { history = true; }},
         [&] { return day.date; });
     screen.resize({1280.f, 800.f});
+    press(screen, sf::Keyboard::H);
+    CHECK(history);
     REQUIRE(screen.askingMorningPain());
     press(screen, sf::Keyboard::Num3);
     CHECK_FALSE(screen.askingMorningPain());
@@ -130,6 +135,28 @@ TEST_CASE("feedback after a session: pain 7 regresses at once, legs worse stop i
     legs.choose(2, 1); // yes, it spread
     legs.save();
     CHECK(day.session.tracker->slot("bird-dog-arm")->stopped);
+
+    // Both changes are in the history, newest first, with their reasons.
+    bool back = false;
+    app::HistoryScreen history(day.session.journal->doseChanges(), day.load.library, day.fonts,
+                               "en", [&] { back = true; });
+    history.resize({1280.f, 800.f});
+    CHECK(history.contentHeight() > 200.f);
+    sf::RenderTexture texture;
+    REQUIRE(texture.create(1280, 800));
+    texture.clear(app::colour::background);
+    history.draw(texture);
+    texture.display();
+    const auto image = texture.getTexture().copyToImage();
+    std::size_t text = 0;
+    for (unsigned y = 120; y < 400; ++y) {
+        for (unsigned x = 40; x < 900; ++x) {
+            text += image.getPixel(x, y) == app::colour::text;
+        }
+    }
+    CHECK(text > 300);
+    press(history, sf::Keyboard::Escape);
+    CHECK(back);
 }
 
 TEST_CASE("programs: the bundled ones listed, chosen with the keys, started", "[app][today]") {

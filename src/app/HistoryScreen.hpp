@@ -1,0 +1,51 @@
+#pragma once
+#include "Screen.hpp"
+#include "Theme.hpp"
+#include "Widgets.hpp"
+#include "core/Journal.hpp"
+#include "core/Library.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace motus::app {
+
+// Every dose change, newest first, with the rule, the old and new dose and the reason a
+// patient can read.
+class HistoryScreen final : public Screen {
+public:
+    HistoryScreen(std::vector<core::DoseChange> changes, const core::Library& library,
+                  const Fonts& fonts, std::string lang, std::function<void()> back);
+
+    void handleEvent(const sf::Event& event) override;
+    void update(sf::Time) override {}
+    void draw(sf::RenderTarget& target) const override;
+    void resize(sf::Vector2f size) override;
+
+    [[nodiscard]] float scroll() const { return m_scroll; }
+    [[nodiscard]] float contentHeight() const { return m_height; }
+
+private:
+    struct Line {
+        sf::String text;
+        const sf::Font* font;
+        unsigned size;
+        sf::Color colour;
+        float y;
+    };
+    void scrollBy(float pixels);
+
+    std::vector<core::DoseChange> m_changes;
+    const core::Library& m_library;
+    const Fonts& m_fonts;
+    std::string m_lang;
+    std::function<void()> m_back;
+    std::vector<Line> m_lines;
+    sf::Vector2f m_size{1280.f, 800.f};
+    sf::FloatRect m_area;
+    float m_scroll = 0.f;
+    float m_height = 0.f;
+};
+
+} // namespace motus::app
