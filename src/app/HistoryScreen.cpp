@@ -1,6 +1,7 @@
 #include "HistoryScreen.hpp"
 
 #include "core/I18n.hpp"
+#include "core/Names.hpp"
 
 #include <fmt/format.h>
 
@@ -19,22 +20,6 @@ std::string doseText(const core::Prescription& p) {
         text += fmt::format(" · {} s", p.dose.holdSeconds);
     }
     return text;
-}
-
-std::string decisionText(core::Decision decision) {
-    switch (decision) {
-    case core::Decision::Progress:
-        return tr("step up");
-    case core::Decision::Hold:
-        return tr("hold");
-    case core::Decision::Regress:
-        return tr("step back");
-    case core::Decision::Switch:
-        return tr("switch");
-    case core::Decision::Stop:
-        return tr("stop");
-    }
-    return {};
 }
 
 } // namespace
@@ -71,7 +56,7 @@ void HistoryScreen::resize(sf::Vector2f size) {
         m_lines.push_back({utf8(core::formatDate(change.date) + " · " + who), &m_fonts.bold,
                            typeSize::body, colour::text, y});
         y += 34.f;
-        std::string detail = decisionText(change.decision) + " · " + rule;
+        std::string detail = core::displayName(change.decision) + " · " + rule;
         if (!change.exercise.empty()) {
             detail += " · " + doseText(change.from) + " → " + doseText(change.to);
         }

@@ -213,23 +213,6 @@ std::string frequencyText(const core::ProgramPhase& phase, bool forPeople = fals
                              : fmt::format("{} a week, {} a day", phase.perWeek, phase.perDay);
 }
 
-// The decision in the patient's language (the JSON keeps the English word).
-std::string decisionText(core::Decision decision) {
-    switch (decision) {
-    case core::Decision::Progress:
-        return tr("step up");
-    case core::Decision::Hold:
-        return tr("hold");
-    case core::Decision::Regress:
-        return tr("step back");
-    case core::Decision::Switch:
-        return tr("switch");
-    case core::Decision::Stop:
-        return tr("stop");
-    }
-    return {};
-}
-
 void writeDose(JsonWriter& json, const core::Prescription& p) {
     json.beginObject();
     json.key("exercise").value(p.exercise);
@@ -705,7 +688,7 @@ int cmdReview(const CommandLine& cl, const content::DataPaths& paths, const Args
             << '\n';
         for (const auto& d : decisions) {
             const std::string id = d.exercise.empty() ? std::string(tr("the program")) : d.exercise;
-            out << "  " << padRight(decisionText(d.decision), 12) << "  " << padRight(id, 26)
+            out << "  " << padRight(core::displayName(d.decision), 12) << "  " << padRight(id, 26)
                 << "  " << describe(d.from) << " → " << describe(d.to) << "  "
                 << (d.rule >= 0 ? fmt::format(fmt::runtime(tr("rule {}")), d.rule)
                                 : std::string(tr("plan")))
@@ -839,7 +822,8 @@ int cmdHistory(const CommandLine& cl, const content::DataPaths& paths, const Arg
         out << tr("No dose has changed yet.") << '\n';
     }
     for (const auto& d : changes) {
-        out << core::formatDate(d.date) << "  " << padRight(decisionText(d.decision), 12) << "  "
+        out << core::formatDate(d.date) << "  " << padRight(core::displayName(d.decision), 12)
+            << "  "
             << padRight(d.exercise.empty() ? std::string(tr("the program")) : d.exercise, 26)
             << "  " << describe(d.from) << " → " << describe(d.to) << "  "
             << (d.byTherapist ? std::string(tr("by your therapist's plan"))

@@ -71,6 +71,22 @@ std::string displayName(Side side) {
     return {};
 }
 
+std::string displayName(Decision decision) {
+    switch (decision) {
+    case Decision::Progress:
+        return tr("step up");
+    case Decision::Hold:
+        return tr("hold");
+    case Decision::Regress:
+        return tr("step back");
+    case Decision::Switch:
+        return tr("switch");
+    case Decision::Stop:
+        return tr("stop");
+    }
+    return {};
+}
+
 std::string regionDisplayName(std::string_view region) {
     if (region == "neck")
         return tr("neck");

@@ -1,5 +1,6 @@
 #pragma once
 #include "Dose.hpp"
+#include "Journal.hpp"
 #include "Vocabulary.hpp"
 
 #include <string>
@@ -11,6 +12,8 @@ namespace motus::core {
 [[nodiscard]] std::string displayName(Goal goal);
 [[nodiscard]] std::string displayName(Position position);
 [[nodiscard]] std::string displayName(Side side);
+// "step up", "hold", ... (JSON keeps the English words of toString).
+[[nodiscard]] std::string displayName(Decision decision);
 [[nodiscard]] std::string regionDisplayName(std::string_view region);
 [[nodiscard]] std::string equipmentDisplayName(std::string_view equipment);
 
