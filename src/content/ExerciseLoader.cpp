@@ -93,16 +93,11 @@ void ExerciseParser::readText(const XMLElement* el, core::Exercise& ex,
                               std::map<std::string, int>& langLines) {
     m_xml.checkAttributes(el, {"xml:lang"});
     m_xml.checkChildren(el, {"name", "summary", "steps", "cues", "cautions", "contraindications"});
-    auto lang = m_xml.requiredAttribute(el, "xml:lang");
+    const auto lang = m_xml.languageAttribute(el);
     if (!lang) {
         return;
     }
-    if (!isLanguageCode(*lang)) {
-        m_xml.attributeError(el, "xml:lang",
-                             "'" + std::string(*lang) + "' is not a two-letter language code");
-        return;
-    }
-    const std::string code(*lang);
+    const std::string& code = *lang;
     if (auto it = langLines.find(code); it != langLines.end()) {
         m_xml.error(el->GetLineNum(), "<text xml:lang=\"" + code +
                                           "\"> is given twice (first at line " +

@@ -314,16 +314,11 @@ void ProgramParser::readPhase(const XMLElement* el, core::Program& program) {
          name = name->NextSiblingElement("name")) {
         m_xml.checkAttributes(name, {"xml:lang"});
         m_xml.checkChildren(name, {});
-        auto lang = m_xml.requiredAttribute(name, "xml:lang");
+        const auto lang = m_xml.languageAttribute(name);
         if (!lang) {
             continue;
         }
-        if (!isLanguageCode(*lang)) {
-            m_xml.attributeError(name, "xml:lang",
-                                 "'" + std::string(*lang) + "' is not a two-letter language code");
-            continue;
-        }
-        const std::string code(*lang);
+        const std::string& code = *lang;
         if (code == "en") {
             m_xml.attributeError(name, "xml:lang",
                                  "the English name is the <phase> attribute 'name'");

@@ -416,6 +416,19 @@ std::optional<core::IntRange> XmlReader::rangeAttribute(const XMLElement* el, co
     return core::IntRange{*low, *high};
 }
 
+std::optional<std::string> XmlReader::languageAttribute(const XMLElement* el) {
+    auto lang = requiredAttribute(el, "xml:lang");
+    if (!lang) {
+        return std::nullopt;
+    }
+    if (!isLanguageCode(*lang)) {
+        attributeError(el, "xml:lang",
+                       "'" + std::string(*lang) + "' is not a two-letter language code");
+        return std::nullopt;
+    }
+    return std::string(*lang);
+}
+
 std::optional<std::string> XmlReader::requiredText(const XMLElement* el) {
     const char* text = el->GetText();
     // Runs of white space (line breaks and indentation in the file) become one space.

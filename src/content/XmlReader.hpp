@@ -75,6 +75,8 @@ public:
     std::optional<core::IntRange> rangeAttribute(const tinyxml2::XMLElement* el, const char* name,
                                                  core::IntRange limit, bool required);
     std::optional<std::string> requiredText(const tinyxml2::XMLElement* el);
+    // The required xml:lang attribute, checked to be a two-letter code.
+    std::optional<std::string> languageAttribute(const tinyxml2::XMLElement* el);
 
     template <typename Enum>
     std::optional<Enum> enumValue(const tinyxml2::XMLElement* el, const char* name,

@@ -177,6 +177,18 @@ void SessionPlayer::finishSet(std::size_t exercise, int set, std::vector<PlayerE
     out.push_back(event);
 }
 
+void SessionPlayer::finishStartedSet(const Step& current) {
+    // Left part-way: reported when at least one rep of it was done.
+    const auto& steps = m_timeline.steps();
+    const bool anyDone =
+        std::any_of(m_repsCompleted.begin(), m_repsCompleted.end(), [&](std::size_t first) {
+            return steps[first].exercise == current.exercise && steps[first].set == current.set;
+        });
+    if (anyDone) {
+        finishSet(current.exercise, current.set, m_pending);
+    }
+}
+
 void SessionPlayer::advance(Millis to, std::vector<PlayerEvent>& out) {
     if (to <= m_polled && to <= m_markersPassed) {
         return;
@@ -239,14 +251,7 @@ void SessionPlayer::jumpTo(Millis target) {
         const std::size_t after = m_timeline.nextSet(m_timeline.stepAt(now));
         const Millis setEnd = after < steps.size() ? steps[after].start : m_timeline.total();
         if (target >= setEnd) {
-            bool anyDone = false;
-            for (std::size_t first : m_repsCompleted) {
-                anyDone = anyDone || (steps[first].exercise == current.exercise &&
-                                      steps[first].set == current.set);
-            }
-            if (anyDone) {
-                finishSet(current.exercise, current.set, m_pending);
-            }
+            finishStartedSet(current);
         }
     }
     const Millis clockNow = m_clock.now();
@@ -303,14 +308,7 @@ void SessionPlayer::stop() {
     if (!steps.empty() && now < m_timeline.total()) {
         const Step& current = steps[m_timeline.stepAt(now)];
         if (current.set > 0 && current.kind != StepKind::Rest) {
-            bool anyDone = false;
-            for (std::size_t first : m_repsCompleted) {
-                anyDone = anyDone || (steps[first].exercise == current.exercise &&
-                                      steps[first].set == current.set);
-            }
-            if (anyDone) {
-                finishSet(current.exercise, current.set, m_pending);
-            }
+            finishStartedSet(current);
         }
     }
     m_pausedAt = m_origin + now;

@@ -141,6 +141,7 @@ private:
     void jumpTo(Millis target);
     void advance(Millis to, std::vector<PlayerEvent>& out);
     void finishSet(std::size_t exercise, int set, std::vector<PlayerEvent>& out);
+    void finishStartedSet(const Step& current);
 
     const Timeline& m_timeline;
     const Clock& m_clock;
