@@ -75,7 +75,7 @@ void createFolders(const fs::path& file) {
     for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
         if (::mkdir(it->c_str(), 0700) != 0 && errno != EEXIST) {
             const int error = errno;
-            throw StorageError(file, "motus: cannot create the folder " + inQuotes(*it) +
+            throw StorageError(file, "cannot create the folder " + inQuotes(*it) +
                                          " for the journal: " + std::strerror(error) +
                                          ". Check that you may write to " +
                                          inQuotes(it->parent_path()) +
@@ -97,8 +97,8 @@ void restrictPermissions(const fs::path& file) {
 // Checking a file before changing anything
 
 [[noreturn]] void refuse(const fs::path& file, const std::string& why, const std::string& todo) {
-    throw StorageError(file, "motus: cannot open the journal " + inQuotes(file) + ": " + why +
-                                 ". " + todo + " Motus has not changed the file.");
+    throw StorageError(file, "cannot open the journal " + inQuotes(file) + ": " + why + ". " +
+                                 todo + " Motus has not changed the file.");
 }
 
 std::string hex(std::int64_t value) {
@@ -255,9 +255,8 @@ fs::path backUp(SQLite::Database& db, const fs::path& file, int version) {
     fs::rename(temporary, backup, ec);
     if (ec) {
         fs::remove(temporary, ec);
-        throw StorageError(file, "motus: cannot keep a backup of the journal " + inQuotes(file) +
-                                     " as " + inQuotes(backup) +
-                                     " before upgrading it: " + ec.message() +
+        throw StorageError(file, "cannot keep a backup of the journal " + inQuotes(file) + " as " +
+                                     inQuotes(backup) + " before upgrading it: " + ec.message() +
                                      ". Free some space or check that you may "
                                      "write to its folder; the journal was not changed.");
     }
@@ -274,8 +273,8 @@ void migrate(SQLite::Database& db, const fs::path& file, bool inMemory) {
         try {
             backup = backUp(db, file, found);
         } catch (const SQLite::Exception& e) {
-            throw StorageError(file, "motus: cannot keep a backup of the journal " +
-                                         inQuotes(file) + " before upgrading it (" + e.what() +
+            throw StorageError(file, "cannot keep a backup of the journal " + inQuotes(file) +
+                                         " before upgrading it (" + e.what() +
                                          "). Free some space or check that you may write to "
                                          "its folder; the journal was not changed.");
         }
@@ -291,7 +290,7 @@ void migrate(SQLite::Database& db, const fs::path& file, bool inMemory) {
                 const int now = userVersion(db);
                 if (now < migration.version) {
                     if (now != migration.version - 1) {
-                        throw StorageError(file, "motus: the journal " + inQuotes(file) +
+                        throw StorageError(file, "the journal " + inQuotes(file) +
                                                      " is at version " + std::to_string(now) +
                                                      ", which cannot be upgraded to version " +
                                                      std::to_string(migration.version) + ".");
@@ -306,7 +305,7 @@ void migrate(SQLite::Database& db, const fs::path& file, bool inMemory) {
             }
         } catch (const SQLite::Exception& e) {
             throw StorageError(
-                file, "motus: cannot upgrade the journal " +
+                file, "cannot upgrade the journal " +
                           (inMemory ? std::string("in memory") : inQuotes(file)) + " to version " +
                           std::to_string(migration.version) + " (" + std::string(migration.name) +
                           "): " + e.what() + ". The journal was left at version " +
@@ -338,7 +337,7 @@ SQLite::Database openDatabase(const fs::path& file) {
                             kBusyTimeoutMs);
         const std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
         if (mode != "wal") {
-            throw StorageError(file, "motus: cannot open the journal " + inQuotes(file) +
+            throw StorageError(file, "cannot open the journal " + inQuotes(file) +
                                          ": it cannot use write-ahead logging (journal mode " +
                                          mode + "). Keep the journal on a local disk.");
         }
@@ -359,8 +358,8 @@ SQLite::Database openDatabase(const fs::path& file) {
             todo = "It is damaged; restore it from a backup or move it away to start a new "
                    "journal.";
         }
-        throw StorageError(file, "motus: cannot open the journal " + inQuotes(file) + ": " +
-                                     e.what() + ". " + todo);
+        throw StorageError(file, "cannot open the journal " + inQuotes(file) + ": " + e.what() +
+                                     ". " + todo);
     }
 }
 
@@ -577,13 +576,13 @@ struct SqliteJournal::Impl {
             } else if (code == SQLITE_IOERR) {
                 todo = " The disk reported an error; check it and try again.";
             }
-            throw StorageError(file, "motus: cannot " + std::string(what) + " in the journal " +
-                                         label + ": " + e.what() + "." + todo);
+            throw StorageError(file, "cannot " + std::string(what) + " in the journal " + label +
+                                         ": " + e.what() + "." + todo);
         }
     }
 
     [[noreturn]] void damaged(const std::string& what) const {
-        throw StorageError(file, "motus: the journal " + label + " holds " + what +
+        throw StorageError(file, "the journal " + label + " holds " + what +
                                      ", which this Motus does not understand. It may have been "
                                      "edited by hand; restore it from a backup.");
     }
@@ -810,8 +809,7 @@ SqliteJournal::SqliteJournal(const fs::path& file) {
     try {
         m_impl = std::make_unique<Impl>(file);
     } catch (const SQLite::Exception& e) {
-        throw StorageError(file, "motus: cannot prepare the journal " + inQuotes(file) + ": " +
-                                     e.what() +
+        throw StorageError(file, "cannot prepare the journal " + inQuotes(file) + ": " + e.what() +
                                      ". It may have been changed by another program; "
                                      "restore it from a backup or move it away.");
     }
@@ -831,7 +829,7 @@ fs::path SqliteJournal::defaultPath() {
         }
     }
     if (!home || !*home) {
-        throw StorageError({}, "motus: cannot find your home folder for the journal. Set HOME "
+        throw StorageError({}, "cannot find your home folder for the journal. Set HOME "
                                "or XDG_DATA_HOME.");
     }
     return fs::path(home) / ".local" / "share" / "motus" / "motus.db";
