@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -836,7 +837,13 @@ int cmdHistory(const CommandLine& cl, const content::DataPaths& paths, const Arg
 // RFC 4180 cell: quoted when needed; text that a spreadsheet would run as a formula is
 // neutralised with a leading apostrophe.
 std::string csvCell(std::string text) {
-    if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@')) {
+    // A number (a negative UTC offset, say) is not text and stays as it is.
+    const bool number = !text.empty() &&
+                        text.find_first_not_of("-0123456789.", 1) == std::string::npos &&
+                        (std::isdigit(static_cast<unsigned char>(text[0])) != 0 ||
+                         (text[0] == '-' && text.size() > 1));
+    if (!number && !text.empty() &&
+        (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@')) {
         text.insert(text.begin(), '\'');
     }
     if (text.find_first_of(",\"\r\n") != std::string::npos) {
