@@ -168,7 +168,13 @@ int runApp(const AppOptions& options) {
                 done->push_back(id);
             }
         };
-        auto onClose = [&, done] {
+        // Filled in below: the player screen, to know at closing whether it was stopped early.
+        auto player = std::make_shared<PlayerScreen*>(nullptr);
+        auto onClose = [&, done, player] {
+            if (*player != nullptr && (*player)->player().status() == core::PlayerStatus::Stopped &&
+                !done->empty()) {
+                session->tracker->markSessionStopped(todayDate());
+            }
             screens.pop();
             if (done->empty()) {
                 todayScreen->refresh();
@@ -181,8 +187,10 @@ int runApp(const AppOptions& options) {
                                                               todayScreen->showMessage(outcome);
                                                           }));
         };
-        screens.push(
-            std::make_unique<PlayerScreen>(routine, fonts, audio, clock, lang, onClose, onSet));
+        auto screen =
+            std::make_unique<PlayerScreen>(routine, fonts, audio, clock, lang, onClose, onSet);
+        *player = screen.get();
+        screens.push(std::move(screen));
     };
     auto pushToday = [&] {
         auto today = std::make_unique<TodayScreen>(

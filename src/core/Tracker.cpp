@@ -474,6 +474,18 @@ std::vector<DoseChange> Tracker::logExercise(const Stamp& when, const std::strin
     return changes;
 }
 
+void Tracker::markSessionStopped(Date date) {
+    std::optional<std::int64_t> open;
+    for (const auto& s : m_journal.sessions(date, date)) {
+        if (s.status != SessionStatus::Complete) {
+            open = s.id;
+        }
+    }
+    if (open) {
+        m_journal.finishSession(*open, SessionStatus::Stopped);
+    }
+}
+
 std::vector<DoseChange> Tracker::recordFeedback(const Feedback& feedback) {
     m_journal.logFeedback(feedback);
     const auto current = slot(feedback.exercise);

@@ -51,6 +51,8 @@ public:
     std::vector<DoseChange> logExercise(const Stamp& when, const std::string& exercise,
                                         const std::vector<SetRecord>& sets,
                                         const std::optional<Feedback>& feedback);
+    // The patient stopped the session early: the day's unfinished session is marked stopped.
+    void markSessionStopped(Date date);
     // Pain, effort and legs after an exercise; rules 1 and 2 act at once.
     std::vector<DoseChange> recordFeedback(const Feedback& feedback);
     // A morning check-in; rule 0 on red flags, rule 2 on morning pain. Returns the changes.

@@ -341,6 +341,24 @@ TEST_CASE("legs worse stops that exercise at once (row 1)", "[core][progression]
     }
 }
 
+TEST_CASE("a session stopped early is kept as stopped, and counts as partial",
+          "[core][progression]") {
+    Patient p;
+    const auto plan = p.tracker.today(p.start);
+    const auto& first = plan.items.front();
+    p.tracker.logExercise(stampOn(p.start), first.prescription.exercise,
+                          {{first.prescription.exercise, 1, 8, 8, 0}}, std::nullopt);
+    p.tracker.markSessionStopped(p.start);
+    const auto sessions = p.journal.sessions(p.start, p.start);
+    REQUIRE(sessions.size() == 1);
+    CHECK(sessions[0].status == SessionStatus::Stopped);
+    CHECK(p.tracker.adherence(p.start, p.start) == Approx(0.25));
+    // Logging again that day opens no new session: the stopped one goes on.
+    p.tracker.logExercise(stampOn(p.start), first.prescription.exercise,
+                          {{first.prescription.exercise, 2, 8, 8, 0}}, std::nullopt);
+    CHECK(p.journal.sessions(p.start, p.start).size() == 1);
+}
+
 TEST_CASE("adherence counts partial sessions and gives no credit for extra ones",
           "[core][progression]") {
     Patient p;
