@@ -66,6 +66,23 @@ int engineRate(const std::string& language) {
     return rate;
 }
 
+// A sound card (ALSA) or a sound server (PulseAudio, PipeWire) to play through.
+bool soundOutputLikely() {
+    std::error_code ec;
+    if (std::filesystem::exists("/dev/snd", ec)) {
+        return true;
+    }
+    if (std::getenv("PULSE_SERVER") != nullptr) {
+        return true;
+    }
+    if (const char* runtime = std::getenv("XDG_RUNTIME_DIR"); runtime != nullptr) {
+        const std::filesystem::path dir(runtime);
+        return std::filesystem::exists(dir / "pulse" / "native", ec) ||
+               std::filesystem::exists(dir / "pipewire-0", ec);
+    }
+    return false;
+}
+
 } // namespace
 
 std::filesystem::path SoundSettings::defaultPath() {
@@ -134,8 +151,13 @@ std::vector<sf::Int16> Audio::synthesise(const std::string& language, const std:
 
 Audio::Audio(std::string language, SoundSettings settings)
     : m_language(std::move(language)), m_settings(settings) {
-    // Open the device quietly: without one, SFML and OpenAL would report every call.
+    // Open the device quietly: without one, SFML, OpenAL and ALSA would report every call. With
+    // no sound card and no sound server, OpenAL's silent null output is chosen up front (a
+    // setting the user made in ALSOFT_DRIVERS is kept).
     setenv("ALSOFT_LOGLEVEL", "0", 0);
+    if (!soundOutputLikely()) {
+        setenv("ALSOFT_DRIVERS", "null", 0);
+    }
     std::stringstream captured;
     auto* saved = sf::err().rdbuf(captured.rdbuf());
     {
