@@ -588,36 +588,12 @@ ParsedExercise parseExercise(std::string_view text, const std::string& path) {
 }
 
 ParsedExercise loadExerciseFile(const std::filesystem::path& file) {
-    const std::string path = file.string();
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(file, ec);
-    if (ec) {
-        ParsedExercise result;
-        result.diagnostics.push_back(
-            {Diagnostic::Severity::Error, path, 0, "cannot read the file: " + ec.message()});
+    ParsedExercise result;
+    const auto text = readFileCapped(file, kMaxExerciseFileBytes, result.diagnostics);
+    if (!text) {
         return result;
     }
-    if (size > kMaxExerciseFileBytes) {
-        ParsedExercise result;
-        result.diagnostics.push_back({Diagnostic::Severity::Error, path, 1,
-                                      "file is " + std::to_string(size) +
-                                          " bytes, over the limit of " +
-                                          std::to_string(kMaxExerciseFileBytes)});
-        return result;
-    }
-    std::string text(static_cast<std::size_t>(size), '\0');
-    std::FILE* in = std::fopen(path.c_str(), "rb");
-    const bool read = in != nullptr && std::fread(text.data(), 1, text.size(), in) == text.size();
-    if (in != nullptr) {
-        std::fclose(in);
-    }
-    if (!read) {
-        ParsedExercise result;
-        result.diagnostics.push_back(
-            {Diagnostic::Severity::Error, path, 0, "cannot read the file"});
-        return result;
-    }
-    return parseExercise(text, path);
+    return parseExercise(*text, file.string());
 }
 
 std::vector<std::pair<core::View, core::Pose>>

@@ -496,31 +496,12 @@ ParsedProgram parseProgram(std::string_view text, const std::string& path,
 }
 
 ParsedProgram loadProgramFile(const std::filesystem::path& file, const core::Library& library) {
-    const std::string path = file.string();
-    auto failure = [&](int line, std::string message) {
-        ParsedProgram result;
-        result.diagnostics.push_back({Diagnostic::Severity::Error, path, line, std::move(message)});
+    ParsedProgram result;
+    const auto text = readFileCapped(file, kMaxProgramFileBytes, result.diagnostics);
+    if (!text) {
         return result;
-    };
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(file, ec);
-    if (ec) {
-        return failure(0, "cannot read the file: " + ec.message());
     }
-    if (size > kMaxProgramFileBytes) {
-        return failure(1, "file is " + std::to_string(size) + " bytes, over the limit of " +
-                              std::to_string(kMaxProgramFileBytes));
-    }
-    std::string text(static_cast<std::size_t>(size), '\0');
-    std::FILE* in = std::fopen(path.c_str(), "rb");
-    const bool read = in != nullptr && std::fread(text.data(), 1, text.size(), in) == text.size();
-    if (in != nullptr) {
-        std::fclose(in);
-    }
-    if (!read) {
-        return failure(0, "cannot read the file");
-    }
-    return parseProgram(text, path, library);
+    return parseProgram(*text, file.string(), library);
 }
 
 std::vector<std::filesystem::path> bundledPrograms(const std::filesystem::path& libraryDir) {

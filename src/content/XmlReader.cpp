@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <charconv>
+#include <cstdio>
 #include <cstring>
+
+#include <sys/stat.h>
 
 namespace motus::content {
 
@@ -123,6 +127,37 @@ int firstTooDeepInText(std::string_view text, int maxDepth) {
         }
     }
     return line;
+}
+
+std::optional<std::string> readFileCapped(const std::filesystem::path& file, std::size_t maxBytes,
+                                          std::vector<core::Diagnostic>& diagnostics) {
+    const std::string path = file.string();
+    auto fail = [&](int line, std::string message) -> std::optional<std::string> {
+        diagnostics.push_back({core::Diagnostic::Severity::Error, path, line, std::move(message)});
+        return std::nullopt;
+    };
+    std::FILE* in = std::fopen(path.c_str(), "rb");
+    if (in == nullptr) {
+        return fail(0, std::string("cannot read the file: ") + std::strerror(errno));
+    }
+    struct stat info {};
+    if (::fstat(::fileno(in), &info) != 0 || !S_ISREG(info.st_mode)) {
+        std::fclose(in);
+        return fail(0, "cannot read the file: not a regular file");
+    }
+    const auto size = static_cast<std::size_t>(info.st_size);
+    if (size > maxBytes) {
+        std::fclose(in);
+        return fail(1, "file is " + std::to_string(size) + " bytes, over the limit of " +
+                           std::to_string(maxBytes));
+    }
+    std::string text(size, '\0');
+    const bool read = std::fread(text.data(), 1, size, in) == size;
+    std::fclose(in);
+    if (!read) {
+        return fail(0, "cannot read the file");
+    }
+    return text;
 }
 
 const tinyxml2::XMLElement* parseDocument(tinyxml2::XMLDocument& doc, std::string_view text,

@@ -6,6 +6,7 @@
 
 #include <tinyxml2.h>
 
+#include <filesystem>
 #include <initializer_list>
 #include <optional>
 #include <span>
@@ -25,6 +26,12 @@ namespace motus::content {
 // raw text (for documents too deep for tinyxml2 to build).
 [[nodiscard]] int firstTooDeep(const tinyxml2::XMLElement* el, int depth, int maxDepth);
 [[nodiscard]] int firstTooDeepInText(std::string_view text, int maxDepth);
+
+// Reads a whole file of at most `maxBytes`; a file that cannot be read or is too big becomes a
+// diagnostic naming it. One open, one size query on the open file, one read.
+[[nodiscard]] std::optional<std::string> readFileCapped(const std::filesystem::path& file,
+                                                        std::size_t maxBytes,
+                                                        std::vector<core::Diagnostic>& diagnostics);
 
 // Parses `text` as one document whose single root element is <rootName>, after the size cap,
 // the DOCTYPE refusal and the depth cap; every problem is an error diagnostic naming `path`.
