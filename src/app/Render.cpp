@@ -6,6 +6,7 @@
 #include "core/I18n.hpp"
 #include "core/Kinematics.hpp"
 #include "core/SessionPlayer.hpp"
+#include "figure/Figure.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <fmt/format.h>
@@ -163,13 +164,20 @@ int renderMoment(const core::Exercise& ex, const RenderRequest& request, const F
                  std::ostream& err) {
     const unsigned width = request.width > 0 ? request.width : 800;
     const unsigned height = request.height > 0 ? request.height : 600;
+    // The player's own figure: the Box2D rig run frame by frame from the start to that moment.
     const core::Timeline timeline({{&ex, ex.dose}});
     core::ManualClock clock;
     core::SessionPlayer player(timeline, clock);
     player.start();
-    clock.set(core::Millis(static_cast<long>(request.atSeconds * 1000.0)));
+    figure::Figure figure(ex.view, core::poseAt(ex, player.snapshot()));
+    const core::Millis at{static_cast<long>(request.atSeconds * 1000.0)};
+    const core::Millis frame{16};
+    for (core::Millis t{0}; t < at; t += frame) {
+        clock.set(std::min(at, t + frame));
+        figure.setTarget(core::poseAt(ex, player.snapshot()));
+        figure.update(static_cast<double>((clock.now() - t).count()) / 1000.0);
+    }
     const auto snap = player.snapshot();
-    const core::Pose pose = core::poseAt(ex, snap);
 
     sf::ContextSettings settings;
     settings.antialiasingLevel = std::min(4u, sf::RenderTexture::getMaximumAntialiasingLevel());
@@ -179,10 +187,23 @@ int renderMoment(const core::Exercise& ex, const RenderRequest& request, const F
         return 1;
     }
     texture.clear(colour::background);
-    const auto body = core::placeBody(pose, ex.view, 1.75);
-    const sf::FloatRect frame{0.f, 0.f, static_cast<float>(width), static_cast<float>(height)};
-    const auto fit = fitFigures({core::placeBody(ex.poses.front(), ex.view, 1.75), body}, frame);
-    drawPose(texture, body, ex.view, frame, Props::of(ex), fit.scale, fit.origin);
+    const auto body = figure.placement();
+    const sf::FloatRect area{0.f, 0.f, static_cast<float>(width), static_cast<float>(height)};
+    // Scaled to fit every key pose (both sides), centred on the figure as the player's camera.
+    std::vector<core::BodyPlacement> keys;
+    for (const auto& pose : ex.poses) {
+        keys.push_back(core::placeBody(pose, ex.view, 1.75));
+        keys.push_back(core::placeBody(core::mirrorPose(pose, ex.view), ex.view, 1.75));
+    }
+    auto fit = fitFigures(keys, area);
+    double minX = body.segments[0].start.x;
+    double maxX = minX;
+    for (const auto& seg : body.segments) {
+        minX = std::min({minX, seg.start.x, seg.end.x});
+        maxX = std::max({maxX, seg.start.x, seg.end.x});
+    }
+    fit.origin.x = area.width / 2 - static_cast<float>(minX + maxX) / 2 * fit.scale;
+    drawPose(texture, body, ex.view, area, Props::of(ex), fit.scale, fit.origin);
     drawText(texture, utf8(describeMoment(ex, snap)), fonts.regular, typeSize::small, {16.f, 12.f},
              colour::text);
     texture.display();
