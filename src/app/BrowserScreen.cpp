@@ -451,8 +451,7 @@ void BrowserScreen::handleEvent(const sf::Event& event) {
     }
     if (event.type == sf::Event::MouseButtonPressed &&
         event.mouseButton.button == sf::Mouse::Left) {
-        const sf::Vector2f at{static_cast<float>(event.mouseButton.x),
-                              static_cast<float>(event.mouseButton.y)};
+        const sf::Vector2f at = clickPosition(event);
         if (m_openMenu) {
             // While a menu is open, a click chooses from it or closes it, nothing else.
             for (const auto& item : m_menu) {

@@ -213,8 +213,7 @@ void PlayerScreen::handleEvent(const sf::Event& event) {
     }
     if (event.type == sf::Event::MouseButtonPressed &&
         event.mouseButton.button == sf::Mouse::Left) {
-        const sf::Vector2f at{static_cast<float>(event.mouseButton.x),
-                              static_cast<float>(event.mouseButton.y)};
+        const sf::Vector2f at = clickPosition(event);
         for (const auto& button : m_dialogButtons) {
             if (button.hit.contains(at)) {
                 perform(button.action);
@@ -327,24 +326,14 @@ void PlayerScreen::update(sf::Time elapsed) {
     if (!m_figure || m_figureExercise != m_snapshot.exercise) {
         m_figure = std::make_unique<figure::Figure>(ex.view, target);
         m_figureExercise = m_snapshot.exercise;
-        std::vector<core::BodyPlacement> keys;
-        for (const auto& pose : ex.poses) {
-            keys.push_back(core::placeBody(pose, ex.view, 1.75));
-            keys.push_back(core::placeBody(core::mirrorPose(pose, ex.view), ex.view, 1.75));
-        }
-        m_fit = fitFigures(keys, m_figureRect);
+        m_fit = fitExercise(ex, m_figureRect);
         m_cameraReady = false;
     }
     m_figure->setTarget(target);
     m_figure->update(elapsed.asSeconds());
     m_placement = m_figure->placement();
     // The camera keeps the figure in the middle of its frame, following it gently.
-    double minX = m_placement.segments[0].start.x;
-    double maxX = minX;
-    for (const auto& seg : m_placement.segments) {
-        minX = std::min({minX, seg.start.x, seg.end.x});
-        maxX = std::max({maxX, seg.start.x, seg.end.x});
-    }
+    const auto [minX, maxX] = m_placement.horizontalExtent();
     const float centre = static_cast<float>(minX + maxX) / 2 * m_fit.scale;
     const float wanted = m_figureRect.left + m_figureRect.width / 2 - centre;
     m_cameraX = m_cameraReady ? m_cameraX + (wanted - m_cameraX) * 0.08f : wanted;

@@ -54,8 +54,7 @@ void ProgramsScreen::handleEvent(const sf::Event& event) {
     }
     if (event.type == sf::Event::MouseButtonPressed &&
         event.mouseButton.button == sf::Mouse::Left) {
-        const sf::Vector2f at{static_cast<float>(event.mouseButton.x),
-                              static_cast<float>(event.mouseButton.y)};
+        const sf::Vector2f at = clickPosition(event);
         for (std::size_t i = 0; i < m_rows.size(); ++i) {
             if (m_rows[i].contains(at)) {
                 m_selected = i;

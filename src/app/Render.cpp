@@ -36,6 +36,18 @@ bool saveTexture(const sf::RenderTexture& texture, const std::filesystem::path& 
     return true;
 }
 
+// An offscreen surface with as much anti-aliasing as the driver allows (llvmpipe: 4x; asking
+// for more fails).
+bool createSurface(sf::RenderTexture& texture, unsigned width, unsigned height, std::ostream& err) {
+    sf::ContextSettings settings;
+    settings.antialiasingLevel = std::min(4u, sf::RenderTexture::getMaximumAntialiasingLevel());
+    if (!texture.create(width, height, settings)) {
+        err << "motus: cannot create a " << width << "x" << height << " drawing surface\n";
+        return false;
+    }
+    return true;
+}
+
 std::string humanise(std::string id) {
     std::replace(id.begin(), id.end(), '-', ' ');
     return id;
@@ -128,11 +140,8 @@ int renderSheet(const core::Exercise& ex, const RenderRequest& request, const Fo
     const auto count = static_cast<unsigned>(ex.poses.size());
     const unsigned width = request.width > 0 ? request.width : 420 * count;
     const unsigned height = request.height > 0 ? request.height : 460;
-    sf::ContextSettings settings;
-    settings.antialiasingLevel = std::min(4u, sf::RenderTexture::getMaximumAntialiasingLevel());
     sf::RenderTexture texture;
-    if (!texture.create(width, height, settings)) {
-        err << "motus: cannot create a " << width << "x" << height << " drawing surface\n";
+    if (!createSurface(texture, width, height, err)) {
         return 1;
     }
     texture.clear(colour::panel);
@@ -179,29 +188,16 @@ int renderMoment(const core::Exercise& ex, const RenderRequest& request, const F
     }
     const auto snap = player.snapshot();
 
-    sf::ContextSettings settings;
-    settings.antialiasingLevel = std::min(4u, sf::RenderTexture::getMaximumAntialiasingLevel());
     sf::RenderTexture texture;
-    if (!texture.create(width, height, settings)) {
-        err << "motus: cannot create a " << width << "x" << height << " drawing surface\n";
+    if (!createSurface(texture, width, height, err)) {
         return 1;
     }
     texture.clear(colour::background);
     const auto body = figure.placement();
     const sf::FloatRect area{0.f, 0.f, static_cast<float>(width), static_cast<float>(height)};
     // Scaled to fit every key pose (both sides), centred on the figure as the player's camera.
-    std::vector<core::BodyPlacement> keys;
-    for (const auto& pose : ex.poses) {
-        keys.push_back(core::placeBody(pose, ex.view, 1.75));
-        keys.push_back(core::placeBody(core::mirrorPose(pose, ex.view), ex.view, 1.75));
-    }
-    auto fit = fitFigures(keys, area);
-    double minX = body.segments[0].start.x;
-    double maxX = minX;
-    for (const auto& seg : body.segments) {
-        minX = std::min({minX, seg.start.x, seg.end.x});
-        maxX = std::max({maxX, seg.start.x, seg.end.x});
-    }
+    auto fit = fitExercise(ex, area);
+    const auto [minX, maxX] = body.horizontalExtent();
     fit.origin.x = area.width / 2 - static_cast<float>(minX + maxX) / 2 * fit.scale;
     drawPose(texture, body, ex.view, area, Props::of(ex), fit.scale, fit.origin);
     drawText(texture, utf8(describeMoment(ex, snap)), fonts.regular, typeSize::small, {16.f, 12.f},

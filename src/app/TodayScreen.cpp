@@ -129,8 +129,7 @@ void TodayScreen::handleEvent(const sf::Event& event) {
         event.mouseButton.button != sf::Mouse::Left) {
         return;
     }
-    const sf::Vector2f at{static_cast<float>(event.mouseButton.x),
-                          static_cast<float>(event.mouseButton.y)};
+    const sf::Vector2f at = clickPosition(event);
     if (m_askMorning) {
         for (std::size_t i = 0; i < m_painButtons.size(); ++i) {
             if (m_painButtons[i].contains(at)) {
@@ -400,8 +399,7 @@ void FeedbackScreen::handleEvent(const sf::Event& event) {
     }
     if (event.type == sf::Event::MouseButtonPressed &&
         event.mouseButton.button == sf::Mouse::Left) {
-        const sf::Vector2f at{static_cast<float>(event.mouseButton.x),
-                              static_cast<float>(event.mouseButton.y)};
+        const sf::Vector2f at = clickPosition(event);
         for (int q = 0; q < 3; ++q) {
             const auto& row = m_buttons[static_cast<std::size_t>(q)];
             for (std::size_t i = 0; i < row.size(); ++i) {

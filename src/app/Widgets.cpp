@@ -156,6 +156,19 @@ Props Props::of(const core::Exercise& exercise) {
     return {uses("mat"), uses("wall")};
 }
 
+FigureFit fitExercise(const core::Exercise& exercise, sf::FloatRect frame) {
+    std::vector<core::BodyPlacement> keys;
+    for (const auto& pose : exercise.poses) {
+        keys.push_back(core::placeBody(pose, exercise.view, 1.75));
+        keys.push_back(core::placeBody(core::mirrorPose(pose, exercise.view), exercise.view, 1.75));
+    }
+    return fitFigures(keys, frame);
+}
+
+sf::Vector2f clickPosition(const sf::Event& event) {
+    return {static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y)};
+}
+
 void drawPose(sf::RenderTarget& target, const core::BodyPlacement& body, core::View view,
               sf::FloatRect frame, Props props, float scale, sf::Vector2f origin) {
     const bool showMat = props.mat;
@@ -169,11 +182,7 @@ void drawPose(sf::RenderTarget& target, const core::BodyPlacement& body, core::V
     floor.setPosition(frame.left, origin.y);
     floor.setFillColor(colour::floor);
     if (showMat) {
-        double minX = body.segments[0].start.x, maxX = minX;
-        for (const auto& seg : body.segments) {
-            minX = std::min({minX, seg.start.x, seg.end.x});
-            maxX = std::max({maxX, seg.start.x, seg.end.x});
-        }
+        const auto [minX, maxX] = body.horizontalExtent();
         const float left = std::max(frame.left, toScreen({minX - 0.15, 0}).x);
         const float right = std::min(frame.left + frame.width, toScreen({maxX + 0.15, 0}).x);
         sf::RectangleShape mat({right - left, 6.f});

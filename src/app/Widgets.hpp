@@ -53,5 +53,10 @@ struct FigureFit {
 };
 [[nodiscard]] FigureFit fitFigures(const std::vector<core::BodyPlacement>& bodies,
                                    sf::FloatRect frame);
+// The fit of every key pose of an exercise, on both sides: a scale that holds all through it.
+[[nodiscard]] FigureFit fitExercise(const core::Exercise& exercise, sf::FloatRect frame);
+
+// Where a mouse button was pressed.
+[[nodiscard]] sf::Vector2f clickPosition(const sf::Event& event);
 
 } // namespace motus::app

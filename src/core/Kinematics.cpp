@@ -51,6 +51,16 @@ double BodyPlacement::lowest(Segment s) const {
     return std::min(seg.start.y, seg.end.y) - seg.radius;
 }
 
+std::pair<double, double> BodyPlacement::horizontalExtent() const {
+    double minX = segments[0].start.x;
+    double maxX = minX;
+    for (const auto& seg : segments) {
+        minX = std::min({minX, seg.start.x, seg.end.x});
+        maxX = std::max({maxX, seg.start.x, seg.end.x});
+    }
+    return {minX, maxX};
+}
+
 double BodyPlacement::lowestOverall() const {
     double low = lowest(Segment::Pelvis);
     for (std::size_t i = 0; i < kSegmentCount; ++i) {

@@ -3,6 +3,7 @@
 #include "Skeleton.hpp"
 
 #include <array>
+#include <utility>
 
 // Forward kinematics of the documented skeleton: from a pose's joint angles to the position of
 // every segment in the plane of the view, in metres, with the floor at y = 0 and y up. The
@@ -29,6 +30,8 @@ struct BodyPlacement {
     // The lowest y of a segment's surface.
     [[nodiscard]] double lowest(Segment s) const;
     [[nodiscard]] double lowestOverall() const;
+    // The leftmost and rightmost x of the segments' ends.
+    [[nodiscard]] std::pair<double, double> horizontalExtent() const;
 };
 
 // +1 or -1: the sense (counter-clockwise positive) in which a positive angle of `joint`

@@ -64,6 +64,11 @@ const ProgramPhase& Tracker::phaseOn(Date date) const {
 }
 
 std::optional<Prescription> Tracker::slot(const std::string& itemExercise) const {
+    return slotIn(itemExercise, m_journal.prescriptions());
+}
+
+std::optional<Prescription> Tracker::slotIn(const std::string& itemExercise,
+                                            const std::vector<Prescription>& prescriptions) const {
     // The ids the item's exercise can have become: its whole variant chain.
     std::vector<std::string> family{itemExercise};
     for (bool harder : {true, false}) {
@@ -77,7 +82,6 @@ std::optional<Prescription> Tracker::slot(const std::string& itemExercise) const
             at = m_library.find(*next);
         }
     }
-    const auto prescriptions = m_journal.prescriptions();
     for (const auto& id : family) {
         for (const auto& p : prescriptions) {
             if (p.exercise == id) {
@@ -90,8 +94,9 @@ std::optional<Prescription> Tracker::slot(const std::string& itemExercise) const
 
 int Tracker::setsPerSession(const ProgramPhase& phase) const {
     int sets = 0;
+    const auto prescriptions = m_journal.prescriptions(); // read once for every item
     for (const auto& item : phase.items) {
-        const auto p = slot(item.exercise);
+        const auto p = slotIn(item.exercise, prescriptions);
         if (!p || !p->stopped) {
             sets += p ? p->dose.sets : item.dose.sets;
         }
@@ -396,11 +401,11 @@ TodayPlan Tracker::today(Date date) const {
             ++done[set.exercise];
         }
     }
-    for (const auto& item : phase.items) {
+    const auto prescriptions = m_journal.prescriptions();
+    const auto planned = planFor(phase);
+    for (std::size_t i = 0; i < phase.items.size(); ++i) {
         TodayItem entry;
-        const auto current = slot(item.exercise);
-        entry.prescription =
-            current.value_or(planFor(phase)[static_cast<std::size_t>(&item - phase.items.data())]);
+        entry.prescription = slotIn(phase.items[i].exercise, prescriptions).value_or(planned[i]);
         if (entry.prescription.stopped) {
             continue;
         }

@@ -71,6 +71,8 @@ public:
     [[nodiscard]] std::optional<Prescription> slot(const std::string& itemExercise) const;
 
 private:
+    [[nodiscard]] std::optional<Prescription>
+    slotIn(const std::string& itemExercise, const std::vector<Prescription>& prescriptions) const;
     [[nodiscard]] RuleContext context(const Prescription& prescription) const;
     [[nodiscard]] std::optional<double> baseline() const;
     [[nodiscard]] std::set<Date> plannedDays(Date from, Date to) const;
