@@ -8,48 +8,20 @@ namespace motus::core {
 namespace {
 
 constexpr std::array<std::string_view, 3> kStatus{"complete", "partial", "stopped"};
-constexpr std::array<std::string_view, 3> kLeg{"worse", "same", "better"};
-constexpr std::array<std::string_view, 5> kFlags{"saddle-numbness", "bladder-bowel", "leg-weakness",
-                                                 "fever-weight-loss", "major-trauma"};
-constexpr std::array<std::string_view, 5> kDecisions{"progress", "hold", "regress", "switch",
-                                                     "stop"};
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> find(const std::array<std::string_view, N>& names, std::string_view text) {
-    for (std::size_t i = 0; i < N; ++i) {
-        if (names[i] == text) {
-            return static_cast<Enum>(i);
-        }
-    }
-    return std::nullopt;
-}
 
 } // namespace
 
 std::string_view toString(SessionStatus value) {
     return kStatus.at(static_cast<std::size_t>(value));
 }
-std::string_view toString(LegChange value) {
-    return kLeg.at(static_cast<std::size_t>(value));
-}
-std::string_view toString(RedFlag value) {
-    return kFlags.at(static_cast<std::size_t>(value));
-}
-std::string_view toString(Decision value) {
-    return kDecisions.at(static_cast<std::size_t>(value));
-}
 
 template <> std::optional<SessionStatus> parseEnum<SessionStatus>(std::string_view text) {
-    return find<SessionStatus>(kStatus, text);
-}
-template <> std::optional<LegChange> parseEnum<LegChange>(std::string_view text) {
-    return find<LegChange>(kLeg, text);
-}
-template <> std::optional<RedFlag> parseEnum<RedFlag>(std::string_view text) {
-    return find<RedFlag>(kFlags, text);
-}
-template <> std::optional<Decision> parseEnum<Decision>(std::string_view text) {
-    return find<Decision>(kDecisions, text);
+    for (std::size_t i = 0; i < kStatus.size(); ++i) {
+        if (kStatus[i] == text) {
+            return static_cast<SessionStatus>(i);
+        }
+    }
+    return std::nullopt;
 }
 
 std::string formatDate(Date date) {

@@ -1,8 +1,10 @@
 #pragma once
+#include "Decision.hpp"
 #include "Dose.hpp"
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -13,12 +15,7 @@
 // recomputed from a UTC time with today's time zone.
 namespace motus::core {
 
-using Date = std::chrono::year_month_day;
-
 enum class SessionStatus { Complete, Partial, Stopped };
-enum class LegChange { Worse, Same, Better };
-enum class RedFlag { SaddleNumbness, BladderBowel, LegWeakness, FeverWeightLoss, MajorTrauma };
-enum class Decision { Progress, Hold, Regress, Switch, Stop };
 
 // A moment as recorded: UTC time (ISO 8601, "2026-11-25T07:30:00Z"), the UTC offset then, and
 // the local date that offset gives.
@@ -39,6 +36,7 @@ struct SetRecord {
 struct SessionRecord {
     std::int64_t id = 0;
     Stamp started;
+    int slot = 1; // 1-based: the first, second ... session of its day (unique per date)
     SessionStatus status = SessionStatus::Partial;
     std::vector<SetRecord> sets;
 };
@@ -64,23 +62,38 @@ struct Prescription {
     Dose dose;
     DoseBounds bounds;
     bool locked = false;
-    bool stopped = false;      // rule 1: left out of the routine until the therapist decides
+    bool stopped = false;      // a stop (§5e): left out of the routine until the therapist lifts it
     int regressionsInARow = 0; // consecutive regress decisions (rule 2: the second switches)
     int lowAdherenceWeeks = 0; // consecutive weeks with A < 50 % (rule 3)
     bool operator==(const Prescription&) const = default;
 };
 
-// One decision of the rules (or of the therapist), with the figures it used.
+// One decision of the rules (or of the plan, or the therapist), with the figures it used.
 struct DoseChange {
     Date date;
-    std::string exercise;
+    std::string exercise; // empty: the whole program (row 0)
     Decision decision = Decision::Hold;
-    int rule = 0;        // row of the rule table; 0..7
-    std::string reason;  // a sentence a patient understands
-    std::string figures; // the figures used, as JSON text
+    Row row = Row::Default;
+    Reason reason;
+    Figures figures;
     Prescription from;
     Prescription to;
-    bool byTherapist = false;
+
+    [[nodiscard]] bool byTherapist() const { return row == Row::Phase || row == Row::Therapist; }
+};
+
+// A flag for the therapist (§5e): a record shown to the patient and in every export until the
+// therapist clears it. A flag that `stops` keeps its exercise (or, with no exercise, the whole
+// program) stopped until then.
+struct TherapistFlag {
+    std::int64_t id = 0;
+    Date date;
+    std::string exercise; // empty: the whole program
+    Row row = Row::Default;
+    Reason reason;
+    Figures figures;
+    bool stops = false;
+    std::optional<Date> cleared;
 };
 
 // One weekly review: every decision it made (holds too).
@@ -101,6 +114,11 @@ class Journal {
 public:
     virtual ~Journal() = default;
 
+    // Runs `work` as one transaction: every write inside it is committed together when it
+    // returns, or none is when it throws (the exception goes on). A write lock is taken first,
+    // so two processes never interleave their work. Calls inside `work` join it.
+    virtual void transaction(const std::function<void()>& work) = 0;
+
     // The program. Starting one records it with its start date and makes its first phase's
     // doses the prescriptions, in one transaction.
     virtual void startProgram(const std::string& programId, const std::string& programXml,
@@ -108,12 +126,15 @@ public:
     [[nodiscard]] virtual std::optional<ActiveProgram> activeProgram() const = 0;
     virtual void stopProgram(const DoseChange& why) = 0;
     [[nodiscard]] virtual std::vector<Prescription> prescriptions() const = 0;
-    // Replaces the prescriptions of the exercises in `changes` (their `to`) and records each
-    // change, in one transaction.
+    // Sets the prescription of each change's `to.exercise` to `to` and records the change (holds
+    // too), in one transaction. A switch (`from.exercise` another exercise) puts `to` in the
+    // place of `from` in the routine; when `to.exercise` already has a prescription (a merge,
+    // §5c) that one is updated and `from`'s is removed. A change with an empty `to.exercise`
+    // (stopping the whole program) changes no prescription.
     virtual void applyChanges(const std::vector<DoseChange>& changes) = 0;
 
-    // The log. Each set is committed before this returns.
-    [[nodiscard]] virtual std::int64_t beginSession(const Stamp& started) = 0;
+    // The log. Outside a transaction each write is committed before it returns.
+    [[nodiscard]] virtual std::int64_t beginSession(const Stamp& started, int slot) = 0;
     virtual void logSet(std::int64_t session, const SetRecord& set) = 0;
     virtual void finishSession(std::int64_t session, SessionStatus status) = 0;
     virtual void logFeedback(const Feedback& feedback) = 0;
@@ -122,6 +143,8 @@ public:
     // Reviews: a week is reviewed once; recording it applies its changes in the same
     // transaction, so running the reviews again changes nothing.
     [[nodiscard]] virtual bool reviewed(Date weekStart) const = 0;
+    // The start of every week reviewed, oldest first.
+    [[nodiscard]] virtual std::vector<Date> reviewedWeeks() const = 0;
     virtual void recordReview(const Review& review) = 0;
     [[nodiscard]] virtual std::vector<Review> reviews() const = 0;
 
@@ -134,16 +157,16 @@ public:
     [[nodiscard]] virtual std::vector<CheckIn> checkIns(Date from, Date to) const = 0;
     // Every dose change (not the holds), oldest first.
     [[nodiscard]] virtual std::vector<DoseChange> doseChanges() const = 0;
+
+    // Flags for the therapist, oldest first, cleared ones too. addFlag returns the new id;
+    // clearFlag returns false when there is no such uncleared flag.
+    virtual std::int64_t addFlag(const TherapistFlag& flag) = 0;
+    [[nodiscard]] virtual std::vector<TherapistFlag> flags() const = 0;
+    virtual bool clearFlag(std::int64_t id, Date on) = 0;
 };
 
 [[nodiscard]] std::string_view toString(SessionStatus value);
-[[nodiscard]] std::string_view toString(LegChange value);
-[[nodiscard]] std::string_view toString(RedFlag value);
-[[nodiscard]] std::string_view toString(Decision value);
 template <> std::optional<SessionStatus> parseEnum<SessionStatus>(std::string_view text);
-template <> std::optional<LegChange> parseEnum<LegChange>(std::string_view text);
-template <> std::optional<RedFlag> parseEnum<RedFlag>(std::string_view text);
-template <> std::optional<Decision> parseEnum<Decision>(std::string_view text);
 
 // "2026-11-25" <-> Date.
 [[nodiscard]] std::string formatDate(Date date);
