@@ -34,50 +34,45 @@ std::string percent(double fraction) {
     return std::to_string(static_cast<int>(std::lround(fraction * 100))) + "%";
 }
 
-// The figures a decision used, as a JSON object (only those known).
-std::string figuresOf(const ExerciseWeek& w) {
-    std::string out = "{";
-    auto add = [&](const char* key, const std::string& value) {
-        out += (out.size() > 1 ? "," : "");
-        out += "\"";
-        out += key;
-        out += "\":";
-        out += value;
-    };
-    add("A", num(w.adherence));
-    if (w.painDuring)
-        add("Pd", std::to_string(*w.painDuring));
+Figures figuresOf(const ExerciseWeek& w) {
+    Figures f;
+    f.adherence = w.adherence;
+    f.painDuring = w.painDuring;
     if (w.morningDelta)
-        add("dPm", std::to_string(*w.morningDelta));
-    if (w.trend)
-        add("trend", num(*w.trend));
-    if (w.effort)
-        add("RPE", std::to_string(*w.effort));
-    if (w.completion)
-        add("C", num(*w.completion));
+        f.morningDelta = *w.morningDelta;
+    f.trend = w.trend;
+    f.effort = w.effort;
+    f.completion = w.completion;
     if (w.legWorse)
-        add("leg", "\"worse\"");
+        f.leg = LegChange::Worse;
     if (w.gapDays > 0)
-        add("gap_days", std::to_string(w.gapDays));
-    if (!w.redFlags.empty()) {
-        std::string flags = "[";
-        for (auto flag : w.redFlags) {
-            flags += (flags.size() > 1 ? "," : "") + std::string("\"") +
-                     std::string(toString(flag)) + "\"";
-        }
-        add("red_flags", flags + "]");
+        f.gapDays = w.gapDays;
+    f.redFlags = w.redFlags;
+    return f;
+}
+
+Row rowOf(int rule) {
+    switch (rule) {
+    case 0: return Row::RedFlag;
+    case 1: return Row::Legs;
+    case 2: return Row::Pain;
+    case 3: return Row::LowAdherence;
+    case 4: return Row::Amber;
+    case 5: return Row::Progress;
+    case 6: return Row::Quota;
+    case 7: return Row::Gap;
+    default: return Row::Default;
     }
-    return out + "}";
 }
 
 DoseChange change(const RuleContext& c, Date date, Decision decision, int rule, std::string reason,
-                  std::string figures) {
+                  Figures figures) {
     DoseChange d;
     d.date = date;
     d.exercise = c.current.exercise;
     d.decision = decision;
-    d.rule = rule;
-    d.reason = std::move(reason);
+    d.row = rowOf(rule);
+    d.reason = Reason{ReasonKey::Legacy, {std::move(reason)}};
     d.figures = std::move(figures);
     d.from = c.current;
     d.to = c.current;
@@ -188,9 +183,9 @@ DoseChange stopProgram(const std::vector<RedFlag>& flags, Date date) {
     DoseChange d;
     d.date = date;
     d.decision = Decision::Stop;
-    d.rule = 0;
-    d.reason = tr("You reported a warning sign. The program is stopped: please seek medical "
-                  "care today, and tell your therapist.");
+    d.row = Row::RedFlag;
+    d.reason.params.emplace_back(tr("You reported a warning sign. The program is stopped: please seek medical "
+                  "care today, and tell your therapist."));
     ExerciseWeek w;
     w.redFlags = flags;
     d.figures = figuresOf(w);
@@ -234,11 +229,11 @@ std::optional<DoseChange> decideAtOnce(const ExerciseWeek& w, const RuleContext&
     };
     if (c.lastGreen && volume(*c.lastGreen) < volume(c.current.dose)) {
         d.to.dose = *c.lastGreen;
-        d.reason =
-            format(tr("The dose goes back to the last one that went well, because %1."), why);
+        d.reason.params = {}, d.reason.params.push_back(
+            format(tr("The dose goes back to the last one that went well, because %1."), why));
     } else {
         d.to.dose = cutVolume(c.current.dose, c.current.bounds);
-        d.reason = format(tr("The dose is made a little smaller, because %1."), why);
+        d.reason.params.push_back(format(tr("The dose is made a little smaller, because %1."), why));
     }
     d.to.regressionsInARow = c.current.regressionsInARow + 1;
     return d;
@@ -260,7 +255,7 @@ std::optional<DoseChange> resumeAfterGap(int gapDays, const RuleContext& c, Date
 }
 
 DoseChange decideWeek(const ExerciseWeek& w, const RuleContext& c, Date date) {
-    const std::string figures = figuresOf(w);
+    const Figures figures = figuresOf(w);
     // Row 0: red flags stop everything.
     if (!w.redFlags.empty()) {
         auto d = stopProgram(w.redFlags, date);
@@ -304,10 +299,11 @@ DoseChange decideWeek(const ExerciseWeek& w, const RuleContext& c, Date date) {
             d.to.dose.reps = std::clamp(static_cast<int>(std::lround(tolerated * 0.7)),
                                         c.current.bounds.reps.min, c.current.bounds.reps.max);
             d.decision = d.to.dose.reps >= c.current.dose.reps ? Decision::Hold : Decision::Regress;
-            d.reason = format(tr("Your first week showed what you can do now (%1 reps); you "
+            d.reason.params.clear();
+            d.reason.params.push_back(format(tr("Your first week showed what you can do now (%1 reps); you "
                                  "start at 70 % of it and add a little every week, whatever the "
                                  "pain, as agreed with your therapist."),
-                              std::to_string(tolerated));
+                              std::to_string(tolerated)));
             return d;
         }
         bool atTop = false;

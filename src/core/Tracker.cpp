@@ -109,7 +109,7 @@ std::set<Date> Tracker::plannedDays(Date from, Date to) const {
     // modification, not a miss.
     std::set<Date> planned;
     for (const auto& change : m_journal.doseChanges()) {
-        if (change.rule >= 1 && change.rule <= 2 && !change.byTherapist) {
+        if ((change.row == Row::Legs || change.row == Row::Pain)) {
             const Date next = addDays(change.date, 1);
             if (next >= from && next <= to) {
                 planned.insert(next);
@@ -331,7 +331,7 @@ std::vector<Review> Tracker::runDueReviews(Date asOf) {
                 // the history) and does not act on the same pain twice.
                 const bool actedThisWeek =
                     std::any_of(changes.begin(), changes.end(), [&](const DoseChange& c) {
-                        return c.rule >= 1 && c.rule <= 2 && c.date >= review.weekStart &&
+                        return (c.row == Row::Legs || c.row == Row::Pain) && c.date >= review.weekStart &&
                                c.date <= review.weekEnd && c.to.exercise == current->exercise;
                     });
                 if (actedThisWeek && !current->stopped) {
@@ -339,10 +339,8 @@ std::vector<Review> Tracker::runDueReviews(Date asOf) {
                     d.date = review.weekEnd;
                     d.exercise = current->exercise;
                     d.decision = Decision::Hold;
-                    d.rule = 2;
-                    d.reason = tr("The dose was already changed this week because of pain; it "
-                                  "stays as it is now.");
-                    d.figures = "{}";
+                    d.row = Row::Pain;
+                    d.reason = Reason{ReasonKey::AlreadyActed, {}};
                     d.from = d.to = *current;
                     review.decisions.push_back(d);
                     continue;
@@ -359,11 +357,10 @@ std::vector<Review> Tracker::runDueReviews(Date asOf) {
                     d.date = review.weekEnd;
                     d.exercise = planned.exercise;
                     d.decision = Decision::Switch;
-                    d.rule = -1;
-                    d.byTherapist = true;
-                    d.reason =
-                        std::string(tr("A new phase of your program begins: ")) + next.name + ".";
-                    d.figures = "{}";
+                    d.row = Row::Phase;
+                    d.reason = Reason{ReasonKey::PhaseBegins,
+                                      {std::to_string(m_program.phaseIndexInWeek(week + 1)),
+                                       next.name}};
                     const auto before = slot(planned.exercise);
                     d.from = before.value_or(planned);
                     d.to = planned;
@@ -452,7 +449,7 @@ std::vector<DoseChange> Tracker::logExercise(const Stamp& when, const std::strin
             open = s;
         }
     }
-    const std::int64_t session = open ? open->id : m_journal.beginSession(when);
+    const std::int64_t session = open ? open->id : m_journal.beginSession(when, 1);
     for (const auto& set : sets) {
         m_journal.logSet(session, set);
     }
