@@ -101,6 +101,7 @@ enum class ReasonKey {
     PhaseKeepsRegressed, // §5e: keeps the smaller, regressed dose; params {phase index, name}
     Complete,           // §5e: the program is complete, maintenance
     FlagCleared,        // the therapist lifted a stop
+    QuotaWeekly,        // §5f: at the weekly review the quota holds (it rises per session)
 };
 
 // Parameters of a reason. Causes are codes ("pd:6", "dpm:2.5", "trend", "rpe:9", "c:0.75",
