@@ -62,7 +62,7 @@ struct Prescription {
     Dose dose;
     DoseBounds bounds;
     bool locked = false;
-    bool stopped = false;      // a stop (§5e): left out of the routine until the therapist lifts it
+    bool stopped = false; // a stop (§5e): left out of the routine until the therapist lifts it
     int regressionsInARow = 0; // consecutive regress decisions (rule 2: the second switches)
     int lowAdherenceWeeks = 0; // consecutive weeks with A < 50 % (rule 3)
     bool operator==(const Prescription&) const = default;

@@ -151,9 +151,8 @@ std::vector<SessionRecord> MemoryJournal::sessions(Date from, Date to) const {
             out.push_back(s);
         }
     }
-    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-        return a.started.date < b.started.date;
-    });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& a, const auto& b) { return a.started.date < b.started.date; });
     return out;
 }
 

@@ -114,6 +114,12 @@ std::string causeText(const std::string& code) {
     if (name == "not-done") {
         return tr("not done this week");
     }
+    if (name == "trend-up") {
+        return tr("your morning pain rose a little this week");
+    }
+    if (name == "fewer-sessions") {
+        return tr("the last two sessions were not both complete");
+    }
     return code;
 }
 
