@@ -18,7 +18,7 @@ using Date = std::chrono::year_month_day;
 
 enum class LegChange { Worse, Same, Better, NumbWeak };
 enum class RedFlag { SaddleNumbness, BladderBowel, LegWeakness, FeverWeightLoss, MajorTrauma };
-enum class Decision { Progress, Hold, Regress, Switch, Stop };
+enum class Decision { Progress, Hold, Regress, Switch, Stop, Resume };
 
 // What decided: a row of the rule table (in the order they are tried: 0, 1, 2, 7, 3, 4b, 4, 5,
 // default), quota mode (§5f), the plan (a new phase, §5e) or the therapist.

@@ -125,6 +125,8 @@ public:
                               Date start, const std::vector<Prescription>& prescriptions) = 0;
     [[nodiscard]] virtual std::optional<ActiveProgram> activeProgram() const = 0;
     virtual void stopProgram(const DoseChange& why) = 0;
+    // The therapist lifted the stop of the whole program; `why` is recorded.
+    virtual void resumeProgram(const DoseChange& why) = 0;
     [[nodiscard]] virtual std::vector<Prescription> prescriptions() const = 0;
     // Sets the prescription of each change's `to.exercise` to `to` and records the change (holds
     // too), in one transaction. A switch (`from.exercise` another exercise) puts `to` in the

@@ -40,6 +40,14 @@ void MemoryJournal::stopProgram(const DoseChange& why) {
     m_state.changes.push_back(why);
 }
 
+void MemoryJournal::resumeProgram(const DoseChange& why) {
+    if (!m_state.program) {
+        throw std::logic_error("no program to resume");
+    }
+    m_state.program->stopped = false;
+    m_state.changes.push_back(why);
+}
+
 std::vector<Prescription> MemoryJournal::prescriptions() const {
     return m_state.prescriptions;
 }
