@@ -55,6 +55,7 @@ DoseChange decision(const RuleContext& c, Date date, Decision what, Row row, Rea
     d.figures = std::move(figures);
     d.from = c.current;
     d.to = c.current;
+    d.to.lowAdherenceWeeks = 0; // row 3 counts weeks running; any other decision ends the run
     return d;
 }
 
@@ -193,9 +194,7 @@ std::vector<std::string> painCauses(const ExerciseWeek& w, bool weekly) {
 
 DoseChange hold(const RuleContext& c, Date date, Row row, ReasonKey key,
                 std::vector<std::string> params, const Figures& figures) {
-    auto d = decision(c, date, Decision::Hold, row, key, std::move(params), figures);
-    d.to.lowAdherenceWeeks = 0;
-    return d;
+    return decision(c, date, Decision::Hold, row, key, std::move(params), figures);
 }
 
 } // namespace
