@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -140,9 +141,21 @@ struct Practice::Impl {
     }
 };
 
+std::function<core::Stamp()> systemClock() {
+    // MOTUS_TODAY=YYYY-MM-DD pins "today" (at local noon) for demonstrations and scripted tests.
+    if (const char* pinned = std::getenv("MOTUS_TODAY"); pinned != nullptr && *pinned != '\0') {
+        const auto date = core::parseDate(pinned);
+        if (!date) {
+            throw std::runtime_error(message(tr("MOTUS_TODAY takes YYYY-MM-DD, not '{}'"), pinned));
+        }
+        return [day = *date] { return core::stampOn(day); };
+    }
+    return [] { return core::stampNow(); };
+}
+
 Practice::Practice(PracticeOptions options) : m_impl(std::make_unique<Impl>()) {
     auto& m = *m_impl;
-    m.now = options.now ? options.now : [] { return core::stampNow(); };
+    m.now = options.now ? options.now : systemClock();
     m.libraryDir = options.library;
     std::error_code ec;
     if (!std::filesystem::is_directory(options.library, ec)) {
