@@ -18,8 +18,8 @@
 #include "service/Practice.hpp"
 
 #include <SFML/Graphics.hpp>
-#include <fmt/format.h>
 #include <X11/Xlib.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <fstream>

@@ -13,9 +13,9 @@ namespace {
 using core::tr;
 
 constexpr float kPad = 28.f;
-constexpr float kLine = 48.f;  // one line of buttons
-constexpr float kName = 34.f;  // the exercise's name above its buttons
-constexpr float kGap = 18.f;   // between two exercises
+constexpr float kLine = 48.f; // one line of buttons
+constexpr float kName = 34.f; // the exercise's name above its buttons
+constexpr float kGap = 18.f;  // between two exercises
 constexpr std::array<core::LegChange, 4> kLegAnswers{core::LegChange::Better, core::LegChange::Same,
                                                      core::LegChange::Worse,
                                                      core::LegChange::NumbWeak};
@@ -174,8 +174,8 @@ void FeedbackScreen::keepFocusVisible() {
         return;
     }
     const auto& row = m_rows[std::min(m_focusExercise, m_rows.size() - 1)];
-    const float bottom = m_focusExercise + 1 < m_rows.size() ? m_rows[m_focusExercise + 1].top
-                                                             : m_contentHeight;
+    const float bottom =
+        m_focusExercise + 1 < m_rows.size() ? m_rows[m_focusExercise + 1].top : m_contentHeight;
     if (row.top < m_scroll) {
         m_scroll = row.top;
     } else if (bottom - m_scroll > m_area.height) {
@@ -188,13 +188,13 @@ void FeedbackScreen::handleEvent(const sf::Event& event) {
     if (event.type == sf::Event::KeyPressed) {
         const auto key = event.key.code;
         auto& answer = m_answers.at(m_focusExercise);
-        const int current = m_focusField == Field::Pain     ? answer.pain.value_or(-1)
-                            : m_focusField == Field::Effort ? answer.effort.value_or(-1)
-                            : answer.leg ? static_cast<int>(std::find(kLegAnswers.begin(),
-                                                                       kLegAnswers.end(),
-                                                                       *answer.leg) -
-                                                             kLegAnswers.begin())
-                                         : -1;
+        const int current =
+            m_focusField == Field::Pain     ? answer.pain.value_or(-1)
+            : m_focusField == Field::Effort ? answer.effort.value_or(-1)
+            : answer.leg
+                ? static_cast<int>(std::find(kLegAnswers.begin(), kLegAnswers.end(), *answer.leg) -
+                                   kLegAnswers.begin())
+                : -1;
         const int top = m_focusField == Field::Leg ? 3 : 10;
         if (key == sf::Keyboard::Enter) {
             save();
@@ -309,10 +309,10 @@ void FeedbackScreen::draw(sf::RenderTarget& target) const {
             }
             const bool focused = m_focusExercise == e && m_focusField == field;
             const auto first = shifted(hits.front());
-            drawText(target, utf8(label), focused ? m_fonts.bold : m_fonts.regular, typeSize::small,
-                     {first.left - m_labelWidth + (field == Field::Effort ? 0.f : 0.f),
-                      first.top + 8.f},
-                     focused ? colour::accent : colour::mutedText);
+            drawText(
+                target, utf8(label), focused ? m_fonts.bold : m_fonts.regular, typeSize::small,
+                {first.left - m_labelWidth + (field == Field::Effort ? 0.f : 0.f), first.top + 8.f},
+                focused ? colour::accent : colour::mutedText);
             for (std::size_t i = 0; i < hits.size(); ++i) {
                 const std::string text =
                     field == Field::Leg ? legLabel(kLegAnswers[i]) : std::to_string(i);
@@ -340,14 +340,17 @@ void FeedbackScreen::draw(sf::RenderTarget& target) const {
         // A scroll bar: the rows continue below (or above).
         const float share = m_area.height / m_contentHeight;
         const float thumb = std::max(30.f, m_area.height * share);
-        const float at = m_area.top + (m_area.height - thumb) * (m_scroll / std::max(1.f, m_contentHeight - m_area.height));
+        const float at =
+            m_area.top +
+            (m_area.height - thumb) * (m_scroll / std::max(1.f, m_contentHeight - m_area.height));
         drawRoundedRect(target, {m_size.x - 14.f, m_area.top, 6.f, m_area.height}, 3.f,
                         colour::panelBorder);
         drawRoundedRect(target, {m_size.x - 14.f, at, 6.f, thumb}, 3.f, colour::mutedText);
     }
     if (!m_error.empty()) {
         float ey = m_save.rect.top - 60.f;
-        for (const auto& line : wrapText(m_error, m_fonts.bold, typeSize::small, m_size.x - 2 * kPad)) {
+        for (const auto& line :
+             wrapText(m_error, m_fonts.bold, typeSize::small, m_size.x - 2 * kPad)) {
             drawText(target, line, m_fonts.bold, typeSize::small, {kPad, ey}, colour::text);
             ey += 24.f;
         }

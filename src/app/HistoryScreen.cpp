@@ -29,8 +29,7 @@ HistoryScreen::HistoryScreen(std::vector<core::DoseChange> changes, const core::
                              const core::Program* program, const Fonts& fonts, std::string lang,
                              std::function<void()> back)
     : m_changes(std::move(changes)), m_library(library), m_program(program), m_fonts(fonts),
-      m_lang(std::move(lang)),
-      m_back(std::move(back)) {
+      m_lang(std::move(lang)), m_back(std::move(back)) {
     std::reverse(m_changes.begin(), m_changes.end());
 }
 

@@ -140,7 +140,8 @@ void TodayScreen::update(sf::Time) {
 }
 
 void TodayScreen::draw(sf::RenderTarget& target) const {
-    drawText(target, utf8(fmt::format(fmt::runtime(tr("Today · {}")), core::formatDate(m_view.date))),
+    drawText(target,
+             utf8(fmt::format(fmt::runtime(tr("Today · {}")), core::formatDate(m_view.date))),
              m_fonts.bold, typeSize::title, {kPad, 24.f}, colour::text);
     drawText(target, utf8(m_view.program->titleIn(m_lang)), m_fonts.regular, typeSize::small,
              {kPad, 68.f}, colour::mutedText);
@@ -188,9 +189,9 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
                  m_fonts.bold, typeSize::heading, {left, y}, colour::text);
         y += 48.f;
         if (m_view.state == service::ProgramState::Complete) {
-            for (const auto& text : wrapText(core::reasonText(core::Reason{core::ReasonKey::Complete, {}}),
-                                             m_fonts.regular, typeSize::small,
-                                             m_routineRect.width - 48.f)) {
+            for (const auto& text :
+                 wrapText(core::reasonText(core::Reason{core::ReasonKey::Complete, {}}),
+                          m_fonts.regular, typeSize::small, m_routineRect.width - 48.f)) {
                 drawText(target, text, m_fonts.regular, typeSize::small, {left, y}, colour::text);
                 y += 26.f;
             }

@@ -21,8 +21,7 @@ public:
         std::function<void()> history; // every dose change
     };
 
-    TodayScreen(service::Practice& practice, const Fonts& fonts, std::string lang,
-                Actions actions);
+    TodayScreen(service::Practice& practice, const Fonts& fonts, std::string lang, Actions actions);
 
     void handleEvent(const sf::Event& event) override;
     void update(sf::Time elapsed) override;

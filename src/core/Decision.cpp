@@ -8,7 +8,7 @@ namespace {
 constexpr std::array<std::string_view, 4> kLeg{"worse", "same", "better", "numb-weak"};
 constexpr std::array<std::string_view, 5> kFlags{"saddle-numbness", "bladder-bowel", "leg-weakness",
                                                  "fever-weight-loss", "major-trauma"};
-constexpr std::array<std::string_view, 6> kDecisions{"progress", "hold",  "regress",
+constexpr std::array<std::string_view, 6> kDecisions{"progress", "hold", "regress",
                                                      "switch",   "stop", "resume"};
 constexpr std::array<std::string_view, 12> kRows{"0", "1", "2",       "7",  "3",     "4b",
                                                  "4", "5", "default", "5f", "phase", "therapist"};

@@ -303,13 +303,34 @@ std::optional<Fraction> Tracker::baseline(int week) const {
     return median(morningPains(earlier, kDistantPast, addDays(begin, -1)));
 }
 
+Tracker::WeekData Tracker::loadWeek(int week) const {
+    WeekData data;
+    data.week = week;
+    data.from = weekStart(week);
+    data.to = addDays(data.from, 6);
+    // Rule 7 needs the last session before the week (a run of 15 days or more is the same as
+    // any longer one); C needs the last two sessions with each exercise, which are nearly always
+    // in the week, else looked for in the eight weeks before (sessionsBefore).
+    data.lookBack = std::max(m_start, addDays(data.from, -15));
+    data.sessions = m_journal.sessions(data.lookBack, data.to);
+    data.feedback = m_journal.feedback(data.lookBack, data.to);
+    data.checkIns = m_journal.checkIns(addDays(data.from, -14), data.to);
+    data.baseline = baseline(week);
+    return data;
+}
+
 ExerciseWeek Tracker::inputs(const Prescription& p, int week, Fraction adherence) const {
+    return inputs(loadWeek(week), p, adherence);
+}
+
+ExerciseWeek Tracker::inputs(const WeekData& data, const Prescription& p,
+                             Fraction adherence) const {
     ExerciseWeek w;
-    const Date from = weekStart(week);
-    const Date to = addDays(from, 6);
-    const Date lookBack = std::max(m_start, addDays(from, -kLookBackDays));
+    const Date from = data.from;
+    const Date to = data.to;
+    const Date lookBack = data.lookBack;
     w.adherence = adherence;
-    const auto feedback = m_journal.feedback(lookBack, to);
+    const auto& feedback = data.feedback;
     for (const auto& f : feedback) {
         if (f.exercise != p.exercise || f.date < from) {
             continue;
@@ -326,14 +347,14 @@ ExerciseWeek Tracker::inputs(const Prescription& p, int week, Fraction adherence
         }
     }
     // Morning pain: this week, the two before (trend), and the baseline.
-    const auto checkIns = m_journal.checkIns(addDays(from, -14), to);
+    const auto& checkIns = data.checkIns;
     const auto thisWeek = morningPains(checkIns, from, to);
     const auto lastWeek = morningPains(checkIns, addDays(from, -7), addDays(from, -1));
     const auto weekBefore = morningPains(checkIns, addDays(from, -14), addDays(from, -8));
     if (!thisWeek.empty()) {
         w.worstMorning = *std::max_element(thisWeek.begin(), thisWeek.end());
     }
-    w.baseline = baseline(week);
+    w.baseline = data.baseline;
     if (auto now = mean(thisWeek), before = mean(lastWeek); now && before) {
         w.trend = *now - *before;
         if (auto earlier = mean(weekBefore)) {
@@ -346,8 +367,20 @@ ExerciseWeek Tracker::inputs(const Prescription& p, int week, Fraction adherence
         }
     }
     // C and effort of the last two sessions with the exercise, up to the end of the week.
-    const auto sessions = m_journal.sessions(lookBack, to);
-    for (auto it = sessions.rbegin(); it != sessions.rend() && w.lastTwo.size() < 2; ++it) {
+    const auto& sessions = data.sessions;
+    std::vector<SessionRecord> earlier; // read only when the weeks loaded hold fewer than two
+    auto withExercise = [&](const std::vector<SessionRecord>& list) {
+        return std::count_if(list.begin(), list.end(), [&](const SessionRecord& s) {
+            return std::any_of(s.sets.begin(), s.sets.end(),
+                               [&](const SetRecord& r) { return r.exercise == p.exercise; });
+        });
+    };
+    if (withExercise(sessions) < 2 && lookBack > m_start) {
+        earlier = m_journal.sessions(std::max(m_start, addDays(to, -55)), addDays(lookBack, -1));
+    }
+    std::vector<SessionRecord> all = earlier;
+    all.insert(all.end(), sessions.begin(), sessions.end());
+    for (auto it = all.rbegin(); it != all.rend() && w.lastTwo.size() < 2; ++it) {
         std::vector<SetRecord> sets;
         for (const auto& set : it->sets) {
             if (set.exercise == p.exercise) {
@@ -365,7 +398,7 @@ ExerciseWeek Tracker::inputs(const Prescription& p, int week, Fraction adherence
         SessionFigures s;
         s.date = it->started.date;
         s.completion = completionOf(sets, p.dose);
-        for (const auto& f : feedback) {
+        for (const auto& f : feedback) { // (effort before the loaded weeks is not looked up)
             if (f.exercise == p.exercise && f.date == s.date && f.effort) {
                 s.effort = std::max(s.effort.value_or(0), *f.effort);
             }
@@ -392,7 +425,7 @@ ExerciseWeek Tracker::inputs(const Prescription& p, int week, Fraction adherence
     }
     run(addDays(cursor, 1), to);
     w.gapDays = std::max(0, w.gapDays);
-    w.baselineWeek = week == 0;
+    w.baselineWeek = data.week == 0;
     if (w.baselineWeek && m_program.quotaMode) {
         std::int64_t reps = 0;
         std::int64_t sets = 0;
@@ -526,6 +559,7 @@ std::vector<Review> Tracker::runDueReviews(Date asOf) {
                 const auto routine = routineOf(phase, prescriptions);
                 const Fraction a =
                     adherence(review.weekStart, review.weekEnd).value_or(Fraction(1));
+                const WeekData data = loadWeek(week);
                 for (const auto& current : routine) {
                     // Rows 1 and 2 already acted during the week: the review does not act on
                     // the same pain twice.

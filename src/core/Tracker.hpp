@@ -96,6 +96,20 @@ public:
     void apply(const std::vector<DoseChange>& changes);
 
 private:
+    // What one week's review reads, read once for all its exercises.
+    struct WeekData {
+        int week = 0;
+        Date from;
+        Date to;
+        Date lookBack;
+        std::vector<SessionRecord> sessions; // lookBack .. to
+        std::vector<Feedback> feedback;      // lookBack .. to
+        std::vector<CheckIn> checkIns;       // the two weeks before .. to
+        std::optional<Fraction> baseline;
+    };
+    [[nodiscard]] WeekData loadWeek(int week) const;
+    [[nodiscard]] ExerciseWeek inputs(const WeekData& data, const Prescription& prescription,
+                                      Fraction adherence) const;
     [[nodiscard]] std::vector<DoseChange>
     phaseChanges(std::size_t phase, Date date, const std::vector<Prescription>& prescriptions,
                  const std::vector<DoseChange>& history) const;

@@ -167,8 +167,8 @@ Practice::Practice(PracticeOptions options) : m_impl(std::make_unique<Impl>()) {
     if (options.journalOverride) {
         m.journal = std::move(options.journalOverride);
     } else {
-        m.journalFile = options.journal.empty() ? storage::SqliteJournal::defaultPath()
-                                                : options.journal;
+        m.journalFile =
+            options.journal.empty() ? storage::SqliteJournal::defaultPath() : options.journal;
         m.journal = std::make_unique<storage::SqliteJournal>(m.journalFile);
     }
     m.reload();
@@ -402,7 +402,8 @@ TodayView Practice::todayView(std::optional<Date> date) {
             if (it->date > d) {
                 continue;
             }
-            const bool samePhaseLine = it->row == core::Row::Phase &&
+            const bool samePhaseLine =
+                it->row == core::Row::Phase &&
                 std::any_of(v.latestChanges.begin(), v.latestChanges.end(), [&](const auto& c) {
                     return c.row == core::Row::Phase && c.date == it->date;
                 });
@@ -438,8 +439,7 @@ std::vector<ReviewView> Practice::reviews(std::optional<Date> upTo) {
                     r.decisions.push_back(change);
                 }
             }
-            r.decisions.insert(r.decisions.end(), review.decisions.begin(),
-                               review.decisions.end());
+            r.decisions.insert(r.decisions.end(), review.decisions.begin(), review.decisions.end());
             out.push_back(std::move(r));
         }
         return out;
@@ -466,14 +466,14 @@ void Practice::clearFlag(std::int64_t id) {
     const auto all = m.journal->flags();
     const auto it = std::find_if(all.begin(), all.end(), [&](const auto& f) { return f.id == id; });
     if (it == all.end() || it->cleared) {
-        throw Refused(message(tr("there is no open flag {} (see 'motus flags')"),
-                              std::to_string(id)));
+        throw Refused(
+            message(tr("there is no open flag {} (see 'motus flags')"), std::to_string(id)));
     }
     const core::TherapistFlag flag = *it;
     m.journal->transaction([&] {
         if (!m.journal->clearFlag(id, today())) {
-            throw Refused(message(tr("there is no open flag {} (see 'motus flags')"),
-                                  std::to_string(id)));
+            throw Refused(
+                message(tr("there is no open flag {} (see 'motus flags')"), std::to_string(id)));
         }
         if (!flag.stops) {
             return;
@@ -552,11 +552,13 @@ LogResult Practice::log(const LogRequest& request) {
     const int sets = request.sets.value_or(std::max(1, item->prescribedSets - item->doneSets));
     std::optional<core::Feedback> feedback;
     if (request.pain || request.effort || request.leg) {
-        feedback = core::Feedback{date, request.exercise, request.pain, request.effort, request.leg};
+        feedback =
+            core::Feedback{date, request.exercise, request.pain, request.effort, request.leg};
     }
     const core::Stamp when = date == today() ? m.now() : core::stampOn(date);
-    auto logged = tracker.logExercise(when, request.exercise, sets, request.reps.value_or(dose.reps),
-                                      request.hold.value_or(dose.holdSeconds), feedback);
+    auto logged =
+        tracker.logExercise(when, request.exercise, sets, request.reps.value_or(dose.reps),
+                            request.hold.value_or(dose.holdSeconds), feedback);
     m.reload();
     return {date, std::move(logged.sets), std::move(logged.changes)};
 }
@@ -594,7 +596,8 @@ CheckInResult Practice::checkIn(const core::CheckIn& checkIn) {
             m.journal->logCheckIn(checkIn);
             if (!checkIn.redFlags.empty()) {
                 const auto stop = core::stopProgram(checkIn.redFlags, checkIn.at.date);
-                m.journal->addFlag({0, stop.date, {}, stop.row, stop.reason, stop.figures, true, {}});
+                m.journal->addFlag(
+                    {0, stop.date, {}, stop.row, stop.reason, stop.figures, true, {}});
             }
         });
         return result;

@@ -1,9 +1,9 @@
 // The application layer as both front ends use it: a clock set by the test, the bundled library
 // and programs, and the journal in memory (or one that fails writes on demand).
+#include "service/Practice.hpp"
 #include "core/LocalTime.hpp"
 #include "core/MemoryJournal.hpp"
 #include "service/PendingSets.hpp"
-#include "service/Practice.hpp"
 #include "support/FailingJournal.hpp"
 
 #include <catch2/catch.hpp>
