@@ -61,6 +61,13 @@ void undo(std::vector<Prescription>& prescriptions, const DoseChange& change) {
     if (change.to.exercise.empty()) {
         return;
     }
+    // A merge (§5c) removed `from` and kept `to`, which was in the routine before it (its dose
+    // before the merge is not recorded: the merged one stands in for it).
+    if (change.reason.key == ReasonKey::SwitchEasierMerged ||
+        change.reason.key == ReasonKey::AtTopMerged) {
+        prescriptions.push_back(change.from);
+        return;
+    }
     auto it = std::find_if(prescriptions.begin(), prescriptions.end(),
                            [&](const Prescription& p) { return p.exercise == change.to.exercise; });
     if (it != prescriptions.end()) {
