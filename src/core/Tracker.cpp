@@ -504,6 +504,7 @@ std::vector<DoseChange> Tracker::phaseChanges(std::size_t phase, Date date,
         d.decision = d.from.exercise != d.to.exercise          ? Decision::Switch
                      : volume(d.to.dose) < volume(d.from.dose) ? Decision::Regress
                      : volume(d.to.dose) > volume(d.from.dose) ? Decision::Progress
+                     : d.from.dose == d.to.dose                ? Decision::Hold
                                                                : Decision::Switch;
         out.push_back(d);
     }
