@@ -498,7 +498,7 @@ std::vector<DoseChange> Tracker::phaseChanges(std::size_t phase, Date date,
             }
             d.to.regressionsInARow = before->regressionsInARow;
         }
-        if (d.from == d.to) {
+        if (d.from == d.to && d.reason.key != ReasonKey::PhaseKeepsRegressed) {
             continue; // the same exercise at the same dose: nothing changes
         }
         d.decision = d.from.exercise != d.to.exercise          ? Decision::Switch
