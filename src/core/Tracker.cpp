@@ -906,6 +906,11 @@ StreakResult Tracker::streak(Date today, StreakUnit& unit) const {
         }
     }
     input.plannedDays = plannedDays(m_start, today, m_journal.doseChanges());
+    for (const auto& f : m_journal.flags()) { // as calendar(): after a stop, days are stopped
+        if (f.exercise.empty() && f.stops && !f.cleared) {
+            input.stoppedOn = f.date;
+        }
+    }
     unit = input.unit;
     return computeStreak(input);
 }
