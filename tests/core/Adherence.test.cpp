@@ -215,4 +215,12 @@ TEST_CASE("§3 after a stop (rule 0) the calendar shows the days after it as sto
         INFO(formatDate(marks[i].first));
         CHECK(marks[i].second == DayMark::Stopped);
     }
+    // The streak agrees with the calendar: stopped days are not misses, nor are they done.
+    StreakUnit unit = StreakUnit::Weeks;
+    for (int today : {4, 5, 9, 20}) {
+        INFO("day " << today);
+        const auto streak = p.tracker.streak(p.day(today), unit);
+        CHECK(streak.current == 4);
+        CHECK(streak.longest == 4);
+    }
 }
