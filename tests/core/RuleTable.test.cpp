@@ -347,12 +347,13 @@ TEST_CASE("quota: 70 % of the mean reps per set per side, rounded down, at least
         std::string baselineText;
     };
     const auto c = GENERATE(values<Case>({
-        {"1", Fraction(1), 1, "1"},            // 0.7: at least 1
-        {"10/7", Fraction(10, 7), 1, "1.429"}, // exactly 1
-        {"20/7", Fraction(20, 7), 2, "2.857"}, // exactly 2
-        {"29/7", Fraction(29, 7), 2, "4.143"}, // 2.9
-        {"30/7", Fraction(30, 7), 3, "4.286"}, // exactly 3 (in doubles, 2.999...)
-        {"31/7", Fraction(31, 7), 3, "4.429"}, // 3.1
+        {"1", Fraction(1), 1, "1"},                // 0.7: at least 1
+        {"10/7", Fraction(10, 7), 1, "1.429"},     // exactly 1
+        {"20/7", Fraction(20, 7), 2, "2.857"},     // exactly 2
+        {"29/7", Fraction(29, 7), 2, "4.143"},     // 2.9
+        {"299/70", Fraction(299, 70), 2, "4.271"}, // 2.99
+        {"30/7", Fraction(30, 7), 3, "4.286"},     // exactly 3 (in doubles, 2.999...)
+        {"31/7", Fraction(31, 7), 3, "4.429"},     // 3.1
         {"10", Fraction(10), 7, "10"},
         {"21/2", Fraction(21, 2), 7, "10.5"}, // 7.35
     }));

@@ -105,6 +105,32 @@ TEST_CASE("a forgiven day neither breaks nor lengthens the streak; two misses cl
     CHECK(r.longest == 4);
 }
 
+TEST_CASE("a miss is forgiven when no other day was missed in the six days before it",
+          "[core][streak][boundary]") {
+    struct Case {
+        int secondMiss; // the first miss is on day 3
+        DayMark mark;
+        int current;
+    };
+    const auto c = GENERATE(values<Case>({
+        {8, DayMark::Missed, 4},     // 5 days after the first
+        {9, DayMark::Missed, 3},     // 6 days after: within the six days before it
+        {10, DayMark::Forgiven, 10}, // 7 days after: forgiven, the streak goes on
+    }));
+    INFO("misses on day 3 and day " << c.secondMiss);
+    std::initializer_list<int> none{};
+    auto in = daily(none, 12);
+    for (int n = 1; n <= 12; ++n) {
+        if (n != 3 && n != c.secondMiss) {
+            in.completeDays.insert(dayN(n));
+        }
+    }
+    const auto marks = markDays(in);
+    CHECK(marks[2].second == DayMark::Forgiven);
+    CHECK(marks[static_cast<std::size_t>(c.secondMiss - 1)].second == c.mark);
+    CHECK(computeStreak(in).current == c.current);
+}
+
 TEST_CASE("a week-streak counts weeks with N sessions; rest days never break it",
           "[core][streak]") {
     StreakInput in;
