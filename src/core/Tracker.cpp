@@ -643,16 +643,19 @@ void Tracker::apply(const std::vector<DoseChange>& changes) {
 }
 
 int Tracker::gapBefore(Date date) const {
-    // Days without a session before `date`, since the last session (or the start).
+    // Days without a session before `date`, since the last session (or the start), less the
+    // rest days a program with N sessions a week allows in a run (as inputs() counts row 7).
+    const int allowance = phaseOn(date).daily() ? 0 : 7 - phaseOn(date).perWeek;
     const Date from = std::max(m_start, addDays(date, -kLookBackDays));
     std::optional<Date> last;
     for (const auto& [day, status] : m_journal.sessionDays(from, addDays(date, -1))) {
         last = std::max(last.value_or(day), day);
     }
     if (last) {
-        return static_cast<int>(daysBetween(*last, date)) - 1;
+        return std::max(0, static_cast<int>(daysBetween(*last, date)) - 1 - allowance);
     }
-    return static_cast<int>(daysBetween(from, date)) + (from > m_start ? 1 : 0);
+    return std::max(0, static_cast<int>(daysBetween(from, date)) + (from > m_start ? 1 : 0) -
+                           allowance);
 }
 
 std::int64_t Tracker::openSession(const Stamp& when) {
