@@ -447,3 +447,36 @@ TEST_CASE("row 7 at the first session back: 13 days resume at the last dose, 14 
         CHECK(p.current("mid").dose == test::dose(2, 8));
     }
 }
+
+TEST_CASE("row 7 with rest days: the first session back and the review count the gap alike",
+          "[core][tracker][gap][boundary]") {
+    // 3 a week: a run of days without a session allows 4 rest days (docs/progression.md).
+    struct Case {
+        int back; // the day of the first session after day 0
+        int gap;  // 7 - 3 = 4 days of the run are rest days
+        ReasonKey key;
+    };
+    const auto c = GENERATE(values<Case>({
+        {15, 10, ReasonKey::GapHold},   // 14 days without a session
+        {18, 13, ReasonKey::GapHold},   // 17 days
+        {19, 14, ReasonKey::GapResume}, // 18 days
+    }));
+    INFO("back on day " << c.back);
+    Patient p(program({phase(library(), "Three a week", 8, {"mid"}, 1, 3)}));
+    p.dayDone(p.day(0), 2, 4);
+    p.tracker.runDueReviews(p.day(c.back));
+    const auto logged = p.log(p.day(c.back), "mid", 2, 2, 4);
+    if (c.key == ReasonKey::GapResume) {
+        REQUIRE(logged.changes.size() == 1);
+        CHECK(logged.changes[0].reason.key == ReasonKey::GapResume);
+        CHECK(logged.changes[0].reason.params == std::vector<std::string>{"14"});
+        CHECK(p.current("mid").dose.reps == 6);
+    } else {
+        CHECK(logged.changes.empty());
+        CHECK(p.current("mid").dose.reps == 8);
+    }
+    const auto mid = Patient::decisionFor(p.review(c.back / 7), "mid");
+    CHECK(mid.row == Row::Gap);
+    CHECK(mid.reason.key == c.key);
+    CHECK(mid.reason.params == std::vector<std::string>{std::to_string(c.gap)});
+}
