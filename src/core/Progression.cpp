@@ -629,6 +629,9 @@ DoseChange decideWeek(const ExerciseWeek& w, const RuleContext& c, Date date) {
     if (!w.baseline) {
         missing.emplace_back("no-checkins");
     }
+    if (w.effort && *w.effort > 6) { // RPE 9-10 in one of the last two sessions only
+        missing.push_back("rpe:" + std::to_string(*w.effort));
+    }
     if (w.trend && *w.trend > Fraction(0)) {
         missing.emplace_back("trend-up");
     }
