@@ -323,6 +323,7 @@ Tracker::WeekData Tracker::loadWeek(int week) const {
     data.feedback = m_journal.feedback(data.lookBack, data.to);
     data.checkIns = m_journal.checkIns(addDays(data.from, -14), data.to);
     data.baseline = baseline(week);
+    data.planned = plannedDays(data.lookBack, data.to, m_journal.doseChanges());
     return data;
 }
 
@@ -423,9 +424,13 @@ ExerciseWeek Tracker::inputs(const WeekData& data, const Prescription& p,
                 std::max(w.gapDays, static_cast<int>(daysBetween(first, last)) + 1 - allowance);
         }
     };
+    // A planned modification (the day after a flare) is no gap day: it counts as a session day.
+    std::set<Date> active(data.planned.begin(), data.planned.end());
     for (const auto& session : sessions) {
-        const Date day = session.started.date;
-        if (day > cursor) {
+        active.insert(session.started.date);
+    }
+    for (const Date day : active) {
+        if (day > cursor && day <= to) {
             run(addDays(cursor, 1), addDays(day, -1));
             cursor = day;
         }

@@ -231,6 +231,18 @@ TEST_CASE("C under 80 % in only one of the last two sessions is no row 4b",
     CHECK(got.reason.params == std::vector<std::string>{"fewer-sessions"});
 }
 
+TEST_CASE("row 4b: RPE 9 in one session and C under 80 % in the other is both sessions failing",
+          "[core][progression][boundary][completion]") {
+    auto w = greenWeek();
+    w.lastTwo[0].completion = Fraction(7, 10);
+    w.lastTwo[1].effort = 9;
+    w.effort = 9;
+    const auto got = decideWeek(w, midContext(), kReview);
+    CHECK(got.row == Row::CannotComplete);
+    CHECK(got.decision == Decision::Regress);
+    CHECK(got.reason.params == std::vector<std::string>{"c:0.7", "rpe:9"});
+}
+
 TEST_CASE("dPm: row 2 from +2 over the baseline, which is never rounded",
           "[core][progression][boundary][morning]") {
     struct Case {

@@ -88,7 +88,7 @@ TEST_CASE("5a timed holds at 30 s: then reps +1, then +1 set", "[core][progressi
     up = stepUp(test::dose(2, 5, 30), b, false);
     CHECK(up.dose.sets == 3);
     CHECK(up.dose.holdSeconds == 30);
-    CHECK(up.dose.reps == 3); // back to the bottom of the reps bound (as for other exercises)
+    CHECK(up.dose.reps == 5); // timed holds keep their reps (§5a names no reset for them)
     up = stepUp(test::dose(3, 5, 30), b, false);
     CHECK(up.atTop);
     CHECK(up.dose == test::dose(3, 5, 30));
@@ -150,16 +150,18 @@ TEST_CASE("5a +1 set up to 3, reps back to the bottom of their bound",
 }
 
 TEST_CASE("5a the +25 % volume cap on +1 set", "[core][progression][step-up]") {
-    // 1 x 8 -> 2 x 5 is exactly +25 %: allowed.
+    // 1 x 8 -> 2 x 5 is exactly +25 %.
     auto up = stepUp(test::dose(1, 8), bounds({1, 3}, {5, 8}), false);
     CHECK(up.dose == test::dose(2, 5));
-    // 1 x 8 -> 2 x 6 would be +50 %: no +1 set; with a hold that is not capped, +1 s instead.
+    // 1 x 8 -> 2 x 6 is +50 %, but the bottom of the reps bound is the smallest step an added
+    // set allows (and +1 s of a 2 s hold would be +50 % too): the set is added, the hold kept.
     up = stepUp(test::dose(1, 8, 2), bounds({1, 3}, {6, 8}, {0, 5}), false);
-    CHECK(up.dose == test::dose(1, 8, 3));
-    // Without a hold nothing fits: the top of what the bounds allow.
+    CHECK(up.dose == test::dose(2, 6, 2));
+    CHECK(volume(up.dose) * 2 == volume(test::dose(1, 8, 2)) * 3);
+    // Without a hold the same: not "at the top" while sets can still be added.
     up = stepUp(test::dose(1, 8), bounds({1, 3}, {6, 8}), false);
-    CHECK(up.atTop);
-    CHECK(up.dose == test::dose(1, 8));
+    CHECK_FALSE(up.atTop);
+    CHECK(up.dose == test::dose(2, 6));
 }
 
 TEST_CASE("5a then hold +1 s when the hold is not capped; hold-capped never lengthens",

@@ -287,3 +287,18 @@ TEST_CASE("a week-streak counts planned modifications as sessions", "[core][stre
     in.plannedDays = {d(2026, 3, 5)}; // the day after a flare
     CHECK(computeStreak(in).current == 1);
 }
+
+TEST_CASE("a week-streak is neither broken nor lengthened after a stop", "[core][streak]") {
+    StreakInput in;
+    in.unit = StreakUnit::Weeks;
+    in.sessionsPerWeek = 3;
+    in.programStart = d(2026, 3, 2); // Monday
+    in.sessionDates = {d(2026, 3, 2), d(2026, 3, 4),  d(2026, 3, 6),
+                       d(2026, 3, 9), d(2026, 3, 10), d(2026, 3, 11)};
+    in.today = d(2026, 3, 29);
+    CHECK(computeStreak(in).current == 0); // two empty weeks broke it
+    in.stoppedOn = d(2026, 3, 12);
+    const auto r = computeStreak(in);
+    CHECK(r.current == 2);
+    CHECK(r.longest == 2);
+}

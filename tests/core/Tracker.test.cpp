@@ -480,3 +480,24 @@ TEST_CASE("row 7 with rest days: the first session back and the review count the
     CHECK(mid.reason.key == c.key);
     CHECK(mid.reason.params == std::vector<std::string>{std::to_string(c.gap)});
 }
+
+TEST_CASE("row 7: the planned day off after a flare is no gap", "[core][tracker][gap]") {
+    Patient p;
+    for (int i = 0; i < 7; ++i) {
+        if (i == 3) {
+            // Pain 7 in "plank" at once steps it back; day 4 is a planned day off.
+            p.tracker.runDueReviews(p.day(i));
+            p.checkIn(p.day(i), 2);
+            p.log(p.day(i), "mid", p.current("mid").dose.sets, 2, 4);
+            p.log(p.day(i), "plank", p.current("plank").dose.sets, 7, 4);
+            continue;
+        }
+        if (i == 4) {
+            continue;
+        }
+        p.dayDone(p.day(i), 2, 4);
+    }
+    const auto mid = Patient::decisionFor(p.review(0), "mid");
+    CHECK(mid.row != Row::Gap);
+    CHECK_FALSE(mid.figures.gapDays);
+}
