@@ -4,7 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <optional>
 #include <thread>
@@ -231,8 +233,15 @@ TEST_CASE("two connections work at once: one writes while the other reads and wr
             checkIn.at.date = day;
             checkIn.at.utc = "2026-05-01T06:30:00Z";
             checkIn.morningPain = 2;
+            const auto started = std::chrono::steady_clock::now();
             commandLine.logCheckIn(checkIn);
             ++checkIns;
+            // SQLite's busy handler retries at intervals of up to 100 ms and is not fair: a loop
+            // that holds the write lock nearly all the time (each commit waits for fsync, slow on
+            // a busy disk) can starve the other writer past its 5 s timeout. No person writes
+            // like that; leave the lock free at least half the time.
+            std::this_thread::sleep_for(std::max<std::chrono::steady_clock::duration>(
+                std::chrono::milliseconds(1), std::chrono::steady_clock::now() - started));
         }
     }
     writer.join();
