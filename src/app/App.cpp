@@ -2,6 +2,7 @@
 
 #include "Audio.hpp"
 #include "BrowserScreen.hpp"
+#include "FeedbackScreen.hpp"
 #include "HistoryScreen.hpp"
 #include "PlayerScreen.hpp"
 #include "ProgramsScreen.hpp"
@@ -12,10 +13,13 @@
 #include "content/ProgramLoader.hpp"
 #include "core/I18n.hpp"
 #include "core/LocalTime.hpp"
-#include "storage/SqliteJournal.hpp"
+#include "core/Reasons.hpp"
+#include "service/PendingSets.hpp"
+#include "service/Practice.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <X11/Xlib.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <fstream>
@@ -62,34 +66,6 @@ bool displayAvailable() {
     return true;
 }
 
-namespace {
-
-// The journal and its program, when one is assigned; the reviews that are due run now.
-std::optional<TrackerSession> openSession(const AppOptions& options, const core::Library& library) {
-    const auto path = options.db.empty() ? storage::SqliteJournal::defaultPath() : options.db;
-    auto journal = std::make_unique<storage::SqliteJournal>(path);
-    auto active = journal->activeProgram();
-    if (!active) {
-        return std::nullopt;
-    }
-    auto parsed = content::parseProgram(active->programXml, active->programId + ".xml", library);
-    if (!parsed.program) {
-        for (const auto& d : parsed.diagnostics) {
-            std::cerr << d.str() << '\n';
-        }
-        throw std::runtime_error("the assigned program no longer matches the exercise library; "
-                                 "import it again with 'motus program import FILE'");
-    }
-    TrackerSession session;
-    session.journal = std::move(journal);
-    session.library = &library;
-    session.program = std::move(*parsed.program);
-    session.active = *active;
-    return session;
-}
-
-} // namespace
-
 int runApp(const AppOptions& options) {
     const Fonts fonts = Fonts::load(options.paths.assetsDir);
     const auto load = content::loadLibrary({options.library});
@@ -101,9 +77,7 @@ int runApp(const AppOptions& options) {
     sf::ContextSettings settings;
     settings.antialiasingLevel = 4; // llvmpipe gives at most 4x
     const sf::Vector2u initialSize{1280, 800};
-    sf::RenderWindow window(sf::VideoMode(initialSize.x, initialSize.y),
-                            sf::String::fromUtf8(std::string(core::tr("Motus")).begin(),
-                                                 std::string(core::tr("Motus")).end()),
+    sf::RenderWindow window(sf::VideoMode(initialSize.x, initialSize.y), utf8(core::tr("Motus")),
                             sf::Style::Default, settings);
     window.setVerticalSyncEnabled(true);
     sf::Image icon;
@@ -128,19 +102,30 @@ int runApp(const AppOptions& options) {
             std::make_unique<PlayerScreen>(std::vector<core::RoutineItem>{{&exercise, dose}}, fonts,
                                            audio, clock, lang, [&screens] { screens.pop(); }));
     };
-    std::optional<TrackerSession> session;
-    auto openTracker = [&] {
-        session = openSession(options, load.library);
-        if (session) {
-            session->tracker = std::make_unique<core::Tracker>(
-                *session->journal, load.library, session->program, session->active.start);
-        }
-    };
+    // The application layer: the library, the journal and the program (not for `motus play`,
+    // which plays one exercise and records nothing).
+    std::unique_ptr<service::Practice> practice;
     if (options.play.empty()) {
-        openTracker();
+        practice = std::make_unique<service::Practice>(
+            service::PracticeOptions{options.library, options.db, nullptr, nullptr});
+        practice->catchUp();
     }
-    auto todayDate = [] { return core::today(); };
+    auto hasProgram = [&] { return practice && practice->program() != nullptr; };
     TodayScreen* todayScreen = nullptr;
+    // Sets that could not be stored yet (see PendingSets): the window says so and tries again.
+    service::PendingSets pending;
+    std::string banner;
+    sf::Clock sinceRetry;
+    auto storePending = [&] {
+        const std::string problem = pending.flush(*practice);
+        banner = problem.empty()
+                     ? std::string()
+                     : fmt::format(fmt::runtime(core::tr("Your last sets could not be saved yet "
+                                                         "({}). They are kept and saved as soon "
+                                                         "as possible; you can carry on.")),
+                                   problem);
+        sinceRetry.restart();
+    };
     auto pushBrowser = [&](bool canGoBack) {
         auto browser = std::make_unique<BrowserScreen>(
             load.library, fonts, lang, load.skipped.size(),
@@ -151,41 +136,45 @@ int runApp(const AppOptions& options) {
         screens.push(std::move(browser));
         return raw;
     };
-    // Today's routine: the player logs each set at once; afterwards pain, effort and legs.
-    auto startRoutine = [&](const std::vector<core::TodayItem>& items) {
+    // Today's routine: the player stores each set at once; afterwards pain, effort and legs for
+    // each exercise done.
+    auto startRoutine = [&](const std::vector<service::ItemView>& items) {
         std::vector<core::RoutineItem> routine;
         for (const auto& item : items) {
             routine.push_back({item.exercise, item.prescription.dose});
         }
-        auto done = std::make_shared<std::vector<std::string>>();
+        auto done = std::make_shared<std::vector<const core::Exercise*>>();
         auto onSet = [&, routine, done](const core::SetFinished& set) {
-            const std::string& id = routine.at(set.exercise).exercise->id;
-            core::Stamp when = core::stampNow();
-            when.date = todayDate();
-            core::SetRecord record{id, set.set, set.repsDone, set.repsPrescribed, set.holdSeconds};
-            (void)session->tracker->logExercise(when, id, {record}, std::nullopt);
-            if (std::find(done->begin(), done->end(), id) == done->end()) {
-                done->push_back(id);
+            const core::Exercise* exercise = routine.at(set.exercise).exercise;
+            pending.add({core::stampNow(), exercise->id, set.repsDone, set.holdSeconds});
+            storePending();
+            if (std::find(done->begin(), done->end(), exercise) == done->end()) {
+                done->push_back(exercise);
             }
         };
         // Filled in below: the player screen, to know at closing whether it was stopped early.
         auto player = std::make_shared<PlayerScreen*>(nullptr);
         auto onClose = [&, done, player] {
+            storePending();
             if (*player != nullptr && (*player)->player().status() == core::PlayerStatus::Stopped &&
                 !done->empty()) {
-                session->tracker->markSessionStopped(todayDate());
+                try {
+                    practice->stopSession(practice->today());
+                } catch (const std::exception& e) {
+                    banner = e.what();
+                }
             }
             screens.pop();
             if (done->empty()) {
                 todayScreen->refresh();
                 return;
             }
-            screens.push(std::make_unique<FeedbackScreen>(*session, fonts, *done, todayDate(),
-                                                          [&](const std::string& outcome) {
-                                                              screens.pop();
-                                                              todayScreen->refresh();
-                                                              todayScreen->showMessage(outcome);
-                                                          }));
+            screens.push(std::make_unique<FeedbackScreen>(
+                *practice, fonts, lang, *done, practice->today(), [&](const std::string& outcome) {
+                    screens.pop();
+                    todayScreen->refresh();
+                    todayScreen->showMessage(outcome);
+                }));
         };
         auto screen =
             std::make_unique<PlayerScreen>(routine, fonts, audio, clock, lang, onClose, onSet);
@@ -194,14 +183,13 @@ int runApp(const AppOptions& options) {
     };
     auto pushToday = [&] {
         auto today = std::make_unique<TodayScreen>(
-            *session, fonts, lang,
+            *practice, fonts, lang,
             TodayScreen::Actions{startRoutine, [&] { (void)pushBrowser(true); },
                                  [&] {
                                      screens.push(std::make_unique<HistoryScreen>(
-                                         session->journal->doseChanges(), load.library, fonts, lang,
-                                         [&screens] { screens.pop(); }));
-                                 }},
-            todayDate);
+                                         practice->history(), load.library, practice->program(),
+                                         fonts, lang, [&screens] { screens.pop(); }));
+                                 }});
         todayScreen = today.get();
         screens.push(std::move(today));
     };
@@ -209,24 +197,15 @@ int runApp(const AppOptions& options) {
     // on it.
     auto pushPrograms = [&] {
         std::vector<ProgramsScreen::Entry> entries;
-        for (const auto& file : content::bundledPrograms(options.library)) {
-            if (auto parsed = content::loadProgramFile(file, load.library); parsed.program) {
-                entries.push_back({std::move(*parsed.program), file});
+        for (const auto& file : practice->bundledProgramFiles()) {
+            if (auto preview = practice->preview(file); preview.program) {
+                entries.push_back({std::move(*preview.program), file});
             }
         }
         screens.push(std::make_unique<ProgramsScreen>(
             std::move(entries), fonts, lang,
             [&](const ProgramsScreen::Entry& entry) {
-                std::ifstream in(entry.file, std::ios::binary);
-                std::stringstream text;
-                text << in.rdbuf();
-                {
-                    storage::SqliteJournal journal(
-                        options.db.empty() ? storage::SqliteJournal::defaultPath() : options.db);
-                    journal.startProgram(entry.program.id, text.str(), todayDate(),
-                                         core::planFor(entry.program.phases.front()));
-                }
-                openTracker();
+                (void)practice->assign(entry.file, std::nullopt, false);
                 screens.clear();
                 pushToday();
             },
@@ -240,11 +219,11 @@ int runApp(const AppOptions& options) {
             return 1;
         }
         openPlayer(*exercise, options.dose.applyTo(exercise->dose));
-    } else if (session && options.select.empty()) {
+    } else if (hasProgram() && options.select.empty()) {
         pushToday();
     } else {
         browserScreen = pushBrowser(false);
-        if (!session) {
+        if (!hasProgram()) {
             browserScreen->setProgramsAction(pushPrograms);
         }
     }
@@ -300,8 +279,23 @@ int runApp(const AppOptions& options) {
         if (screens.empty()) {
             break;
         }
+        if (!pending.empty() && sinceRetry.getElapsedTime() > sf::seconds(3)) {
+            storePending();
+        }
         window.clear(colour::background);
         screens.top()->draw(window);
+        if (!banner.empty()) {
+            // A write failed: say so over whatever screen is shown; never close.
+            const auto lines = wrapText(banner, fonts.bold, typeSize::small, size.x - 80.f);
+            const float height = 24.f * static_cast<float>(lines.size()) + 24.f;
+            drawRoundedRect(window, {20.f, size.y - height - 20.f, size.x - 40.f, height}, 10.f,
+                            colour::warningGround, colour::warning, 2.f);
+            float y = size.y - height - 8.f;
+            for (const auto& line : lines) {
+                drawText(window, line, fonts.bold, typeSize::small, {40.f, y}, colour::text);
+                y += 24.f;
+            }
+        }
         window.display();
         if (scripted && scriptedTime.count() >= static_cast<long>(options.screenshotAt * 1000.0)) {
             sf::Texture texture;

@@ -2,6 +2,7 @@
 
 #include "core/I18n.hpp"
 #include "core/Names.hpp"
+#include "core/Reasons.hpp"
 
 #include <fmt/format.h>
 
@@ -25,9 +26,10 @@ std::string doseText(const core::Prescription& p) {
 } // namespace
 
 HistoryScreen::HistoryScreen(std::vector<core::DoseChange> changes, const core::Library& library,
-                             const Fonts& fonts, std::string lang, std::function<void()> back)
-    : m_changes(std::move(changes)), m_library(library), m_fonts(fonts), m_lang(std::move(lang)),
-      m_back(std::move(back)) {
+                             const core::Program* program, const Fonts& fonts, std::string lang,
+                             std::function<void()> back)
+    : m_changes(std::move(changes)), m_library(library), m_program(program), m_fonts(fonts),
+      m_lang(std::move(lang)), m_back(std::move(back)) {
     std::reverse(m_changes.begin(), m_changes.end());
 }
 
@@ -50,9 +52,9 @@ void HistoryScreen::resize(sf::Vector2f size) {
             !change.to.exercise.empty()) {
             who = nameOf(change.from.exercise) + " → " + who;
         }
-        const std::string rule = change.byTherapist
+        const std::string rule = change.row == core::Row::Phase
                                      ? std::string(tr("your therapist's plan"))
-                                     : fmt::format(fmt::runtime(tr("rule {}")), change.rule);
+                                     : core::rowText(change.row);
         m_lines.push_back({utf8(core::formatDate(change.date) + " · " + who), &m_fonts.bold,
                            typeSize::body, colour::text, y});
         y += 34.f;
@@ -62,7 +64,14 @@ void HistoryScreen::resize(sf::Vector2f size) {
         }
         m_lines.push_back({utf8(detail), &m_fonts.regular, typeSize::small, colour::accent, y});
         y += 28.f;
-        for (const auto& line : wrapText(change.reason, m_fonts.regular, typeSize::small, width)) {
+        if (const auto figures = core::figuresText(change.figures); !figures.empty()) {
+            for (const auto& line : wrapText(figures, m_fonts.regular, typeSize::small, width)) {
+                m_lines.push_back({line, &m_fonts.regular, typeSize::small, colour::text, y});
+                y += 26.f;
+            }
+        }
+        for (const auto& line : wrapText(core::reasonText(change, &m_library, m_program),
+                                         m_fonts.regular, typeSize::small, width)) {
             m_lines.push_back({line, &m_fonts.regular, typeSize::small, colour::mutedText, y});
             y += 26.f;
         }

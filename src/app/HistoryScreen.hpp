@@ -4,6 +4,7 @@
 #include "Widgets.hpp"
 #include "core/Journal.hpp"
 #include "core/Library.hpp"
+#include "core/Program.hpp"
 
 #include <functional>
 #include <string>
@@ -15,8 +16,10 @@ namespace motus::app {
 // patient can read.
 class HistoryScreen final : public Screen {
 public:
+    // `program` (may be null) names the phases in the UI language.
     HistoryScreen(std::vector<core::DoseChange> changes, const core::Library& library,
-                  const Fonts& fonts, std::string lang, std::function<void()> back);
+                  const core::Program* program, const Fonts& fonts, std::string lang,
+                  std::function<void()> back);
 
     void handleEvent(const sf::Event& event) override;
     void update(sf::Time) override {}
@@ -38,6 +41,7 @@ private:
 
     std::vector<core::DoseChange> m_changes;
     const core::Library& m_library;
+    const core::Program* m_program;
     const Fonts& m_fonts;
     std::string m_lang;
     std::function<void()> m_back;

@@ -1,5 +1,7 @@
 #include "Theme.hpp"
 
+#include "Widgets.hpp"
+
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -26,6 +28,20 @@ Fonts Fonts::load(const std::filesystem::path& assetsDir) {
     }
     throw std::runtime_error("cannot load the DejaVu Sans fonts (looked in" + where +
                              "); install the package fonts-dejavu-core");
+}
+
+void drawButton(sf::RenderTarget& target, const Fonts& fonts, sf::FloatRect rect,
+                const std::string& label, bool primary, bool selected, unsigned size) {
+    const bool filled = primary || selected;
+    drawRoundedRect(target, rect, 10.f, filled ? colour::accent : colour::panel,
+                    colour::panelBorder, filled ? 0.f : 1.5f);
+    const sf::Font& font = primary ? fonts.bold : fonts.regular;
+    const sf::String text = ellipsize(utf8(label), font, size, rect.width - 12.f);
+    const float width = textWidth(text, font, size);
+    const float lineHeight = static_cast<float>(size) * 1.35f;
+    drawText(target, text, font, size,
+             {rect.left + (rect.width - width) / 2, rect.top + (rect.height - lineHeight) / 2},
+             filled ? colour::accentText : colour::text);
 }
 
 } // namespace motus::app

@@ -1,8 +1,11 @@
 #pragma once
 #include <SFML/Graphics/Color.hpp>
 #include <SFML/Graphics/Font.hpp>
+#include <SFML/Graphics/Rect.hpp>
+#include <SFML/Graphics/RenderTarget.hpp>
 
 #include <filesystem>
+#include <string>
 
 namespace motus::app {
 
@@ -42,5 +45,11 @@ struct Fonts {
     // Throws std::runtime_error naming the places it looked.
     [[nodiscard]] static Fonts load(const std::filesystem::path& assetsDir);
 };
+
+// A button: filled with the accent when primary or selected, outlined otherwise; the label
+// centred in `size` type.
+void drawButton(sf::RenderTarget& target, const Fonts& fonts, sf::FloatRect rect,
+                const std::string& label, bool primary, bool selected = false,
+                unsigned size = typeSize::body);
 
 } // namespace motus::app

@@ -39,6 +39,7 @@ private:
     void readTitles(const XMLElement* root, core::Program& program);
     void readOptions(const XMLElement* el, core::Program& program);
     void readPhase(const XMLElement* el, core::Program& program);
+    void warnAboutVariants(const core::ProgramPhase& phase);
     void readItem(const XMLElement* el, core::ProgramPhase& phase,
                   std::map<std::string, int, std::less<>>& seen);
     void readItemBounds(const XMLElement* el, const core::Exercise* exercise,
@@ -153,6 +154,33 @@ void ProgramParser::readItemBounds(const XMLElement* el, const core::Exercise* e
     check("reps", L::reps, reps, valid.reps, exerciseBounds.reps, item.bounds.reps);
     check("hold", L::hold, {dose.holdSeconds}, valid.hold, exerciseBounds.hold, item.bounds.hold);
     check("rest", L::rest, {dose.restSeconds}, valid.rest, exerciseBounds.rest, item.bounds.rest);
+}
+
+// An exercise and one of its variants in one phase: the rules would merge them when one is
+// switched to the other (clinical-rules.md §5c), so the therapist is told.
+void ProgramParser::warnAboutVariants(const core::ProgramPhase& phase) {
+    // Each pair once: from the easier item along its chain of harder variants.
+    for (const auto& item : phase.items) {
+        std::vector<std::string> harder;
+        for (const core::Exercise* at = m_library.find(item.exercise); at != nullptr;) {
+            const auto& next = at->progression;
+            if (!next || *next == item.exercise ||
+                std::find(harder.begin(), harder.end(), *next) != harder.end()) {
+                break;
+            }
+            harder.push_back(*next);
+            at = m_library.find(*next);
+        }
+        for (const auto& other : phase.items) {
+            if (std::find(harder.begin(), harder.end(), other.exercise) != harder.end()) {
+                m_xml.warning(other.line, "<item exercise=\"" + other.exercise +
+                                              "\">: a harder variant of '" + item.exercise +
+                                              "' (line " + std::to_string(item.line) +
+                                              ") in the same phase; a switch between them would "
+                                              "merge them into one");
+            }
+        }
+    }
 }
 
 void ProgramParser::readItem(const XMLElement* el, core::ProgramPhase& phase,
@@ -344,6 +372,7 @@ void ProgramParser::readPhase(const XMLElement* el, core::Program& program) {
     if (el->FirstChildElement("item") == nullptr) {
         m_xml.error(el->GetLineNum(), "<phase>: needs at least one <item>");
     }
+    warnAboutVariants(phase);
     // Translations: every language of the title names each phase, and only those.
     for (const auto& [code, line] : m_titleLines) {
         if (code != "en" && nameLines.count(code) == 0) {

@@ -8,20 +8,46 @@ namespace {
 constexpr std::array<std::string_view, 4> kLeg{"worse", "same", "better", "numb-weak"};
 constexpr std::array<std::string_view, 5> kFlags{"saddle-numbness", "bladder-bowel", "leg-weakness",
                                                  "fever-weight-loss", "major-trauma"};
-constexpr std::array<std::string_view, 5> kDecisions{"progress", "hold", "regress", "switch",
-                                                     "stop"};
-constexpr std::array<std::string_view, 12> kRows{"0",  "1", "2",       "7",  "3",     "4b",
-                                                 "4",  "5", "default", "5f", "phase", "therapist"};
-constexpr std::array<std::string_view, 36> kReasons{
-    "legacy",           "program-stopped",    "legs-worse",        "legs-numb-weak",
-    "stays-stopped",    "already-acted",      "regress-last-green", "regress-cut",
-    "switch-easier",    "switch-easier-merged", "stop-no-easier",  "locked",
-    "auto-off",         "gap-short",          "gap-hold",          "gap-resume",
-    "gap-restore-half", "gap-restore-rest",   "low-adherence-hold", "low-adherence-cut",
-    "amber",            "progress",           "at-top-switch-harder", "at-top-merged",
-    "at-top-stays",     "not-done",           "missing",           "quota-baseline",
-    "quota-raised",     "quota-held-pain",    "quota-two-red",     "phase-begins",
-    "phase-keeps-regressed", "complete",      "flag-cleared", "quota-weekly"};
+constexpr std::array<std::string_view, 6> kDecisions{"progress", "hold", "regress",
+                                                     "switch",   "stop", "resume"};
+constexpr std::array<std::string_view, 12> kRows{"0", "1", "2",       "7",  "3",     "4b",
+                                                 "4", "5", "default", "5f", "phase", "therapist"};
+constexpr std::array<std::string_view, 36> kReasons{"legacy",
+                                                    "program-stopped",
+                                                    "legs-worse",
+                                                    "legs-numb-weak",
+                                                    "stays-stopped",
+                                                    "already-acted",
+                                                    "regress-last-green",
+                                                    "regress-cut",
+                                                    "switch-easier",
+                                                    "switch-easier-merged",
+                                                    "stop-no-easier",
+                                                    "locked",
+                                                    "auto-off",
+                                                    "gap-short",
+                                                    "gap-hold",
+                                                    "gap-resume",
+                                                    "gap-restore-half",
+                                                    "gap-restore-rest",
+                                                    "low-adherence-hold",
+                                                    "low-adherence-cut",
+                                                    "amber",
+                                                    "progress",
+                                                    "at-top-switch-harder",
+                                                    "at-top-merged",
+                                                    "at-top-stays",
+                                                    "not-done",
+                                                    "missing",
+                                                    "quota-baseline",
+                                                    "quota-raised",
+                                                    "quota-held-pain",
+                                                    "quota-two-red",
+                                                    "phase-begins",
+                                                    "phase-keeps-regressed",
+                                                    "complete",
+                                                    "flag-cleared",
+                                                    "quota-weekly"};
 static_assert(kReasons.size() == static_cast<std::size_t>(ReasonKey::QuotaWeekly) + 1);
 static_assert(kRows.size() == static_cast<std::size_t>(Row::Therapist) + 1);
 

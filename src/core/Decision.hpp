@@ -18,7 +18,7 @@ using Date = std::chrono::year_month_day;
 
 enum class LegChange { Worse, Same, Better, NumbWeak };
 enum class RedFlag { SaddleNumbness, BladderBowel, LegWeakness, FeverWeightLoss, MajorTrauma };
-enum class Decision { Progress, Hold, Regress, Switch, Stop };
+enum class Decision { Progress, Hold, Regress, Switch, Stop, Resume };
 
 // What decided: a row of the rule table (in the order they are tried: 0, 1, 2, 7, 3, 4b, 4, 5,
 // default), quota mode (§5f), the plan (a new phase, §5e) or the therapist.
@@ -66,42 +66,42 @@ struct Figures {
 
 // Why, as a key with parameters; Reasons.hpp turns it into a sentence.
 enum class ReasonKey {
-    Legacy,             // a reason stored as text by an older Motus: params {text}
-    ProgramStopped,     // row 0
-    LegsWorse,          // row 1
-    LegsNumbWeak,       // row 1
-    StaysStopped,       // a stopped exercise at a review
-    AlreadyActed,       // rows 1-2 acted during the week; the review holds
-    RegressLastGreen,   // row 2 / 4b: back to the last dose that went well; params {cause}
-    RegressCut,         // row 2 / 4b: a cut of 20-30 %; params {cause}
-    SwitchEasier,       // §5c; params {cause}
-    SwitchEasierMerged, // §5c, merged into a variant already in the routine; params {cause, into}
-    StopNoEasier,       // §5b at the bottom with no easier variant; params {cause}
-    Locked,             // the therapist fixed the dose
-    AutoOff,            // automatic changes are off for this program
-    GapShort,           // row 7, 1-6 days; params {days}
-    GapHold,            // row 7, 7-13 days; params {days}
-    GapResume,          // row 7, >= 14 days: 75 %; params {days}
-    GapRestoreHalf,     // §5d: the first green week after a long gap
-    GapRestoreRest,     // §5d: the second green week
-    LowAdherenceHold,   // row 3; params {percent}
-    LowAdherenceCut,    // row 3, two weeks running; params {percent}
-    Amber,              // row 4; params {cause, cause, ...}
-    Progress,           // row 5; params {} or {"no-checkins"}
-    AtTopSwitchHarder,  // row 5 at the top: the harder variant
-    AtTopMerged,        // the same, merged into a variant in the routine; params {into}
-    AtTopStays,         // row 5 at the top, no harder variant
-    NotDone,            // default: the exercise was not done this week
-    Missing,            // default: what was missing; params {what, ...}
-    QuotaBaseline,      // §5f; params {baseline, quota}
-    QuotaRaised,        // §5f; params {quota}
-    QuotaHeldPain,      // §5f with row 2: the quota is held
-    QuotaTwoRed,        // §5f: two red sessions in a row; the therapist is told
-    PhaseBegins,        // §5e; params {phase index (0-based), phase name}
+    Legacy,              // a reason stored as text by an older Motus: params {text}
+    ProgramStopped,      // row 0
+    LegsWorse,           // row 1
+    LegsNumbWeak,        // row 1
+    StaysStopped,        // a stopped exercise at a review
+    AlreadyActed,        // rows 1-2 acted during the week; the review holds
+    RegressLastGreen,    // row 2 / 4b: back to the last dose that went well; params {cause}
+    RegressCut,          // row 2 / 4b: a cut of 20-30 %; params {cause}
+    SwitchEasier,        // §5c; params {cause}
+    SwitchEasierMerged,  // §5c, merged into a variant already in the routine; params {cause, into}
+    StopNoEasier,        // §5b at the bottom with no easier variant; params {cause}
+    Locked,              // the therapist fixed the dose
+    AutoOff,             // automatic changes are off for this program
+    GapShort,            // row 7, 1-6 days; params {days}
+    GapHold,             // row 7, 7-13 days; params {days}
+    GapResume,           // row 7, >= 14 days: 75 %; params {days}
+    GapRestoreHalf,      // §5d: the first green week after a long gap
+    GapRestoreRest,      // §5d: the second green week
+    LowAdherenceHold,    // row 3; params {percent}
+    LowAdherenceCut,     // row 3, two weeks running; params {percent}
+    Amber,               // row 4; params {cause, cause, ...}
+    Progress,            // row 5; params {} or {"no-checkins"}
+    AtTopSwitchHarder,   // row 5 at the top: the harder variant
+    AtTopMerged,         // the same, merged into a variant in the routine; params {into}
+    AtTopStays,          // row 5 at the top, no harder variant
+    NotDone,             // default: the exercise was not done this week
+    Missing,             // default: what was missing; params {what, ...}
+    QuotaBaseline,       // §5f; params {baseline, quota}
+    QuotaRaised,         // §5f; params {quota}
+    QuotaHeldPain,       // §5f with row 2: the quota is held
+    QuotaTwoRed,         // §5f: two red sessions in a row; the therapist is told
+    PhaseBegins,         // §5e; params {phase index (0-based), phase name}
     PhaseKeepsRegressed, // §5e: keeps the smaller, regressed dose; params {phase index, name}
-    Complete,           // §5e: the program is complete, maintenance
-    FlagCleared,        // the therapist lifted a stop
-    QuotaWeekly,        // §5f: at the weekly review the quota holds (it rises per session)
+    Complete,            // §5e: the program is complete, maintenance
+    FlagCleared,         // the therapist lifted a stop
+    QuotaWeekly,         // §5f: at the weekly review the quota holds (it rises per session)
 };
 
 // Parameters of a reason. Causes are codes ("pd:6", "dpm:2.5", "trend", "rpe:9", "c:0.75",

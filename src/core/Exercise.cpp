@@ -18,6 +18,10 @@ bool Exercise::hasGoal(Goal goal) const {
     return std::find(goals.begin(), goals.end(), goal) != goals.end();
 }
 
+bool Exercise::canProvokeLegSymptoms() const {
+    return hasRegion("low-back") || hasRegion("hip") || hasGoal(Goal::NerveMobility);
+}
+
 bool Exercise::hasRegion(std::string_view region) const {
     return std::find(regions.begin(), regions.end(), region) != regions.end();
 }

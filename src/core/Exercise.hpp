@@ -76,6 +76,9 @@ struct Exercise {
     [[nodiscard]] const ExerciseText& text(std::string_view lang) const;
     [[nodiscard]] bool hasGoal(Goal goal) const;
     [[nodiscard]] bool hasRegion(std::string_view region) const;
+    // Whether it can provoke leg symptoms (rule 1 asks about them after it): low back and hip
+    // exercises, and nerve sliders.
+    [[nodiscard]] bool canProvokeLegSymptoms() const;
     [[nodiscard]] std::optional<std::size_t> poseIndex(std::string_view poseId) const;
 };
 

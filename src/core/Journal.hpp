@@ -62,7 +62,7 @@ struct Prescription {
     Dose dose;
     DoseBounds bounds;
     bool locked = false;
-    bool stopped = false;      // a stop (§5e): left out of the routine until the therapist lifts it
+    bool stopped = false; // a stop (§5e): left out of the routine until the therapist lifts it
     int regressionsInARow = 0; // consecutive regress decisions (rule 2: the second switches)
     int lowAdherenceWeeks = 0; // consecutive weeks with A < 50 % (rule 3)
     bool operator==(const Prescription&) const = default;
@@ -125,6 +125,8 @@ public:
                               Date start, const std::vector<Prescription>& prescriptions) = 0;
     [[nodiscard]] virtual std::optional<ActiveProgram> activeProgram() const = 0;
     virtual void stopProgram(const DoseChange& why) = 0;
+    // The therapist lifted the stop of the whole program; `why` is recorded.
+    virtual void resumeProgram(const DoseChange& why) = 0;
     [[nodiscard]] virtual std::vector<Prescription> prescriptions() const = 0;
     // Sets the prescription of each change's `to.exercise` to `to` and records the change (holds
     // too), in one transaction. A switch (`from.exercise` another exercise) puts `to` in the

@@ -40,6 +40,14 @@ void MemoryJournal::stopProgram(const DoseChange& why) {
     m_state.changes.push_back(why);
 }
 
+void MemoryJournal::resumeProgram(const DoseChange& why) {
+    if (!m_state.program) {
+        throw std::logic_error("no program to resume");
+    }
+    m_state.program->stopped = false;
+    m_state.changes.push_back(why);
+}
+
 std::vector<Prescription> MemoryJournal::prescriptions() const {
     return m_state.prescriptions;
 }
@@ -151,9 +159,8 @@ std::vector<SessionRecord> MemoryJournal::sessions(Date from, Date to) const {
             out.push_back(s);
         }
     }
-    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-        return a.started.date < b.started.date;
-    });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& a, const auto& b) { return a.started.date < b.started.date; });
     return out;
 }
 

@@ -16,6 +16,7 @@ public:
                       const std::vector<Prescription>& plan) override;
     [[nodiscard]] std::optional<ActiveProgram> activeProgram() const override;
     void stopProgram(const DoseChange& why) override;
+    void resumeProgram(const DoseChange& why) override;
     [[nodiscard]] std::vector<Prescription> prescriptions() const override;
     void applyChanges(const std::vector<DoseChange>& changes) override;
 

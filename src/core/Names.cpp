@@ -83,6 +83,8 @@ std::string displayName(Decision decision) {
         return tr("switch");
     case Decision::Stop:
         return tr("stop");
+    case Decision::Resume:
+        return tr("resume");
     }
     return {};
 }

@@ -1,8 +1,5 @@
 #include "Progression.hpp"
 
-#include "I18n.hpp"
-#include "Names.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -10,86 +7,88 @@
 namespace motus::core {
 namespace {
 
-std::string format(const char* pattern, const std::string& a = {}, const std::string& b = {}) {
-    // Patterns use %1 and %2 so translators can reorder them.
-    std::string out = pattern;
-    auto put = [&](const char* key, const std::string& value) {
-        for (auto at = out.find(key); at != std::string::npos;
-             at = out.find(key, at + value.size())) {
-            out.replace(at, 2, value);
-        }
-    };
-    put("%1", a);
-    put("%2", b);
-    return out;
-}
-
-std::string num(double value) {
+std::string text(Fraction value) {
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%g", std::round(value * 100) / 100);
+    std::snprintf(buffer, sizeof buffer, "%g", std::round(value.toDouble() * 1000) / 1000);
     return buffer;
-}
-
-std::string percent(double fraction) {
-    return std::to_string(static_cast<int>(std::lround(fraction * 100))) + "%";
 }
 
 Figures figuresOf(const ExerciseWeek& w) {
     Figures f;
-    f.adherence = w.adherence;
+    f.adherence = w.adherence.toDouble();
     f.painDuring = w.painDuring;
-    if (w.morningDelta)
-        f.morningDelta = *w.morningDelta;
-    f.trend = w.trend;
+    if (w.baseline) {
+        f.baseline = w.baseline->toDouble();
+    }
+    if (auto delta = w.morningDelta()) {
+        f.morningDelta = delta->toDouble();
+    }
+    if (w.trend) {
+        f.trend = w.trend->toDouble();
+    }
+    if (w.trendBefore) {
+        f.trendBefore = w.trendBefore->toDouble();
+    }
     f.effort = w.effort;
-    f.completion = w.completion;
-    if (w.legWorse)
-        f.leg = LegChange::Worse;
-    if (w.gapDays > 0)
+    if (auto c = w.completion()) {
+        f.completion = c->toDouble();
+    }
+    f.leg = w.leg;
+    if (w.gapDays > 0) {
         f.gapDays = w.gapDays;
+    }
     f.redFlags = w.redFlags;
+    if (w.quotaBaseline) {
+        f.quotaBaseline = w.quotaBaseline->toDouble();
+    }
     return f;
 }
 
-Row rowOf(int rule) {
-    switch (rule) {
-    case 0: return Row::RedFlag;
-    case 1: return Row::Legs;
-    case 2: return Row::Pain;
-    case 3: return Row::LowAdherence;
-    case 4: return Row::Amber;
-    case 5: return Row::Progress;
-    case 6: return Row::Quota;
-    case 7: return Row::Gap;
-    default: return Row::Default;
-    }
-}
-
-DoseChange change(const RuleContext& c, Date date, Decision decision, int rule, std::string reason,
-                  Figures figures) {
+DoseChange decision(const RuleContext& c, Date date, Decision what, Row row, ReasonKey key,
+                    std::vector<std::string> params, Figures figures) {
     DoseChange d;
     d.date = date;
     d.exercise = c.current.exercise;
-    d.decision = decision;
-    d.row = rowOf(rule);
-    d.reason = Reason{ReasonKey::Legacy, {std::move(reason)}};
+    d.decision = what;
+    d.row = row;
+    d.reason = Reason{key, std::move(params)};
     d.figures = std::move(figures);
     d.from = c.current;
     d.to = c.current;
+    d.to.lowAdherenceWeeks = 0; // row 3 counts weeks running; any other decision ends the run
     return d;
 }
 
-int clampTo(int value, IntRange range) {
-    return std::clamp(value, range.min, range.max);
+int maxReps(const Dose& dose) {
+    return dose.pyramid.empty() ? dose.reps
+                                : *std::max_element(dose.pyramid.begin(), dose.pyramid.end());
+}
+int minReps(const Dose& dose) {
+    return dose.pyramid.empty() ? dose.reps
+                                : *std::min_element(dose.pyramid.begin(), dose.pyramid.end());
 }
 
-// The variant at the given end of the chain, at a dose for a fresh start.
-std::optional<Prescription> switchTo(const RuleContext& c, bool harder) {
-    const auto& id = harder ? c.exercise->progression : c.exercise->regression;
-    if (!id || c.library == nullptr) {
+// Every set's reps changed by `change(reps)`, a pyramid kept in shape.
+template <typename Change> Dose withReps(Dose dose, Change change) {
+    if (dose.pyramid.empty()) {
+        dose.reps = change(dose.reps);
+    } else {
+        for (auto& reps : dose.pyramid) {
+            reps = change(reps);
+        }
+        dose.reps = dose.pyramid.front();
+    }
+    return dose;
+}
+
+// The variant at the given end of the chain, with its starting dose (§5c); empty when there is
+// none. An easier variant gets its default dose scaled down to the volume of `target`.
+std::optional<Prescription> variantOf(const RuleContext& c, bool harder, const Dose& target) {
+    if (c.exercise == nullptr || c.library == nullptr) {
         return std::nullopt;
     }
-    const Exercise* variant = c.library->find(*id);
+    const auto& id = harder ? c.exercise->progression : c.exercise->regression;
+    const Exercise* variant = id ? c.library->find(*id) : nullptr;
     if (variant == nullptr) {
         return std::nullopt;
     }
@@ -99,84 +98,267 @@ std::optional<Prescription> switchTo(const RuleContext& c, bool harder) {
     p.dose = variant->dose;
     p.dose.perDay = c.current.dose.perDay;
     p.dose.perWeek = c.current.dose.perWeek;
+    const auto& b = variant->bounds;
     if (harder) {
-        // At the bottom of its dose.
         p.dose.pyramid.clear();
-        p.dose.sets = variant->bounds.sets.min;
-        p.dose.reps = variant->bounds.reps.min;
-        p.dose.holdSeconds = variant->bounds.hold.min;
+        p.dose.sets = b.sets.min;
+        p.dose.reps = b.reps.min;
+        p.dose.holdSeconds = p.dose.holdSeconds == 0 ? 0 : std::max(1, b.hold.min);
+        return p;
+    }
+    // Easier: scaled down until its volume is not more than the target's, within its bounds.
+    while (volume(p.dose) > volume(target)) {
+        if (maxReps(p.dose) > b.reps.min) {
+            p.dose = withReps(p.dose, [&](int r) { return std::max(b.reps.min, r - 1); });
+        } else if (p.dose.sets > b.sets.min && p.dose.pyramid.empty()) {
+            --p.dose.sets;
+        } else if (p.dose.holdSeconds > std::max(1, b.hold.min)) {
+            --p.dose.holdSeconds;
+        } else {
+            break;
+        }
     }
     return p;
 }
 
-} // namespace
-
-Dose stepUp(const Dose& dose, const DoseBounds& bounds, bool holdCapped, bool& atTop) {
-    Dose next = dose;
-    next.pyramid.clear();
-    atTop = false;
-    const int holdTop = std::min(30, bounds.hold.max);
-    if (dose.holdSeconds > 0 && !holdCapped && dose.holdSeconds < holdTop) {
-        next.holdSeconds = std::min(holdTop, dose.holdSeconds + 5);
-        next.reps = dose.reps;
-        return next;
-    }
-    if (dose.reps < bounds.reps.max) {
-        const int step = std::max(1, static_cast<int>(std::lround(dose.reps * 0.10)));
-        next.reps = std::min(bounds.reps.max, dose.reps + step);
-        return next;
-    }
-    if (dose.sets < std::min(3, bounds.sets.max)) {
-        next.sets = dose.sets + 1;
-        return next;
-    }
-    atTop = true;
-    return dose;
-}
-
-Dose cutVolume(const Dose& dose, const DoseBounds& bounds) {
-    Dose next = dose;
-    next.pyramid.clear();
-    if (dose.sets > bounds.sets.min) {
-        next.sets = dose.sets - 1;
-    } else if (dose.holdSeconds - 5 >= std::max(1, bounds.hold.min)) {
-        next.holdSeconds = dose.holdSeconds - 5;
-    } else {
-        const int cut = std::max(1, static_cast<int>(std::lround(dose.reps * 0.25)));
-        next.reps = std::max(bounds.reps.min, dose.reps - cut);
-    }
-    return next;
-}
-
-Dose scaleDose(const Dose& dose, const DoseBounds& bounds, double factor) {
-    Dose next = dose;
-    next.pyramid.clear();
-    // The volume of a held exercise done in few reps is its hold; otherwise its reps.
-    if (dose.holdSeconds > 0 && dose.reps <= 2) {
-        next.holdSeconds =
-            clampTo(static_cast<int>(std::lround(dose.holdSeconds * factor)), bounds.hold);
-    } else {
-        next.reps =
-            clampTo(std::max(1, static_cast<int>(std::lround(dose.reps * factor))), bounds.reps);
-        if (next.reps == dose.reps && dose.sets > bounds.sets.min) {
-            next.sets = dose.sets - 1; // the reps are at their floor: take a set off instead
+// §5c: a switch never duplicates an exercise. When the variant already has a place in the
+// routine, the switched item merges into it and the smaller of the two doses stays.
+std::optional<Prescription> inRoutine(const RuleContext& c, const std::string& id) {
+    for (const auto& p : c.routine) {
+        if (p.exercise == id && p.exercise != c.current.exercise) {
+            return p;
         }
     }
-    return next;
+    return std::nullopt;
 }
 
-double completionOf(const std::vector<SetRecord>& sets, const Dose& prescribed) {
-    if (sets.empty()) {
-        return 0.0;
+// §5b and §5c: one step back; at the bottom the easier variant; with none, a stop.
+DoseChange stepBackDecision(const RuleContext& c, Date date, Row row,
+                            const std::vector<std::string>& causes, const Figures& figures) {
+    const auto back = stepBack(c.current.dose, c.current.bounds, c.lastGreen);
+    const bool second = row == Row::Pain && c.recentRegress;
+    if (back && !second) {
+        const bool toGreen = c.lastGreen && *back == *c.lastGreen;
+        auto d = decision(c, date, Decision::Regress, row,
+                          toGreen ? ReasonKey::RegressLastGreen : ReasonKey::RegressCut, causes,
+                          figures);
+        d.to.dose = *back;
+        if (row == Row::Pain) {
+            d.to.regressionsInARow = c.current.regressionsInARow + 1;
+        }
+        return d;
     }
-    double done = 0;
-    double asked = 0;
+    const Dose target = back.value_or(c.current.dose);
+    if (auto easier = variantOf(c, false, target)) {
+        easier->regressionsInARow = 0;
+        if (auto existing = inRoutine(c, easier->exercise)) {
+            auto d = decision(c, date, Decision::Switch, row, ReasonKey::SwitchEasierMerged,
+                              {causes.empty() ? std::string() : causes.front(), easier->exercise},
+                              figures);
+            d.to = *existing;
+            if (volume(easier->dose) < volume(existing->dose)) {
+                d.to.dose = easier->dose;
+            }
+            return d;
+        }
+        auto d = decision(c, date, Decision::Switch, row, ReasonKey::SwitchEasier, causes, figures);
+        d.to = *easier;
+        return d;
+    }
+    if (back) { // a second regress with no easier variant: one more step back
+        auto d = decision(c, date, Decision::Regress, row, ReasonKey::RegressCut, causes, figures);
+        d.to.dose = *back;
+        d.to.regressionsInARow = c.current.regressionsInARow + 1;
+        return d;
+    }
+    auto d = decision(c, date, Decision::Stop, row, ReasonKey::StopNoEasier, causes, figures);
+    d.to.stopped = true;
+    return d;
+}
+
+// The causes of row 2 in `w` (empty: row 2 does not fire).
+std::vector<std::string> painCauses(const ExerciseWeek& w, bool weekly) {
+    std::vector<std::string> causes;
+    if (w.painDuring && *w.painDuring >= 6) {
+        causes.push_back("pd:" + std::to_string(*w.painDuring));
+    }
+    if (auto delta = w.morningDelta(); delta && *delta >= Fraction(2)) {
+        causes.push_back("dpm:" + text(*delta));
+    }
+    if (weekly && w.trend && w.trendBefore && *w.trend >= Fraction(1) &&
+        *w.trendBefore >= Fraction(1)) {
+        causes.emplace_back("trend");
+    }
+    return causes;
+}
+
+DoseChange hold(const RuleContext& c, Date date, Row row, ReasonKey key,
+                std::vector<std::string> params, const Figures& figures) {
+    return decision(c, date, Decision::Hold, row, key, std::move(params), figures);
+}
+
+} // namespace
+
+std::optional<Fraction> ExerciseWeek::morningDelta() const {
+    if (!baseline || !worstMorning) {
+        return std::nullopt;
+    }
+    return Fraction(*worstMorning) - *baseline;
+}
+
+std::optional<Fraction> ExerciseWeek::completion() const {
+    if (lastTwo.empty()) {
+        return std::nullopt;
+    }
+    Fraction sum;
+    for (const auto& s : lastTwo) {
+        sum += s.completion;
+    }
+    return sum / Fraction(static_cast<std::int64_t>(lastTwo.size()));
+}
+
+int volume(const Dose& dose) {
+    int reps = 0;
+    if (dose.pyramid.empty()) {
+        reps = dose.reps * dose.sets;
+    } else {
+        for (int r : dose.pyramid) {
+            reps += r;
+        }
+    }
+    return reps * std::max(1, dose.holdSeconds);
+}
+
+bool isTimedHold(const Dose& dose, bool holdCapped) {
+    return dose.holdSeconds >= 10 && !holdCapped;
+}
+
+StepUp stepUp(const Dose& dose, const DoseBounds& bounds, bool holdCapped) {
+    const int before = volume(dose);
+    // At most +25 % volume, unless the smallest step is larger (checked by the caller's order:
+    // +1 rep and +1 s are always allowed).
+    auto withinCap = [&](const Dose& next) { return volume(next) * 4 <= before * 5; };
+    const int setsTop = std::min(3, bounds.sets.max);
+    auto moreReps = [&]() -> std::optional<Dose> {
+        if (maxReps(dose) >= bounds.reps.max) {
+            return std::nullopt;
+        }
+        if (!dose.pyramid.empty()) { // every set +1 rep: 4-3-2 -> 5-4-3
+            return withReps(dose, [&](int r) { return std::min(bounds.reps.max, r + 1); });
+        }
+        Dose next = dose;
+        const int step =
+            dose.reps >= 15 ? std::max(1, static_cast<int>(std::lround(dose.reps * 0.10))) : 1;
+        next.reps = std::min(bounds.reps.max, dose.reps + step);
+        return next;
+    };
+    auto moreSets = [&](int top) -> std::optional<Dose> {
+        if (!dose.pyramid.empty() || dose.sets >= top) {
+            return std::nullopt;
+        }
+        Dose next = dose;
+        next.sets = dose.sets + 1;
+        next.reps = bounds.reps.min;
+        if (!withinCap(next)) {
+            // The most reps a set that keeps the step within +25 %.
+            const int hold = std::max(1, dose.holdSeconds);
+            next.reps = before * 5 / 4 / (next.sets * hold);
+            if (next.reps < bounds.reps.min || next.reps < 1) {
+                return std::nullopt;
+            }
+        }
+        next.reps = std::max(next.reps, 1);
+        return next;
+    };
+    if (isTimedHold(dose, holdCapped)) {
+        const int top = std::min(30, bounds.hold.max);
+        if (dose.holdSeconds < top) {
+            Dose next = dose;
+            const int step = std::clamp((dose.holdSeconds * 20 + 99) / 100, 1, 5);
+            next.holdSeconds = std::min(top, dose.holdSeconds + step);
+            return {next, false};
+        }
+        if (auto next = moreReps()) {
+            return {*next, false};
+        }
+        if (auto next = moreSets(bounds.sets.max)) {
+            return {*next, false};
+        }
+        return {dose, true};
+    }
+    if (auto next = moreReps()) {
+        return {*next, false};
+    }
+    if (auto next = moreSets(setsTop)) {
+        return {*next, false};
+    }
+    if (dose.holdSeconds > 0 && !holdCapped && dose.holdSeconds < bounds.hold.max) {
+        Dose next = dose;
+        next.holdSeconds = dose.holdSeconds + 1;
+        return {next, false};
+    }
+    return {dose, true};
+}
+
+std::optional<Dose> stepBack(const Dose& dose, const DoseBounds& bounds,
+                             const std::optional<Dose>& lastGreen) {
+    if (lastGreen && volume(*lastGreen) < volume(dose)) {
+        return *lastGreen; // the reverse of the last step up
+    }
+    if (dose.sets >= 3 && dose.sets > bounds.sets.min) {
+        Dose next = dose;
+        --next.sets;
+        if (!next.pyramid.empty()) {
+            next.pyramid.pop_back();
+        }
+        return next;
+    }
+    if (minReps(dose) > bounds.reps.min) {
+        return withReps(dose, [&](int r) {
+            const int cut = std::max(1, static_cast<int>(std::lround(r * 0.25)));
+            return std::max(bounds.reps.min, r - cut);
+        });
+    }
+    const int holdFloor = std::max(1, bounds.hold.min);
+    if (dose.holdSeconds > holdFloor) {
+        Dose next = dose;
+        const int cut = std::max(1, static_cast<int>(std::lround(dose.holdSeconds * 0.25)));
+        next.holdSeconds = std::max(holdFloor, dose.holdSeconds - cut);
+        return next;
+    }
+    if (dose.sets > bounds.sets.min) {
+        Dose next = dose;
+        --next.sets;
+        if (!next.pyramid.empty()) {
+            next.pyramid.pop_back();
+        }
+        return next;
+    }
+    return std::nullopt;
+}
+
+Dose cutTo75(const Dose& dose, const DoseBounds& bounds, bool holdCapped) {
+    auto scale = [](int value, int floor) {
+        return std::max({1, floor, static_cast<int>(std::lround(value * 0.75))});
+    };
+    if (isTimedHold(dose, holdCapped)) {
+        Dose next = dose;
+        next.holdSeconds = std::min(dose.holdSeconds, scale(dose.holdSeconds, bounds.hold.min));
+        return next;
+    }
+    return withReps(dose, [&](int r) { return std::min(r, scale(r, bounds.reps.min)); });
+}
+
+Fraction completionOf(const std::vector<SetRecord>& sets, const Dose& prescribed) {
+    std::int64_t done = 0;
+    std::int64_t asked = 0;
     for (const auto& set : sets) {
         const int hold = prescribed.holdSeconds;
-        done += hold > 0 ? set.repsDone * set.holdSeconds : set.repsDone;
-        asked += hold > 0 ? set.repsPrescribed * hold : set.repsPrescribed;
+        done +=
+            hold > 0 ? std::int64_t{set.repsDone} * std::min(set.holdSeconds, hold) : set.repsDone;
+        asked += hold > 0 ? std::int64_t{set.repsPrescribed} * hold : set.repsPrescribed;
     }
-    return asked > 0 ? done / asked : 0.0;
+    return asked > 0 ? Fraction(done, asked) : Fraction(0);
 }
 
 DoseChange stopProgram(const std::vector<RedFlag>& flags, Date date) {
@@ -184,59 +366,35 @@ DoseChange stopProgram(const std::vector<RedFlag>& flags, Date date) {
     d.date = date;
     d.decision = Decision::Stop;
     d.row = Row::RedFlag;
-    d.reason.params.emplace_back(tr("You reported a warning sign. The program is stopped: please seek medical "
-                  "care today, and tell your therapist."));
-    ExerciseWeek w;
-    w.redFlags = flags;
-    d.figures = figuresOf(w);
+    d.reason = Reason{ReasonKey::ProgramStopped, {}};
+    d.figures.redFlags = flags;
     return d;
 }
 
 std::optional<DoseChange> decideAtOnce(const ExerciseWeek& w, const RuleContext& c, Date date) {
-    if (w.legWorse) {
-        auto d = change(c, date, Decision::Stop, 1,
-                        tr("Your leg symptoms spread further with this exercise. It is stopped "
-                           "until your therapist has looked at it."),
-                        figuresOf(w));
+    const Figures figures = figuresOf(w);
+    if (w.leg == LegChange::Worse || w.leg == LegChange::NumbWeak) {
+        auto d =
+            decision(c, date, Decision::Stop, Row::Legs,
+                     w.leg == LegChange::Worse ? ReasonKey::LegsWorse : ReasonKey::LegsNumbWeak, {},
+                     figures);
         d.to.stopped = true;
         return d;
     }
-    const bool painful = w.painDuring && *w.painDuring >= 6;
-    const bool unsettled = w.morningDelta && *w.morningDelta >= 2;
-    const bool worsening = w.trend && *w.trend >= 1.0 && w.trendUpLastWeek;
-    if (!painful && !unsettled && !worsening) {
+    const auto causes = painCauses(w, false);
+    if (causes.empty()) {
         return std::nullopt;
     }
-    std::string why =
-        painful     ? format(tr("it hurt %1/10 during the exercise"), std::to_string(*w.painDuring))
-        : unsettled ? format(tr("your morning pain was %1 points above your usual"),
-                             std::to_string(*w.morningDelta))
-                    : std::string(tr("your morning pain has risen two weeks running"));
-    if (c.current.regressionsInARow >= 1) {
-        if (auto easier = switchTo(c, false)) {
-            auto d = change(c, date, Decision::Switch, 2,
-                            format(tr("This exercise was too much twice in a row (%1), so you "
-                                      "switch to its easier version."),
-                                   why),
-                            figuresOf(w));
-            d.to = *easier;
-            return d;
-        }
+    if (c.quotaMode) {
+        // §5f: row 2 holds the quota; two red sessions in a row tell the therapist.
+        const bool twice = c.current.regressionsInARow >= 1;
+        auto d =
+            decision(c, date, Decision::Hold, Row::Pain,
+                     twice ? ReasonKey::QuotaTwoRed : ReasonKey::QuotaHeldPain, causes, figures);
+        d.to.regressionsInARow = c.current.regressionsInARow + 1;
+        return d;
     }
-    auto d = change(c, date, Decision::Regress, 2, {}, figuresOf(w));
-    auto volume = [](const Dose& dose) {
-        return dose.sets * dose.reps * std::max(1, dose.holdSeconds);
-    };
-    if (c.lastGreen && volume(*c.lastGreen) < volume(c.current.dose)) {
-        d.to.dose = *c.lastGreen;
-        d.reason.params = {}, d.reason.params.push_back(
-            format(tr("The dose goes back to the last one that went well, because %1."), why));
-    } else {
-        d.to.dose = cutVolume(c.current.dose, c.current.bounds);
-        d.reason.params.push_back(format(tr("The dose is made a little smaller, because %1."), why));
-    }
-    d.to.regressionsInARow = c.current.regressionsInARow + 1;
-    return d;
+    return stepBackDecision(c, date, Row::Pain, causes, figures);
 }
 
 std::optional<DoseChange> resumeAfterGap(int gapDays, const RuleContext& c, Date date) {
@@ -245,12 +403,31 @@ std::optional<DoseChange> resumeAfterGap(int gapDays, const RuleContext& c, Date
     }
     ExerciseWeek w;
     w.gapDays = gapDays;
-    auto d = change(c, date, Decision::Regress, 7,
-                    format(tr("After a break of %1 days you restart at three quarters of your "
-                              "last dose, and build up again."),
-                           std::to_string(gapDays)),
-                    figuresOf(w));
-    d.to.dose = scaleDose(c.current.dose, c.current.bounds, 0.75);
+    Figures figures;
+    figures.gapDays = gapDays;
+    const bool capped = c.exercise != nullptr && c.exercise->holdCapped;
+    auto d = decision(c, date, Decision::Regress, Row::Gap, ReasonKey::GapResume,
+                      {std::to_string(gapDays)}, figures);
+    d.to.dose = cutTo75(c.current.dose, c.current.bounds, capped);
+    if (d.to.dose == d.from.dose) {
+        d.decision = Decision::Hold;
+    }
+    return d;
+}
+
+std::optional<DoseChange> raiseQuota(const RuleContext& c, Date date) {
+    if (c.current.locked || c.current.stopped) {
+        return std::nullopt;
+    }
+    auto d = decision(c, date, Decision::Progress, Row::Quota, ReasonKey::QuotaRaised, {}, {});
+    d.to.dose =
+        withReps(c.current.dose, [&](int r) { return std::min(c.current.bounds.reps.max, r + 1); });
+    if (d.to.dose == d.from.dose) {
+        return std::nullopt; // at the top of its bound
+    }
+    d.to.regressionsInARow = 0;
+    d.reason.params = {std::to_string(maxReps(d.to.dose))};
+    d.figures.quota = maxReps(d.to.dose);
     return d;
 }
 
@@ -264,122 +441,201 @@ DoseChange decideWeek(const ExerciseWeek& w, const RuleContext& c, Date date) {
         return d;
     }
     if (c.current.stopped) {
-        return change(c, date, Decision::Hold, 1,
-                      tr("This exercise stays stopped until your therapist has looked at it."),
-                      figures);
+        return hold(c, date, Row::Default, ReasonKey::StaysStopped, {}, figures);
     }
-    // Rows 1 and 2: the safety rows.
-    if (auto safety = decideAtOnce(w, c, date)) {
-        return *safety;
+    // Rows 1 and 2 (they override locks, "automatic progression off" and quota mode, which
+    // holds the quota on row 2).
+    if (w.leg == LegChange::Worse || w.leg == LegChange::NumbWeak) {
+        return *decideAtOnce(w, c, date);
     }
-    auto hold = [&](int rule, std::string reason) {
-        auto d = change(c, date, Decision::Hold, rule, std::move(reason), figures);
-        d.to.regressionsInARow = 0;
-        d.to.lowAdherenceWeeks = w.adherence < 0.5 ? c.current.lowAdherenceWeeks + 1 : 0;
-        return d;
-    };
-    if (c.current.locked || !c.autoProgression) {
-        return hold(4, c.current.locked
-                           ? tr("Your therapist has fixed this dose; it stays as it is.")
-                           : tr("Automatic changes are switched off for this program."));
+    if (auto causes = painCauses(w, true); !causes.empty()) {
+        if (c.quotaMode) {
+            return hold(c, date, Row::Pain, ReasonKey::QuotaHeldPain, causes, figures);
+        }
+        return stepBackDecision(c, date, Row::Pain, causes, figures);
     }
-    // Row 7 (before 3, which a gap week would otherwise always match): a break of 7 to 13
-    // days resumes at the last dose with no step up that week.
-    if (w.gapDays >= 7 && w.gapDays < 14) {
-        return hold(7, format(tr("After a break of %1 days you continue at your last dose; no "
-                                 "step up this week."),
-                              std::to_string(w.gapDays)));
+    if (c.current.locked) {
+        return hold(c, date, Row::Default, ReasonKey::Locked, {}, figures);
     }
-    // Row 6: quota mode, time-contingent.
+    if (!c.autoProgression) {
+        return hold(c, date, Row::Default, ReasonKey::AutoOff, {}, figures);
+    }
+    // Row 7: a gap in sessions this week.
+    if (w.gapDays >= 14) {
+        return hold(c, date, Row::Gap, ReasonKey::GapResume, {std::to_string(w.gapDays)}, figures);
+    }
+    if (w.gapDays >= 7) {
+        return hold(c, date, Row::Gap, ReasonKey::GapHold, {std::to_string(w.gapDays)}, figures);
+    }
+    if (w.gapDays >= 1) {
+        return hold(c, date, Row::Gap, ReasonKey::GapShort, {std::to_string(w.gapDays)}, figures);
+    }
+    // §5f: quota mode is time-contingent: the first week sets the quota, sessions raise it.
     if (c.quotaMode) {
-        if (w.baselineWeek) {
-            auto d = change(c, date, Decision::Regress, 6, {}, figures);
-            const int tolerated = std::max(1, w.baselineReps);
+        if (w.baselineWeek && w.quotaBaseline) {
+            const Fraction seventy = *w.quotaBaseline * Fraction(7, 10);
+            const int quota = std::max<int>(1, static_cast<int>(seventy.num() / seventy.den()));
+            auto d = decision(c, date, Decision::Hold, Row::Quota, ReasonKey::QuotaBaseline,
+                              {text(*w.quotaBaseline), std::to_string(quota)}, figures);
             d.to.dose.pyramid.clear();
-            d.to.dose.reps = std::clamp(static_cast<int>(std::lround(tolerated * 0.7)),
-                                        c.current.bounds.reps.min, c.current.bounds.reps.max);
-            d.decision = d.to.dose.reps >= c.current.dose.reps ? Decision::Hold : Decision::Regress;
-            d.reason.params.clear();
-            d.reason.params.push_back(format(tr("Your first week showed what you can do now (%1 reps); you "
-                                 "start at 70 % of it and add a little every week, whatever the "
-                                 "pain, as agreed with your therapist."),
-                              std::to_string(tolerated)));
+            d.to.dose.reps =
+                std::clamp(quota, c.current.bounds.reps.min, c.current.bounds.reps.max);
+            d.to.regressionsInARow = 0;
+            d.figures.quota = d.to.dose.reps;
+            d.decision = d.to.dose == d.from.dose               ? Decision::Hold
+                         : d.to.dose.reps < c.current.dose.reps ? Decision::Regress
+                                                                : Decision::Progress;
             return d;
         }
-        bool atTop = false;
-        auto d = change(c, date, Decision::Progress, 6,
-                        tr("As agreed with your therapist, the dose goes up by a set amount "
-                           "every week."),
-                        figures);
-        d.to.dose = stepUp(c.current.dose, c.current.bounds, c.exercise->holdCapped, atTop);
-        if (atTop) {
-            d.decision = Decision::Hold;
+        return hold(c, date, Row::Quota, ReasonKey::QuotaWeekly, {}, figures);
+    }
+    // Row 3: low adherence; two weeks running cut to 75 %.
+    if (w.adherence < Fraction(1, 2)) {
+        const std::string a = text(w.adherence);
+        if (c.current.lowAdherenceWeeks >= 1) {
+            auto d = decision(c, date, Decision::Regress, Row::LowAdherence,
+                              ReasonKey::LowAdherenceCut, {a}, figures);
+            d.to.dose = cutTo75(c.current.dose, c.current.bounds,
+                                c.exercise != nullptr && c.exercise->holdCapped);
+            d.to.lowAdherenceWeeks = 0;
+            if (d.to.dose == d.from.dose) {
+                d.decision = Decision::Hold;
+            }
+            return d;
         }
+        auto d = hold(c, date, Row::LowAdherence, ReasonKey::LowAdherenceHold, {a}, figures);
+        d.to.lowAdherenceWeeks = c.current.lowAdherenceWeeks + 1;
         return d;
     }
-    // Row 3: low adherence.
-    if (w.adherence < 0.5) {
-        // Two weeks running with some sessions: cut. A week with none at all is a break,
-        // which rule 7 handles when the sessions resume.
-        if (c.current.lowAdherenceWeeks >= 1 && w.adherence > 0.0) {
-            auto d = change(c, date, Decision::Regress, 3,
-                            format(tr("You managed %1 of your sessions two weeks running. The "
-                                      "dose is cut to three quarters so it fits your days "
-                                      "better. What got in the way?"),
-                                   percent(w.adherence)),
-                            figures);
-            d.to.dose = scaleDose(c.current.dose, c.current.bounds, 0.75);
-            d.to.lowAdherenceWeeks = 0;
+    // Row 4b: the dose cannot be completed (both of the last two sessions).
+    if (w.lastTwo.size() == 2) {
+        std::vector<std::string> causes;
+        const bool tooHard = std::all_of(w.lastTwo.begin(), w.lastTwo.end(),
+                                         [](const auto& s) { return s.effort && *s.effort >= 9; });
+        const bool unfinished = std::all_of(w.lastTwo.begin(), w.lastTwo.end(), [](const auto& s) {
+            return s.completion < Fraction(4, 5);
+        });
+        if (tooHard) {
+            causes.push_back("rpe:" + std::to_string(*w.lastTwo.back().effort));
+        }
+        if (unfinished) {
+            causes.push_back("c:" + text(*w.completion()));
+        }
+        if (!causes.empty()) {
+            return stepBackDecision(c, date, Row::CannotComplete, causes, figures);
+        }
+    }
+    // Row 4: hold, naming each figure that held it.
+    std::vector<std::string> amber;
+    if (w.painDuring && *w.painDuring >= 4 && *w.painDuring <= 5) {
+        amber.push_back("pd-amber:" + std::to_string(*w.painDuring));
+    }
+    if (w.effort && *w.effort >= 7 && *w.effort <= 8) {
+        amber.push_back("rpe:" + std::to_string(*w.effort));
+    }
+    if (auto cmp = w.completion(); cmp && *cmp >= Fraction(4, 5) && *cmp < Fraction(1)) {
+        amber.push_back("c:" + text(*cmp));
+    }
+    if (w.adherence >= Fraction(1, 2) && w.adherence < Fraction(4, 5)) {
+        amber.push_back("a:" + text(w.adherence));
+    }
+    if (!amber.empty()) {
+        return hold(c, date, Row::Amber, ReasonKey::Amber, amber, figures);
+    }
+    // Row 5: one step up when every sign is there.
+    const bool lastTwoComplete =
+        w.lastTwo.size() == 2 && std::all_of(w.lastTwo.begin(), w.lastTwo.end(), [](const auto& s) {
+            return s.completion >= Fraction(1);
+        });
+    const auto delta = w.morningDelta();
+    const bool ready = w.done && w.adherence >= Fraction(4, 5) && w.painDuring &&
+                       *w.painDuring <= 3 && (!delta || *delta < Fraction(2)) &&
+                       (!w.trend || *w.trend <= Fraction(0)) && lastTwoComplete &&
+                       (!w.effort || *w.effort <= 6);
+    if (ready) {
+        std::vector<std::string> note;
+        if (!w.baseline) {
+            note.emplace_back("no-checkins");
+        }
+        if (c.complete) {
+            auto d = hold(c, date, Row::Progress, ReasonKey::Complete, {}, figures);
+            d.to.regressionsInARow = 0;
             return d;
         }
-        return hold(3, format(tr("You managed %1 of your sessions this week, so the dose stays "
-                                 "the same. What got in the way?"),
-                              percent(w.adherence)));
-    }
-    // Row 4: hold.
-    const bool moderatePain = w.painDuring && *w.painDuring >= 3 && *w.painDuring <= 5;
-    const bool hardEffort = w.effort && *w.effort >= 7 && *w.effort <= 8;
-    const bool nearlyDone = w.completion && *w.completion >= 0.8 && *w.completion < 1.0;
-    const bool someMissed = w.adherence < 0.8;
-    if (moderatePain || hardEffort || nearlyDone || someMissed) {
-        std::string why =
-            moderatePain ? format(tr("pain %1/10 during it, settled by the next "
-                                     "morning"),
-                                  std::to_string(*w.painDuring))
-            : hardEffort ? format(tr("effort %1/10"), std::to_string(*w.effort))
-            : nearlyDone ? format(tr("%1 of the last two sessions done"), percent(*w.completion))
-                         : format(tr("%1 of your sessions done"), percent(w.adherence));
-        return hold(4, format(tr("The dose stays the same this week (%1)."), why));
-    }
-    // Row 5: progress one step.
-    const bool ready = w.adherence >= 0.8 && (!w.painDuring || *w.painDuring <= 5) &&
-                       (!w.morningDelta || *w.morningDelta < 2) && (!w.trend || *w.trend <= 0) &&
-                       w.completion && *w.completion >= 1.0 && (!w.effort || *w.effort <= 6);
-    if (!ready) {
-        return hold(4, tr("The dose stays the same this week: not every sign for a step up was "
-                          "there yet."));
-    }
-    bool atTop = false;
-    const Dose next = stepUp(c.current.dose, c.current.bounds, c.exercise->holdCapped, atTop);
-    if (atTop) {
-        if (auto harder = switchTo(c, true)) {
-            auto d = change(c, date, Decision::Switch, 5,
-                            tr("You have reached the top of this exercise: you move on to its "
-                               "harder version, starting gently."),
-                            figures);
-            d.to = *harder;
+        if (c.beforeGap && volume(*c.beforeGap) > volume(c.current.dose)) {
+            // §5d: the first green week gives half of the cut back, the second the rest.
+            auto d =
+                decision(c, date, Decision::Progress, Row::Gap,
+                         c.halfRestored ? ReasonKey::GapRestoreRest : ReasonKey::GapRestoreHalf, {},
+                         figures);
+            if (c.halfRestored) {
+                d.to.dose = *c.beforeGap;
+            } else {
+                d.to.dose.holdSeconds =
+                    c.current.dose.holdSeconds +
+                    (c.beforeGap->holdSeconds - c.current.dose.holdSeconds + 1) / 2;
+                d.to.dose.reps =
+                    c.current.dose.reps + (c.beforeGap->reps - c.current.dose.reps + 1) / 2;
+                if (!c.current.dose.pyramid.empty() &&
+                    c.current.dose.pyramid.size() == c.beforeGap->pyramid.size()) {
+                    for (std::size_t i = 0; i < d.to.dose.pyramid.size(); ++i) {
+                        d.to.dose.pyramid[i] =
+                            c.current.dose.pyramid[i] +
+                            (c.beforeGap->pyramid[i] - c.current.dose.pyramid[i] + 1) / 2;
+                    }
+                    d.to.dose.reps = d.to.dose.pyramid.front();
+                }
+            }
+            d.to.regressionsInARow = 0;
             return d;
         }
-        return hold(5, tr("You are at the top of this exercise's range; it stays there."));
+        const bool capped = c.exercise != nullptr && c.exercise->holdCapped;
+        const auto next = stepUp(c.current.dose, c.current.bounds, capped);
+        if (next.atTop) {
+            if (auto harder = variantOf(c, true, c.current.dose)) {
+                if (auto existing = inRoutine(c, harder->exercise)) {
+                    auto d = decision(c, date, Decision::Switch, Row::Progress,
+                                      ReasonKey::AtTopMerged, {harder->exercise}, figures);
+                    d.to = *existing;
+                    if (volume(harder->dose) < volume(existing->dose)) {
+                        d.to.dose = harder->dose;
+                    }
+                    return d;
+                }
+                auto d = decision(c, date, Decision::Switch, Row::Progress,
+                                  ReasonKey::AtTopSwitchHarder, note, figures);
+                d.to = *harder;
+                return d;
+            }
+            auto d = hold(c, date, Row::Progress, ReasonKey::AtTopStays, note, figures);
+            d.to.regressionsInARow = 0;
+            return d;
+        }
+        auto d = decision(c, date, Decision::Progress, Row::Progress, ReasonKey::Progress, note,
+                          figures);
+        d.to.dose = next.dose;
+        d.to.regressionsInARow = 0;
+        d.to.lowAdherenceWeeks = 0;
+        return d;
     }
-    auto d = change(c, date, Decision::Progress, 5,
-                    tr("Everything went well this week (your sessions done, little pain, "
-                       "manageable effort): one step up."),
-                    figures);
-    d.to.dose = next;
-    d.to.regressionsInARow = 0;
-    d.to.lowAdherenceWeeks = 0;
-    return d;
+    // Default: hold, naming what was missing.
+    if (!w.done) {
+        return hold(c, date, Row::Default, ReasonKey::NotDone, {}, figures);
+    }
+    std::vector<std::string> missing;
+    if (!w.painDuring) {
+        missing.emplace_back("no-pain-rating");
+    }
+    if (!w.baseline) {
+        missing.emplace_back("no-checkins");
+    }
+    if (w.trend && *w.trend > Fraction(0)) {
+        missing.emplace_back("trend-up");
+    }
+    if (!lastTwoComplete) {
+        missing.emplace_back("fewer-sessions");
+    }
+    return hold(c, date, Row::Default, ReasonKey::Missing, missing, figures);
 }
 
 } // namespace motus::core

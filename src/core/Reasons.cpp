@@ -114,7 +114,66 @@ std::string causeText(const std::string& code) {
     if (name == "not-done") {
         return tr("not done this week");
     }
+    if (name == "trend-up") {
+        return tr("your morning pain rose a little this week");
+    }
+    if (name == "fewer-sessions") {
+        return tr("the last two sessions were not both complete");
+    }
     return code;
+}
+
+std::string figuresText(const Figures& f) {
+    std::vector<std::string> parts;
+    auto add = [&](const char* pattern, const std::string& value) {
+        parts.push_back(fill(pattern, {value}));
+    };
+    if (f.adherence) {
+        add(tr("adherence %1"), percentText(*f.adherence));
+    }
+    if (f.painDuring) {
+        add(tr("pain during %1/10"), std::to_string(*f.painDuring));
+    }
+    if (f.morningPain) {
+        add(tr("morning pain %1/10"), numberText(*f.morningPain));
+    }
+    if (f.baseline) {
+        add(tr("usual morning pain %1"), numberText(*f.baseline));
+    }
+    if (f.morningDelta) {
+        add(tr("morning pain %1 above usual"), numberText(*f.morningDelta));
+    }
+    if (f.trend) {
+        add(tr("morning pain trend %1"), (*f.trend > 0 ? "+" : "") + numberText(*f.trend));
+    }
+    if (f.effort) {
+        add(tr("effort %1/10"), std::to_string(*f.effort));
+    }
+    if (f.completion) {
+        add(tr("done %1"), percentText(*f.completion));
+    }
+    if (f.leg) {
+        const char* legs[] = {N_("spread further"), N_("the same"), N_("better"),
+                              N_("new numbness or weakness")};
+        add(tr("legs: %1"), tr(legs[static_cast<std::size_t>(*f.leg)]));
+    }
+    if (f.gapDays) {
+        add(tr("break of %1 days"), std::to_string(*f.gapDays));
+    }
+    if (f.quotaBaseline) {
+        add(tr("first week %1 reps a set"), numberText(*f.quotaBaseline));
+    }
+    if (f.quota) {
+        add(tr("quota %1 reps"), std::to_string(*f.quota));
+    }
+    if (!f.redFlags.empty()) {
+        add(tr("warning signs: %1"), std::to_string(f.redFlags.size()));
+    }
+    std::string out;
+    for (const auto& part : parts) {
+        out += (out.empty() ? "" : " · ") + part;
+    }
+    return out;
 }
 
 std::string rowText(Row row) {

@@ -20,6 +20,10 @@ namespace motus::core {
 // "no-checkins", "no-pain-rating", "not-done") as words.
 [[nodiscard]] std::string causeText(const std::string& code);
 
+// The figures a decision used, for people: "adherence 86 % · pain during 2/10 · effort 5/10 ·
+// done 100 %" (only the known ones); empty when none is known.
+[[nodiscard]] std::string figuresText(const Figures& figures);
+
 // "0", "1", ..., "4b", "default", "plan", "therapist": the row as a person reads it.
 [[nodiscard]] std::string rowText(Row row);
 

@@ -34,7 +34,9 @@ std::vector<std::pair<Date, DayMark>> markDays(const StreakInput& input) {
     std::vector<Date> missed;
     for (Date d = input.programStart; d <= input.today; d = next(d)) {
         const bool done = input.completeDays.count(d) > 0 || input.plannedDays.count(d) > 0;
-        if (done) {
+        if (input.stoppedOn && d > *input.stoppedOn) {
+            marks.emplace_back(d, DayMark::Stopped); // after a stop: not missed, not celebrated
+        } else if (done) {
             marks.emplace_back(d, DayMark::Done);
         } else if (d == input.today) {
             marks.emplace_back(d, DayMark::Today); // today is never a miss while it lasts

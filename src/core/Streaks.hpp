@@ -1,6 +1,7 @@
 #pragma once
 #include "Journal.hpp"
 
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -17,6 +18,7 @@ struct StreakInput {
     std::set<Date> completeDays;    // a full session was completed on these days
     std::set<Date> plannedDays;     // planned modifications (a logged flare): count as done
     std::vector<Date> sessionDates; // every complete session, for week-streaks (repeats allowed)
+    std::optional<Date> stoppedOn;  // rule 0 stopped the program that day: later days are stopped
 };
 
 struct StreakResult {
@@ -24,7 +26,7 @@ struct StreakResult {
     int longest = 0;
 };
 
-enum class DayMark { Done, Forgiven, Missed, Today, Future, BeforeStart };
+enum class DayMark { Done, Forgiven, Missed, Today, Future, BeforeStart, Stopped };
 
 // What each day from the program start to `input.today` counts as, in a day-streak.
 [[nodiscard]] std::vector<std::pair<Date, DayMark>> markDays(const StreakInput& input);

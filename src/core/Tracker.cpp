@@ -1,10 +1,6 @@
 #include "Tracker.hpp"
 
-#include "I18n.hpp"
-
 #include <algorithm>
-#include <cmath>
-#include <map>
 #include <numeric>
 
 namespace motus::core {
@@ -17,17 +13,106 @@ Date addDays(Date d, long n) {
     return Date(sys_days(d) + days(n));
 }
 
-// How far back the tracker looks for the last session before a date (rule 7 needs 14 days).
-constexpr long kLookBackDays = 60;
 long daysBetween(Date from, Date to) {
     return (sys_days(to) - sys_days(from)).count();
 }
 
-std::optional<double> mean(const std::vector<int>& values) {
+// How far back the tracker looks for sessions (rule 7 needs 14 days; C the last two sessions).
+constexpr long kLookBackDays = 60;
+const Date kDistantPast{std::chrono::year(1900), std::chrono::January, std::chrono::day(1)};
+
+std::optional<Fraction> median(std::vector<int> values) {
     if (values.empty()) {
         return std::nullopt;
     }
-    return std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
+    std::sort(values.begin(), values.end());
+    const auto n = values.size();
+    return n % 2 == 1 ? Fraction(values[n / 2]) : Fraction(values[n / 2 - 1] + values[n / 2], 2);
+}
+
+std::optional<Fraction> mean(const std::vector<int>& values) {
+    if (values.empty()) {
+        return std::nullopt;
+    }
+    return Fraction(std::accumulate(values.begin(), values.end(), std::int64_t{0}),
+                    static_cast<std::int64_t>(values.size()));
+}
+
+std::vector<int> morningPains(const std::vector<CheckIn>& checkIns, Date from, Date to) {
+    std::vector<int> pains;
+    for (const auto& c : checkIns) {
+        if (c.morningPain && c.at.date >= from && c.at.date <= to) {
+            pains.push_back(*c.morningPain);
+        }
+    }
+    return pains;
+}
+
+// The date from which a change is in force: the day after it was decided (after that day's
+// session, or at the end of the week reviewed), except a restart after a gap, which is decided
+// before the first session back.
+Date inForceFrom(const DoseChange& change) {
+    const bool beforeSession = change.row == Row::Gap && change.reason.key == ReasonKey::GapResume;
+    return beforeSession ? change.date : addDays(change.date, 1);
+}
+
+// The prescriptions as they were before `change` (the reverse of Journal::applyChanges).
+void undo(std::vector<Prescription>& prescriptions, const DoseChange& change) {
+    if (change.to.exercise.empty()) {
+        return;
+    }
+    auto it = std::find_if(prescriptions.begin(), prescriptions.end(),
+                           [&](const Prescription& p) { return p.exercise == change.to.exercise; });
+    if (it != prescriptions.end()) {
+        *it = change.from;
+    } else {
+        prescriptions.push_back(change.from);
+    }
+}
+
+// The same as Journal::applyChanges, on a copy.
+void applyTo(std::vector<Prescription>& prescriptions, const DoseChange& change) {
+    if (change.to.exercise.empty()) {
+        return;
+    }
+    auto byId = [&](const std::string& id) {
+        return std::find_if(prescriptions.begin(), prescriptions.end(),
+                            [&](const Prescription& p) { return p.exercise == id; });
+    };
+    auto target = byId(change.to.exercise);
+    if (target != prescriptions.end()) {
+        *target = change.to;
+        if (change.from.exercise != change.to.exercise) {
+            if (auto source = byId(change.from.exercise); source != prescriptions.end()) {
+                prescriptions.erase(source);
+            }
+        }
+    } else if (auto source = byId(change.from.exercise); source != prescriptions.end()) {
+        *source = change.to;
+    } else {
+        prescriptions.push_back(change.to);
+    }
+}
+
+// §2: sessions per day × the mean over the exercises of min(1, sets done ÷ sets due).
+Fraction dayCredit(const std::vector<Prescription>& routine,
+                   const std::map<std::string, int>& doneSets, int perDay) {
+    Fraction sum;
+    int counted = 0;
+    for (const auto& p : routine) {
+        if (p.stopped) {
+            continue;
+        }
+        const auto it = doneSets.find(p.exercise);
+        const int done = it == doneSets.end() ? 0 : it->second;
+        const int due = std::max(1, p.dose.sets * perDay);
+        sum += minOf(Fraction(1), Fraction(done, due));
+        ++counted;
+    }
+    if (counted == 0) {
+        return Fraction(0);
+    }
+    return Fraction(perDay) * sum / Fraction(counted);
 }
 
 } // namespace
@@ -47,6 +132,10 @@ std::vector<Prescription> planFor(const ProgramPhase& phase) {
     return plan;
 }
 
+int sidesOf(const Dose& dose) {
+    return dose.side == Side::Each || dose.side == Side::Alternate ? 2 : 1;
+}
+
 Tracker::Tracker(Journal& journal, const Library& library, const Program& program, Date start)
     : m_journal(journal), m_library(library), m_program(program), m_start(start) {}
 
@@ -63,23 +152,32 @@ const ProgramPhase& Tracker::phaseOn(Date date) const {
     return m_program.phaseInWeek(std::max(0, weekOf(date)));
 }
 
-std::optional<Prescription> Tracker::slot(const std::string& itemExercise) const {
-    return slotIn(itemExercise, m_journal.prescriptions());
+bool Tracker::completeOn(Date date) const {
+    return weekOf(date) >= m_program.totalWeeks();
 }
 
-std::optional<Prescription> Tracker::slotIn(const std::string& itemExercise,
-                                            const std::vector<Prescription>& prescriptions) const {
-    // The ids the item's exercise can have become: its whole variant chain.
-    std::vector<std::string> family{itemExercise};
+namespace {
+
+// The prescription filling a program item: its own exercise first, else one of its variants.
+std::optional<Prescription> slotIn(const std::string& itemExercise,
+                                   const std::vector<Prescription>& prescriptions,
+                                   const Library& library) {
+    for (const auto& p : prescriptions) {
+        if (p.exercise == itemExercise) {
+            return p;
+        }
+    }
+    std::vector<std::string> family;
     for (bool harder : {true, false}) {
-        const Exercise* at = m_library.find(itemExercise);
+        const Exercise* at = library.find(itemExercise);
         while (at != nullptr) {
             const auto& next = harder ? at->progression : at->regression;
-            if (!next || std::find(family.begin(), family.end(), *next) != family.end()) {
+            if (!next || *next == itemExercise ||
+                std::find(family.begin(), family.end(), *next) != family.end()) {
                 break;
             }
             family.push_back(*next);
-            at = m_library.find(*next);
+            at = library.find(*next);
         }
     }
     for (const auto& id : family) {
@@ -92,24 +190,36 @@ std::optional<Prescription> Tracker::slotIn(const std::string& itemExercise,
     return std::nullopt;
 }
 
-int Tracker::setsPerSession(const ProgramPhase& phase) const {
-    int sets = 0;
-    const auto prescriptions = m_journal.prescriptions(); // read once for every item
-    for (const auto& item : phase.items) {
-        const auto p = slotIn(item.exercise, prescriptions);
-        if (!p || !p->stopped) {
-            sets += p ? p->dose.sets : item.dose.sets;
-        }
-    }
-    return std::max(1, sets);
+} // namespace
+
+std::optional<Prescription> Tracker::slot(const std::string& itemExercise) const {
+    return slotIn(itemExercise, m_journal.prescriptions(), m_library);
 }
 
-std::set<Date> Tracker::plannedDays(Date from, Date to) const {
-    // A day with no session after a flare (rules 1 and 2 acting at once) is a planned
+std::vector<Prescription> Tracker::routineOf(std::size_t phase,
+                                             const std::vector<Prescription>& in) const {
+    const auto& items = m_program.phases.at(phase).items;
+    const auto planned = planFor(m_program.phases.at(phase));
+    std::vector<Prescription> routine;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        auto p = slotIn(items[i].exercise, in, m_library).value_or(planned[i]);
+        const bool listed = std::any_of(routine.begin(), routine.end(), [&](const Prescription& r) {
+            return r.exercise == p.exercise;
+        });
+        if (!listed && m_library.find(p.exercise) != nullptr) {
+            routine.push_back(p);
+        }
+    }
+    return routine;
+}
+
+std::set<Date> Tracker::plannedDays(Date from, Date to,
+                                    const std::vector<DoseChange>& history) const {
+    // A day with no session after a flare (rows 1 and 2 acting at once) is a planned
     // modification, not a miss.
     std::set<Date> planned;
-    for (const auto& change : m_journal.doseChanges()) {
-        if ((change.row == Row::Legs || change.row == Row::Pain)) {
+    for (const auto& change : history) {
+        if (change.row == Row::Legs || change.row == Row::Pain) {
             const Date next = addDays(change.date, 1);
             if (next >= from && next <= to) {
                 planned.insert(next);
@@ -124,78 +234,105 @@ std::set<Date> Tracker::plannedDays(Date from, Date to) const {
     return planned;
 }
 
-double Tracker::adherence(Date from, Date to) const {
+std::map<Date, Fraction> Tracker::credits(Date from, Date to) const {
+    std::map<Date, Fraction> out;
     from = std::max(from, m_start);
     if (to < from) {
-        return 1.0;
+        return out;
     }
-    const auto planned = plannedDays(from, to);
-    std::map<Date, double> credit;                  // per day, capped at the sessions a day
-    std::map<const ProgramPhase*, int> setsOfPhase; // read once per phase
+    std::map<Date, std::map<std::string, int>> done;
     for (const auto& session : m_journal.sessions(from, to)) {
-        const auto& phase = phaseOn(session.started.date);
-        auto [it, fresh] = setsOfPhase.try_emplace(&phase, 0);
-        if (fresh) {
-            it->second = setsPerSession(phase);
+        auto& day = done[session.started.date];
+        for (const auto& set : session.sets) {
+            ++day[set.exercise];
         }
-        const double fraction =
-            std::min(1.0, static_cast<double>(session.sets.size()) / it->second);
-        auto& day = credit[session.started.date];
-        day = std::min<double>(phase.perDay, day + fraction);
     }
-    double prescribed = 0;
-    double done = 0;
-    for (Date d = from; d <= to; d = addDays(d, 1)) {
-        const auto& phase = phaseOn(d);
-        if (planned.count(d) == 0) {
-            prescribed += static_cast<double>(phase.sessionsPerWeek()) / 7.0;
+    // Walk back from `to`, undoing the changes not yet in force, so each day is measured
+    // against the doses of that day.
+    const auto history = m_journal.doseChanges();
+    auto snapshot = m_journal.prescriptions();
+    std::size_t next = history.size();
+    const std::map<std::string, int> none;
+    for (Date d = to; d >= from; d = addDays(d, -1)) {
+        while (next > 0 && inForceFrom(history[next - 1]) > d) {
+            undo(snapshot, history[next - 1]);
+            --next;
         }
-        done += credit[d];
+        const auto phase = m_program.phaseIndexInWeek(weekOf(d));
+        const auto it = done.find(d);
+        out[d] = dayCredit(routineOf(phase, snapshot), it == done.end() ? none : it->second,
+                           m_program.phases[phase].perDay);
     }
-    if (prescribed <= 0) {
-        return 1.0;
-    }
-    // Sessions beyond the prescription earn no extra credit.
-    return std::min(1.0, done / prescribed);
+    return out;
 }
 
-std::optional<double> Tracker::baseline() const {
-    std::vector<int> pains;
-    for (const auto& c : m_journal.checkIns(m_start, addDays(m_start, 6))) {
-        if (c.morningPain) {
-            pains.push_back(*c.morningPain);
-        }
-    }
-    if (pains.empty()) {
+std::optional<Fraction> Tracker::adherence(Date from, Date to) const {
+    from = std::max(from, m_start);
+    if (to < from) {
         return std::nullopt;
     }
-    std::sort(pains.begin(), pains.end());
-    const auto n = pains.size();
-    return n % 2 == 1 ? pains[n / 2] : (pains[n / 2 - 1] + pains[n / 2]) / 2.0;
-}
-
-std::optional<Date> Tracker::lastSessionBefore(Date date) const {
-    // Looked for in the last 60 days: for rule 7 a longer break is the same as 60 days.
-    const Date from = std::max(m_start, addDays(date, -kLookBackDays));
-    std::optional<Date> last;
-    for (const auto& [day, status] : m_journal.sessionDays(from, addDays(date, -1))) {
-        if (!last || day > *last) {
-            last = day;
+    const auto planned = plannedDays(from, to, m_journal.doseChanges());
+    Fraction prescribed;
+    Fraction earned;
+    for (const auto& [date, credit] : credits(from, to)) {
+        const auto& phase = phaseOn(date);
+        if (planned.count(date) == 0) {
+            prescribed += Fraction(phase.perDay * phase.perWeek, 7);
         }
+        earned += credit;
     }
-    if (!last && from > m_start) {
-        last = addDays(from, -1);
+    if (prescribed == Fraction(0)) {
+        return std::nullopt;
     }
-    return last;
+    // Sessions beyond the prescription earn no extra credit.
+    return minOf(Fraction(1), earned / prescribed);
 }
 
-ExerciseWeek Tracker::inputs(const Prescription& prescription, int week,
-                             std::optional<double> adherence) const {
+std::optional<Fraction> Tracker::baseline(int week) const {
+    if (week <= 0) {
+        const auto all = m_journal.checkIns(m_start, addDays(m_start, 6));
+        return median(morningPains(all, m_start, addDays(m_start, 6)));
+    }
+    const Date begin = weekStart(week);
+    const auto recent = m_journal.checkIns(addDays(begin, -14), addDays(begin, -1));
+    auto pains = morningPains(recent, addDays(begin, -14), addDays(begin, -1));
+    if (pains.size() >= 3) {
+        return median(pains);
+    }
+    const auto earlier = m_journal.checkIns(kDistantPast, addDays(begin, -1));
+    return median(morningPains(earlier, kDistantPast, addDays(begin, -1)));
+}
+
+Tracker::WeekData Tracker::loadWeek(int week) const {
+    WeekData data;
+    data.week = week;
+    data.from = weekStart(week);
+    data.to = addDays(data.from, 6);
+    // Rule 7 needs the last session before the week (a run of 15 days or more is the same as
+    // any longer one); C needs the last two sessions with each exercise, which are nearly always
+    // in the week, else looked for in the eight weeks before (sessionsBefore).
+    data.lookBack = std::max(m_start, addDays(data.from, -15));
+    data.sessions = m_journal.sessions(data.lookBack, data.to);
+    data.feedback = m_journal.feedback(data.lookBack, data.to);
+    data.checkIns = m_journal.checkIns(addDays(data.from, -14), data.to);
+    data.baseline = baseline(week);
+    return data;
+}
+
+ExerciseWeek Tracker::inputs(const Prescription& p, int week, Fraction adherence) const {
+    return inputs(loadWeek(week), p, adherence);
+}
+
+ExerciseWeek Tracker::inputs(const WeekData& data, const Prescription& p,
+                             Fraction adherence) const {
     ExerciseWeek w;
-    const Date from = weekStart(week);
-    const Date to = addDays(from, 6);
-    for (const auto& f : m_journal.feedback(from, to)) {
-        if (f.exercise != prescription.exercise) {
+    const Date from = data.from;
+    const Date to = data.to;
+    const Date lookBack = data.lookBack;
+    w.adherence = adherence;
+    const auto& feedback = data.feedback;
+    for (const auto& f : feedback) {
+        if (f.exercise != p.exercise || f.date < from) {
             continue;
         }
         if (f.pain) {
@@ -204,110 +341,205 @@ ExerciseWeek Tracker::inputs(const Prescription& prescription, int week,
         if (f.effort) {
             w.effort = std::max(w.effort.value_or(0), *f.effort);
         }
-        w.legWorse = w.legWorse || f.leg == LegChange::Worse;
-    }
-    auto mornings = [&](int wk) {
-        std::vector<int> pains;
-        if (wk < 0) {
-            return pains;
+        if (f.leg == LegChange::NumbWeak ||
+            (f.leg == LegChange::Worse && w.leg != LegChange::NumbWeak)) {
+            w.leg = f.leg;
         }
-        for (const auto& c : m_journal.checkIns(weekStart(wk), addDays(weekStart(wk), 6))) {
-            if (c.morningPain) {
-                pains.push_back(*c.morningPain);
-            }
-        }
-        return pains;
-    };
-    const auto thisWeek = mornings(week);
-    const auto lastWeek = mornings(week - 1);
-    if (const auto base = baseline(); base && !thisWeek.empty()) {
-        const int worst = *std::max_element(thisWeek.begin(), thisWeek.end());
-        w.morningDelta = static_cast<int>(std::lround(worst - *base));
     }
+    // Morning pain: this week, the two before (trend), and the baseline.
+    const auto& checkIns = data.checkIns;
+    const auto thisWeek = morningPains(checkIns, from, to);
+    const auto lastWeek = morningPains(checkIns, addDays(from, -7), addDays(from, -1));
+    const auto weekBefore = morningPains(checkIns, addDays(from, -14), addDays(from, -8));
+    if (!thisWeek.empty()) {
+        w.worstMorning = *std::max_element(thisWeek.begin(), thisWeek.end());
+    }
+    w.baseline = data.baseline;
     if (auto now = mean(thisWeek), before = mean(lastWeek); now && before) {
         w.trend = *now - *before;
-        if (auto earlier = mean(mornings(week - 2)); earlier) {
-            w.trendUpLastWeek = *before - *earlier >= 1.0;
+        if (auto earlier = mean(weekBefore)) {
+            w.trendBefore = *before - *earlier;
         }
     }
-    for (const auto& c : m_journal.checkIns(from, to)) {
-        w.redFlags.insert(w.redFlags.end(), c.redFlags.begin(), c.redFlags.end());
+    for (const auto& c : checkIns) {
+        if (c.at.date >= from) {
+            w.redFlags.insert(w.redFlags.end(), c.redFlags.begin(), c.redFlags.end());
+        }
     }
-    // C: the last two sessions with this exercise, up to the end of the week (looked for in
-    // the last eight weeks).
-    auto sessions = m_journal.sessions(std::max(m_start, addDays(to, -55)), to);
-    std::vector<SetRecord> lastTwo;
-    int found = 0;
-    for (auto it = sessions.rbegin(); it != sessions.rend() && found < 2; ++it) {
-        bool has = false;
+    // C and effort of the last two sessions with the exercise, up to the end of the week.
+    const auto& sessions = data.sessions;
+    std::vector<SessionRecord> earlier; // read only when the weeks loaded hold fewer than two
+    auto withExercise = [&](const std::vector<SessionRecord>& list) {
+        return std::count_if(list.begin(), list.end(), [&](const SessionRecord& s) {
+            return std::any_of(s.sets.begin(), s.sets.end(),
+                               [&](const SetRecord& r) { return r.exercise == p.exercise; });
+        });
+    };
+    if (withExercise(sessions) < 2 && lookBack > m_start) {
+        earlier = m_journal.sessions(std::max(m_start, addDays(to, -55)), addDays(lookBack, -1));
+    }
+    std::vector<SessionRecord> all = earlier;
+    all.insert(all.end(), sessions.begin(), sessions.end());
+    for (auto it = all.rbegin(); it != all.rend() && w.lastTwo.size() < 2; ++it) {
+        std::vector<SetRecord> sets;
         for (const auto& set : it->sets) {
-            if (set.exercise == prescription.exercise) {
-                lastTwo.push_back(set);
-                has = true;
+            if (set.exercise == p.exercise) {
+                sets.push_back(set);
             }
         }
-        found += has ? 1 : 0;
-    }
-    if (found > 0) {
-        // Sets not done in those sessions count as not done.
-        const int missing = found * prescription.dose.sets - static_cast<int>(lastTwo.size());
-        for (int i = 0; i < missing; ++i) {
-            lastTwo.push_back({prescription.exercise, 0, 0, prescription.dose.reps,
-                               prescription.dose.holdSeconds});
+        if (sets.empty()) {
+            continue;
         }
-        w.completion = completionOf(lastTwo, prescription.dose);
-    }
-    w.adherence = adherence ? *adherence : this->adherence(from, to);
-    // Rule 7: the longest break that ended with a session in this week.
-    std::optional<Date> previous;
-    const Date since = std::max(m_start, addDays(from, -kLookBackDays));
-    if (since > m_start) {
-        previous = addDays(since, -1); // nothing older matters (see lastSessionBefore)
-    }
-    for (const auto& [day, status] : m_journal.sessionDays(since, to)) {
-        if (previous && day >= from && day <= to) {
-            w.gapDays = std::max(w.gapDays, static_cast<int>(daysBetween(*previous, day)) - 1);
+        // Sets not done in the session count as not done.
+        const int sides = sidesOf(p.dose);
+        for (int i = static_cast<int>(sets.size()); i < p.dose.sets; ++i) {
+            sets.push_back({p.exercise, i + 1, 0, p.dose.repsInSet(i) * sides, 0});
         }
-        previous = day;
+        SessionFigures s;
+        s.date = it->started.date;
+        s.completion = completionOf(sets, p.dose);
+        for (const auto& f : feedback) { // (effort before the loaded weeks is not looked up)
+            if (f.exercise == p.exercise && f.date == s.date && f.effort) {
+                s.effort = std::max(s.effort.value_or(0), *f.effort);
+            }
+        }
+        w.lastTwo.insert(w.lastTwo.begin(), s);
+        w.done = w.done || s.date >= from;
     }
-    w.baselineWeek = week == 0;
-    if (w.baselineWeek) {
-        for (const auto& s : m_journal.sessions(from, to)) {
+    // Row 7: the longest run of days without a session that reaches into the week. A program
+    // with rest days (N a week) allows 7 - N of them in a run. Days before the start are no gap.
+    const int allowance = phaseOn(from).daily() ? 0 : 7 - phaseOn(from).perWeek;
+    Date cursor = addDays(lookBack, -1); // the last day with a session (or before looking)
+    auto run = [&](Date first, Date last) {
+        if (last >= from && last >= first) {
+            w.gapDays =
+                std::max(w.gapDays, static_cast<int>(daysBetween(first, last)) + 1 - allowance);
+        }
+    };
+    for (const auto& session : sessions) {
+        const Date day = session.started.date;
+        if (day > cursor) {
+            run(addDays(cursor, 1), addDays(day, -1));
+            cursor = day;
+        }
+    }
+    run(addDays(cursor, 1), to);
+    w.gapDays = std::max(0, w.gapDays);
+    w.baselineWeek = data.week == 0;
+    if (w.baselineWeek && m_program.quotaMode) {
+        std::int64_t reps = 0;
+        std::int64_t sets = 0;
+        for (const auto& s : sessions) {
             for (const auto& set : s.sets) {
-                if (set.exercise == prescription.exercise) {
-                    w.baselineReps = std::max(w.baselineReps, set.repsDone);
+                if (set.exercise == p.exercise && s.started.date >= from) {
+                    reps += set.repsDone;
+                    ++sets;
                 }
             }
+        }
+        if (sets > 0) {
+            w.quotaBaseline = Fraction(reps, sets * sidesOf(p.dose));
         }
     }
     return w;
 }
 
-RuleContext Tracker::context(const Prescription& prescription) const {
+RuleContext Tracker::context(const Prescription& p, Date date,
+                             const std::vector<DoseChange>& history,
+                             const std::vector<Prescription>& routine) const {
     RuleContext c;
-    c.exercise = m_library.find(prescription.exercise);
+    c.exercise = m_library.find(p.exercise);
     c.library = &m_library;
-    c.current = prescription;
+    c.current = p;
     c.autoProgression = m_program.autoProgression;
     c.quotaMode = m_program.quotaMode;
-    // The last green dose: where the most recent step up started from.
-    for (const auto& change : m_journal.doseChanges()) {
-        if (change.exercise == prescription.exercise &&
-            change.to.exercise == prescription.exercise) {
-            if (change.decision == Decision::Progress) {
-                c.lastGreen = change.from.dose;
-            } else if (change.decision == Decision::Regress ||
-                       change.decision == Decision::Switch) {
-                c.lastGreen.reset();
-            }
+    c.complete = completeOn(addDays(date, 1));
+    c.routine = routine;
+    std::optional<Date> lastPainRegress;
+    for (const auto& change : history) {
+        if (change.to.exercise != p.exercise || change.date > date) {
+            continue;
+        }
+        const bool back = change.decision == Decision::Regress ||
+                          change.decision == Decision::Switch || change.decision == Decision::Stop;
+        if (change.row == Row::Progress && change.decision == Decision::Progress &&
+            change.from.exercise == p.exercise) {
+            c.lastGreen = change.from.dose;
+        } else if (back) {
+            c.lastGreen.reset();
+        }
+        if (change.row == Row::Pain && back) {
+            lastPainRegress = change.date;
+        }
+        if (change.reason.key == ReasonKey::GapResume && change.decision == Decision::Regress) {
+            c.beforeGap = change.from.dose;
+            c.halfRestored = false;
+        } else if (change.reason.key == ReasonKey::GapRestoreHalf) {
+            c.halfRestored = true;
+        } else if (change.reason.key == ReasonKey::GapRestoreRest || back) {
+            c.beforeGap.reset();
         }
     }
+    c.recentRegress =
+        p.regressionsInARow >= 1 && lastPainRegress && daysBetween(*lastPainRegress, date) <= 14;
     return c;
+}
+
+std::vector<DoseChange> Tracker::phaseChanges(std::size_t phase, Date date) const {
+    return phaseChanges(phase, date, m_journal.prescriptions(), m_journal.doseChanges());
+}
+
+std::vector<DoseChange> Tracker::phaseChanges(std::size_t phase, Date date,
+                                              const std::vector<Prescription>& prescriptions,
+                                              const std::vector<DoseChange>& history) const {
+    std::vector<DoseChange> out;
+    const auto& next = m_program.phases.at(phase);
+    for (const auto& planned : planFor(next)) {
+        DoseChange d;
+        d.date = date;
+        d.exercise = planned.exercise;
+        d.decision = Decision::Switch;
+        d.row = Row::Phase;
+        d.reason = Reason{ReasonKey::PhaseBegins, {std::to_string(phase), next.name}};
+        const auto before = slotIn(planned.exercise, prescriptions, m_library);
+        d.from = before.value_or(planned);
+        d.to = planned;
+        if (before) {
+            if (before->stopped) {
+                continue; // a stop lasts until the therapist lifts it
+            }
+            // Regressed (row 2) in the 7 days before the phase starts: the smaller dose stays.
+            const bool regressed = std::any_of(history.begin(), history.end(), [&](const auto& c) {
+                return c.row == Row::Pain && c.to.exercise == before->exercise &&
+                       c.date > addDays(date, -7) && c.date <= date &&
+                       (c.decision == Decision::Regress || c.decision == Decision::Switch);
+            });
+            if (regressed && volume(before->dose) <= volume(planned.dose)) {
+                d.to = *before;
+                d.to.bounds =
+                    before->exercise == planned.exercise ? planned.bounds : before->bounds;
+                d.to.dose.perDay = next.perDay;
+                d.to.dose.perWeek = next.perWeek;
+                d.reason.key = ReasonKey::PhaseKeepsRegressed;
+            }
+            d.to.regressionsInARow = before->regressionsInARow;
+        }
+        if (d.from == d.to) {
+            continue; // the same exercise at the same dose: nothing changes
+        }
+        d.decision = d.from.exercise != d.to.exercise          ? Decision::Switch
+                     : volume(d.to.dose) < volume(d.from.dose) ? Decision::Regress
+                     : volume(d.to.dose) > volume(d.from.dose) ? Decision::Progress
+                                                               : Decision::Switch;
+        out.push_back(d);
+    }
+    return out;
 }
 
 std::vector<Review> Tracker::runDueReviews(Date asOf) {
     std::vector<Review> ran;
-    const auto active = m_journal.activeProgram();
+    const auto done = m_journal.reviewedWeeks();
+    const std::set<Date> reviewed(done.begin(), done.end());
     for (int week = 0;; ++week) {
         Review review;
         review.weekStart = weekStart(week);
@@ -315,60 +547,68 @@ std::vector<Review> Tracker::runDueReviews(Date asOf) {
         if (review.weekEnd >= asOf) {
             break;
         }
-        if (m_journal.reviewed(review.weekStart)) {
+        if (reviewed.count(review.weekStart) > 0) {
             continue;
         }
-        if (!(active && active->stopped)) {
-            const auto& phase = m_program.phaseInWeek(week);
-            const auto changes = m_journal.doseChanges();
-            const double weekAdherence = adherence(review.weekStart, review.weekEnd);
-            for (const auto& item : phase.items) {
-                const auto current = slot(item.exercise);
-                if (!current || m_library.find(current->exercise) == nullptr) {
-                    continue;
+        m_journal.transaction([&] {
+            const auto active = m_journal.activeProgram();
+            if (!(active && active->stopped)) {
+                const auto history = m_journal.doseChanges();
+                const auto prescriptions = m_journal.prescriptions();
+                const auto phase = m_program.phaseIndexInWeek(week);
+                const auto routine = routineOf(phase, prescriptions);
+                const Fraction a =
+                    adherence(review.weekStart, review.weekEnd).value_or(Fraction(1));
+                const WeekData data = loadWeek(week);
+                for (const auto& current : routine) {
+                    // Rows 1 and 2 already acted during the week: the review does not act on
+                    // the same pain twice.
+                    const bool acted =
+                        std::any_of(history.begin(), history.end(), [&](const DoseChange& c) {
+                            return (c.row == Row::Legs || c.row == Row::Pain) &&
+                                   c.date >= review.weekStart && c.date <= review.weekEnd &&
+                                   c.to.exercise == current.exercise;
+                        });
+                    if (acted && !current.stopped) {
+                        DoseChange d;
+                        d.date = review.weekEnd;
+                        d.exercise = current.exercise;
+                        d.row = Row::Pain;
+                        d.reason = Reason{ReasonKey::AlreadyActed, {}};
+                        d.from = d.to = current;
+                        review.decisions.push_back(d);
+                        continue;
+                    }
+                    review.decisions.push_back(decideWeek(
+                        inputs(current, week, a),
+                        context(current, review.weekEnd, history, routine), review.weekEnd));
                 }
-                // Rules 1 and 2 already acted during the week: the review lists them (from
-                // the history) and does not act on the same pain twice.
-                const bool actedThisWeek =
-                    std::any_of(changes.begin(), changes.end(), [&](const DoseChange& c) {
-                        return (c.row == Row::Legs || c.row == Row::Pain) && c.date >= review.weekStart &&
-                               c.date <= review.weekEnd && c.to.exercise == current->exercise;
-                    });
-                if (actedThisWeek && !current->stopped) {
-                    DoseChange d;
-                    d.date = review.weekEnd;
-                    d.exercise = current->exercise;
-                    d.decision = Decision::Hold;
-                    d.row = Row::Pain;
-                    d.reason = Reason{ReasonKey::AlreadyActed, {}};
-                    d.from = d.to = *current;
-                    review.decisions.push_back(d);
-                    continue;
-                }
-                review.decisions.push_back(decideWeek(inputs(*current, week, weekAdherence),
-                                                      context(*current), review.weekEnd));
             }
-            // The next phase of the plan begins: its doses are the therapist's.
-            if (m_program.phaseIndexInWeek(week + 1) != m_program.phaseIndexInWeek(week) &&
+            // The next phase of the plan begins: its doses are the therapist's (§5e), decided
+            // on the prescriptions as this week's decisions leave them.
+            const auto nextPhase = m_program.phaseIndexInWeek(week + 1);
+            if (!(active && active->stopped) && nextPhase != m_program.phaseIndexInWeek(week) &&
                 week + 1 < m_program.totalWeeks()) {
-                const auto& next = m_program.phaseInWeek(week + 1);
-                for (const auto& planned : planFor(next)) {
-                    DoseChange d;
-                    d.date = review.weekEnd;
-                    d.exercise = planned.exercise;
-                    d.decision = Decision::Switch;
-                    d.row = Row::Phase;
-                    d.reason = Reason{ReasonKey::PhaseBegins,
-                                      {std::to_string(m_program.phaseIndexInWeek(week + 1)),
-                                       next.name}};
-                    const auto before = slot(planned.exercise);
-                    d.from = before.value_or(planned);
-                    d.to = planned;
-                    review.decisions.push_back(d);
+                auto prescriptions = m_journal.prescriptions();
+                auto history = m_journal.doseChanges();
+                for (const auto& d : review.decisions) {
+                    applyTo(prescriptions, d);
+                    if (d.decision != Decision::Hold) {
+                        history.push_back(d);
+                    }
+                }
+                const auto changes =
+                    phaseChanges(nextPhase, review.weekEnd, prescriptions, history);
+                review.decisions.insert(review.decisions.end(), changes.begin(), changes.end());
+            }
+            m_journal.recordReview(review);
+            for (const auto& d : review.decisions) {
+                if (d.decision == Decision::Stop && !d.exercise.empty()) {
+                    m_journal.addFlag(
+                        {0, d.date, d.exercise, d.row, d.reason, d.figures, true, {}});
                 }
             }
-        }
-        m_journal.recordReview(review);
+        });
         ran.push_back(review);
     }
     return ran;
@@ -380,9 +620,6 @@ TodayPlan Tracker::today(Date date) const {
     const auto active = m_journal.activeProgram();
     if (active && active->stopped) {
         plan.stopped = true;
-        plan.advice = tr("Your program is stopped because you reported a warning sign. Please "
-                         "seek medical care, and talk to your therapist before you exercise "
-                         "again.");
         return plan;
     }
     if (date < m_start) {
@@ -391,95 +628,156 @@ TodayPlan Tracker::today(Date date) const {
     }
     plan.week = weekOf(date);
     plan.phase = m_program.phaseIndexInWeek(plan.week);
-    const auto& phase = m_program.phases[plan.phase];
+    plan.complete = completeOn(date);
+    plan.perDay = m_program.phases[plan.phase].perDay;
     std::map<std::string, int> done;
     for (const auto& session : m_journal.sessions(date, date)) {
         for (const auto& set : session.sets) {
             ++done[set.exercise];
         }
     }
-    const auto prescriptions = m_journal.prescriptions();
-    const auto planned = planFor(phase);
-    for (std::size_t i = 0; i < phase.items.size(); ++i) {
+    const auto routine = routineOf(plan.phase, m_journal.prescriptions());
+    for (const auto& p : routine) {
+        if (p.stopped) {
+            plan.stoppedItems.push_back(p);
+            continue;
+        }
         TodayItem entry;
-        entry.prescription = slotIn(phase.items[i].exercise, prescriptions).value_or(planned[i]);
-        if (entry.prescription.stopped) {
-            continue;
-        }
-        entry.exercise = m_library.find(entry.prescription.exercise);
-        if (entry.exercise == nullptr) {
-            continue;
-        }
-        entry.doneSets = done[entry.prescription.exercise];
-        entry.prescribedSets = entry.prescription.dose.sets * phase.perDay;
+        entry.prescription = p;
+        entry.exercise = m_library.find(p.exercise);
+        entry.doneSets = done[p.exercise];
+        entry.prescribedSets = p.dose.sets * plan.perDay;
         plan.items.push_back(entry);
     }
+    plan.credit = dayCredit(routine, done, plan.perDay);
     return plan;
 }
 
-std::vector<DoseChange> Tracker::logExercise(const Stamp& when, const std::string& exercise,
-                                             const std::vector<SetRecord>& sets,
-                                             const std::optional<Feedback>& feedback) {
-    std::vector<DoseChange> changes;
-    auto current = slot(exercise);
-    // Rule 7: the first session after a break of two weeks or more starts at 75 %.
-    if (current && m_journal.sessions(when.date, when.date).empty()) {
-        const auto last = lastSessionBefore(when.date);
-        const Date since = last.value_or(m_start);
-        const int gap = static_cast<int>(daysBetween(since, when.date)) - (last ? 1 : 0);
-        if (auto resume = resumeAfterGap(gap, context(*current), when.date)) {
-            std::vector<DoseChange> all{*resume};
-            // Every exercise of the routine restarts at 75 %, not only this one.
-            for (const auto& item : phaseOn(when.date).items) {
-                const auto other = slot(item.exercise);
-                if (other && other->exercise != current->exercise) {
-                    if (auto r = resumeAfterGap(gap, context(*other), when.date)) {
-                        all.push_back(*r);
-                    }
+void Tracker::apply(const std::vector<DoseChange>& changes) {
+    if (changes.empty()) {
+        return;
+    }
+    m_journal.transaction([&] {
+        m_journal.applyChanges(changes);
+        for (const auto& d : changes) {
+            const bool stops = d.decision == Decision::Stop && !d.exercise.empty();
+            if (stops || d.reason.key == ReasonKey::QuotaTwoRed) {
+                m_journal.addFlag({0, d.date, d.exercise, d.row, d.reason, d.figures, stops, {}});
+            }
+        }
+    });
+}
+
+int Tracker::gapBefore(Date date) const {
+    // Days without a session before `date`, since the last session (or the start).
+    const Date from = std::max(m_start, addDays(date, -kLookBackDays));
+    std::optional<Date> last;
+    for (const auto& [day, status] : m_journal.sessionDays(from, addDays(date, -1))) {
+        last = std::max(last.value_or(day), day);
+    }
+    if (last) {
+        return static_cast<int>(daysBetween(*last, date)) - 1;
+    }
+    return static_cast<int>(daysBetween(from, date)) + (from > m_start ? 1 : 0);
+}
+
+std::int64_t Tracker::openSession(const Stamp& when) {
+    int slot = 0;
+    std::optional<std::int64_t> open;
+    for (const auto& s : m_journal.sessions(when.date, when.date)) {
+        slot = std::max(slot, s.slot);
+        if (s.status == SessionStatus::Partial) {
+            open = s.id;
+        }
+    }
+    return open ? *open : m_journal.beginSession(when, slot + 1);
+}
+
+Tracker::Logged Tracker::logExercise(const Stamp& when, const std::string& exercise, int sets,
+                                     int reps, int hold, const std::optional<Feedback>& feedback) {
+    const int sides = sidesOf(slot(exercise).value_or(Prescription{}).dose);
+    return logSets(
+        when, exercise,
+        std::vector<DoneSet>(static_cast<std::size_t>(sets), DoneSet{reps * sides, hold}), feedback,
+        true);
+}
+
+Tracker::Logged Tracker::logSet(const Stamp& when, const std::string& exercise, int repsDone,
+                                int holdSeconds) {
+    return logSets(when, exercise, {DoneSet{repsDone, holdSeconds}}, std::nullopt, false);
+}
+
+Tracker::Logged Tracker::logSets(const Stamp& when, const std::string& exercise,
+                                 const std::vector<DoneSet>& done,
+                                 const std::optional<Feedback>& feedback, bool sessionEnd) {
+    Logged out;
+    m_journal.transaction([&] {
+        const Date date = when.date;
+        // Row 7: the first session after a break of two weeks or more restarts every exercise
+        // of the routine at 75 %.
+        if (m_journal.sessions(date, date).empty()) {
+            const int gap = gapBefore(date);
+            const auto history = m_journal.doseChanges();
+            const auto routine =
+                routineOf(m_program.phaseIndexInWeek(weekOf(date)), m_journal.prescriptions());
+            std::vector<DoseChange> resumed;
+            for (const auto& p : routine) {
+                if (auto r = resumeAfterGap(gap, context(p, date, history, routine), date);
+                    r && r->decision != Decision::Hold) {
+                    resumed.push_back(*r);
                 }
             }
-            m_journal.applyChanges(all);
-            changes.insert(changes.end(), all.begin(), all.end());
+            apply(resumed);
+            out.changes = resumed;
         }
-    }
-    // One session a day collects the exercises logged that day until it is complete.
-    std::optional<SessionRecord> open;
-    for (const auto& s : m_journal.sessions(when.date, when.date)) {
-        if (s.status != SessionStatus::Complete) {
-            open = s;
-        }
-    }
-    const std::int64_t session = open ? open->id : m_journal.beginSession(when, 1);
-    for (const auto& set : sets) {
-        m_journal.logSet(session, set);
-    }
-    // Complete when every exercise of the routine has its sets.
-    const auto plan = today(when.date);
-    std::map<std::string, int> logged;
-    for (const auto& s : m_journal.sessions(when.date, when.date)) {
-        if (s.id == session) {
-            for (const auto& set : s.sets) {
-                ++logged[set.exercise];
+        const Dose dose = slot(exercise).value_or(Prescription{}).dose;
+        const std::int64_t session = openSession(when);
+        int already = 0;
+        for (const auto& s : m_journal.sessions(date, date)) {
+            if (s.id == session) {
+                already = static_cast<int>(
+                    std::count_if(s.sets.begin(), s.sets.end(),
+                                  [&](const SetRecord& r) { return r.exercise == exercise; }));
             }
         }
-    }
-    bool complete = !plan.items.empty();
-    for (const auto& item : plan.items) {
-        complete = complete && logged[item.prescription.exercise] >= item.prescription.dose.sets;
-    }
-    m_journal.finishSession(session, complete ? SessionStatus::Complete : SessionStatus::Partial);
-
-    if (feedback) {
-        const auto acted = recordFeedback(*feedback);
-        changes.insert(changes.end(), acted.begin(), acted.end());
-    }
-    return changes;
+        const int sides = sidesOf(dose);
+        for (std::size_t i = 0; i < done.size(); ++i) {
+            const int number = already + static_cast<int>(i) + 1;
+            const int setIndex = std::clamp(number, 1, std::max(1, dose.sets)) - 1;
+            const SetRecord record{exercise, number, done[i].repsDone,
+                                   dose.repsInSet(setIndex) * sides, done[i].holdSeconds};
+            m_journal.logSet(session, record);
+            out.sets.push_back(record);
+        }
+        // The session is complete when every exercise of the routine has its sets in it.
+        std::map<std::string, int> inSession;
+        for (const auto& s : m_journal.sessions(date, date)) {
+            if (s.id == session) {
+                for (const auto& set : s.sets) {
+                    ++inSession[set.exercise];
+                }
+            }
+        }
+        const auto plan = today(date);
+        bool complete = !plan.items.empty();
+        for (const auto& item : plan.items) {
+            complete =
+                complete && inSession[item.prescription.exercise] >= item.prescription.dose.sets;
+        }
+        m_journal.finishSession(session,
+                                complete ? SessionStatus::Complete : SessionStatus::Partial);
+        if (sessionEnd || feedback) {
+            const auto acted = afterSession(date, exercise, feedback);
+            out.changes.insert(out.changes.end(), acted.begin(), acted.end());
+        }
+    });
+    return out;
 }
 
 void Tracker::markSessionStopped(Date date) {
     std::optional<std::int64_t> open;
     for (const auto& s : m_journal.sessions(date, date)) {
-        if (s.status != SessionStatus::Complete) {
+        if (s.status == SessionStatus::Partial) {
             open = s.id;
         }
     }
@@ -488,74 +786,126 @@ void Tracker::markSessionStopped(Date date) {
     }
 }
 
-std::vector<DoseChange> Tracker::recordFeedback(const Feedback& feedback) {
-    m_journal.logFeedback(feedback);
-    const auto current = slot(feedback.exercise);
+std::vector<DoseChange> Tracker::afterSession(Date date, const std::string& exercise,
+                                              const std::optional<Feedback>& feedback) {
+    std::vector<DoseChange> changes;
+    const auto current = slot(exercise);
+    if (feedback) {
+        m_journal.logFeedback(*feedback);
+    }
     if (!current || current->stopped) {
-        return {};
+        return changes;
     }
-    ExerciseWeek now;
-    now.painDuring = feedback.pain;
-    now.legWorse = feedback.leg == LegChange::Worse;
-    if (auto safety = decideAtOnce(now, context(*current), feedback.date)) {
-        m_journal.applyChanges({*safety});
-        return {*safety};
+    const auto history = m_journal.doseChanges();
+    const auto routine =
+        routineOf(m_program.phaseIndexInWeek(std::max(0, weekOf(date))), m_journal.prescriptions());
+    const auto c = context(*current, date, history, routine);
+    if (feedback) {
+        ExerciseWeek now;
+        now.painDuring = feedback->pain;
+        now.leg = feedback->leg;
+        if (auto safety = decideAtOnce(now, c, date)) {
+            apply({*safety});
+            changes.push_back(*safety);
+            return changes;
+        }
     }
-    return {};
+    // §5f: a session that met its quota raises the next one (once a day, not when complete).
+    if (m_program.quotaMode && weekOf(date) >= 1 && !completeOn(date)) {
+        const bool raisedToday = std::any_of(history.begin(), history.end(), [&](const auto& h) {
+            return h.reason.key == ReasonKey::QuotaRaised && h.date == date &&
+                   h.to.exercise == current->exercise;
+        });
+        int sets = 0;
+        bool met = true;
+        for (const auto& s : m_journal.sessions(date, date)) {
+            for (const auto& set : s.sets) {
+                if (set.exercise == current->exercise) {
+                    ++sets;
+                    met = met && set.repsDone >= current->dose.reps * sidesOf(current->dose);
+                }
+            }
+        }
+        if (!raisedToday && met && sets >= current->dose.sets) {
+            if (auto raise = raiseQuota(c, date)) {
+                apply({*raise});
+                changes.push_back(*raise);
+            }
+        }
+    }
+    return changes;
+}
+
+std::vector<DoseChange> Tracker::recordFeedback(const Feedback& feedback) {
+    std::vector<DoseChange> changes;
+    m_journal.transaction(
+        [&] { changes = afterSession(feedback.date, feedback.exercise, feedback); });
+    return changes;
 }
 
 std::vector<DoseChange> Tracker::checkIn(const CheckIn& checkIn) {
     std::vector<DoseChange> changes;
-    m_journal.logCheckIn(checkIn);
-    if (!checkIn.redFlags.empty()) {
-        const auto stop = stopProgram(checkIn.redFlags, checkIn.at.date);
-        m_journal.stopProgram(stop);
-        changes.push_back(stop);
-        return changes;
-    }
-    // Morning pain 2 or more above the baseline: the exercises done the day before regress.
-    if (!checkIn.morningPain) {
-        return changes;
-    }
-    const auto base = baseline();
-    if (!base || *checkIn.morningPain - *base < 2 || weekOf(checkIn.at.date) < 1) {
-        return changes;
-    }
-    const Date yesterday = addDays(checkIn.at.date, -1);
-    std::set<std::string> doneYesterday;
-    for (const auto& s : m_journal.sessions(yesterday, yesterday)) {
-        for (const auto& set : s.sets) {
-            doneYesterday.insert(set.exercise);
+    m_journal.transaction([&] {
+        m_journal.logCheckIn(checkIn);
+        if (!checkIn.redFlags.empty()) {
+            const auto stop = stopProgram(checkIn.redFlags, checkIn.at.date);
+            m_journal.stopProgram(stop);
+            m_journal.addFlag({0, stop.date, {}, stop.row, stop.reason, stop.figures, true, {}});
+            changes.push_back(stop);
+            return;
         }
-    }
-    std::vector<DoseChange> all;
-    for (const auto& id : doneYesterday) {
-        const auto current = slot(id);
-        if (!current || current->stopped || current->locked) {
-            continue;
+        // Morning pain 2 or more above the baseline (from the second week on, when the
+        // baseline exists): the exercises done the day before regress.
+        const int week = weekOf(checkIn.at.date);
+        if (!checkIn.morningPain || week < 1) {
+            return;
         }
-        ExerciseWeek now;
-        now.morningDelta = static_cast<int>(std::lround(*checkIn.morningPain - *base));
-        if (auto safety = decideAtOnce(now, context(*current), checkIn.at.date)) {
-            all.push_back(*safety);
+        const auto base = baseline(week);
+        if (!base || Fraction(*checkIn.morningPain) - *base < Fraction(2)) {
+            return;
         }
-    }
-    if (!all.empty()) {
-        m_journal.applyChanges(all);
-    }
-    return all;
+        const Date yesterday = addDays(checkIn.at.date, -1);
+        std::set<std::string> doneYesterday;
+        for (const auto& s : m_journal.sessions(yesterday, yesterday)) {
+            for (const auto& set : s.sets) {
+                doneYesterday.insert(set.exercise);
+            }
+        }
+        const auto history = m_journal.doseChanges();
+        const auto routine = routineOf(m_program.phaseIndexInWeek(week), m_journal.prescriptions());
+        for (const auto& id : doneYesterday) {
+            const auto current = slot(id);
+            if (!current || current->stopped) {
+                continue;
+            }
+            ExerciseWeek now;
+            now.baseline = base;
+            now.worstMorning = checkIn.morningPain;
+            if (auto safety = decideAtOnce(
+                    now, context(*current, checkIn.at.date, history, routine), checkIn.at.date)) {
+                changes.push_back(*safety);
+            }
+        }
+        apply(changes);
+    });
+    return changes;
 }
 
 std::vector<std::pair<Date, DayMark>> Tracker::calendar(Date today) const {
     StreakInput input;
     input.programStart = m_start;
     input.today = today;
-    for (const auto& [date, status] : m_journal.sessionDays(m_start, today)) {
-        if (status == SessionStatus::Complete) {
+    for (const auto& [date, credit] : credits(m_start, today)) {
+        if (credit >= Fraction(1)) {
             input.completeDays.insert(date);
         }
     }
-    input.plannedDays = plannedDays(m_start, today);
+    input.plannedDays = plannedDays(m_start, today, m_journal.doseChanges());
+    for (const auto& f : m_journal.flags()) {
+        if (f.exercise.empty() && f.stops && !f.cleared) {
+            input.stoppedOn = f.date;
+        }
+    }
     return markDays(input);
 }
 
@@ -563,18 +913,25 @@ StreakResult Tracker::streak(Date today, StreakUnit& unit) const {
     const auto& phase = phaseOn(today);
     StreakInput input;
     input.unit = phase.daily() ? StreakUnit::Days : StreakUnit::Weeks;
-    input.sessionsPerWeek = phase.perWeek;
+    input.sessionsPerWeek = phase.perDay * phase.perWeek;
     input.programStart = m_start;
     input.today = today;
     // Every session ever recorded, so that a clock set back cannot hide one.
-    const Date far = addDays(today, 3660);
-    for (const auto& [date, status] : m_journal.sessionDays(m_start, far)) {
-        if (status == SessionStatus::Complete) {
+    Date last = today;
+    for (const auto& [date, status] : m_journal.sessionDays(m_start, addDays(today, 3660))) {
+        last = std::max(last, date);
+    }
+    for (const auto& [date, credit] : credits(m_start, last)) {
+        if (credit >= Fraction(1)) {
             input.completeDays.insert(date);
+        }
+        // Full sessions that day, at most the sessions a day.
+        const auto whole = static_cast<int>(credit.num() / credit.den());
+        for (int i = 0; i < std::min(whole, phaseOn(date).perDay); ++i) {
             input.sessionDates.push_back(date);
         }
     }
-    input.plannedDays = plannedDays(m_start, today);
+    input.plannedDays = plannedDays(m_start, today, m_journal.doseChanges());
     unit = input.unit;
     return computeStreak(input);
 }

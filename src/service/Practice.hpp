@@ -38,18 +38,18 @@ private:
 };
 
 struct PracticeOptions {
-    std::filesystem::path library;          // the exercise folder (must exist)
-    std::filesystem::path journal;          // the SQLite file; empty: the default path
+    std::filesystem::path library;                  // the exercise folder (must exist)
+    std::filesystem::path journal;                  // the SQLite file; empty: the default path
     std::unique_ptr<core::Journal> journalOverride; // for tests (memory, failing); else SQLite
-    std::function<core::Stamp()> now;       // the real moment; default: the system clock
+    std::function<core::Stamp()> now;               // the real moment; default: the system clock
 };
 
 enum class ProgramState {
     None,       // no program assigned
     NotStarted, // the start date lies ahead
     Active,
-    Complete,   // after the last week: maintenance, no more steps up (§5e)
-    Stopped,    // rule 0: stopped until the therapist lifts it
+    Complete, // after the last week: maintenance, no more steps up (§5e)
+    Stopped,  // rule 0: stopped until the therapist lifts it
 };
 
 struct ItemView {
@@ -72,22 +72,22 @@ struct TodayView {
     ProgramState state = ProgramState::None;
     const core::Program* program = nullptr; // null with no program
     Date start;
-    int week = 0;           // 0-based program week (0 before the start)
-    std::size_t phase = 0;  // index into program->phases
-    int sessionsPerDay = 1; // of the phase in force
-    std::vector<ItemView> items;       // the routine due that day (stopped ones left out)
-    std::vector<StoppedView> stopped;  // stopped exercises of the routine
-    core::Fraction sessionsEarned;     // §2 credit earned that day, 0..sessionsPerDay
-    bool dayComplete = false;          // every session due that day was done
-    int sessionSeconds = 0;            // how long one session takes (the player's timeline)
+    int week = 0;                             // 0-based program week (0 before the start)
+    std::size_t phase = 0;                    // index into program->phases
+    int sessionsPerDay = 1;                   // of the phase in force
+    std::vector<ItemView> items;              // the routine due that day (stopped ones left out)
+    std::vector<StoppedView> stopped;         // stopped exercises of the routine
+    core::Fraction sessionsEarned;            // §2 credit earned that day, 0..sessionsPerDay
+    bool dayComplete = false;                 // every session due that day was done
+    int sessionSeconds = 0;                   // how long one session takes (the player's timeline)
     std::optional<core::Fraction> adherence7; // the last 7 days; empty before any day is due
     core::StreakResult streak;
     core::StreakUnit streakUnit = core::StreakUnit::Days;
     std::vector<std::pair<Date, core::DayMark>> calendar; // from the start to the date
-    std::vector<std::pair<Date, int>> mornings;            // morning pain, last 21 days
-    bool checkedInToday = false;                           // a morning pain on that date
-    std::vector<core::DoseChange> latestChanges;           // newest first, phase lines merged
-    std::vector<core::TherapistFlag> openFlags;            // oldest first
+    std::vector<std::pair<Date, int>> mornings;           // morning pain, last 21 days
+    bool checkedInToday = false;                          // a morning pain on that date
+    std::vector<core::DoseChange> latestChanges;          // newest first, phase lines merged
+    std::vector<core::TherapistFlag> openFlags;           // oldest first
 };
 
 struct ReviewView {
@@ -99,11 +99,11 @@ struct ReviewView {
 
 struct LogRequest {
     std::string exercise;
-    std::optional<Date> date; // default: today; never after today
-    std::optional<int> sets;  // default: the sets still due that day (at least 1)
-    std::optional<int> reps;  // per side; default: the prescription's
-    std::optional<int> hold;  // default: the prescription's
-    std::optional<int> pain;  // during, 0-10
+    std::optional<Date> date;  // default: today; never after today
+    std::optional<int> sets;   // default: the sets still due that day (at least 1)
+    std::optional<int> reps;   // per side; default: the prescription's
+    std::optional<int> hold;   // default: the prescription's
+    std::optional<int> pain;   // during, 0-10
     std::optional<int> effort; // Borg CR10 0-10
     std::optional<core::LegChange> leg;
 };
@@ -157,8 +157,7 @@ public:
     // Assigns the program in `file` from `start` (default today; at most a year from today).
     // Refused when the file has errors, or when a program is assigned and `replace` is false.
     // Stops (§5e) carry over to the new program.
-    AssignResult assign(const std::filesystem::path& file, std::optional<Date> start,
-                        bool replace);
+    AssignResult assign(const std::filesystem::path& file, std::optional<Date> start, bool replace);
     // The program with the doses in force, as program file text.
     [[nodiscard]] std::string currentProgramText();
 

@@ -1,12 +1,13 @@
 // The patient's day in the window: this morning's pain, today's routine started, each set
 // stored as it finishes, pain and effort afterwards. On an in-memory journal.
+#include "app/FeedbackScreen.hpp"
 #include "app/HistoryScreen.hpp"
 #include "app/ProgramsScreen.hpp"
 #include "app/TodayScreen.hpp"
-#include "content/ExerciseLoader.hpp"
 #include "content/ProgramLoader.hpp"
 #include "core/LocalTime.hpp"
-#include "storage/SqliteJournal.hpp"
+#include "core/MemoryJournal.hpp"
+#include "service/Practice.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <catch2/catch.hpp>
@@ -19,30 +20,28 @@ using namespace motus;
 namespace {
 
 struct Day {
-    content::LibraryLoad load =
-        content::loadLibrary({std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises"});
-    app::Fonts fonts = app::Fonts::load(std::filesystem::path(MOTUS_SOURCE_DIR) / "assets");
-    app::TrackerSession session;
     core::Date date{std::chrono::year(2026), std::chrono::November, std::chrono::day(10)};
-    std::vector<core::TodayItem> started;
+    core::MemoryJournal* journal = nullptr;
+    std::unique_ptr<service::Practice> practice;
+    app::Fonts fonts = app::Fonts::load(std::filesystem::path(MOTUS_SOURCE_DIR) / "assets");
+    std::vector<service::ItemView> started;
 
     Day() {
-        const auto file = std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises" / "programs" /
-                          "low-back-motor-control.xml";
-        std::ifstream in(file);
-        std::stringstream text;
-        text << in.rdbuf();
-        auto parsed = content::parseProgram(text.str(), file.string(), load.library);
-        REQUIRE(parsed.program);
-        session.journal = std::make_unique<storage::SqliteJournal>(":memory:");
-        session.library = &load.library;
-        session.program = *parsed.program;
+        auto memory = std::make_unique<core::MemoryJournal>();
+        journal = memory.get();
+        const auto library = std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises";
+        practice = std::make_unique<service::Practice>(service::PracticeOptions{
+            library, {}, std::move(memory), [this] { return core::stampOn(date); }});
         const core::Date start{std::chrono::year(2026), std::chrono::November, std::chrono::day(9)};
-        session.journal->startProgram(session.program.id, text.str(), start,
-                                      core::planFor(session.program.phases.front()));
-        session.active = *session.journal->activeProgram();
-        session.tracker =
-            std::make_unique<core::Tracker>(*session.journal, load.library, session.program, start);
+        (void)practice->assign(library / "programs" / "low-back-motor-control.xml", start, false);
+    }
+    [[nodiscard]] std::optional<core::Prescription> prescription(const std::string& id) const {
+        for (const auto& p : journal->prescriptions()) {
+            if (p.exercise == id) {
+                return p;
+            }
+        }
+        return std::nullopt;
     }
 };
 
@@ -59,37 +58,32 @@ TEST_CASE("today: morning pain in one key, the routine started with Enter", "[ap
     Day day;
     bool history = false;
     app::TodayScreen screen(
-        day.session, day.fonts, "en",
-        {[&](const std::vector<core::TodayItem>& items) { day.started = items; }, [] {},
-         [&] { history = true; }},
-        [&] { return day.date; });
+        *day.practice, day.fonts, "en",
+        {[&](const std::vector<service::ItemView>& items) { day.started = items; }, [] {},
+         [&] { history = true; }});
     screen.resize({1280.f, 800.f});
     press(screen, sf::Keyboard::H);
     CHECK(history);
     REQUIRE(screen.askingMorningPain());
     press(screen, sf::Keyboard::Num3);
     CHECK_FALSE(screen.askingMorningPain());
-    const auto checkIns = day.session.journal->checkIns(day.date, day.date);
+    const auto checkIns = day.journal->checkIns(day.date, day.date);
     REQUIRE(checkIns.size() == 1);
     CHECK(checkIns[0].morningPain == 3);
     press(screen, sf::Keyboard::Enter);
-    REQUIRE(day.started.size() == screen.plan().items.size());
+    REQUIRE(day.started.size() == screen.view().items.size());
     CHECK(day.started.front().prescription.exercise ==
-          screen.plan().items.front().prescription.exercise);
+          screen.view().items.front().prescription.exercise);
 
     // Sets logged by the player show as done; the routine to start shrinks.
-    const auto first = screen.plan().items.front(); // a copy: refresh() replaces the plan
-    std::vector<core::SetRecord> sets;
-    for (int s = 1; s <= first.prescription.dose.sets; ++s) {
-        sets.push_back({first.prescription.exercise, s, first.prescription.dose.reps,
-                        first.prescription.dose.reps, first.prescription.dose.holdSeconds});
-    }
-    (void)day.session.tracker->logExercise(core::stampOn(day.date), first.prescription.exercise,
-                                           sets, std::nullopt);
+    const auto first = screen.view().items.front(); // a copy: refresh() replaces the view
+    service::LogRequest log;
+    log.exercise = first.prescription.exercise;
+    (void)day.practice->log(log);
     screen.refresh();
-    CHECK(screen.plan().items.front().doneSets == first.prescription.dose.sets);
+    CHECK(screen.view().items.front().doneSets == first.prescription.dose.sets);
     press(screen, sf::Keyboard::Enter);
-    CHECK(day.started.size() == screen.plan().items.size() - 1);
+    CHECK(day.started.size() == screen.view().items.size() - 1);
 
     sf::RenderTexture texture;
     REQUIRE(texture.create(1280, 800));
@@ -106,40 +100,48 @@ TEST_CASE("today: morning pain in one key, the routine started with Enter", "[ap
     CHECK(accent > 5000); // the start button
 }
 
-TEST_CASE("feedback after a session: pain 7 regresses at once, legs worse stop it",
+TEST_CASE("feedback after a session: per exercise; pain 7 regresses at once, legs worse stop it",
           "[app][today]") {
     Day day;
-    const auto before = day.session.tracker->slot("mcgill-curl-up");
+    const auto before = day.prescription("mcgill-curl-up");
     REQUIRE(before);
+    const auto* curlUp = day.practice->library().find("mcgill-curl-up");
+    const auto* birdDog = day.practice->library().find("bird-dog-arm");
+    REQUIRE(curlUp);
+    REQUIRE(birdDog);
     std::string outcome;
-    app::FeedbackScreen feedback(day.session, day.fonts, {"mcgill-curl-up"}, day.date,
+    app::FeedbackScreen feedback(*day.practice, day.fonts, "en", {curlUp, birdDog}, day.date,
                                  [&](const std::string& text) { outcome = text; });
     feedback.resize({1280.f, 800.f});
-    press(feedback, sf::Keyboard::Num7); // pain
-    press(feedback, sf::Keyboard::Num5); // effort
+    CHECK(feedback.asksLegs(0)); // low-back exercises ask about the legs, with no answer yet
+    CHECK_FALSE(feedback.answers()[0].leg);
+    press(feedback, sf::Keyboard::Num7); // pain of the first exercise
+    press(feedback, sf::Keyboard::Num5); // its effort
+    press(feedback, sf::Keyboard::Num2); // legs: the same
+    CHECK(feedback.answers()[0].pain == 7);
+    CHECK(feedback.answers()[0].effort == 5);
+    CHECK(feedback.answers()[0].leg == core::LegChange::Same);
+    press(feedback, sf::Keyboard::A); // the same for all
+    CHECK(feedback.answers()[1].pain == 7);
+    feedback.choose(1, app::FeedbackScreen::Field::Pain, 2);
+    feedback.choose(1, app::FeedbackScreen::Field::Leg, 2); // spread further down
     press(feedback, sf::Keyboard::Enter);
-    const auto after = day.session.tracker->slot("mcgill-curl-up");
+    const auto after = day.prescription("mcgill-curl-up");
     REQUIRE(after);
     CHECK(after->dose.sets * after->dose.reps < before->dose.sets * before->dose.reps);
-    CHECK(outcome.find("7/10") != std::string::npos);
-    const auto stored = day.session.journal->feedback(day.date, day.date);
-    REQUIRE(stored.size() == 1);
+    CHECK(day.prescription("bird-dog-arm")->stopped);
+    CHECK(outcome.find("leg") != std::string::npos);
+    const auto stored = day.journal->feedback(day.date, day.date);
+    REQUIRE(stored.size() == 2);
     CHECK(stored[0].pain == 7);
     CHECK(stored[0].effort == 5);
+    CHECK(stored[1].pain == 2);
+    CHECK(stored[1].leg == core::LegChange::Worse);
 
-    app::FeedbackScreen legs(day.session, day.fonts, {"bird-dog-arm"}, day.date,
-                             [&](const std::string& text) { outcome = text; });
-    legs.resize({1280.f, 800.f});
-    legs.choose(0, 2);
-    legs.choose(1, 3);
-    legs.choose(2, 1); // yes, it spread
-    legs.save();
-    CHECK(day.session.tracker->slot("bird-dog-arm")->stopped);
-
-    // Both changes are in the history, newest first, with their reasons.
+    // Both changes are in the history, newest first, with their reasons and figures.
     bool back = false;
-    app::HistoryScreen history(day.session.journal->doseChanges(), day.load.library, day.fonts,
-                               "en", [&] { back = true; });
+    app::HistoryScreen history(day.practice->history(), day.practice->library(),
+                               day.practice->program(), day.fonts, "en", [&] { back = true; });
     history.resize({1280.f, 800.f});
     CHECK(history.contentHeight() > 200.f);
     sf::RenderTexture texture;
@@ -162,9 +164,8 @@ TEST_CASE("feedback after a session: pain 7 regresses at once, legs worse stop i
 TEST_CASE("programs: the bundled ones listed, chosen with the keys, started", "[app][today]") {
     Day day;
     std::vector<app::ProgramsScreen::Entry> entries;
-    for (const auto& file :
-         content::bundledPrograms(std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises")) {
-        auto parsed = content::loadProgramFile(file, day.load.library);
+    for (const auto& file : day.practice->bundledProgramFiles()) {
+        auto parsed = content::loadProgramFile(file, day.practice->library());
         REQUIRE(parsed.program);
         entries.push_back({*parsed.program, file});
     }

@@ -1,0 +1,77 @@
+#pragma once
+#include "Screen.hpp"
+#include "Theme.hpp"
+#include "Widgets.hpp"
+#include "service/Practice.hpp"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace motus::app {
+
+// "How did it go?" after a session: for each exercise done, one row with pain during (0-10) and
+// effort (Borg CR10, 0-10), and for the exercises that can provoke leg symptoms the leg question
+// (better, same, spread further, new numbness or weakness; no answer chosen in advance). "Same
+// for all" copies the first row to the others. Saving stores each exercise's feedback; rules 1
+// and 2 act at once. A failed save says why and keeps every answer.
+class FeedbackScreen final : public Screen {
+public:
+    enum class Field { Pain, Effort, Leg };
+    struct Answer {
+        std::optional<int> pain;
+        std::optional<int> effort;
+        std::optional<core::LegChange> leg;
+    };
+
+    FeedbackScreen(service::Practice& practice, const Fonts& fonts, std::string lang,
+                   std::vector<const core::Exercise*> exercises, core::Date date,
+                   std::function<void(const std::string&)> done);
+
+    void handleEvent(const sf::Event& event) override;
+    void update(sf::Time) override {}
+    void draw(sf::RenderTarget& target) const override;
+    void resize(sf::Vector2f size) override;
+
+    void choose(std::size_t exercise, Field field, int value);
+    void sameForAll();
+    void save();
+    [[nodiscard]] const std::vector<Answer>& answers() const { return m_answers; }
+    [[nodiscard]] bool asksLegs(std::size_t exercise) const;
+    [[nodiscard]] const std::string& error() const { return m_error; }
+
+private:
+    struct Row {
+        float top = 0.f;
+        std::vector<Hit> pain;
+        std::vector<Hit> effort;
+        std::vector<Hit> leg;
+    };
+    [[nodiscard]] std::vector<Field> fieldsOf(std::size_t exercise) const;
+    void moveFocus(int step);
+    void keepFocusVisible();
+
+    service::Practice& m_practice;
+    const Fonts& m_fonts;
+    std::string m_lang;
+    std::vector<const core::Exercise*> m_exercises;
+    core::Date m_date;
+    std::function<void(const std::string&)> m_done;
+    std::vector<Answer> m_answers;
+    std::vector<bool> m_saved; // stored already (a retry after a failure skips them)
+    std::string m_error;
+
+    std::size_t m_focusExercise = 0;
+    Field m_focusField = Field::Pain;
+    float m_scroll = 0.f;
+    float m_contentHeight = 0.f;
+    sf::Vector2f m_size{1280.f, 800.f};
+    sf::FloatRect m_area; // where the rows scroll
+    float m_labelWidth = 110.f;
+    std::vector<Row> m_rows;
+    Hit m_sameForAll;
+    Hit m_save;
+};
+
+} // namespace motus::app

@@ -1,0 +1,302 @@
+// The application layer as both front ends use it: a clock set by the test, the bundled library
+// and programs, and the journal in memory (or one that fails writes on demand).
+#include "service/Practice.hpp"
+#include "core/LocalTime.hpp"
+#include "core/MemoryJournal.hpp"
+#include "service/PendingSets.hpp"
+#include "support/FailingJournal.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+using namespace motus;
+using core::Date;
+
+namespace {
+
+Date day(int y, unsigned m, unsigned d) {
+    return Date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
+}
+Date plus(Date d, long n) {
+    return Date(std::chrono::sys_days(d) + std::chrono::days(n));
+}
+
+const std::filesystem::path kLibrary = std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises";
+std::filesystem::path bundled(const std::string& id) {
+    return kLibrary / "programs" / (id + ".xml");
+}
+
+// A practice on a journal the test keeps a handle on, with "today" under the test's control.
+struct Patient {
+    Date today = day(2026, 11, 2);
+    core::Journal* journal = nullptr;
+    std::unique_ptr<service::Practice> practice;
+
+    explicit Patient(std::unique_ptr<core::Journal> j = std::make_unique<core::MemoryJournal>()) {
+        journal = j.get();
+        practice = std::make_unique<service::Practice>(service::PracticeOptions{
+            kLibrary, {}, std::move(j), [this] { return core::stampOn(today); }});
+    }
+    service::Practice& operator*() { return *practice; }
+    service::Practice* operator->() { return practice.get(); }
+
+    // Every exercise of today's routine done with the given pain and effort.
+    void doRoutine(int pain = 2, int effort = 4) {
+        for (const auto& item : practice->todayView().items) {
+            service::LogRequest r;
+            r.exercise = item.prescription.exercise;
+            r.pain = pain;
+            r.effort = effort;
+            (void)practice->log(r);
+        }
+    }
+    void morning(int pain) {
+        core::CheckIn c;
+        c.at = core::stampOn(today);
+        c.morningPain = pain;
+        (void)practice->checkIn(c);
+    }
+};
+
+std::size_t setsStored(core::Journal& journal) {
+    std::size_t n = 0;
+    for (const auto& s : journal.sessions(day(2000, 1, 1), day(2100, 1, 1))) {
+        n += s.sets.size();
+    }
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("practice: nothing is recorded for a day after today", "[service][dates]") {
+    Patient p;
+    (void)p->assign(bundled("low-back-motor-control"), p.today, false);
+    const auto tomorrow = plus(p.today, 1);
+    service::LogRequest log;
+    log.exercise = p->todayView().items.front().prescription.exercise;
+    log.date = tomorrow;
+    CHECK_THROWS_AS(p->log(log), service::Refused);
+    core::CheckIn c;
+    c.at = core::stampOn(tomorrow);
+    c.morningPain = 3;
+    CHECK_THROWS_AS(p->checkIn(c), service::Refused);
+    CHECK_THROWS_AS(p->feedback({tomorrow, log.exercise, 2, 3, std::nullopt}), service::Refused);
+    CHECK_THROWS_AS(p->recordSet(core::stampOn(tomorrow), log.exercise, 5, 0), service::Refused);
+    CHECK(setsStored(*p.journal) == 0);
+    CHECK(p.journal->checkIns(day(2000, 1, 1), day(2100, 1, 1)).empty());
+    CHECK(p.journal->feedback(day(2000, 1, 1), day(2100, 1, 1)).empty());
+}
+
+TEST_CASE("practice: a future date is a preview that stores nothing", "[service][dates]") {
+    Patient p;
+    (void)p->assign(bundled("low-back-motor-control"), p.today, false);
+    p.today = plus(p.today, 8); // one week over: one review due
+    (void)p->todayView();
+    REQUIRE(p.journal->reviews().size() == 1);
+    const auto preview = p->todayView(plus(p.today, 70));
+    CHECK(preview.preview);
+    CHECK(preview.week == 11);
+    CHECK(p.journal->reviews().size() == 1); // the ten previewed reviews were not stored
+    const auto reviews = p->reviews(plus(p.today, 30));
+    CHECK(reviews.size() == 5);
+    CHECK(p.journal->reviews().size() == 1);
+}
+
+TEST_CASE("practice: assigning over a program needs a confirmation; a year is the limit",
+          "[service][programs]") {
+    Patient p;
+    CHECK_FALSE(p->assign(bundled("low-back-motor-control"), p.today, false).replaced);
+    CHECK_THROWS_AS(p->assign(bundled("neck-upper-back"), p.today, false), service::Refused);
+    CHECK(p->program()->id == "low-back-motor-control");
+    try {
+        (void)p->assign(bundled("neck-upper-back"), plus(p.today, 400), true);
+        FAIL("a start 400 days away was accepted");
+    } catch (const service::Refused& e) {
+        CHECK(e.usage());
+    }
+    CHECK(p->program()->id == "low-back-motor-control");
+    CHECK(p->assign(bundled("neck-upper-back"), p.today, true).replaced);
+    CHECK(p->program()->id == "neck-upper-back");
+}
+
+TEST_CASE("practice: the neck program as shipped lists every exercise once and exports",
+          "[service][programs]") {
+    Patient p;
+    (void)p->assign(bundled("neck-upper-back"), p.today, false);
+    for (int d = 0; d < 35; ++d) {
+        const auto view = p->todayView();
+        std::set<std::string> ids;
+        for (const auto& item : view.items) {
+            CHECK(ids.insert(item.prescription.exercise).second); // no exercise twice
+        }
+        CHECK(ids.size() == p->program()->phases[view.phase].items.size());
+        if (p->program()->phases[view.phase].perWeek == 5 && (d % 7) >= 5) {
+            p.today = plus(p.today, 1);
+            continue;
+        }
+        p.doRoutine();
+        p.morning(2);
+        CHECK(p->todayView().dayComplete);
+        p.today = plus(p.today, 1);
+    }
+    const auto text = p->currentProgramText();
+    const auto file = std::filesystem::temp_directory_path() / "motus-neck-export.xml";
+    std::ofstream(file) << text;
+    const auto again = p->preview(file);
+    REQUIRE(again.program);
+    std::filesystem::remove(file);
+}
+
+TEST_CASE("practice: one exercise done twice a day does not earn the routine", "[service][rules]") {
+    Patient p;
+    (void)p->assign(bundled("low-back-motor-control"), p.today, false);
+    const auto first = p->todayView().items.at(1).prescription; // not the locked cat-camel
+    for (int d = 0; d < 7; ++d) {
+        for (int twice = 0; twice < 2; ++twice) {
+            service::LogRequest r;
+            r.exercise = first.exercise;
+            r.sets = first.dose.sets;
+            r.pain = 1;
+            r.effort = 3;
+            (void)p->log(r);
+        }
+        p.morning(1);
+        CHECK_FALSE(p->todayView().dayComplete);
+        p.today = plus(p.today, 1);
+    }
+    const auto view = p->todayView();
+    REQUIRE(view.adherence7);
+    const auto items = p->program()->phases[0].items.size();
+    CHECK(*view.adherence7 == core::Fraction(1, static_cast<std::int64_t>(items)));
+    for (const auto& change : p->history()) {
+        CHECK(change.decision != core::Decision::Progress); // A < 50 %: no step up
+    }
+}
+
+TEST_CASE("practice: a stop survives a new phase and a re-import until the flag is cleared",
+          "[service][rules]") {
+    Patient p;
+    (void)p->assign(bundled("low-back-motor-control"), p.today, false);
+    service::LogRequest r;
+    r.exercise = "bird-dog-arm";
+    r.leg = core::LegChange::NumbWeak;
+    const auto logged = p->log(r);
+    REQUIRE(logged.changes.size() == 1);
+    CHECK(logged.changes[0].row == core::Row::Legs);
+    CHECK(logged.changes[0].reason.key == core::ReasonKey::LegsNumbWeak);
+    auto flags = p->flags();
+    REQUIRE(flags.size() == 1);
+    CHECK(flags[0].exercise == "bird-dog-arm");
+    CHECK(flags[0].stops);
+    auto stopped = [&] {
+        const auto view = p->todayView();
+        for (const auto& item : view.items) {
+            if (item.prescription.exercise == "bird-dog-arm") {
+                return false;
+            }
+        }
+        return true;
+    };
+    CHECK(stopped());
+    p.today = plus(p.today, 15); // into the second phase
+    CHECK(p->todayView().phase == 1);
+    CHECK(stopped());
+    (void)p->assign(bundled("low-back-motor-control"), p.today, true); // re-imported
+    CHECK(stopped());
+    p->clearFlag(flags[0].id);
+    CHECK_FALSE(stopped());
+    CHECK(p->flags().empty());
+    CHECK_THROWS_AS(p->clearFlag(flags[0].id), service::Refused);
+    const auto history = p->history();
+    CHECK(history.back().decision == core::Decision::Resume);
+}
+
+TEST_CASE("practice: two sessions a day are two, not one", "[service][rules]") {
+    const auto file = std::filesystem::temp_directory_path() / "motus-twice.xml";
+    std::ofstream(file) << R"(<?xml version="1.0" encoding="UTF-8"?>
+<program id="twice" format="1">
+  <title>Twice a day</title>
+  <author>Test</author>
+  <phase name="Only" weeks="2" per-week="7" per-day="2">
+    <item exercise="glute-bridge" sets="2" reps="10"/>
+  </phase>
+</program>
+)";
+    Patient p;
+    (void)p->assign(file, p.today, false);
+    p.doRoutine();
+    auto view = p->todayView();
+    CHECK_FALSE(view.dayComplete);
+    CHECK(view.sessionsEarned == core::Fraction(1));
+    p.doRoutine();
+    view = p->todayView();
+    CHECK(view.dayComplete);
+    const auto sessions = p.journal->sessions(p.today, p.today);
+    REQUIRE(sessions.size() == 2);
+    CHECK(sessions[0].slot == 1);
+    CHECK(sessions[1].slot == 2);
+    std::filesystem::remove(file);
+}
+
+TEST_CASE("practice: a log is one transaction", "[service][atomic]") {
+    auto memory = std::make_shared<core::MemoryJournal>(); // outlives the practice below
+    auto* inner = memory.get();
+    auto failing = std::make_unique<test::FailingJournal>(*inner);
+    auto* switchable = failing.get();
+    Patient p(std::move(failing));
+    (void)p->assign(bundled("low-back-motor-control"), p.today, false);
+    switchable->failAfter(2); // the third write of the log fails
+    service::LogRequest r;
+    r.exercise = "mcgill-curl-up";
+    r.sets = 3;
+    r.pain = 2;
+    CHECK_THROWS(p->log(r));
+    CHECK(setsStored(*inner) == 0);
+    CHECK(inner->sessions(p.today, p.today).empty());
+    CHECK(inner->feedback(p.today, p.today).empty());
+    switchable->failWrites(false);
+    switchable->failAfter(-1);
+    const auto logged = p->log(r);
+    CHECK(logged.sets.size() == 3);
+    CHECK(setsStored(*inner) == 3);
+}
+
+TEST_CASE("practice: sets the journal refused are kept and stored once, in order",
+          "[service][atomic]") {
+    auto memory = std::make_shared<core::MemoryJournal>(); // outlives the practice below
+    auto failing = std::make_unique<test::FailingJournal>(*memory);
+    auto* switchable = failing.get();
+    Patient p(std::move(failing));
+    (void)p->assign(bundled("low-back-motor-control"), p.today, false);
+    service::PendingSets pending;
+    switchable->failWrites(true);
+    for (int i = 0; i < 3; ++i) {
+        pending.add({core::stampOn(p.today), "mcgill-curl-up", 6 + i, 10});
+        CHECK_FALSE(pending.flush(*p).empty());
+    }
+    CHECK(pending.size() == 3);
+    CHECK(setsStored(*memory) == 0);
+    switchable->failWrites(false);
+    CHECK(pending.flush(*p).empty());
+    CHECK(pending.empty());
+    const auto sessions = memory->sessions(p.today, p.today);
+    REQUIRE(sessions.size() == 1);
+    REQUIRE(sessions[0].sets.size() == 3);
+    for (int i = 0; i < 3; ++i) {
+        CHECK(sessions[0].sets[static_cast<std::size_t>(i)].set == i + 1);
+        CHECK(sessions[0].sets[static_cast<std::size_t>(i)].repsDone == 6 + i);
+    }
+}
+
+TEST_CASE("practice: a year of reviews is caught up once", "[service][reviews]") {
+    Patient p;
+    (void)p->assign(bundled("hip-knee"), plus(p.today, -364), false);
+    const auto ran = p->catchUp();
+    CHECK(ran.size() == 52);
+    CHECK(p->catchUp().empty());
+    CHECK(p->state() == service::ProgramState::Complete);
+    CHECK(p->todayView().state == service::ProgramState::Complete);
+}
