@@ -81,6 +81,8 @@ std::string markName(core::DayMark mark) {
         return "future";
     case core::DayMark::BeforeStart:
         return "before-start";
+    case core::DayMark::Stopped:
+        return "stopped";
     }
     return "";
 }
@@ -172,20 +174,9 @@ int assign(Context& c, Practice& practice, const std::filesystem::path& file) {
         return kExitFailure;
     }
     const bool replace = c.values.flag("--replace");
-    service::AssignResult result;
-    try {
-        result = practice.assign(file, startOf(c), replace);
-    } catch (const service::Refused& refused) {
-        c.err << "motus: " << refused.what() << '\n';
-        if (preview.replaces && !replace) {
-            c.err << "motus: "
-                  << fmt::format(fmt::runtime(tr("'{}' is assigned now; add --replace to "
-                                                 "replace it (it stays in the history)")),
-                                 *preview.replaces)
-                  << '\n';
-        }
-        return refused.usage() ? kExitUsage : kExitFailure;
-    }
+    // Practice decides: a start more than a year away, or replacing a program without
+    // --replace, is refused (exit 1 or 2 in run()).
+    const auto result = practice.assign(file, startOf(c), replace);
     const auto& program = *result.program;
     c.out << fmt::format(fmt::runtime(tr("Started '{}' on {}: {} weeks.")),
                          program.titleIn(core::uiLanguage()), core::formatDate(result.start),
@@ -478,8 +469,11 @@ int cmdCheckIn(Context& c) {
         return c.usage(tr("checkin needs --morning-pain N or --red-flag NAME"));
     }
     const auto practice = openPractice(c);
-    const auto date = v.date("--date");
-    checkIn.at = !date || *date == practice->today() ? core::stampNow() : core::stampOn(*date);
+    // Now, or local noon of an earlier day (Practice refuses a day after today). Practice's
+    // today may be pinned (MOTUS_TODAY): then its noon too.
+    const core::Date day = v.date("--date").value_or(practice->today());
+    const core::Stamp now = core::stampNow();
+    checkIn.at = now.date == day ? now : core::stampOn(day);
     const auto result = practice->checkIn(checkIn);
     c.out << fmt::format(fmt::runtime(tr("Check-in recorded for {}.")),
                          core::formatDate(checkIn.at.date))
@@ -596,6 +590,9 @@ int cmdStreak(Context& c) {
                 case core::DayMark::Future:
                     mark = "·";
                     break;
+                case core::DayMark::Stopped:
+                    mark = "–";
+                    break;
                 case core::DayMark::BeforeStart:
                     break;
                 }
@@ -604,7 +601,7 @@ int cmdStreak(Context& c) {
         }
         c.out << '\n';
     }
-    c.out << tr("■ done  ○ missed, forgiven  ✗ missed  · today") << '\n';
+    c.out << tr("■ done  ○ missed, forgiven  ✗ missed  – stopped  · today or to come") << '\n';
     return kExitOk;
 }
 
@@ -613,7 +610,6 @@ int cmdHistory(Context& c) {
     if (!hasProgram(*practice, c)) {
         return kExitFailure;
     }
-    (void)practice->catchUp();
     auto changes = practice->history();
     if (auto until = c.values.date("--date")) {
         std::erase_if(changes, [&](const core::DoseChange& d) { return d.date > *until; });
