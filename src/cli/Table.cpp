@@ -1105,8 +1105,9 @@ std::optional<std::string> checkCommand(const Command& c, const Reading& r, Valu
             if (p.type == ValueType::Integer) {
                 auto number = parseInteger(value);
                 if (!number || !p.range.contains(*number)) {
-                    return fmt::format(fmt::runtime(tr("{} takes {}, a whole number, not '{}'")),
-                                       label, tr(p.what), value);
+                    return fmt::format(fmt::runtime(tr("{} takes {}: a whole number from {}, "
+                                                       "not '{}'")),
+                                       label, tr(p.what), p.range.min, value);
                 }
             }
             values.addPositional(value);
