@@ -251,9 +251,14 @@ std::vector<Command> buildCommands() {
                     "changes)"),
                  cmdProgramImport});
     t.push_back({"program show", {}, {readDate(), json()}, N_("the current plan"), cmdProgramShow});
+    Positional target;
+    target.name = "FILE";
+    target.what = N_("the file to write (never the journal)");
     t.push_back({"program export",
-                 {file},
-                 {readDate()},
+                 {target},
+                 {date("--date", "D",
+                       N_("accepted for older scripts and ignored: the file has "
+                          "the doses in force today"))},
                  N_("the program with its current doses as a program file"),
                  cmdProgramExport});
 

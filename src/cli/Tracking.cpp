@@ -327,9 +327,6 @@ int cmdProgramShow(Context& c) {
 
 int cmdProgramExport(Context& c) {
     const auto practice = openPractice(c);
-    if (!hasProgram(*practice, c)) {
-        return kExitFailure;
-    }
     const std::filesystem::path file = c.values.positionals().front();
     service::writeExport(file, practice->currentProgramText(), practice->journalFile());
     c.out << fmt::format(fmt::runtime(tr("Wrote {}")), file.string()) << '\n';
@@ -486,9 +483,6 @@ int cmdCheckIn(Context& c) {
 
 int cmdReview(Context& c) {
     const auto practice = openPractice(c);
-    if (!hasProgram(*practice, c)) {
-        return kExitFailure;
-    }
     const auto reviews = practice->reviews(c.values.date("--date"));
     const auto* library = &practice->library();
     const auto* program = practice->program();
