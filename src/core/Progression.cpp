@@ -234,43 +234,19 @@ bool isTimedHold(const Dose& dose, bool holdCapped) {
 }
 
 StepUp stepUp(const Dose& dose, const DoseBounds& bounds, bool holdCapped) {
-    const int before = volume(dose);
-    // At most +25 % volume, unless the smallest step is larger (checked by the caller's order:
-    // +1 rep and +1 s are always allowed).
-    auto withinCap = [&](const Dose& next) { return volume(next) * 4 <= before * 5; };
-    const int setsTop = std::min(3, bounds.sets.max);
-    auto moreReps = [&]() -> std::optional<Dose> {
+    // The volume rule of §5a ("at most +25 %, unless the smallest possible step is itself
+    // larger") holds by construction: +1 rep and +1 s are the smallest steps, +10 % of 15 reps or
+    // more and +20 % of a timed hold (at most +5 s) stay under 25 %, and an added set starts at
+    // the bottom of the reps, the smallest step that field allows (docs/progression.md).
+    auto oneMoreRep = [&](int step) -> std::optional<Dose> {
         if (maxReps(dose) >= bounds.reps.max) {
             return std::nullopt;
         }
-        if (!dose.pyramid.empty()) { // every set +1 rep: 4-3-2 -> 5-4-3
-            return withReps(dose, [&](int r) { return std::min(bounds.reps.max, r + 1); });
-        }
-        Dose next = dose;
-        const int step =
-            dose.reps >= 15 ? std::max(1, static_cast<int>(std::lround(dose.reps * 0.10))) : 1;
-        next.reps = std::min(bounds.reps.max, dose.reps + step);
-        return next;
-    };
-    auto moreSets = [&](int top) -> std::optional<Dose> {
-        if (!dose.pyramid.empty() || dose.sets >= top) {
-            return std::nullopt;
-        }
-        Dose next = dose;
-        next.sets = dose.sets + 1;
-        next.reps = bounds.reps.min;
-        if (!withinCap(next)) {
-            // The most reps a set that keeps the step within +25 %.
-            const int hold = std::max(1, dose.holdSeconds);
-            next.reps = before * 5 / 4 / (next.sets * hold);
-            if (next.reps < bounds.reps.min || next.reps < 1) {
-                return std::nullopt;
-            }
-        }
-        next.reps = std::max(next.reps, 1);
-        return next;
+        return withReps(dose, [&](int r) { return std::min(bounds.reps.max, r + step); });
     };
     if (isTimedHold(dose, holdCapped)) {
+        // Timed holds: hold +20 % (rounded up, 1 to 5 s) up to 30 s or the bound; then reps +1;
+        // then +1 set.
         const int top = std::min(30, bounds.hold.max);
         if (dose.holdSeconds < top) {
             Dose next = dose;
@@ -278,19 +254,29 @@ StepUp stepUp(const Dose& dose, const DoseBounds& bounds, bool holdCapped) {
             next.holdSeconds = std::min(top, dose.holdSeconds + step);
             return {next, false};
         }
-        if (auto next = moreReps()) {
+        if (auto next = oneMoreRep(1)) {
             return {*next, false};
         }
-        if (auto next = moreSets(bounds.sets.max)) {
-            return {*next, false};
+        if (dose.pyramid.empty() && dose.sets < bounds.sets.max) {
+            Dose next = dose;
+            ++next.sets;
+            return {next, false};
         }
         return {dose, true};
     }
-    if (auto next = moreReps()) {
+    // Everything else: reps +1 (+10 % at 15 or more; a pyramid's every set +1); then +1 set up
+    // to 3 with the reps back at the bottom of their bound; then hold +1 s.
+    const int step = dose.pyramid.empty() && dose.reps >= 15
+                         ? std::max(1, static_cast<int>(std::lround(dose.reps * 0.10)))
+                         : 1;
+    if (auto next = oneMoreRep(step)) {
         return {*next, false};
     }
-    if (auto next = moreSets(setsTop)) {
-        return {*next, false};
+    if (dose.pyramid.empty() && dose.sets < std::min(3, bounds.sets.max)) {
+        Dose next = dose;
+        ++next.sets;
+        next.reps = bounds.reps.min;
+        return {next, false};
     }
     if (dose.holdSeconds > 0 && !holdCapped && dose.holdSeconds < bounds.hold.max) {
         Dose next = dose;
@@ -507,21 +493,22 @@ DoseChange decideWeek(const ExerciseWeek& w, const RuleContext& c, Date date) {
         d.to.lowAdherenceWeeks = c.current.lowAdherenceWeeks + 1;
         return d;
     }
-    // Row 4b: the dose cannot be completed (both of the last two sessions).
+    // Row 4b: the dose cannot be completed: in both of the last two sessions, RPE >= 9 or
+    // C < 80 %.
     if (w.lastTwo.size() == 2) {
-        std::vector<std::string> causes;
-        const bool tooHard = std::all_of(w.lastTwo.begin(), w.lastTwo.end(),
-                                         [](const auto& s) { return s.effort && *s.effort >= 9; });
-        const bool unfinished = std::all_of(w.lastTwo.begin(), w.lastTwo.end(), [](const auto& s) {
-            return s.completion < Fraction(4, 5);
-        });
-        if (tooHard) {
-            causes.push_back("rpe:" + std::to_string(*w.lastTwo.back().effort));
-        }
-        if (unfinished) {
-            causes.push_back("c:" + text(*w.completion()));
-        }
-        if (!causes.empty()) {
+        auto cannot = [](const SessionFigures& s) {
+            return (s.effort && *s.effort >= 9) || s.completion < Fraction(4, 5);
+        };
+        if (cannot(w.lastTwo[0]) && cannot(w.lastTwo[1])) {
+            std::vector<std::string> causes;
+            for (const auto& s : w.lastTwo) {
+                const std::string cause = s.effort && *s.effort >= 9
+                                              ? "rpe:" + std::to_string(*s.effort)
+                                              : "c:" + text(s.completion);
+                if (std::find(causes.begin(), causes.end(), cause) == causes.end()) {
+                    causes.push_back(cause);
+                }
+            }
             return stepBackDecision(c, date, Row::CannotComplete, causes, figures);
         }
     }
@@ -628,6 +615,9 @@ DoseChange decideWeek(const ExerciseWeek& w, const RuleContext& c, Date date) {
     }
     if (!w.baseline) {
         missing.emplace_back("no-checkins");
+    }
+    if (w.effort && *w.effort > 6) { // RPE 9-10 in one of the last two sessions only
+        missing.push_back("rpe:" + std::to_string(*w.effort));
     }
     if (w.trend && *w.trend > Fraction(0)) {
         missing.emplace_back("trend-up");

@@ -95,6 +95,9 @@ StreakResult computeStreak(const StreakInput& given) {
     for (Date week = mondayOf(input.programStart); week <= thisWeek;
          week = Date(sys_days(week) + days(7))) {
         const bool met = perWeek[week] >= input.sessionsPerWeek;
+        if (input.stoppedOn && week > mondayOf(*input.stoppedOn)) {
+            continue; // after a stop: neither a miss nor a week done
+        }
         if (met) {
             result.longest = std::max(result.longest, ++run);
         } else if (week != thisWeek) {

@@ -61,6 +61,13 @@ void undo(std::vector<Prescription>& prescriptions, const DoseChange& change) {
     if (change.to.exercise.empty()) {
         return;
     }
+    // A merge (§5c) removed `from` and kept `to`, which was in the routine before it (its dose
+    // before the merge is not recorded: the merged one stands in for it).
+    if (change.reason.key == ReasonKey::SwitchEasierMerged ||
+        change.reason.key == ReasonKey::AtTopMerged) {
+        prescriptions.push_back(change.from);
+        return;
+    }
     auto it = std::find_if(prescriptions.begin(), prescriptions.end(),
                            [&](const Prescription& p) { return p.exercise == change.to.exercise; });
     if (it != prescriptions.end()) {
@@ -316,6 +323,7 @@ Tracker::WeekData Tracker::loadWeek(int week) const {
     data.feedback = m_journal.feedback(data.lookBack, data.to);
     data.checkIns = m_journal.checkIns(addDays(data.from, -14), data.to);
     data.baseline = baseline(week);
+    data.planned = plannedDays(data.lookBack, data.to, m_journal.doseChanges());
     return data;
 }
 
@@ -416,9 +424,13 @@ ExerciseWeek Tracker::inputs(const WeekData& data, const Prescription& p,
                 std::max(w.gapDays, static_cast<int>(daysBetween(first, last)) + 1 - allowance);
         }
     };
+    // A planned modification (the day after a flare) is no gap day: it counts as a session day.
+    std::set<Date> active(data.planned.begin(), data.planned.end());
     for (const auto& session : sessions) {
-        const Date day = session.started.date;
-        if (day > cursor) {
+        active.insert(session.started.date);
+    }
+    for (const Date day : active) {
+        if (day > cursor && day <= to) {
             run(addDays(cursor, 1), addDays(day, -1));
             cursor = day;
         }
@@ -524,12 +536,13 @@ std::vector<DoseChange> Tracker::phaseChanges(std::size_t phase, Date date,
             }
             d.to.regressionsInARow = before->regressionsInARow;
         }
-        if (d.from == d.to) {
+        if (d.from == d.to && d.reason.key != ReasonKey::PhaseKeepsRegressed) {
             continue; // the same exercise at the same dose: nothing changes
         }
         d.decision = d.from.exercise != d.to.exercise          ? Decision::Switch
                      : volume(d.to.dose) < volume(d.from.dose) ? Decision::Regress
                      : volume(d.to.dose) > volume(d.from.dose) ? Decision::Progress
+                     : d.from.dose == d.to.dose                ? Decision::Hold
                                                                : Decision::Switch;
         out.push_back(d);
     }
@@ -669,16 +682,19 @@ void Tracker::apply(const std::vector<DoseChange>& changes) {
 }
 
 int Tracker::gapBefore(Date date) const {
-    // Days without a session before `date`, since the last session (or the start).
+    // Days without a session before `date`, since the last session (or the start), less the
+    // rest days a program with N sessions a week allows in a run (as inputs() counts row 7).
+    const int allowance = phaseOn(date).daily() ? 0 : 7 - phaseOn(date).perWeek;
     const Date from = std::max(m_start, addDays(date, -kLookBackDays));
     std::optional<Date> last;
     for (const auto& [day, status] : m_journal.sessionDays(from, addDays(date, -1))) {
         last = std::max(last.value_or(day), day);
     }
     if (last) {
-        return static_cast<int>(daysBetween(*last, date)) - 1;
+        return std::max(0, static_cast<int>(daysBetween(*last, date)) - 1 - allowance);
     }
-    return static_cast<int>(daysBetween(from, date)) + (from > m_start ? 1 : 0);
+    return std::max(0, static_cast<int>(daysBetween(from, date)) + (from > m_start ? 1 : 0) -
+                           allowance);
 }
 
 std::int64_t Tracker::openSession(const Stamp& when) {
@@ -932,6 +948,11 @@ StreakResult Tracker::streak(Date today, StreakUnit& unit) const {
         }
     }
     input.plannedDays = plannedDays(m_start, today, m_journal.doseChanges());
+    for (const auto& f : m_journal.flags()) { // as calendar(): after a stop, days are stopped
+        if (f.exercise.empty() && f.stops && !f.cleared) {
+            input.stoppedOn = f.date;
+        }
+    }
     unit = input.unit;
     return computeStreak(input);
 }

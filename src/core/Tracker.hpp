@@ -106,6 +106,7 @@ private:
         std::vector<Feedback> feedback;      // lookBack .. to
         std::vector<CheckIn> checkIns;       // the two weeks before .. to
         std::optional<Fraction> baseline;
+        std::set<Date> planned; // planned modifications (the day after a flare)
     };
     [[nodiscard]] WeekData loadWeek(int week) const;
     [[nodiscard]] ExerciseWeek inputs(const WeekData& data, const Prescription& prescription,

@@ -105,6 +105,32 @@ TEST_CASE("a forgiven day neither breaks nor lengthens the streak; two misses cl
     CHECK(r.longest == 4);
 }
 
+TEST_CASE("a miss is forgiven when no other day was missed in the six days before it",
+          "[core][streak][boundary]") {
+    struct Case {
+        int secondMiss; // the first miss is on day 3
+        DayMark mark;
+        int current;
+    };
+    const auto c = GENERATE(values<Case>({
+        {8, DayMark::Missed, 4},     // 5 days after the first
+        {9, DayMark::Missed, 3},     // 6 days after: within the six days before it
+        {10, DayMark::Forgiven, 10}, // 7 days after: forgiven, the streak goes on
+    }));
+    INFO("misses on day 3 and day " << c.secondMiss);
+    std::initializer_list<int> none{};
+    auto in = daily(none, 12);
+    for (int n = 1; n <= 12; ++n) {
+        if (n != 3 && n != c.secondMiss) {
+            in.completeDays.insert(dayN(n));
+        }
+    }
+    const auto marks = markDays(in);
+    CHECK(marks[2].second == DayMark::Forgiven);
+    CHECK(marks[static_cast<std::size_t>(c.secondMiss - 1)].second == c.mark);
+    CHECK(computeStreak(in).current == c.current);
+}
+
 TEST_CASE("a week-streak counts weeks with N sessions; rest days never break it",
           "[core][streak]") {
     StreakInput in;
@@ -217,4 +243,62 @@ TEST_CASE("the clock going backwards does not break the streak", "[core][streak]
     const auto r = computeStreak(in);
     CHECK(r.current == 5);
     CHECK(r.longest == 5);
+}
+
+TEST_CASE("after a stop (rule 0) the days after it are stopped: neither missed nor celebrated",
+          "[core][streak]") {
+    auto in = daily({1, 2, 3, 4, 5}, 12);
+    in.stoppedOn = dayN(5);
+    auto marks = markDays(in);
+    REQUIRE(marks.size() == 12);
+    for (std::size_t i = 0; i < 5; ++i) {
+        CHECK(marks[i].second == DayMark::Done);
+    }
+    for (std::size_t i = 5; i < marks.size(); ++i) {
+        CHECK(marks[i].second == DayMark::Stopped);
+    }
+    auto r = computeStreak(in);
+    CHECK(r.current == 5); // the stopped days do not break it
+    CHECK(r.longest == 5);
+    // A session done after the stop is not celebrated: the day stays stopped.
+    in.completeDays.insert(dayN(8));
+    CHECK(markDays(in)[7].second == DayMark::Stopped);
+    r = computeStreak(in);
+    CHECK(r.current == 5);
+    CHECK(r.longest == 5);
+    // A stop on the day after a miss: the miss stays a miss, the days after are stopped.
+    in = daily({1, 2, 4}, 8);
+    in.stoppedOn = dayN(4);
+    marks = markDays(in);
+    CHECK(marks[2].second == DayMark::Forgiven);
+    CHECK(marks[3].second == DayMark::Done);
+    CHECK(marks[4].second == DayMark::Stopped);
+    CHECK(marks[7].second == DayMark::Stopped);
+}
+
+TEST_CASE("a week-streak counts planned modifications as sessions", "[core][streak]") {
+    StreakInput in;
+    in.unit = StreakUnit::Weeks;
+    in.sessionsPerWeek = 3;
+    in.programStart = d(2026, 3, 2); // Monday
+    in.today = d(2026, 3, 8);
+    in.sessionDates = {d(2026, 3, 2), d(2026, 3, 4)};
+    CHECK(computeStreak(in).current == 0);
+    in.plannedDays = {d(2026, 3, 5)}; // the day after a flare
+    CHECK(computeStreak(in).current == 1);
+}
+
+TEST_CASE("a week-streak is neither broken nor lengthened after a stop", "[core][streak]") {
+    StreakInput in;
+    in.unit = StreakUnit::Weeks;
+    in.sessionsPerWeek = 3;
+    in.programStart = d(2026, 3, 2); // Monday
+    in.sessionDates = {d(2026, 3, 2), d(2026, 3, 4),  d(2026, 3, 6),
+                       d(2026, 3, 9), d(2026, 3, 10), d(2026, 3, 11)};
+    in.today = d(2026, 3, 29);
+    CHECK(computeStreak(in).current == 0); // two empty weeks broke it
+    in.stoppedOn = d(2026, 3, 12);
+    const auto r = computeStreak(in);
+    CHECK(r.current == 2);
+    CHECK(r.longest == 2);
 }
