@@ -18,15 +18,6 @@
 namespace motus::app {
 namespace {
 
-std::optional<double> parseNumber(const std::string& text) {
-    double value = 0;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || ptr != text.data() + text.size()) {
-        return std::nullopt;
-    }
-    return value;
-}
-
 bool saveTexture(const sf::RenderTexture& texture, const std::filesystem::path& out,
                  std::ostream& err) {
     if (!texture.getTexture().copyToImage().saveToFile(out.string())) {
@@ -79,59 +70,6 @@ std::string describeMoment(const core::Exercise& ex, const core::PlayerSnapshot&
         text += " · " + std::string(core::tr("right side"));
     }
     return text;
-}
-
-std::string parseRenderArgs(const std::vector<std::string>& args, RenderRequest& request) {
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& arg = args[i];
-        auto value = [&]() -> std::optional<std::string> {
-            if (i + 1 >= args.size()) {
-                return std::nullopt;
-            }
-            return args[++i];
-        };
-        if (arg == "--sheet") {
-            request.sheet = true;
-        } else if (arg == "--at") {
-            auto text = value();
-            auto seconds = text ? parseNumber(*text) : std::nullopt;
-            if (!seconds || *seconds < 0) {
-                return "--at takes a number of seconds";
-            }
-            request.atSeconds = *seconds;
-        } else if (arg == "--out") {
-            auto text = value();
-            if (!text) {
-                return "--out takes a file name";
-            }
-            request.out = *text;
-        } else if (arg == "--size") {
-            auto text = value();
-            unsigned w = 0, h = 0;
-            if (!text || std::sscanf(text->c_str(), "%ux%u", &w, &h) != 2 || w < 64 || h < 64 ||
-                w > 8192 || h > 8192) {
-                return "--size takes WIDTHxHEIGHT, e.g. 800x600";
-            }
-            request.width = w;
-            request.height = h;
-        } else if (!arg.empty() && arg[0] == '-') {
-            return "unknown option " + arg;
-        } else if (request.id.empty()) {
-            request.id = arg;
-        } else {
-            return "unexpected argument " + arg;
-        }
-    }
-    if (request.id.empty()) {
-        return "render needs an exercise id";
-    }
-    if (request.out.empty()) {
-        return "render needs --out FILE.png";
-    }
-    if (request.sheet == (request.atSeconds >= 0)) {
-        return "render needs either --sheet or --at SECONDS";
-    }
-    return {};
 }
 
 int renderSheet(const core::Exercise& ex, const RenderRequest& request, const Fonts& fonts,

@@ -24,10 +24,6 @@ struct RenderRequest {
 [[nodiscard]] std::string describeMoment(const core::Exercise& ex,
                                          const core::PlayerSnapshot& snap);
 
-// Reads the arguments of `motus render`; on error returns a message for the usage line.
-[[nodiscard]] std::string parseRenderArgs(const std::vector<std::string>& args,
-                                          RenderRequest& request);
-
 // Renders to a PNG file; returns the exit code, with messages on `err`.
 [[nodiscard]] int runRender(const RenderRequest& request, const content::DataPaths& paths,
                             const std::filesystem::path& library, std::ostream& err);

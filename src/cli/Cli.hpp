@@ -3,47 +3,51 @@
 #include "core/Dose.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
 
-// The headless subcommands. Nothing here touches a window or any SFML module.
+// The command line: one table of commands (Table.hpp) drives the parsing, the dispatch and the
+// help. The headless commands run here; the window and the drawing commands are handed to the
+// front end that main() provides, as plain requests. Nothing here touches SFML.
 namespace motus::cli {
 
-struct CommandLine {
-    std::optional<std::filesystem::path> library; // --library DIR
-    std::string lang;                             // --lang LL
-    std::string db;                               // --db FILE: the journal
-    bool help = false;
-    bool version = false;
-    std::string screenshot;    // --screenshot FILE: draw the first frame to FILE and quit
-    std::string select;        // --select ID: open the window on this exercise
-    double screenshotAt = 0.0; // --screenshot-at SECONDS: of the routine, for the screenshot
-    std::string command;       // empty: open the window
-    std::vector<std::string> args;
-    std::optional<std::string> error; // the command line could not be read
+// No command, or `play ID` without --simulate: the window.
+struct WindowRequest {
+    std::filesystem::path library;
+    std::filesystem::path db;         // empty: the default journal
+    std::string select;               // --select ID
+    std::filesystem::path screenshot; // --screenshot FILE
+    double screenshotAt = 0.0;        // --screenshot-at S
+    std::string play;                 // `play ID`: open the player on this exercise
+    core::DoseOverride dose;          // with `play`
 };
 
-[[nodiscard]] CommandLine parseCommandLine(const std::vector<std::string>& argv);
-[[nodiscard]] std::string usage();
-[[nodiscard]] std::string versionText();
-
-// `motus play ID [dose options] [--simulate] [--json]`.
-struct PlayRequest {
+// `render ID (--sheet | --at SECONDS) --out FILE.png [--size WxH]`.
+struct RenderRequest {
+    std::filesystem::path library;
     std::string id;
-    core::DoseOverride dose;
-    bool simulate = false;
-    bool json = false;
+    bool sheet = false;
+    std::optional<double> atSeconds;
+    std::filesystem::path out;
+    unsigned width = 0; // 0: the default for the kind of render
+    unsigned height = 0;
 };
-// Reads the arguments of `play`; returns an error message, or empty when they are fine.
-[[nodiscard]] std::string parsePlayArgs(const std::vector<std::string>& args, PlayRequest& request);
 
-// Runs a subcommand; returns the process exit code (0 fine, 1 failure, 2 usage error).
-[[nodiscard]] int runCommand(const CommandLine& commandLine, const content::DataPaths& paths,
-                             std::ostream& out, std::ostream& err);
+// What main() provides: the commands that draw. Each returns the exit code.
+struct FrontEnd {
+    std::function<int(const WindowRequest&)> window;
+    std::function<int(const RenderRequest&)> render;
+};
 
-// Pads with spaces to `width` characters of UTF-8 text.
-[[nodiscard]] std::string padRight(const std::string& text, std::size_t width);
+// Reads the command line (argv[0] is the program), chooses the language, runs the command or
+// hands it to the front end; returns the exit code: 0 success, 1 failure, 2 usage error (or no
+// display, as the front end says). Output is valid UTF-8.
+[[nodiscard]] int run(const std::vector<std::string>& argv, const content::DataPaths& paths,
+                      const FrontEnd& frontEnd, std::ostream& out, std::ostream& err);
+
+[[nodiscard]] std::string versionText();
 
 } // namespace motus::cli

@@ -1,140 +1,120 @@
 #include "Json.hpp"
 
+#include "core/Decision.hpp"
+#include "core/Library.hpp"
+#include "core/Reasons.hpp"
+
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace motus::cli {
 
-std::string jsonEscape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + 2);
-    out += '"';
-    for (char c : text) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char buffer[8];
-                std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
-                out += buffer;
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '"';
-    return out;
+std::string dump(const Json& value) {
+    return value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-void JsonWriter::separate() {
-    if (m_afterKey) {
-        m_afterKey = false;
-        return;
-    }
-    if (!m_hasItem.empty()) {
-        if (m_hasItem.back()) {
-            m_out += ',';
-        }
-        m_hasItem.back() = true;
-    }
-}
-
-JsonWriter& JsonWriter::beginObject() {
-    separate();
-    m_out += '{';
-    m_hasItem.push_back(false);
-    return *this;
-}
-
-JsonWriter& JsonWriter::endObject() {
-    m_out += '}';
-    m_hasItem.pop_back();
-    return *this;
-}
-
-JsonWriter& JsonWriter::beginArray() {
-    separate();
-    m_out += '[';
-    m_hasItem.push_back(false);
-    return *this;
-}
-
-JsonWriter& JsonWriter::endArray() {
-    m_out += ']';
-    m_hasItem.pop_back();
-    return *this;
-}
-
-JsonWriter& JsonWriter::key(std::string_view name) {
-    separate();
-    m_out += jsonEscape(name);
-    m_out += ':';
-    m_afterKey = true;
-    return *this;
-}
-
-JsonWriter& JsonWriter::value(std::string_view text) {
-    separate();
-    m_out += jsonEscape(text);
-    return *this;
-}
-
-JsonWriter& JsonWriter::value(long number) {
-    separate();
-    m_out += std::to_string(number);
-    return *this;
-}
-
-JsonWriter& JsonWriter::value(double number) {
-    separate();
-    if (!std::isfinite(number)) {
-        m_out += "null";
-        return *this;
+Json number(double value) {
+    if (!std::isfinite(value)) {
+        return nullptr;
     }
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.10g", number);
-    m_out += buffer;
-    return *this;
-}
-
-JsonWriter& JsonWriter::value(bool flag) {
-    separate();
-    m_out += flag ? "true" : "false";
-    return *this;
-}
-
-JsonWriter& JsonWriter::rawValue(std::string_view json) {
-    separate();
-    m_out += json;
-    return *this;
-}
-
-JsonWriter& JsonWriter::null() {
-    separate();
-    m_out += "null";
-    return *this;
-}
-
-JsonWriter& JsonWriter::stringArray(const std::vector<std::string>& items) {
-    beginArray();
-    for (const auto& item : items) {
-        value(item);
+    std::snprintf(buffer, sizeof buffer, "%.10g", value);
+    const double shown = std::strtod(buffer, nullptr);
+    if (shown == std::floor(shown) && std::fabs(shown) < 1e15) {
+        return static_cast<std::int64_t>(shown);
     }
-    return endArray();
+    return shown;
+}
+
+Json doseJson(const core::Prescription& p) {
+    Json j;
+    j["exercise"] = p.exercise;
+    j["sets"] = p.dose.sets;
+    j["reps"] = p.dose.reps;
+    j["hold"] = p.dose.holdSeconds;
+    return j;
+}
+
+Json pyramidJson(const core::Dose& dose) {
+    if (dose.pyramid.empty()) {
+        return nullptr;
+    }
+    return dose.pyramid;
+}
+
+Json figuresJson(const core::Figures& f) {
+    Json j = Json::object();
+    auto put = [&](const char* key, const auto& value) {
+        if (value) {
+            j[key] = number(static_cast<double>(*value));
+        }
+    };
+    put("A", f.adherence);
+    put("Pd", f.painDuring);
+    put("dPm", f.morningDelta);
+    put("baseline", f.baseline);
+    put("morning_pain", f.morningPain);
+    put("trend", f.trend);
+    put("trend_before", f.trendBefore);
+    put("RPE", f.effort);
+    put("C", f.completion);
+    if (f.leg) {
+        j["leg"] = std::string(core::toString(*f.leg));
+    }
+    put("gap_days", f.gapDays);
+    if (!f.redFlags.empty()) {
+        Json flags = Json::array();
+        for (auto flag : f.redFlags) {
+            flags.push_back(std::string(core::toString(flag)));
+        }
+        j["red_flags"] = flags;
+    }
+    put("quota_baseline", f.quotaBaseline);
+    put("quota", f.quota);
+    return j;
+}
+
+namespace {
+
+Json ruleJson(core::Row row) {
+    const auto rule = core::ruleNumber(row);
+    return rule ? Json(*rule) : Json(nullptr);
+}
+
+} // namespace
+
+Json decisionJson(const core::DoseChange& d, const core::Library* library,
+                  const core::Program* program) {
+    Json j;
+    j["exercise"] = d.exercise.empty() ? d.from.exercise : d.exercise;
+    j["decision"] = std::string(core::toString(d.decision));
+    j["rule"] = ruleJson(d.row);
+    j["reason"] = core::reasonText(d, library, program);
+    j["figures"] = figuresJson(d.figures);
+    j["from"] = doseJson(d.from);
+    j["to"] = doseJson(d.to);
+    j["row"] = std::string(core::toString(d.row));
+    j["reason_key"] = std::string(core::toString(d.reason.key));
+    j["reason_params"] = d.reason.params;
+    return j;
+}
+
+Json flagJson(const core::TherapistFlag& flag, const core::Library* library,
+              const core::Program* program) {
+    Json j;
+    j["id"] = flag.id;
+    j["date"] = core::formatDate(flag.date);
+    j["exercise"] = flag.exercise.empty() ? Json(nullptr) : Json(flag.exercise);
+    j["rule"] = ruleJson(flag.row);
+    j["row"] = std::string(core::toString(flag.row));
+    j["reason"] = core::reasonText(flag.reason, library, program);
+    j["reason_key"] = std::string(core::toString(flag.reason.key));
+    j["reason_params"] = flag.reason.params;
+    j["figures"] = figuresJson(flag.figures);
+    j["stops"] = flag.stops;
+    j["cleared"] = flag.cleared ? Json(core::formatDate(*flag.cleared)) : Json(nullptr);
+    return j;
 }
 
 } // namespace motus::cli

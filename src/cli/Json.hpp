@@ -1,38 +1,39 @@
 #pragma once
+#include "core/Journal.hpp"
+#include "core/Program.hpp"
+
+#include <nlohmann/json.hpp>
+
 #include <string>
-#include <string_view>
-#include <vector>
+
+// JSON output (docs/cli-json.md), written with nlohmann-json. Keys keep the order they are
+// written in; text that is not valid UTF-8 is mended, never refused.
+namespace motus::core {
+class Library;
+}
 
 namespace motus::cli {
 
-// A small streaming JSON writer: values are appended in order, commas and nesting are tracked.
-class JsonWriter {
-public:
-    JsonWriter& beginObject();
-    JsonWriter& endObject();
-    JsonWriter& beginArray();
-    JsonWriter& endArray();
-    JsonWriter& key(std::string_view name);
-    JsonWriter& value(std::string_view text);
-    JsonWriter& value(const char* text) { return value(std::string_view(text)); }
-    JsonWriter& value(long number);
-    JsonWriter& value(int number) { return value(static_cast<long>(number)); }
-    JsonWriter& value(double number);
-    JsonWriter& value(bool flag);
-    JsonWriter& null();
-    // Writes already-formed JSON text (e.g. an object stored as JSON) as one value.
-    JsonWriter& rawValue(std::string_view json);
-    JsonWriter& stringArray(const std::vector<std::string>& items);
+using Json = nlohmann::ordered_json;
 
-    [[nodiscard]] const std::string& str() const { return m_out; }
+// The JSON text of `value` on one line.
+[[nodiscard]] std::string dump(const Json& value);
 
-private:
-    void separate();
-    std::string m_out;
-    std::vector<bool> m_hasItem; // per open container
-    bool m_afterKey = false;
-};
+// A number as the command line always printed them: whole numbers without a fraction, others
+// to 10 significant digits; not finite: null.
+[[nodiscard]] Json number(double value);
 
-[[nodiscard]] std::string jsonEscape(std::string_view text);
+// {"exercise", "sets", "reps", "hold"}: a dose in a decision.
+[[nodiscard]] Json doseJson(const core::Prescription& prescription);
+// [4,3,2] or null.
+[[nodiscard]] Json pyramidJson(const core::Dose& dose);
+// The figures a decision used, only the known ones.
+[[nodiscard]] Json figuresJson(const core::Figures& figures);
+// One decision as in `review --json` (`history --json` adds its date and "by").
+[[nodiscard]] Json decisionJson(const core::DoseChange& change, const core::Library* library,
+                                const core::Program* program);
+// One flag for the therapist as in `flags --json`.
+[[nodiscard]] Json flagJson(const core::TherapistFlag& flag, const core::Library* library,
+                            const core::Program* program);
 
 } // namespace motus::cli

@@ -4,12 +4,25 @@ cmake_minimum_required(VERSION 3.25)
 set(failures 0)
 set(checks 0)
 
-# motus_run(NAME EXIT code [STDOUT regex...] [STDERR regex...] [NOT_STDOUT regex...] ARGS ...)
+# motus_run(NAME EXIT code [STDOUT regex...] [STDERR regex...] [NOT_STDOUT regex...]
+#           [UNCHANGED file] [ENV var=value...] ARGS ...)
+# UNCHANGED: the file (the journal) is byte for byte the same afterwards. Every run has a
+# private XDG_DATA_HOME, so that no default journal outside WORK_DIR is ever touched.
 function(motus_run name)
-  cmake_parse_arguments(R "" "EXIT" "ARGS;STDOUT;STDERR;NOT_STDOUT;ENV" ${ARGN})
-  execute_process(COMMAND ${CMAKE_COMMAND} -E env ${R_ENV} ${MOTUS} ${R_ARGS}
-    RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  cmake_parse_arguments(R "" "EXIT;UNCHANGED" "ARGS;STDOUT;STDERR;NOT_STDOUT;ENV" ${ARGN})
+  if(R_UNCHANGED)
+    file(SHA256 ${R_UNCHANGED} before)
+  endif()
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env XDG_DATA_HOME=${WORK_DIR}/xdg ${R_ENV} ${MOTUS}
+    ${R_ARGS} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
   set(ok TRUE)
+  if(R_UNCHANGED)
+    file(SHA256 ${R_UNCHANGED} after)
+    if(NOT before STREQUAL after)
+      message(SEND_ERROR "${name}: ${R_UNCHANGED} changed\nstderr: ${err}")
+      set(ok FALSE)
+    endif()
+  endif()
   if(NOT code STREQUAL R_EXIT)
     message(SEND_ERROR "${name}: exit ${code}, expected ${R_EXIT}\nstdout: ${out}\nstderr: ${err}")
     set(ok FALSE)
@@ -76,13 +89,13 @@ motus_run(library-json EXIT 0 ARGS library --json
 motus_run(library-region EXIT 0 ARGS library --region neck STDOUT "chin-tuck" NOT_STDOUT "mcgill-curl-up")
 motus_run(library-position EXIT 0 ARGS library --position quadruped STDOUT "bird-dog" NOT_STDOUT "chin-tuck")
 motus_run(library-goal EXIT 0 ARGS library --goal nerve-mobility STDOUT "sciatic-nerve-slider" NOT_STDOUT "bird-dog")
-motus_run(library-bad-region EXIT 2 ARGS library --region tail STDERR "unknown region 'tail'")
+motus_run(library-bad-region EXIT 2 ARGS library --region tail STDERR "unknown value 'tail' for --region")
 motus_run(show-text EXIT 0 ARGS show mcgill-curl-up
   STDOUT "McGill curl-up  \\(mcgill-curl-up\\)" "Dose: 3 sets × 6-4-2 reps" "Harder: " "How to do it:" "Source: McGill")
 motus_run(show-json EXIT 0 ARGS show bird-dog --json
   STDOUT "\"dose\":.\"sets\":" "\"variants\":.\"progression\":null,\"regression\":\"bird-dog-leg\"" "\"hold_capped\":true")
 motus_run(show-unknown EXIT 1 ARGS show no-such-exercise STDERR "no exercise 'no-such-exercise'")
-motus_run(show-needs-id EXIT 2 ARGS show STDERR "exactly one exercise id")
+motus_run(show-needs-id EXIT 2 ARGS show STDERR "'show' needs an exercise id")
 motus_run(german-flag EXIT 0 ARGS --lang de library STDOUT "STUFE" "Seitstütz|Vierfüßler|Unterarm")
 motus_run(german-env EXIT 0 ENV LANGUAGE=de ARGS show chin-tuck STDOUT "Dosierung:" "So geht es:")
 motus_run(play-simulate-json EXIT 0 ARGS play glute-bridge --simulate --json --sets 1 --reps 2
@@ -93,12 +106,200 @@ motus_run(play-simulate-each-side EXIT 0 ARGS play clamshell --simulate --json -
   STDOUT "\"type\":\"switch-side\"" "\"side\":\"left\"" "\"side\":\"right\"")
 motus_run(play-simulate-text EXIT 0 ARGS play glute-bridge --simulate --sets 1 --reps 1 STDOUT "total 12 s")
 motus_run(play-bad-reps EXIT 2 ARGS play glute-bridge --simulate --reps 99 STDERR "--reps takes a whole number from 1 to 30")
-motus_run(play-bad-side EXIT 2 ARGS play glute-bridge --simulate --side up STDERR "unknown side 'up'")
+motus_run(play-bad-side EXIT 2 ARGS play glute-bridge --simulate --side up STDERR "unknown value 'up' for --side")
 motus_run(play-unknown EXIT 1 ARGS play nothing --simulate STDERR "no exercise 'nothing'")
 motus_run(play-window-without-display EXIT 2 ENV DISPLAY= ARGS play glute-bridge STDERR "play needs an X display")
 motus_run(render-without-display EXIT 2 ENV DISPLAY= ARGS render glute-bridge --sheet --out x.png STDERR "render needs an X display")
-motus_run(render-needs-out EXIT 2 ARGS render glute-bridge --sheet STDERR "render needs --out FILE.png")
+motus_run(render-needs-out EXIT 2 ARGS render glute-bridge --sheet STDERR "'render' needs --out FILE.png")
 motus_run(no-display EXIT 2 ENV DISPLAY= ARGS STDERR "^motus: no X display[^\n]*\n$")
+
+# --- The help: one table drives `motus --help`, each command's help and the README ------------
+foreach(command validate library show play render program "program list" "program start"
+                "program import" "program show" "program export" today log checkin review streak
+                history flags "flags clear" export help)
+  string(REPLACE " " ";" words "${command}")
+  string(REPLACE " " "-" label "${command}")
+  motus_run(help-${label} EXIT 0 ARGS ${words} --help STDOUT "^Usage: motus ${command}[ \n]")
+  execute_process(COMMAND ${MOTUS} ${words} --help OUTPUT_VARIABLE byOption)
+  execute_process(COMMAND ${MOTUS} help ${words} OUTPUT_VARIABLE byCommand)
+  if(NOT byOption STREQUAL byCommand)
+    message(SEND_ERROR "motus help ${command} differs from motus ${command} --help")
+    math(EXPR failures "${failures} + 1")
+  endif()
+endforeach()
+motus_run(help-log-ranges EXIT 0 ARGS log --help
+  STDOUT "--sets N[^\n]*from 1 to 5" "--reps N[^\n]*from 1 to 30" "--hold S[^\n]*from 0 to 60"
+         "--pain N[^\n]*from 0 to 10" "--rpe N[^\n]*from 0 to 10" "worse, same, better, numb-weak")
+motus_run(help-play-ranges EXIT 0 ARGS play --help
+  STDOUT "--tempo S[^\n]*from 1 to 4" "--rest S[^\n]*from 0 to 120")
+motus_run(help-unknown EXIT 2 ARGS help frobnicate STDERR "unknown command 'frobnicate'")
+motus_run(help-wins EXIT 0 ARGS log --sets 0 --help STDOUT "^Usage: motus log")
+
+# The README's command-line reference is `motus --help`, verbatim.
+execute_process(COMMAND ${MOTUS} --lang en --help OUTPUT_VARIABLE reference RESULT_VARIABLE code)
+file(READ ${SOURCE_DIR}/README.md readme)
+set(opening "## Command line\n\n```\n")
+string(FIND "${readme}" "${opening}" start)
+string(LENGTH "${opening}" openingLength)
+math(EXPR checks "${checks} + 1")
+if(start EQUAL -1 OR NOT code EQUAL 0)
+  message(SEND_ERROR "README.md has no ## Command line block, or motus --help failed (${code})")
+  math(EXPR failures "${failures} + 1")
+else()
+  math(EXPR start "${start} + ${openingLength}")
+  string(SUBSTRING "${readme}" ${start} -1 block)
+  string(FIND "${block}" "\n```\n" end)
+  math(EXPR end "${end} + 1")
+  string(SUBSTRING "${block}" 0 ${end} block)
+  if(NOT block STREQUAL reference)
+    file(WRITE ${WORK_DIR}/help.txt "${reference}")
+    file(WRITE ${WORK_DIR}/readme-block.txt "${block}")
+    message(SEND_ERROR "README.md's command-line reference is not what 'motus --help' prints; "
+      "compare ${WORK_DIR}/readme-block.txt with ${WORK_DIR}/help.txt and copy the latter into "
+      "the README")
+    math(EXPR failures "${failures} + 1")
+  endif()
+endif()
+
+# --- Usage errors: exit 2, a message that names the option, nothing changed -------------------
+set(DB ${WORK_DIR}/journal/motus.db)
+set(TODAY MOTUS_TODAY=2026-11-10)
+motus_run(journal-start EXIT 0 ENV ${TODAY}
+  ARGS --db ${DB} program start low-back-motor-control --start 2026-11-02)
+motus_run(journal-checkin EXIT 0 ENV ${TODAY} ARGS --db ${DB} checkin --morning-pain 2)
+# usage(NAME STDERR-REGEX ARGS...): exit 2, the message, the journal as it was.
+function(usage name pattern)
+  motus_run(usage-${name} EXIT 2 ENV ${TODAY} UNCHANGED ${DB} STDERR "^motus: [^\n]*${pattern}"
+    ARGS --db ${DB} ${ARGN})
+  set(checks ${checks} PARENT_SCOPE)
+  set(failures ${failures} PARENT_SCOPE)
+endfunction()
+usage(repeated "--pain" log cat-camel --pain 1 --pain 9)
+usage(repeated-flag "--json" today --json --json)
+usage(repeated-global "--lang" --lang de --lang en today)
+usage(other-command "'log' does not take the option --json" log cat-camel --json)
+usage(other-command-today "'today' does not take the option --sets" today --sets 9)
+usage(other-command-flags "'flags clear' does not take the option --json" flags clear 1 --json)
+usage(window-option "--select" today --select cat-camel)
+usage(stray "unexpected argument 'junk'" today junk)
+usage(stray-log "unexpected argument 'extra'" log cat-camel extra)
+usage(unknown-option "unknown option --colour" log cat-camel --colour red)
+usage(missing-value "option --pain needs a value" log cat-camel --pain)
+usage(missing-id "'log' needs an exercise id" log --sets 2)
+usage(empty-value "option --hold needs a value" log cat-camel --hold=)
+usage(flag-with-value "option --json takes no value" today --json=false)
+usage(lang "unknown value 'deu' for --lang" --lang deu today)
+usage(sets-0 "--sets takes a whole number from 1 to 5" log cat-camel --sets 0)
+usage(sets-6 "--sets takes a whole number from 1 to 5" log cat-camel --sets 6)
+usage(reps-0 "--reps takes a whole number from 1 to 30" log cat-camel --reps 0)
+usage(reps-31 "--reps" log cat-camel --reps 31)
+usage(reps-text "--reps" log cat-camel --reps 3x)
+usage(hold-61 "--hold takes a whole number from 0 to 60" log cat-camel --hold 61)
+usage(pain-11 "--pain takes a whole number from 0 to 10" log cat-camel --pain 11)
+usage(pain-negative "--pain" log cat-camel --pain -1)
+usage(rpe-11 "--rpe" log cat-camel --rpe 11)
+usage(leg "unknown value 'sideways' for --leg" log cat-camel --leg sideways)
+usage(date "--date takes a date YYYY-MM-DD" log cat-camel --date 2026-02-30)
+usage(morning-pain "--morning-pain takes a whole number from 0 to 10" checkin --morning-pain 11)
+usage(morning-pain-twice "--morning-pain" checkin --morning-pain 1 --morning-pain 2)
+usage(checkin-nothing "--morning-pain" checkin)
+usage(red-flag "unknown value 'tingling' for --red-flag" checkin --red-flag tingling)
+usage(start-date "--start" program start hip-knee --start 2026-13-01 --replace)
+usage(start-far "more than a year" program start hip-knee --start 2028-01-01 --replace)
+usage(start-long-ago "more than a year" program start hip-knee --start 0001-01-01 --replace)
+usage(program-nothing "'program' needs one of: list, start, import, show, export" program)
+usage(program-unknown "unknown command 'program junk'" program junk)
+usage(flag-id "'flags clear' takes a flag id" flags clear abc)
+usage(export-format "unknown value 'xml' for --format" export --format xml --out ${WORK_DIR}/x.csv)
+usage(export-out "'export' needs --out FILE" export --format csv)
+usage(tempo "--tempo takes a whole number from 1 to 4" play glute-bridge --simulate --tempo 5)
+usage(rest "--rest takes a whole number from 0 to 120" play glute-bridge --simulate --rest 121)
+usage(play-json "option --json needs --simulate" play glute-bridge --json)
+usage(level "--level takes a whole number from 1 to 5" library --level 6)
+usage(screenshot-at-nan "--screenshot-at takes a number of seconds" --screenshot-at nan --screenshot ${WORK_DIR}/x.png)
+usage(screenshot-at-inf "--screenshot-at" --screenshot-at inf --screenshot ${WORK_DIR}/x.png)
+usage(screenshot-at-negative "--screenshot-at" --screenshot-at -1 --screenshot ${WORK_DIR}/x.png)
+usage(screenshot-at-day "--screenshot-at" --screenshot-at 86401 --screenshot ${WORK_DIR}/x.png)
+usage(screenshot-at-alone "option --screenshot-at needs --screenshot" --screenshot-at 5)
+usage(render-at "--at takes a number of seconds from 0 to 86400" render glute-bridge --at nan --out ${WORK_DIR}/x.png)
+usage(render-size "--size takes WIDTHxHEIGHT" render glute-bridge --sheet --out ${WORK_DIR}/x.png --size 10x10)
+usage(render-both "--sheet and --at exclude each other" render glute-bridge --sheet --at 1 --out ${WORK_DIR}/x.png)
+usage(render-neither "'render' needs --sheet or --at SECONDS" render glute-bridge --out ${WORK_DIR}/x.png)
+# An empty --db is refused; it never falls back to the default journal.
+motus_run(usage-empty-db EXIT 2 STDERR "^motus: option --db needs a value" ARGS --db= today)
+# (An empty word cannot pass through a CMake list: these two call execute_process directly.)
+file(SHA256 ${DB} before)
+execute_process(COMMAND ${CMAKE_COMMAND} -E env XDG_DATA_HOME=${WORK_DIR}/xdg ${TODAY}
+  ${MOTUS} --db "" checkin --morning-pain 2 RESULT_VARIABLE emptyDb ERROR_VARIABLE emptyDbErr)
+execute_process(COMMAND ${CMAKE_COMMAND} -E env XDG_DATA_HOME=${WORK_DIR}/xdg ${TODAY}
+  ${MOTUS} --db ${DB} log cat-camel --hold "" RESULT_VARIABLE emptyHold ERROR_VARIABLE emptyHoldErr)
+file(SHA256 ${DB} after)
+math(EXPR checks "${checks} + 1")
+if(NOT emptyDb EQUAL 2 OR NOT emptyDbErr MATCHES "^motus: option --db needs a value"
+   OR NOT emptyHold EQUAL 2 OR NOT emptyHoldErr MATCHES "^motus: option --hold needs a value"
+   OR NOT before STREQUAL after OR EXISTS ${WORK_DIR}/xdg/motus/motus.db)
+  message(SEND_ERROR "an empty value is a usage error that changes nothing (the default journal "
+    "is not written): --db \"\": ${emptyDb} ${emptyDbErr}, --hold \"\": ${emptyHold} ${emptyHoldErr}")
+  math(EXPR failures "${failures} + 1")
+endif()
+
+# --- Refusals of the application layer: exit 1, a message, nothing changed -------------------
+function(refused name pattern)
+  motus_run(refused-${name} EXIT 1 ENV ${TODAY} UNCHANGED ${DB} STDERR "^motus: [^\n]*${pattern}"
+    ARGS --db ${DB} ${ARGN})
+  set(checks ${checks} PARENT_SCOPE)
+  set(failures ${failures} PARENT_SCOPE)
+endfunction()
+refused(future-log "2026-11-11 is in the future" log cat-camel --date 2026-11-11)
+refused(future-checkin "2026-12-24 is in the future" checkin --date 2026-12-24 --morning-pain 1)
+refused(replace "--replace" program start hip-knee)
+refused(replace-import "--replace" program import ${SOURCE_DIR}/exercises/programs/hip-knee.xml)
+refused(not-in-routine "not in the routine" log glute-bridge)
+refused(no-flag "no open flag 99" flags clear 99)
+refused(export-onto-journal "" export --format csv --out ${DB})
+# A future date on a command that shows is a preview: nothing is stored.
+motus_run(preview-today EXIT 0 ENV ${TODAY} UNCHANGED ${DB} ARGS --db ${DB} today --date 2026-12-24 --json
+  STDOUT "\"preview\":true")
+# What is allowed is done: a past day, --replace.
+motus_run(log-past EXIT 0 ENV ${TODAY} ARGS --db ${DB} log cat-camel --date 2026-11-09 --leg better
+  STDOUT "Logged Cat-camel: 1 sets on 2026-11-09")
+motus_run(replace-confirmed EXIT 0 ENV ${TODAY} ARGS --db ${DB} program start hip-knee --replace
+  STDOUT "Started 'Hip and knee strength'")
+
+# --- A library folder that does not exist is a failure -----------------------------------------
+motus_run(library-missing EXIT 1 ARGS --library ${WORK_DIR}/nowhere library
+  STDERR "^motus: [^\n]*nowhere")
+motus_run(library-missing-env EXIT 1 ENV MOTUS_LIBRARY=${WORK_DIR}/nowhere ARGS show bird-dog
+  STDERR "^motus: [^\n]*nowhere")
+motus_run(library-missing-today EXIT 1 ARGS --library ${WORK_DIR}/nowhere --db ${DB} today
+  UNCHANGED ${DB} STDERR "nowhere")
+
+# --- Output is valid UTF-8, whatever a file or an argument holds ------------------------------
+find_program(ICONV iconv REQUIRED)
+string(ASCII 255 ff)
+string(ASCII 233 latin1e)
+file(MAKE_DIRECTORY ${WORK_DIR}/latin1)
+string(REPLACE "<name>Glute bridge</name>" "<name>Glute bridge ${ff} caf${latin1e}</name>" latin1
+  "${good}")
+file(WRITE ${WORK_DIR}/latin1/glute-bridge.xml "${latin1}")
+foreach(run "library" "library|--json" "show|glute-bridge" "show|glute-bridge|--json"
+            "frobnicate${ff}" "library|--region|${ff}")
+  string(REPLACE "|" ";" words "${run}")
+  execute_process(COMMAND ${MOTUS} --library ${WORK_DIR}/latin1 ${words}
+    OUTPUT_FILE ${WORK_DIR}/utf8-out.txt ERROR_FILE ${WORK_DIR}/utf8-err.txt)
+  foreach(stream out err)
+    execute_process(COMMAND ${ICONV} -f UTF-8 -t UTF-8 ${WORK_DIR}/utf8-${stream}.txt
+      RESULT_VARIABLE valid OUTPUT_QUIET ERROR_QUIET)
+    math(EXPR checks "${checks} + 1")
+    if(NOT valid EQUAL 0)
+      message(SEND_ERROR "motus ${run}: std${stream} is not valid UTF-8")
+      math(EXPR failures "${failures} + 1")
+    endif()
+  endforeach()
+endforeach()
+string(ASCII 239 191 189 mended) # U+FFFD REPLACEMENT CHARACTER
+motus_run(utf8-mended EXIT 0 ARGS --library ${WORK_DIR}/latin1 library --json
+  STDOUT "\"name\":\"Glute bridge ${mended} caf${mended}\"")
 
 message(STATUS "${checks} checks, ${failures} failed")
 if(failures GREATER 0)

@@ -1,13 +1,17 @@
 # Four weeks of a patient on the command line, with the real journal: start a bundled program,
 # log every day (one day missed), check in, read reviews, streaks and history; refuse a broken
 # program; stop on a red flag. Variables: MOTUS, SOURCE_DIR, WORK_DIR.
+# Each command runs on its day: MOTUS_TODAY pins "today" (Motus records nothing for a day after
+# today and catches reviews up only to today), so the patient's weeks pass as they would.
 cmake_minimum_required(VERSION 3.25)
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
 set(DB ${WORK_DIR}/data/motus/motus.db)
 
+set(TODAY 2026-11-02)
 function(motus out)
-  execute_process(COMMAND ${MOTUS} --db ${DB} ${ARGN} RESULT_VARIABLE code
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env MOTUS_TODAY=${TODAY} ${MOTUS} --db ${DB} ${ARGN}
+    RESULT_VARIABLE code
     OUTPUT_VARIABLE stdout ERROR_VARIABLE stderr)
   set(${out} "${stdout}" PARENT_SCOPE)
   set(${out}_CODE "${code}" PARENT_SCOPE)
@@ -44,6 +48,9 @@ file(WRITE ${WORK_DIR}/broken.xml "${broken}")
 motus(import program import ${WORK_DIR}/broken.xml)
 expect("broken import exits 1: ${import_CODE}" import_CODE EQUAL 1)
 expect("names the file and field: ${import_ERR}" import_ERR MATCHES "broken.xml:[0-9]+: error: <item> attribute 'exercise': unknown exercise 'sit-to-stnad'")
+# So is another program without --replace (the assigned one would be replaced).
+motus(replace program import ${SOURCE_DIR}/exercises/programs/hip-knee.xml)
+expect("replacing needs --replace: ${replace_CODE} ${replace_ERR}" replace_CODE EQUAL 1 AND replace_ERR MATCHES "--replace")
 motus(show program show --date 2026-11-02 --json)
 string(JSON shown GET "${show}" id)
 expect("still the first program: ${show}" shown STREQUAL "low-back-motor-control")
@@ -58,6 +65,7 @@ foreach(day RANGE 0 27)
     endif()
     string(APPEND date ${dom})
   endif()
+  set(TODAY ${date})
   motus(c checkin --date ${date} --morning-pain 2)
   expect("checkin ${date}: ${c_ERR}" c_CODE EQUAL 0)
   if(day EQUAL 10)
@@ -73,6 +81,7 @@ foreach(day RANGE 0 27)
   endforeach()
 endforeach()
 
+set(TODAY 2026-11-29)
 motus(today today --date 2026-11-29 --json)
 string(JSON done GET "${today}" exercises 0 done_sets)
 string(JSON sets GET "${today}" exercises 0 sets)
@@ -107,11 +116,12 @@ expect("dose changes recorded: ${history}" n GREATER 4)
 string(JSON by GET "${history}" changes 0 by)
 expect("the first change is a rule's: ${by}" by STREQUAL "rule")
 
+set(TODAY 2026-11-30)
 motus(csv export --format csv --out ${WORK_DIR}/log.csv)
 file(READ ${WORK_DIR}/log.csv exported)
 expect("CSV header: ${csv_ERR}" exported MATCHES "^record,date,utc,utc_offset_minutes,session")
 # A check-in in New York: its negative UTC offset is a number in the CSV, not neutralised text.
-execute_process(COMMAND ${CMAKE_COMMAND} -E env TZ=America/New_York
+execute_process(COMMAND ${CMAKE_COMMAND} -E env TZ=America/New_York MOTUS_TODAY=2026-11-30
   ${MOTUS} --db ${DB} checkin --date 2026-11-30 --morning-pain 1 RESULT_VARIABLE nyCode)
 expect("a check-in in New York" nyCode EQUAL 0)
 motus(csv2 export --format csv --out ${WORK_DIR}/log2.csv)
@@ -126,10 +136,12 @@ expect("CRLF rows: ${bytes}" crlf GREATER 0)
 
 motus(exported program export ${WORK_DIR}/current.xml --date 2026-11-29)
 expect("export: ${exported_ERR}" exported_CODE EQUAL 0)
-motus(reimport program import ${WORK_DIR}/current.xml --start 2026-11-30)
+# Assigning it again replaces the program assigned now: it takes --replace.
+motus(reimport program import ${WORK_DIR}/current.xml --start 2026-11-30 --replace)
 expect("the exported program imports again: ${reimport_ERR}" reimport_CODE EQUAL 0)
 
 # A red flag stops the program at once.
+set(TODAY 2026-12-01)
 motus(flag checkin --date 2026-12-01 --red-flag saddle-numbness)
 expect("red flag: ${flag_ERR}" flag_CODE EQUAL 0)
 motus(stopped today --date 2026-12-01 --json)

@@ -1,0 +1,215 @@
+// The command table and its parser, in process: what each command line means, which ones are
+// usage errors and what the message names; the help the table prints; valid UTF-8 output.
+#include "cli/Table.hpp"
+#include "cli/Text.hpp"
+#include "core/Dose.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace motus;
+using namespace motus::cli;
+
+namespace {
+
+Invocation parse(std::vector<std::string> words) {
+    words.insert(words.begin(), "motus");
+    const CommandLine line(words);
+    return line.check();
+}
+
+std::string errorOf(std::vector<std::string> words) {
+    const auto invocation = parse(std::move(words));
+    return invocation.error.value_or("");
+}
+
+} // namespace
+
+TEST_CASE("a command line is read into the command and its values", "[cli][table]") {
+    auto log = parse({"--db", "j.db", "log", "bird-dog", "--sets=2", "--pain", "3", "--leg",
+                      "numb-weak", "--date", "2026-11-02"});
+    REQUIRE_FALSE(log.error);
+    REQUIRE(log.command->path == "log");
+    CHECK(log.values.positionals() == std::vector<std::string>{"bird-dog"});
+    CHECK(log.values.integer("--sets") == 2);
+    CHECK(log.values.integer("--pain") == 3);
+    CHECK_FALSE(log.values.has("--reps"));
+    CHECK(log.values.text("--leg") == "numb-weak");
+    CHECK(log.values.text("--db") == "j.db");
+    CHECK(log.values.date("--date") ==
+          core::Date(std::chrono::year(2026), std::chrono::November, std::chrono::day(2)));
+
+    // Global options go before or after the command.
+    auto today = parse({"today", "--json", "--lang", "de"});
+    REQUIRE_FALSE(today.error);
+    CHECK(today.command->path == "today");
+    CHECK(today.values.flag("--json"));
+    CHECK(today.values.text("--lang") == "de");
+
+    auto nested = parse({"program", "start", "hip-knee", "--replace", "--start", "2026-12-01"});
+    REQUIRE_FALSE(nested.error);
+    CHECK(nested.command->path == "program start");
+    CHECK(nested.values.flag("--replace"));
+
+    auto window =
+        parse({"--select", "bird-dog", "--screenshot", "a.png", "--screenshot-at", "2.5"});
+    REQUIRE_FALSE(window.error);
+    CHECK(window.command->path.empty());
+    CHECK(window.values.seconds("--screenshot-at") == 2.5);
+
+    auto paths = parse({"validate", "a.xml", "b", "--quiet"});
+    REQUIRE_FALSE(paths.error);
+    CHECK(paths.values.positionals() == std::vector<std::string>{"a.xml", "b"});
+
+    auto red = parse({"checkin", "--red-flag", "bladder-bowel", "--red-flag", "major-trauma"});
+    REQUIRE_FALSE(red.error);
+    CHECK(red.values.texts("--red-flag").size() == 2);
+
+    auto render =
+        parse({"render", "glute-bridge", "--at", "3", "--out", "x.png", "--size", "640x480"});
+    REQUIRE_FALSE(render.error);
+    CHECK(render.values.size("--size") == std::pair{640u, 480u});
+}
+
+TEST_CASE("help and version win over everything else", "[cli][table]") {
+    CHECK(parse({"log", "--sets", "0", "--help"}).help);
+    CHECK(parse({"-h"}).help);
+    CHECK(parse({"frobnicate", "--help"}).help);
+    CHECK(parse({"--version"}).version);
+}
+
+TEST_CASE("anything not understood is a usage error that names it", "[cli][table]") {
+    struct Case {
+        std::vector<std::string> words;
+        std::string message; // a part of the message
+    };
+    const std::vector<Case> cases{
+        {{"log", "x", "--pain", "1", "--pain", "9"}, "option --pain may be given only once"},
+        {{"today", "--json", "--json"}, "option --json may be given only once"},
+        {{"log", "x", "--json"}, "'log' does not take the option --json"},
+        {{"today", "--sets", "9"}, "'today' does not take the option --sets"},
+        {{"flags", "clear", "1", "--json"}, "'flags clear' does not take the option --json"},
+        {{"today", "--screenshot", "a.png"}, "--screenshot is for the window"},
+        {{"today", "junk"}, "unexpected argument 'junk'"},
+        {{"frobnicate"}, "unknown command 'frobnicate'"},
+        {{"program", "junk"}, "unknown command 'program junk'"},
+        {{"program"}, "'program' needs one of: list, start, import, show, export"},
+        {{"library", "--colour"}, "unknown option --colour"},
+        {{"--db=", "today"}, "option --db needs a value"},
+        {{"--db", "", "today"}, "option --db needs a value"},
+        {{"log", "x", "--pain"}, "option --pain needs a value"},
+        {{"log", "x", "--pain="}, "option --pain needs a value"},
+        {{"today", "--json=false"}, "option --json takes no value"},
+        {{"--lang", "deu", "today"}, "unknown value 'deu' for --lang"},
+        {{"log", "x", "--sets", "0"}, "--sets takes a whole number from 1 to 5, not '0'"},
+        {{"log", "x", "--reps", "0"}, "--reps takes a whole number from 1 to 30"},
+        {{"log", "x", "--hold", "61"}, "--hold takes a whole number from 0 to 60"},
+        {{"log", "x", "--pain", "11"}, "--pain takes a whole number from 0 to 10"},
+        {{"log", "x", "--rpe", "-1"}, "--rpe takes a whole number from 0 to 10"},
+        {{"log", "x", "--sets", "2.5"}, "--sets takes a whole number"},
+        {{"log", "x", "--leg", "up"}, "unknown value 'up' for --leg"},
+        {{"log", "x", "--date", "2026-02-29"}, "--date takes a date YYYY-MM-DD"},
+        {{"log"}, "'log' needs an exercise id"},
+        {{"checkin", "--morning-pain", "11"}, "--morning-pain takes a whole number from 0 to 10"},
+        {{"checkin", "--red-flag", "x"}, "unknown value 'x' for --red-flag"},
+        {{"play", "x", "--simulate", "--tempo", "0"}, "--tempo takes a whole number from 1 to 4"},
+        {{"play", "x", "--simulate", "--rest", "121"}, "--rest takes a whole number from 0 to 120"},
+        {{"play", "x", "--json"}, "option --json needs --simulate"},
+        {{"show", "x", "--json", "--poses"}, "--json and --poses exclude each other"},
+        {{"render", "x", "--out", "a.png"}, "'render' needs --sheet or --at SECONDS"},
+        {{"render", "x", "--sheet"}, "'render' needs --out FILE.png"},
+        {{"render", "x", "--at", "nan", "--out", "a.png"}, "--at takes a number of seconds"},
+        {{"render", "x", "--at", "-0.5", "--out", "a.png"}, "--at takes a number of seconds"},
+        {{"render", "x", "--sheet", "--out", "a.png", "--size", "63x100"}, "--size takes"},
+        {{"--screenshot", "a.png", "--screenshot-at", "inf"}, "--screenshot-at takes a number"},
+        {{"--screenshot", "a.png", "--screenshot-at", "86400.5"}, "--screenshot-at takes"},
+        {{"--screenshot-at", "1"}, "option --screenshot-at needs --screenshot"},
+        {{"flags", "clear", "one"}, "'flags clear' takes a flag id"},
+        {{"flags", "clear", "0"}, "'flags clear' takes a flag id"},
+        {{"export", "--format", "pdf", "--out", "x"}, "unknown value 'pdf' for --format"},
+        {{"export"}, "'export' needs --out FILE"},
+        {{"library", "--level", "0"}, "--level takes a whole number from 1 to 5"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.message);
+        const auto error = errorOf(c.words);
+        CHECK_THAT(error, Catch::Matchers::Contains(c.message));
+    }
+    // The limits are core's, and what they allow is accepted.
+    using L = core::DoseLimits;
+    for (int sets = L::sets.min; sets <= L::sets.max; ++sets) {
+        CHECK_FALSE(parse({"log", "x", "--sets", std::to_string(sets)}).error);
+    }
+    CHECK_FALSE(parse({"log", "x", "--reps", std::to_string(L::reps.max)}).error);
+    CHECK(parse({"log", "x", "--reps", std::to_string(L::reps.max + 1)}).error);
+    CHECK_FALSE(parse({"log", "x", "--hold", std::to_string(L::hold.min)}).error);
+    CHECK_FALSE(parse({"--screenshot", "a.png", "--screenshot-at", "86400"}).error);
+    CHECK_FALSE(parse({"--screenshot", "a.png", "--screenshot-at", "0"}).error);
+}
+
+TEST_CASE("--lang takes English and the languages of locale/LINGUAS", "[cli][table]") {
+    const auto& known = languages();
+    REQUIRE(known.front() == "en");
+    CHECK(std::find(known.begin(), known.end(), "de") != known.end());
+    const CommandLine german({"motus", "--lang", "de", "today"});
+    CHECK(german.language() == "de");
+    const CommandLine unknown({"motus", "--lang", "deu", "today"});
+    CHECK(unknown.language().empty());
+}
+
+TEST_CASE("the help comes from the table", "[cli][table]") {
+    const std::string global = helpText(nullptr);
+    for (const auto& command : commands()) {
+        const std::string text = helpText(&command);
+        INFO(command.path);
+        if (command.handler != nullptr && !command.path.empty()) {
+            CHECK_THAT(global, Catch::Matchers::Contains("  " + std::string(command.path)));
+        }
+        for (const auto& option : command.options) {
+            CHECK_THAT(text, Catch::Matchers::Contains(std::string(option.name)));
+            if (command.handler != nullptr) {
+                CHECK_THAT(global, Catch::Matchers::Contains(std::string(option.name)));
+            }
+        }
+        std::istringstream lines(text);
+        for (std::string line; std::getline(lines, line);) {
+            CHECK(utf8Length(line) <= 100);
+        }
+    }
+    std::istringstream lines(global);
+    for (std::string line; std::getline(lines, line);) {
+        CHECK(utf8Length(line) <= 100);
+    }
+    const auto* log = findCommand("log");
+    REQUIRE(log != nullptr);
+    CHECK_THAT(helpText(log),
+               Catch::Matchers::Contains("--sets N") && Catch::Matchers::Contains("from 1 to 5"));
+    CHECK_THAT(usageHint(log), Catch::Matchers::StartsWith("Usage: motus log ID"));
+}
+
+TEST_CASE("output is mended into valid UTF-8", "[cli][text]") {
+    const std::string replacement = "\xEF\xBF\xBD";
+    CHECK(validUtf8("Übung · ✓ 😀") == "Übung · ✓ 😀");
+    CHECK(validUtf8("a\xFF"
+                    "b") == "a" + replacement + "b");
+    CHECK(validUtf8("caf\xE9") == "caf" + replacement);                          // Latin-1
+    CHECK(validUtf8("\xC0\xAF") == replacement + replacement);                   // overlong
+    CHECK(validUtf8("\xED\xA0\x80") == replacement + replacement + replacement); // surrogate
+    CHECK(validUtf8("\xF4\x90\x80\x80").find(replacement) == 0);                 // above U+10FFFF
+    CHECK(validUtf8("\xE2\x9C") == replacement + replacement);                   // cut short
+
+    std::ostringstream sink;
+    {
+        Utf8Lines lines(sink);
+        std::ostream out(&lines);
+        out << "ok \xFF\n"
+            << "half ";
+        out << "line\n";
+    }
+    CHECK(sink.str() == "ok " + replacement + "\nhalf line\n");
+    CHECK(padRight("Übung", 7) == "Übung  ");
+}
