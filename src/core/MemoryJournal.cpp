@@ -1,31 +1,48 @@
 #include "MemoryJournal.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <stdexcept>
+#include <string>
 
 namespace motus::core {
+namespace {
+
+// The CHECK constraints of the SQLite journal: NRS and Borg CR10 values are 0-10.
+void requireScale(const std::optional<int>& value, const char* what) {
+    if (value && (*value < 0 || *value > 10)) {
+        throw std::runtime_error(std::string(what) + " " + std::to_string(*value) +
+                                 " is outside 0-10");
+    }
+}
+
+} // namespace
 
 void MemoryJournal::transaction(const std::function<void()>& work) {
-    if (m_depth > 0) {
-        work(); // joins the transaction open
-        return;
-    }
+    // Nested calls join the transaction open as a savepoint: a failure inside leaves nothing of
+    // itself, and the outermost's failure leaves nothing at all (as the SQLite journal does).
     State saved = m_state;
-    ++m_depth;
     try {
         work();
     } catch (...) {
-        --m_depth;
         m_state = std::move(saved);
         throw;
     }
-    --m_depth;
 }
 
 void MemoryJournal::startProgram(const std::string& programId, const std::string& programXml,
                                  Date start, const std::vector<Prescription>& plan) {
     m_state.program = ActiveProgram{programXml, programId, start, false};
-    m_state.prescriptions = plan;
+    m_state.prescriptions.clear();
+    for (const auto& p : plan) { // an exercise listed twice keeps its first place, last dose
+        auto same = std::find_if(m_state.prescriptions.begin(), m_state.prescriptions.end(),
+                                 [&](const Prescription& q) { return q.exercise == p.exercise; });
+        if (same != m_state.prescriptions.end()) {
+            *same = p;
+        } else {
+            m_state.prescriptions.push_back(p);
+        }
+    }
 }
 
 std::optional<ActiveProgram> MemoryJournal::activeProgram() const {
@@ -33,19 +50,17 @@ std::optional<ActiveProgram> MemoryJournal::activeProgram() const {
 }
 
 void MemoryJournal::stopProgram(const DoseChange& why) {
-    if (!m_state.program) {
-        throw std::logic_error("no program to stop");
+    applyOne(why);
+    if (m_state.program) {
+        m_state.program->stopped = true;
     }
-    m_state.program->stopped = true;
-    m_state.changes.push_back(why);
 }
 
 void MemoryJournal::resumeProgram(const DoseChange& why) {
-    if (!m_state.program) {
-        throw std::logic_error("no program to resume");
+    applyOne(why);
+    if (m_state.program) {
+        m_state.program->stopped = false;
     }
-    m_state.program->stopped = false;
-    m_state.changes.push_back(why);
 }
 
 std::vector<Prescription> MemoryJournal::prescriptions() const {
@@ -100,7 +115,10 @@ std::int64_t MemoryJournal::beginSession(const Stamp& started, int slot) {
 }
 
 void MemoryJournal::logSet(std::int64_t session, const SetRecord& set) {
-    auto& s = m_state.sessions.at(static_cast<std::size_t>(session - 1));
+    if (session < 1 || session > static_cast<std::int64_t>(m_state.sessions.size())) {
+        throw std::runtime_error("no session " + std::to_string(session) + " to log a set in");
+    }
+    auto& s = m_state.sessions[static_cast<std::size_t>(session - 1)];
     for (const auto& other : s.sets) {
         if (other.exercise == set.exercise && other.set == set.set) {
             throw std::runtime_error("that set number is already logged in the session");
@@ -110,15 +128,27 @@ void MemoryJournal::logSet(std::int64_t session, const SetRecord& set) {
 }
 
 void MemoryJournal::finishSession(std::int64_t session, SessionStatus status) {
-    m_state.sessions.at(static_cast<std::size_t>(session - 1)).status = status;
+    const bool known =
+        session >= 1 && session <= static_cast<std::int64_t>(m_state.sessions.size());
+    assert(known && "finishSession of a session that beginSession did not return");
+    if (known) {
+        m_state.sessions[static_cast<std::size_t>(session - 1)].status = status;
+    }
 }
 
 void MemoryJournal::logFeedback(const Feedback& feedback) {
+    requireScale(feedback.pain, "pain");
+    requireScale(feedback.effort, "effort");
     m_state.feedback.push_back(feedback);
 }
 
 void MemoryJournal::logCheckIn(const CheckIn& checkIn) {
-    m_state.checkIns.push_back(checkIn);
+    requireScale(checkIn.morningPain, "morning pain");
+    CheckIn stored = checkIn; // red flags in the order of RedFlag, each once
+    std::sort(stored.redFlags.begin(), stored.redFlags.end());
+    stored.redFlags.erase(std::unique(stored.redFlags.begin(), stored.redFlags.end()),
+                          stored.redFlags.end());
+    m_state.checkIns.push_back(std::move(stored));
 }
 
 bool MemoryJournal::reviewed(Date weekStart) const {
@@ -159,8 +189,10 @@ std::vector<SessionRecord> MemoryJournal::sessions(Date from, Date to) const {
             out.push_back(s);
         }
     }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const auto& a, const auto& b) { return a.started.date < b.started.date; });
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.started.date != b.started.date ? a.started.date < b.started.date
+                                                : a.slot < b.slot; // unique per date
+    });
     return out;
 }
 
@@ -212,7 +244,10 @@ std::int64_t MemoryJournal::addFlag(const TherapistFlag& flag) {
 }
 
 std::vector<TherapistFlag> MemoryJournal::flags() const {
-    return m_state.flags;
+    auto out = m_state.flags; // by date, then as added
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& a, const auto& b) { return a.date < b.date; });
+    return out;
 }
 
 bool MemoryJournal::clearFlag(std::int64_t id, Date on) {

@@ -4,8 +4,11 @@
 #include <map>
 
 // A Journal kept in memory: for the tests of every layer, the contract suite and benchmarks.
-// It behaves as the SQLite journal does (the same contract suite runs against both), including
-// transactions: a failed transaction leaves it as it was.
+// It behaves as the SQLite journal does (tests/storage/JournalContract.test.cpp runs against
+// both), including transactions (a failed transaction, nested or not, leaves it as it was), the
+// unique session slots and set numbers, 0-10 scales, red flags of a check-in sorted and once,
+// and the orders of every query. Each write checks before it changes anything, so a failed
+// write leaves nothing either.
 namespace motus::core {
 
 class MemoryJournal final : public Journal {
@@ -56,7 +59,6 @@ private:
     void applyOne(const DoseChange& change);
 
     State m_state;
-    int m_depth = 0; // transactions open
 };
 
 } // namespace motus::core

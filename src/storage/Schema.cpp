@@ -157,10 +157,51 @@ ALTER TABLE dose_change ADD COLUMN to_stopped INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE dose_change ADD COLUMN to_low_adherence_weeks INTEGER NOT NULL DEFAULT 0;
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations{{
+// v4: decisions as data and flags for the therapist.
+// - dose_change: the row of the rule table (core::toString(Row)), the reason key and its
+//   parameters (a JSON array of strings). The old columns are still written (rule = the row's
+//   number or -1, by_therapist, figures as a JSON object); rows from before keep NULL here and
+//   are read from the old columns.
+// - session: its slot, the first, second ... session of its date, unique per date. Existing
+//   sessions are numbered 1, 2, 3 ... per date in id order.
+// - set_log: a set number once per session and exercise. Two windows logging at once left
+//   duplicates in older journals: the sets of such a session and exercise are numbered 1, 2,
+//   3 ... in id order (they were all done).
+// - therapist_flag: a record shown until the therapist clears it (cleared_date NULL while open).
+constexpr std::string_view kV4 = R"sql(
+ALTER TABLE dose_change ADD COLUMN "row" TEXT;
+ALTER TABLE dose_change ADD COLUMN reason_key TEXT;
+ALTER TABLE dose_change ADD COLUMN reason_params TEXT;
+ALTER TABLE session ADD COLUMN slot INTEGER NOT NULL DEFAULT 1;
+UPDATE session SET slot = (SELECT count(*) FROM session AS earlier
+                           WHERE earlier.date = session.date AND earlier.id <= session.id);
+CREATE UNIQUE INDEX session_slot ON session (date, slot);
+UPDATE set_log SET set_number = (SELECT count(*) FROM set_log AS earlier
+                                 WHERE earlier.session = set_log.session
+                                   AND earlier.exercise = set_log.exercise
+                                   AND earlier.id <= set_log.id)
+WHERE (session, exercise) IN (SELECT session, exercise FROM set_log
+                              GROUP BY session, exercise, set_number HAVING count(*) > 1);
+CREATE UNIQUE INDEX set_log_number ON set_log (session, exercise, set_number);
+CREATE TABLE therapist_flag (
+    id INTEGER PRIMARY KEY,
+    date TEXT NOT NULL,
+    exercise TEXT NOT NULL DEFAULT '',
+    "row" TEXT NOT NULL,
+    reason_key TEXT NOT NULL,
+    reason_params TEXT NOT NULL DEFAULT '[]',
+    figures TEXT NOT NULL DEFAULT '{}',
+    stops INTEGER NOT NULL DEFAULT 0 CHECK (stops IN (0, 1)),
+    cleared_date TEXT,
+    recorded_utc TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations{{
     {1, "base tables", kV1},
     {2, "weekly reviews and regressions in a row", kV2},
     {3, "stopped exercises and weeks of low adherence", kV3},
+    {4, "decisions as data, session slots, unique set numbers and therapist flags", kV4},
 }};
 
 static_assert(kApplicationId == 1297044565, "the PRAGMA in kV1 spells the same number");

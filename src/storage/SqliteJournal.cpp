@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
+#include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -12,10 +13,12 @@
 #include <cassert>
 #include <cerrno>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <system_error>
 #include <utility>
 
@@ -393,6 +396,168 @@ std::optional<std::vector<int>> parsePyramid(std::string_view text) {
     return pyramid;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Decisions as data: figures and reason parameters as JSON text
+
+using Json = nlohmann::json;
+using OrderedJson = nlohmann::ordered_json;
+
+// Invalid UTF-8 (never in Motus's own text) is written as U+FFFD rather than failing the write.
+template <typename J> std::string dumpJson(const J& json) {
+    return json.dump(-1, ' ', false, J::error_handler_t::replace);
+}
+
+// The figures as a JSON object with the keys older versions wrote ("A", "Pd", "dPm", "trend",
+// "RPE", "C", "leg", "gap_days", "red_flags") and the newer ones; only the known figures.
+std::string formatFigures(const core::Figures& f) {
+    OrderedJson json = OrderedJson::object();
+    auto put = [&](const char* key, const auto& value) {
+        if (value) {
+            json[key] = *value;
+        }
+    };
+    put("A", f.adherence);
+    put("Pd", f.painDuring);
+    put("morning_pain", f.morningPain);
+    put("baseline", f.baseline);
+    put("dPm", f.morningDelta);
+    put("trend", f.trend);
+    put("trend_before", f.trendBefore);
+    put("RPE", f.effort);
+    put("C", f.completion);
+    if (f.leg) {
+        json["leg"] = std::string(core::toString(*f.leg));
+    }
+    put("gap_days", f.gapDays);
+    if (!f.redFlags.empty()) {
+        OrderedJson flags = OrderedJson::array();
+        for (core::RedFlag flag : f.redFlags) {
+            flags.push_back(std::string(core::toString(flag)));
+        }
+        json["red_flags"] = std::move(flags);
+    }
+    put("quota_baseline", f.quotaBaseline);
+    put("quota", f.quota);
+    return dumpJson(json);
+}
+
+// Reads figures written by any version: what cannot be read (not JSON, not an object, a key of
+// the wrong type, an unknown key, a value out of range) is left out, never an error.
+core::Figures parseFigures(const std::string& text) noexcept {
+    core::Figures f;
+    try {
+        const Json json = Json::parse(text, nullptr, false);
+        if (!json.is_object()) {
+            return f;
+        }
+        auto number = [&](const char* key) -> std::optional<double> {
+            const auto it = json.find(key);
+            if (it == json.end() || !it->is_number()) {
+                return std::nullopt;
+            }
+            const double value = it->get<double>();
+            return std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
+        };
+        auto integer = [&](const char* key) -> std::optional<int> {
+            const auto it = json.find(key);
+            if (it == json.end()) {
+                return std::nullopt;
+            }
+            if (it->is_number_integer()) {
+                const auto value = it->get<std::int64_t>();
+                if (value < std::numeric_limits<int>::min() ||
+                    value > std::numeric_limits<int>::max()) {
+                    return std::nullopt;
+                }
+                return static_cast<int>(value);
+            }
+            const auto value = number(key); // 2.0 is 2; 6.5 is no whole number
+            if (!value || std::trunc(*value) != *value ||
+                *value < std::numeric_limits<int>::min() ||
+                *value > std::numeric_limits<int>::max()) {
+                return std::nullopt;
+            }
+            return static_cast<int>(*value);
+        };
+        f.adherence = number("A");
+        f.painDuring = integer("Pd");
+        f.morningPain = number("morning_pain");
+        f.baseline = number("baseline");
+        f.morningDelta = number("dPm");
+        f.trend = number("trend");
+        f.trendBefore = number("trend_before");
+        f.effort = integer("RPE");
+        f.completion = number("C");
+        if (const auto it = json.find("leg"); it != json.end() && it->is_string()) {
+            f.leg = core::parseEnum<core::LegChange>(it->get<std::string>());
+        }
+        f.gapDays = integer("gap_days");
+        if (const auto it = json.find("red_flags"); it != json.end() && it->is_array()) {
+            for (const auto& item : *it) {
+                if (item.is_string()) {
+                    if (const auto flag = core::parseEnum<core::RedFlag>(item.get<std::string>())) {
+                        f.redFlags.push_back(*flag);
+                    }
+                }
+            }
+        }
+        f.quotaBaseline = number("quota_baseline");
+        f.quota = integer("quota");
+    } catch (...) {
+        return core::Figures{};
+    }
+    return f;
+}
+
+std::string formatParams(const std::vector<std::string>& params) {
+    return dumpJson(Json(params));
+}
+
+// A JSON array of strings; none when the text is not one.
+std::optional<std::vector<std::string>> parseParams(const std::string& text) {
+    const Json json = Json::parse(text, nullptr, false);
+    if (!json.is_array()) {
+        return std::nullopt;
+    }
+    std::vector<std::string> params;
+    for (const auto& item : json) {
+        if (!item.is_string()) {
+            return std::nullopt;
+        }
+        params.push_back(item.get<std::string>());
+    }
+    return params;
+}
+
+// The row of a decision recorded before schema version 4, from its old rule number.
+core::Row legacyRow(int rule, bool byTherapist) {
+    if (byTherapist) {
+        return core::Row::Phase;
+    }
+    switch (rule) {
+    case -1:
+        return core::Row::Phase;
+    case 0:
+        return core::Row::RedFlag;
+    case 1:
+        return core::Row::Legs;
+    case 2:
+        return core::Row::Pain;
+    case 3:
+        return core::Row::LowAdherence;
+    case 4:
+        return core::Row::Amber;
+    case 5:
+        return core::Row::Progress;
+    case 6:
+        return core::Row::Quota;
+    case 7:
+        return core::Row::Gap;
+    default:
+        return core::Row::Default;
+    }
+}
+
 // The columns of a prescription, in the order bindPrescription and readPrescription use.
 constexpr std::array<std::string_view, 22> kPrescriptionColumns{
     "exercise",      "sets",
@@ -471,9 +636,15 @@ private:
     SQLite::Statement& m_statement;
 };
 
+// The first 11 are read by doseChangeAt before the prescriptions.
 const std::string kDoseChangeColumns =
-    "date, exercise, decision, rule, reason, figures, by_therapist, review, " + columns("from_") +
-    ", " + columns("to_");
+    "date, exercise, decision, rule, reason, figures, by_therapist, review, \"row\", reason_key, "
+    "reason_params, " +
+    columns("from_") + ", " + columns("to_");
+constexpr int kDoseChangeFields = 11;
+
+const std::string kFlagColumns =
+    "id, date, exercise, \"row\", reason_key, reason_params, figures, stops, cleared_date";
 
 } // namespace
 
@@ -491,6 +662,8 @@ struct SqliteJournal::Impl {
                                   "ORDER BY id DESC LIMIT 1"),
           stopActiveProgram(db, "UPDATE program SET stopped = 1 WHERE id = "
                                 "(SELECT max(id) FROM program)"),
+          resumeActiveProgram(db, "UPDATE program SET stopped = 0 WHERE id = "
+                                  "(SELECT max(id) FROM program)"),
           deletePrescriptions(db, "DELETE FROM prescription"),
           deletePrescription(db, "DELETE FROM prescription WHERE exercise = ?1"),
           selectPosition(db, "SELECT position FROM prescription WHERE exercise = ?1"),
@@ -498,28 +671,30 @@ struct SqliteJournal::Impl {
           upsertPrescription(db, upsertPrescriptionSql()),
           selectPrescriptions(db, "SELECT " + columns("") +
                                       " FROM prescription ORDER BY position, exercise"),
-          insertDoseChange(db, "INSERT INTO dose_change (" + kDoseChangeColumns + ") VALUES (" +
-                                   parameters(1, 8 + 2 * kPrescriptionColumns.size()) + ")"),
+          insertDoseChange(
+              db, "INSERT INTO dose_change (" + kDoseChangeColumns + ") VALUES (" +
+                      parameters(1, kDoseChangeFields + 2 * kPrescriptionColumns.size()) + ")"),
           selectDoseChanges(db, "SELECT " + kDoseChangeColumns +
                                     " FROM dose_change WHERE decision <> 'hold' ORDER BY date, id"),
           selectReviewed(db, "SELECT 1 FROM review WHERE week_start = ?1"),
+          selectReviewedWeeks(db, "SELECT week_start FROM review ORDER BY week_start"),
           insertReview(db, "INSERT INTO review (week_start, week_end) VALUES (?1, ?2)"),
           selectReviews(db, "SELECT r.week_start, r.week_end, d.id, d." +
                                 replaceAll(kDoseChangeColumns, ", ", ", d.") +
                                 " FROM review r LEFT JOIN dose_change d ON d.review = r.week_start "
                                 "ORDER BY r.week_start, d.id"),
-          insertSession(db, "INSERT INTO session (date, utc, utc_offset_minutes) "
-                            "VALUES (?1, ?2, ?3)"),
+          insertSession(db, "INSERT INTO session (date, utc, utc_offset_minutes, slot) "
+                            "VALUES (?1, ?2, ?3, ?4)"),
           insertSet(db, "INSERT INTO set_log (session, exercise, set_number, reps_done, "
                         "reps_prescribed, hold_seconds) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
           updateSessionStatus(db, "UPDATE session SET status = ?2 WHERE id = ?1"),
           selectSessions(db,
-                         "SELECT s.id, s.date, s.utc, s.utc_offset_minutes, s.status, "
+                         "SELECT s.id, s.date, s.utc, s.utc_offset_minutes, s.status, s.slot, "
                          "l.exercise, l.set_number, l.reps_done, l.reps_prescribed, "
                          "l.hold_seconds FROM session s LEFT JOIN set_log l ON l.session = s.id "
-                         "WHERE s.date BETWEEN ?1 AND ?2 ORDER BY s.date, s.id, l.id"),
+                         "WHERE s.date BETWEEN ?1 AND ?2 ORDER BY s.date, s.slot, l.id"),
           selectSessionDays(db, "SELECT date, status FROM session WHERE date BETWEEN ?1 AND ?2 "
-                                "ORDER BY date, id"),
+                                "ORDER BY date, slot"),
           insertFeedback(db, "INSERT INTO feedback (date, exercise, pain, effort, leg) "
                              "VALUES (?1, ?2, ?3, ?4, ?5)"),
           selectFeedback(db, "SELECT date, exercise, pain, effort, leg FROM feedback "
@@ -529,7 +704,12 @@ struct SqliteJournal::Impl {
           insertRedFlag(db, "INSERT OR IGNORE INTO red_flag (check_in, flag) VALUES (?1, ?2)"),
           selectCheckIns(db, "SELECT c.id, c.date, c.utc, c.utc_offset_minutes, c.morning_pain, "
                              "f.flag FROM check_in c LEFT JOIN red_flag f ON f.check_in = c.id "
-                             "WHERE c.date BETWEEN ?1 AND ?2 ORDER BY c.date, c.id") {}
+                             "WHERE c.date BETWEEN ?1 AND ?2 ORDER BY c.date, c.id"),
+          insertFlag(db, "INSERT INTO therapist_flag (date, exercise, \"row\", reason_key, "
+                         "reason_params, figures, stops) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+          selectFlags(db, "SELECT " + kFlagColumns + " FROM therapist_flag ORDER BY date, id"),
+          clearOpenFlag(db, "UPDATE therapist_flag SET cleared_date = ?2 "
+                            "WHERE id = ?1 AND cleared_date IS NULL") {}
 
     static std::string replaceAll(std::string text, std::string_view from, std::string_view to) {
         for (std::size_t at = text.find(from); at != std::string::npos;
@@ -558,13 +738,19 @@ struct SqliteJournal::Impl {
     }
 
     // Runs `action`, turning SQLite's exceptions into a StorageError that says what failed where.
-    template <typename F> auto guarded(std::string_view what, F&& action) const {
+    // `taken` says what a UNIQUE constraint that failed means.
+    template <typename F>
+    auto guarded(std::string_view what, F&& action, std::string_view taken = {}) const {
         try {
             return action();
         } catch (const SQLite::Exception& e) {
             const int code = e.getErrorCode();
             std::string todo;
-            if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+            if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE && !taken.empty()) {
+                todo = " " + std::string(taken);
+            } else if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY) {
+                todo = " It refers to a record that is not in the journal.";
+            } else if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
                 todo = " Another Motus is writing to it; close it or try again in a moment.";
             } else if (code == SQLITE_FULL) {
                 todo = " The disk is full; free some space and try again.";
@@ -651,20 +837,55 @@ struct SqliteJournal::Impl {
         return p;
     }
 
+    // A reason key and its parameters (columns `c`, `c + 1`) as written since version 4.
+    core::Reason reasonAt(SQLite::Statement& s, int c) const {
+        core::Reason reason;
+        reason.key = enumAt<core::ReasonKey>(s, c, "reason");
+        if (!s.getColumn(c + 1).isNull()) {
+            const std::string text = s.getColumn(c + 1).getString();
+            const auto params = parseParams(text);
+            if (!params) {
+                damaged("the invalid reason parameters '" + text + "'");
+            }
+            reason.params = *params;
+        }
+        return reason;
+    }
+
     // Columns as in kDoseChangeColumns, from `c`.
     core::DoseChange doseChangeAt(SQLite::Statement& s, int c) const {
         core::DoseChange change;
-        change.date = dateAt(s, c++);
-        change.exercise = s.getColumn(c++).getString();
-        change.decision = enumAt<core::Decision>(s, c++, "decision");
-        change.rule = s.getColumn(c++).getInt();
-        change.reason = s.getColumn(c++).getString();
-        change.figures = s.getColumn(c++).getString();
-        change.byTherapist = s.getColumn(c++).getInt() != 0;
-        ++c; // review
+        change.date = dateAt(s, c);
+        change.exercise = s.getColumn(c + 1).getString();
+        change.decision = enumAt<core::Decision>(s, c + 2, "decision");
+        change.figures = parseFigures(s.getColumn(c + 5).getString());
+        if (s.getColumn(c + 8).isNull()) { // written before version 4
+            change.row = legacyRow(s.getColumn(c + 3).getInt(), s.getColumn(c + 6).getInt() != 0);
+            change.reason = {core::ReasonKey::Legacy, {s.getColumn(c + 4).getString()}};
+        } else {
+            change.row = enumAt<core::Row>(s, c + 8, "rule table row");
+            change.reason = reasonAt(s, c + 9);
+        }
+        c += kDoseChangeFields;
         change.from = prescriptionAt(s, c);
         change.to = prescriptionAt(s, c + static_cast<int>(kPrescriptionColumns.size()));
         return change;
+    }
+
+    // Columns as in kFlagColumns.
+    core::TherapistFlag flagAt(SQLite::Statement& s) const {
+        core::TherapistFlag flag;
+        flag.id = s.getColumn(0).getInt64();
+        flag.date = dateAt(s, 1);
+        flag.exercise = s.getColumn(2).getString();
+        flag.row = enumAt<core::Row>(s, 3, "rule table row");
+        flag.reason = reasonAt(s, 4);
+        flag.figures = parseFigures(s.getColumn(6).getString());
+        flag.stops = s.getColumn(7).getInt() != 0;
+        if (!s.getColumn(8).isNull()) {
+            flag.cleared = dateAt(s, 8);
+        }
+        return flag;
     }
 
     void recordChange(const core::DoseChange& change, const std::optional<core::Date>& review) {
@@ -673,15 +894,18 @@ struct SqliteJournal::Impl {
         insert->bind(i++, core::formatDate(change.date));
         insert->bind(i++, change.exercise);
         insert->bind(i++, std::string(core::toString(change.decision)));
-        insert->bind(i++, change.rule);
-        insert->bind(i++, change.reason);
-        insert->bind(i++, change.figures);
-        insert->bind(i++, change.byTherapist ? 1 : 0);
+        insert->bind(i++, core::ruleNumber(change.row).value_or(-1)); // for older readers
+        insert->bind(i++, "");                                        // the reason as text
+        insert->bind(i++, formatFigures(change.figures));
+        insert->bind(i++, change.byTherapist() ? 1 : 0);
         if (review) {
             insert->bind(i++, core::formatDate(*review));
         } else {
             insert->bind(i++);
         }
+        insert->bind(i++, std::string(core::toString(change.row)));
+        insert->bind(i++, std::string(core::toString(change.reason.key)));
+        insert->bind(i++, formatParams(change.reason.params));
         i = bindPrescription(*insert, i, change.from);
         bindPrescription(*insert, i, change.to);
         insert->exec();
@@ -736,15 +960,81 @@ struct SqliteJournal::Impl {
         return program;
     }
 
+    // Transactions (one mechanism for every write, transaction() and Batch): the outermost is
+    // BEGIN IMMEDIATE ... COMMIT, everything inside it a savepoint.
+    void begin() {
+        if (depth == 0) {
+            db.exec("BEGIN IMMEDIATE");
+        } else {
+            requireOpenTransaction();
+            db.exec("SAVEPOINT motus_nested");
+        }
+        ++depth;
+    }
+
+    // On failure the scope stays open: its owner's rollback() closes it.
+    void commit() {
+        assert(depth > 0);
+        requireOpenTransaction();
+        db.exec(depth == 1 ? "COMMIT" : "RELEASE motus_nested");
+        --depth;
+    }
+
+    void rollback() noexcept {
+        assert(depth > 0);
+        if (depth == 1) {
+            db.tryExec("ROLLBACK");
+        } else {
+            db.tryExec("ROLLBACK TO motus_nested");
+            db.tryExec("RELEASE motus_nested");
+        }
+        --depth;
+    }
+
+    // One write: a transaction (BEGIN IMMEDIATE) in the constructor, rolled back in the
+    // destructor unless committed (as SQLiteCpp's Transaction). Inside transaction() or a Batch
+    // it is a savepoint of that transaction.
+    class Write {
+    public:
+        explicit Write(Impl& impl) : m_impl(impl) { m_impl.begin(); }
+        ~Write() {
+            if (!m_done) {
+                m_impl.rollback();
+            }
+        }
+        Write(const Write&) = delete;
+        Write& operator=(const Write&) = delete;
+
+        void commit() {
+            m_impl.commit();
+            m_done = true;
+        }
+
+    private:
+        Impl& m_impl;
+        bool m_done = false;
+    };
+
+    // After some errors (a full disk, an I/O error) SQLite rolls the whole transaction back by
+    // itself; what follows must not run outside it, one write at a time.
+    void requireOpenTransaction() const {
+        if (sqlite3_get_autocommit(db.getHandle()) != 0) {
+            throw StorageError(file, "the transaction in the journal " + label +
+                                         " was rolled back after an earlier error; nothing of "
+                                         "it was written. Try again.");
+        }
+    }
+
     fs::path file;
     std::string label;
     SQLite::Database db;
-    bool batchOpen = false;
+    int depth = 0; // transactions and savepoints open
 
     SQLite::Statement insertProgram;
     SQLite::Statement selectPrograms;
     SQLite::Statement selectActiveProgram;
     SQLite::Statement stopActiveProgram;
+    SQLite::Statement resumeActiveProgram;
     SQLite::Statement deletePrescriptions;
     SQLite::Statement deletePrescription;
     SQLite::Statement selectPosition;
@@ -754,6 +1044,7 @@ struct SqliteJournal::Impl {
     SQLite::Statement insertDoseChange;
     SQLite::Statement selectDoseChanges;
     SQLite::Statement selectReviewed;
+    SQLite::Statement selectReviewedWeeks;
     SQLite::Statement insertReview;
     SQLite::Statement selectReviews;
     SQLite::Statement insertSession;
@@ -766,42 +1057,10 @@ struct SqliteJournal::Impl {
     SQLite::Statement insertCheckIn;
     SQLite::Statement insertRedFlag;
     SQLite::Statement selectCheckIns;
+    SQLite::Statement insertFlag;
+    SQLite::Statement selectFlags;
+    SQLite::Statement clearOpenFlag;
 };
-
-namespace {
-
-// One write: BEGIN IMMEDIATE in the constructor, ROLLBACK in the destructor unless committed
-// (SQLiteCpp's Transaction). Inside a Batch it is a savepoint of the batch's transaction.
-class Write {
-public:
-    explicit Write(SQLite::Database& db, bool nested) : m_db(db), m_nested(nested) {
-        m_db.exec(m_nested ? "SAVEPOINT motus_write" : "BEGIN IMMEDIATE");
-    }
-    ~Write() {
-        if (!m_done) {
-            if (m_nested) {
-                m_db.tryExec("ROLLBACK TO motus_write");
-                m_db.tryExec("RELEASE motus_write");
-            } else {
-                m_db.tryExec("ROLLBACK");
-            }
-        }
-    }
-    Write(const Write&) = delete;
-    Write& operator=(const Write&) = delete;
-
-    void commit() {
-        m_db.exec(m_nested ? "RELEASE motus_write" : "COMMIT");
-        m_done = true;
-    }
-
-private:
-    SQLite::Database& m_db;
-    bool m_nested;
-    bool m_done = false;
-};
-
-} // namespace
 
 // -------------------------------------------------------------------------------------------------
 
@@ -843,7 +1102,7 @@ void SqliteJournal::startProgram(const std::string& programId, const std::string
                                  core::Date start,
                                  const std::vector<core::Prescription>& prescriptions) {
     m_impl->guarded("start the program", [&] {
-        Write write(m_impl->db, m_impl->batchOpen);
+        Impl::Write write(*m_impl);
         {
             Use insert(m_impl->insertProgram);
             insert->bind(1, programId);
@@ -886,11 +1145,22 @@ std::vector<core::ActiveProgram> SqliteJournal::programHistory() const {
 
 void SqliteJournal::stopProgram(const core::DoseChange& why) {
     m_impl->guarded("stop the program", [&] {
-        Write write(m_impl->db, m_impl->batchOpen);
+        Impl::Write write(*m_impl);
         m_impl->recordChange(why, std::nullopt);
         m_impl->apply(why);
         Use stop(m_impl->stopActiveProgram);
         stop->exec();
+        write.commit();
+    });
+}
+
+void SqliteJournal::resumeProgram(const core::DoseChange& why) {
+    m_impl->guarded("resume the program", [&] {
+        Impl::Write write(*m_impl);
+        m_impl->recordChange(why, std::nullopt);
+        m_impl->apply(why);
+        Use resume(m_impl->resumeActiveProgram);
+        resume->exec();
         write.commit();
     });
 }
@@ -908,7 +1178,7 @@ std::vector<core::Prescription> SqliteJournal::prescriptions() const {
 
 void SqliteJournal::applyChanges(const std::vector<core::DoseChange>& changes) {
     m_impl->guarded("record the dose changes", [&] {
-        Write write(m_impl->db, m_impl->batchOpen);
+        Impl::Write write(*m_impl);
         for (const auto& change : changes) {
             m_impl->recordChange(change, std::nullopt);
             m_impl->apply(change);
@@ -917,38 +1187,50 @@ void SqliteJournal::applyChanges(const std::vector<core::DoseChange>& changes) {
     });
 }
 
-std::int64_t SqliteJournal::beginSession(const core::Stamp& started) {
-    return m_impl->guarded("begin a session", [&] {
-        Write write(m_impl->db, m_impl->batchOpen);
-        Use insert(m_impl->insertSession);
-        insert->bind(1, core::formatDate(started.date));
-        insert->bind(2, started.utc);
-        insert->bind(3, started.utcOffsetMinutes);
-        insert->exec();
-        const std::int64_t id = m_impl->db.getLastInsertRowid();
-        write.commit();
-        return id;
-    });
+std::int64_t SqliteJournal::beginSession(const core::Stamp& started, int slot) {
+    const std::string taken = "Session " + std::to_string(slot) + " of " +
+                              core::formatDate(started.date) +
+                              " is recorded already; nothing was changed.";
+    return m_impl->guarded(
+        "begin a session",
+        [&] {
+            Impl::Write write(*m_impl);
+            Use insert(m_impl->insertSession);
+            insert->bind(1, core::formatDate(started.date));
+            insert->bind(2, started.utc);
+            insert->bind(3, started.utcOffsetMinutes);
+            insert->bind(4, slot);
+            insert->exec();
+            const std::int64_t id = m_impl->db.getLastInsertRowid();
+            write.commit();
+            return id;
+        },
+        taken);
 }
 
 void SqliteJournal::logSet(std::int64_t session, const core::SetRecord& set) {
-    m_impl->guarded("log a set", [&] {
-        Write write(m_impl->db, m_impl->batchOpen);
-        Use insert(m_impl->insertSet);
-        insert->bind(1, session);
-        insert->bind(2, set.exercise);
-        insert->bind(3, set.set);
-        insert->bind(4, set.repsDone);
-        insert->bind(5, set.repsPrescribed);
-        insert->bind(6, set.holdSeconds);
-        insert->exec();
-        write.commit();
-    });
+    const std::string taken = "Set " + std::to_string(set.set) + " of '" + set.exercise +
+                              "' is recorded already in that session; nothing was changed.";
+    m_impl->guarded(
+        "log a set",
+        [&] {
+            Impl::Write write(*m_impl);
+            Use insert(m_impl->insertSet);
+            insert->bind(1, session);
+            insert->bind(2, set.exercise);
+            insert->bind(3, set.set);
+            insert->bind(4, set.repsDone);
+            insert->bind(5, set.repsPrescribed);
+            insert->bind(6, set.holdSeconds);
+            insert->exec();
+            write.commit();
+        },
+        taken);
 }
 
 void SqliteJournal::finishSession(std::int64_t session, core::SessionStatus status) {
     m_impl->guarded("finish a session", [&] {
-        Write write(m_impl->db, m_impl->batchOpen);
+        Impl::Write write(*m_impl);
         Use update(m_impl->updateSessionStatus);
         update->bind(1, session);
         update->bind(2, std::string(core::toString(status)));
@@ -960,7 +1242,7 @@ void SqliteJournal::finishSession(std::int64_t session, core::SessionStatus stat
 
 void SqliteJournal::logFeedback(const core::Feedback& feedback) {
     m_impl->guarded("record feedback", [&] {
-        Write write(m_impl->db, m_impl->batchOpen);
+        Impl::Write write(*m_impl);
         Use insert(m_impl->insertFeedback);
         insert->bind(1, core::formatDate(feedback.date));
         insert->bind(2, feedback.exercise);
@@ -978,7 +1260,7 @@ void SqliteJournal::logFeedback(const core::Feedback& feedback) {
 
 void SqliteJournal::logCheckIn(const core::CheckIn& checkIn) {
     m_impl->guarded("record the check-in", [&] {
-        Write write(m_impl->db, m_impl->batchOpen);
+        Impl::Write write(*m_impl);
         std::int64_t id = 0;
         {
             Use insert(m_impl->insertCheckIn);
@@ -1007,9 +1289,20 @@ bool SqliteJournal::reviewed(core::Date weekStart) const {
     });
 }
 
+std::vector<core::Date> SqliteJournal::reviewedWeeks() const {
+    return m_impl->guarded("read the reviews", [&] {
+        std::vector<core::Date> weeks;
+        Use select(m_impl->selectReviewedWeeks);
+        while (select->executeStep()) {
+            weeks.push_back(m_impl->dateAt(*select, 0));
+        }
+        return weeks;
+    });
+}
+
 void SqliteJournal::recordReview(const core::Review& review) {
     m_impl->guarded("record the weekly review", [&] {
-        Write write(m_impl->db, m_impl->batchOpen);
+        Impl::Write write(*m_impl);
         {
             Use select(m_impl->selectReviewed);
             select->bind(1, core::formatDate(review.weekStart));
@@ -1068,15 +1361,16 @@ std::vector<core::SessionRecord> SqliteJournal::sessions(core::Date from, core::
                 session.started.utc = select->getColumn(2).getString();
                 session.started.utcOffsetMinutes = select->getColumn(3).getInt();
                 session.status = m_impl->enumAt<core::SessionStatus>(*select, 4, "session status");
+                session.slot = select->getColumn(5).getInt();
                 result.push_back(std::move(session));
             }
-            if (!select->getColumn(5).isNull()) {
+            if (!select->getColumn(6).isNull()) {
                 core::SetRecord set;
-                set.exercise = select->getColumn(5).getString();
-                set.set = select->getColumn(6).getInt();
-                set.repsDone = select->getColumn(7).getInt();
-                set.repsPrescribed = select->getColumn(8).getInt();
-                set.holdSeconds = select->getColumn(9).getInt();
+                set.exercise = select->getColumn(6).getString();
+                set.set = select->getColumn(7).getInt();
+                set.repsDone = select->getColumn(8).getInt();
+                set.repsPrescribed = select->getColumn(9).getInt();
+                set.holdSeconds = select->getColumn(10).getInt();
                 result.back().sets.push_back(std::move(set));
             }
         }
@@ -1161,6 +1455,47 @@ std::vector<core::DoseChange> SqliteJournal::doseChanges() const {
     });
 }
 
+std::int64_t SqliteJournal::addFlag(const core::TherapistFlag& flag) {
+    return m_impl->guarded("record a flag for the therapist", [&] {
+        Impl::Write write(*m_impl);
+        Use insert(m_impl->insertFlag);
+        insert->bind(1, core::formatDate(flag.date));
+        insert->bind(2, flag.exercise);
+        insert->bind(3, std::string(core::toString(flag.row)));
+        insert->bind(4, std::string(core::toString(flag.reason.key)));
+        insert->bind(5, formatParams(flag.reason.params));
+        insert->bind(6, formatFigures(flag.figures));
+        insert->bind(7, flag.stops ? 1 : 0);
+        insert->exec();
+        const std::int64_t id = m_impl->db.getLastInsertRowid();
+        write.commit();
+        return id;
+    });
+}
+
+std::vector<core::TherapistFlag> SqliteJournal::flags() const {
+    return m_impl->guarded("read the flags for the therapist", [&] {
+        std::vector<core::TherapistFlag> result;
+        Use select(m_impl->selectFlags);
+        while (select->executeStep()) {
+            result.push_back(m_impl->flagAt(*select));
+        }
+        return result;
+    });
+}
+
+bool SqliteJournal::clearFlag(std::int64_t id, core::Date on) {
+    return m_impl->guarded("clear a flag for the therapist", [&] {
+        Impl::Write write(*m_impl);
+        Use update(m_impl->clearOpenFlag);
+        update->bind(1, id);
+        update->bind(2, core::formatDate(on));
+        const bool cleared = update->exec() == 1;
+        write.commit();
+        return cleared;
+    });
+}
+
 int SqliteJournal::schemaVersion() const {
     return m_impl->guarded("read the schema version", [&] { return userVersion(m_impl->db); });
 }
@@ -1196,25 +1531,26 @@ std::string SqliteJournal::schemaSql() const {
 
 SqliteJournal::Batch::Batch(SqliteJournal& journal) : m_journal(journal) {
     Impl& impl = *m_journal.m_impl;
-    assert(!impl.batchOpen && "one Batch at a time");
-    impl.guarded("begin a batch", [&] { impl.db.exec("BEGIN IMMEDIATE"); });
-    impl.batchOpen = true;
+    impl.guarded("begin a transaction", [&] { impl.begin(); });
 }
 
 SqliteJournal::Batch::~Batch() {
     if (m_open) {
-        Impl& impl = *m_journal.m_impl;
-        impl.db.tryExec("ROLLBACK");
-        impl.batchOpen = false;
+        m_journal.m_impl->rollback();
     }
 }
 
 void SqliteJournal::Batch::commit() {
     assert(m_open);
     Impl& impl = *m_journal.m_impl;
-    impl.guarded("commit a batch", [&] { impl.db.exec("COMMIT"); });
-    impl.batchOpen = false;
+    impl.guarded("commit the transaction", [&] { impl.commit(); });
     m_open = false;
+}
+
+void SqliteJournal::transaction(const std::function<void()>& work) {
+    Batch batch(*this);
+    work();
+    batch.commit();
 }
 
 } // namespace motus::storage

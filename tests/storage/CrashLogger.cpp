@@ -1,6 +1,9 @@
-// Used by the crash test: opens the journal FILE, begins a session, then logs sets forever,
-// printing each set's number on its own line (one write, after logSet returned) until killed.
+// Used by the crash test: opens the journal FILE, begins the next session of 2026-03-01 (the
+// runs before left theirs), then logs sets forever, printing each set's number on its own line
+// (one write, after logSet returned) until killed.
 //   motus_crash_logger FILE EXERCISE
+#include "Support.hpp"
+
 #include <storage/SqliteJournal.hpp>
 
 #include <cstdio>
@@ -17,8 +20,8 @@ int main(int argc, char** argv) {
     try {
         using namespace std::chrono;
         motus::storage::SqliteJournal journal(argv[1]);
-        const auto session =
-            journal.beginSession({year{2026} / March / 1, "2026-03-01T07:00:00Z", 60});
+        const auto session = motus::storage::test::beginNextSession(
+            journal, {year{2026} / March / 1, "2026-03-01T07:00:00Z", 60});
         for (int n = 1;; ++n) {
             journal.logSet(session, {argv[2], n, 8, 8, 10});
             const std::string line = std::to_string(n) + "\n";

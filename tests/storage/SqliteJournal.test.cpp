@@ -41,15 +41,18 @@ std::vector<core::Prescription> routine() {
     return {birdDog, curlUp, sidePlank};
 }
 
-core::DoseChange change(core::Date when, core::Decision decision, int rule,
+core::DoseChange change(core::Date when, core::Decision decision, core::Row row,
                         const core::Prescription& from, const core::Prescription& to) {
     core::DoseChange c;
     c.date = when;
     c.exercise = from.exercise.empty() ? to.exercise : from.exercise;
     c.decision = decision;
-    c.rule = rule;
-    c.reason = "Because the figures say so: \"quoted\", 'single', ünïcode.";
-    c.figures = R"({"A":0.86,"Pd":2,"RPE":5})";
+    c.row = row;
+    c.reason = {core::ReasonKey::Legacy,
+                {"Because the figures say so: \"quoted\", 'single', ünïcode."}};
+    c.figures.adherence = 0.86;
+    c.figures.painDuring = 2;
+    c.figures.effort = 5;
     c.from = from;
     c.to = to;
     return c;
@@ -75,12 +78,12 @@ void requireSame(const core::DoseChange& got, const core::DoseChange& want) {
     CHECK(got.date == want.date);
     CHECK(got.exercise == want.exercise);
     CHECK(got.decision == want.decision);
-    CHECK(got.rule == want.rule);
+    CHECK(got.row == want.row);
     CHECK(got.reason == want.reason);
     CHECK(got.figures == want.figures);
     CHECK(got.from == want.from);
     CHECK(got.to == want.to);
-    CHECK(got.byTherapist == want.byTherapist);
+    CHECK(got.byTherapist() == want.byTherapist());
 }
 
 void requireSame(const std::vector<core::Prescription>& got,
@@ -102,7 +105,7 @@ TEST_CASE("a new journal in memory is empty and at the latest schema", "[storage
     CHECK(journal.reviews().empty());
     CHECK(journal.doseChanges().empty());
     CHECK(journal.sessions(date(2000, 1, 1), date(2100, 1, 1)).empty());
-    CHECK(journal.schemaVersion() == 3);
+    CHECK(journal.schemaVersion() == 4);
     CHECK(journal.integrityCheck() == "ok");
     CHECK(journal.file().empty());
 }
@@ -143,9 +146,9 @@ TEST_CASE("stopping the program records why and marks it stopped", "[storage]") 
     core::DoseChange why;
     why.date = date(2026, 1, 9);
     why.decision = core::Decision::Stop;
-    why.rule = 0;
-    why.reason = "You reported numbness in the saddle area: seek urgent care.";
-    why.figures = R"({"redFlags":["saddle-numbness"]})";
+    why.row = core::Row::RedFlag;
+    why.reason = {core::ReasonKey::ProgramStopped, {}};
+    why.figures.redFlags = {core::RedFlag::SaddleNumbness};
     journal.stopProgram(why);
 
     const auto active = journal.activeProgram();
@@ -167,10 +170,12 @@ TEST_CASE("applied changes replace prescriptions in place and are listed without
     progressed.dose.reps = 9;
     auto variant = prescription("curl-up-bent-knee", 3, 5, 10);
     variant.regressionsInARow = 0;
-    auto progress = change(date(2026, 1, 12), core::Decision::Progress, 5, start[0], progressed);
-    auto hold = change(date(2026, 1, 12), core::Decision::Hold, 4, start[2], start[2]);
-    auto switched = change(date(2026, 1, 12), core::Decision::Switch, 2, start[1], variant);
-    switched.byTherapist = true;
+    auto progress = change(date(2026, 1, 12), core::Decision::Progress, core::Row::Progress,
+                           start[0], progressed);
+    auto hold =
+        change(date(2026, 1, 12), core::Decision::Hold, core::Row::Amber, start[2], start[2]);
+    auto switched =
+        change(date(2026, 1, 12), core::Decision::Switch, core::Row::Therapist, start[1], variant);
     journal.applyChanges({progress, hold, switched});
 
     requireSame(journal.prescriptions(), {progressed, variant, start[2]});
@@ -181,7 +186,8 @@ TEST_CASE("applied changes replace prescriptions in place and are listed without
 
     SECTION("a change for an exercise not prescribed adds it at the end") {
         auto extra = prescription("cat-camel", 1, 10, 0);
-        journal.applyChanges({change(date(2026, 1, 13), core::Decision::Progress, 5, {}, extra)});
+        journal.applyChanges(
+            {change(date(2026, 1, 13), core::Decision::Progress, core::Row::Progress, {}, extra)});
         requireSame(journal.prescriptions(), {progressed, variant, start[2], extra});
     }
 }
@@ -192,17 +198,17 @@ TEST_CASE("sessions, their sets and statuses round-trip by local date", "[storag
     const core::Stamp lateEvening{date(2026, 3, 28), "2026-03-29T00:30:00Z", -300};
     const core::Stamp other{date(2026, 3, 30), "2026-03-30T06:00:00Z", 120};
 
-    const auto first = journal.beginSession(morning);
+    const auto first = journal.beginSession(morning, 1);
     const std::vector<core::SetRecord> sets{
         {"bird-dog", 1, 8, 8, 10}, {"bird-dog", 2, 8, 8, 10}, {"curl-up", 1, 4, 5, 10}};
     for (const auto& set : sets) {
         journal.logSet(first, set);
     }
     journal.finishSession(first, core::SessionStatus::Complete);
-    const auto second = journal.beginSession(lateEvening);
+    const auto second = journal.beginSession(lateEvening, 1);
     journal.logSet(second, {"side-plank", 1, 3, 3, 15});
     journal.finishSession(second, core::SessionStatus::Stopped);
-    const auto third = journal.beginSession(other);
+    const auto third = journal.beginSession(other, 1);
     CHECK(first != second);
 
     const auto day = journal.sessions(date(2026, 3, 29), date(2026, 3, 29));
@@ -292,9 +298,10 @@ TEST_CASE("a week is reviewed once: recording it again changes nothing", "[stora
     core::Review week1{
         date(2026, 1, 5),
         date(2026, 1, 11),
-        {change(date(2026, 1, 12), core::Decision::Progress, 5, start[0], progressed),
-         change(date(2026, 1, 12), core::Decision::Regress, 2, start[1], regressed),
-         change(date(2026, 1, 12), core::Decision::Hold, 4, start[2], start[2])}};
+        {change(date(2026, 1, 12), core::Decision::Progress, core::Row::Progress, start[0],
+                progressed),
+         change(date(2026, 1, 12), core::Decision::Regress, core::Row::Pain, start[1], regressed),
+         change(date(2026, 1, 12), core::Decision::Hold, core::Row::Amber, start[2], start[2])}};
     journal.recordReview(week1);
     CHECK(journal.reviewed(date(2026, 1, 5)));
     CHECK_FALSE(journal.reviewed(date(2026, 1, 12)));
@@ -335,7 +342,7 @@ TEST_CASE("a batch commits its writes together or not at all", "[storage]") {
     SqliteJournal journal(":memory:");
     {
         SqliteJournal::Batch batch(journal);
-        const auto id = journal.beginSession({date(2026, 1, 1), "2026-01-01T08:00:00Z", 0});
+        const auto id = journal.beginSession({date(2026, 1, 1), "2026-01-01T08:00:00Z", 0}, 1);
         journal.logSet(id, {"bird-dog", 1, 8, 8, 10});
         CHECK_THROWS_AS(journal.logSet(id + 100, {"bird-dog", 2, 8, 8, 10}), StorageError);
         journal.logSet(id, {"bird-dog", 2, 8, 8, 10});
@@ -350,4 +357,50 @@ TEST_CASE("a batch commits its writes together or not at all", "[storage]") {
     }
     sessions = journal.sessions(date(2026, 1, 1), date(2026, 1, 1));
     CHECK(sessions[0].sets.size() == 2);
+}
+
+TEST_CASE("a batch and transaction() are one mechanism: either nests in the other", "[storage]") {
+    SqliteJournal journal(":memory:");
+    const auto day = date(2026, 1, 1);
+    auto feedback = [&](const char* exercise) {
+        journal.logFeedback({day, exercise, 1, 1, std::nullopt});
+    };
+    auto count = [&] { return journal.feedback(day, day).size(); };
+
+    SECTION("a transaction inside a batch is committed with the batch") {
+        {
+            SqliteJournal::Batch batch(journal);
+            journal.transaction([&] { feedback("a"); });
+            feedback("b");
+        } // not committed
+        CHECK(count() == 0);
+        {
+            SqliteJournal::Batch batch(journal);
+            journal.transaction([&] { feedback("a"); });
+            CHECK_THROWS(journal.transaction([&] {
+                feedback("b");
+                throw std::runtime_error("inner");
+            }));
+            batch.commit();
+        }
+        REQUIRE(count() == 1);
+        CHECK(journal.feedback(day, day)[0].exercise == "a");
+    }
+    SECTION("a batch inside a transaction joins it") {
+        CHECK_THROWS(journal.transaction([&] {
+            {
+                SqliteJournal::Batch batch(journal);
+                feedback("a");
+                batch.commit();
+            }
+            throw std::runtime_error("outer");
+        }));
+        CHECK(count() == 0);
+        journal.transaction([&] {
+            SqliteJournal::Batch batch(journal);
+            feedback("a");
+            batch.commit();
+        });
+        CHECK(count() == 1);
+    }
 }

@@ -1,6 +1,7 @@
 #pragma once
 #include <core/Journal.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -72,6 +73,20 @@ inline unsigned permissions(const fs::path& file) {
 
 inline core::Date date(int y, unsigned m, unsigned d) {
     return core::Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+}
+
+// Begins the next session of its day as a caller must: the slot after the day's last one,
+// computed in the same transaction that takes it.
+inline std::int64_t beginNextSession(core::Journal& journal, const core::Stamp& started) {
+    std::int64_t id = 0;
+    journal.transaction([&] {
+        int slot = 1;
+        for (const auto& session : journal.sessions(started.date, started.date)) {
+            slot = std::max(slot, session.slot + 1);
+        }
+        id = journal.beginSession(started, slot);
+    });
+    return id;
 }
 
 } // namespace motus::storage::test
