@@ -511,6 +511,9 @@ int cmdReview(Context& c) {
                   << padRight(exerciseLabel(d.exercise.empty() ? d.from.exercise : d.exercise), 26)
                   << "  " << describe(d.from) << " → " << describe(d.to) << "  "
                   << core::rowText(d.row) << "\n      " << reasonOf(*practice, d) << '\n';
+            if (const auto figures = core::figuresText(d.figures); !figures.empty()) {
+                c.out << "      " << figures << '\n';
+            }
         }
     }
     return kExitOk;
@@ -636,6 +639,9 @@ int cmdHistory(Context& c) {
               << (d.byTherapist() ? std::string(tr("by your therapist's plan"))
                                   : core::rowText(d.row))
               << "\n            " << reasonOf(*practice, d) << '\n';
+        if (const auto figures = core::figuresText(d.figures); !figures.empty()) {
+            c.out << "            " << figures << '\n';
+        }
     }
     return kExitOk;
 }

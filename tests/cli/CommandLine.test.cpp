@@ -151,7 +151,7 @@ TEST_CASE("anything not understood is a usage error that names it", "[cli][table
     CHECK_FALSE(parse({"--screenshot", "a.png", "--screenshot-at", "0"}).error);
 }
 
-TEST_CASE("--lang takes English and the languages of locale/LINGUAS", "[cli][table]") {
+TEST_CASE("the languages of --lang are English and those of locale/LINGUAS", "[cli][table]") {
     const auto& known = languages();
     REQUIRE(known.front() == "en");
     CHECK(std::find(known.begin(), known.end(), "de") != known.end());
