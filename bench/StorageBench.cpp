@@ -306,20 +306,27 @@ int main() {
                      "('2026-01-04', 'exercise-0', 2, 4)");
         sqlite(bare, "COMMIT");
     };
-    core::Stamp now;
-    now.date = asOf;
-    now.utc = core::formatDate(now.date) + "T06:30:00Z";
-    now.utcOffsetMinutes = 60;
-    const core::Feedback feedback{asOf, "exercise-0", 2, 4, core::LegChange::Same};
+    // As a patient logs: the ten exercises of the routine one after the other, day after day
+    // (the first log of a day also looks for a gap before it).
+    int logsDone = 0;
+    auto logNext = [&] {
+        const int n = logsDone++;
+        core::Stamp now;
+        now.date = dayAt(kDays + n / kExercises);
+        now.utc = core::formatDate(now.date) + "T06:30:00Z";
+        now.utcOffsetMinutes = 60;
+        const std::string id = "exercise-" + std::to_string(n % kExercises);
+        (void)tracker.logExercise(now, id, kSets, 8, 10,
+                                  core::Feedback{now.date, id, 2, 4, core::LegChange::Same});
+    };
     for (int n = 0; n < 5; ++n) { // warm up both
-        (void)tracker.logExercise(now, "exercise-0", 3, 8, 10, feedback);
+        logNext();
         bareLog(n);
     }
     std::vector<double> logged;
     std::vector<double> bareTimes;
     for (int n = 0; n < kLogs; ++n) { // interleaved, so that both see the same disk
-        logged.push_back(
-            timeMs([&] { (void)tracker.logExercise(now, "exercise-0", 3, 8, 10, feedback); }));
+        logged.push_back(timeMs(logNext));
         bareTimes.push_back(timeMs([&] { bareLog(n); }));
     }
     sqlite3_close(bare);

@@ -146,6 +146,10 @@ int sidesOf(const Dose& dose) {
 Tracker::Tracker(Journal& journal, const Library& library, const Program& program, Date start)
     : m_journal(journal), m_library(library), m_program(program), m_start(start) {}
 
+std::vector<DoseChange> Tracker::doseChanges() const {
+    return m_history != nullptr ? *m_history : m_journal.doseChanges();
+}
+
 int Tracker::weekOf(Date date) const {
     const long d = daysBetween(m_start, date);
     return d < 0 ? -1 : static_cast<int>(d / 7);
@@ -256,7 +260,7 @@ std::map<Date, Fraction> Tracker::credits(Date from, Date to) const {
     }
     // Walk back from `to`, undoing the changes not yet in force, so each day is measured
     // against the doses of that day.
-    const auto history = m_journal.doseChanges();
+    const auto history = doseChanges();
     auto snapshot = m_journal.prescriptions();
     std::size_t next = history.size();
     const std::map<std::string, int> none;
@@ -278,7 +282,7 @@ std::optional<Fraction> Tracker::adherence(Date from, Date to) const {
     if (to < from) {
         return std::nullopt;
     }
-    const auto planned = plannedDays(from, to, m_journal.doseChanges());
+    const auto planned = plannedDays(from, to, doseChanges());
     Fraction prescribed;
     Fraction earned;
     for (const auto& [date, credit] : credits(from, to)) {
@@ -323,7 +327,7 @@ Tracker::WeekData Tracker::loadWeek(int week) const {
     data.feedback = m_journal.feedback(data.lookBack, data.to);
     data.checkIns = m_journal.checkIns(addDays(data.from, -14), data.to);
     data.baseline = baseline(week);
-    data.planned = plannedDays(data.lookBack, data.to, m_journal.doseChanges());
+    data.planned = plannedDays(data.lookBack, data.to, doseChanges());
     return data;
 }
 
@@ -566,7 +570,9 @@ std::vector<Review> Tracker::runDueReviews(Date asOf) {
         m_journal.transaction([&] {
             const auto active = m_journal.activeProgram();
             if (!(active && active->stopped)) {
+                // Read once for everything this week's decisions look at.
                 const auto history = m_journal.doseChanges();
+                const HistoryCache cache(*this, history);
                 const auto prescriptions = m_journal.prescriptions();
                 const auto phase = m_program.phaseIndexInWeek(week);
                 const auto routine = routineOf(phase, prescriptions);
@@ -593,7 +599,7 @@ std::vector<Review> Tracker::runDueReviews(Date asOf) {
                         continue;
                     }
                     review.decisions.push_back(decideWeek(
-                        inputs(current, week, a),
+                        inputs(data, current, a),
                         context(current, review.weekEnd, history, routine), review.weekEnd));
                 }
             }
@@ -697,18 +703,6 @@ int Tracker::gapBefore(Date date) const {
                            allowance);
 }
 
-std::int64_t Tracker::openSession(const Stamp& when) {
-    int slot = 0;
-    std::optional<std::int64_t> open;
-    for (const auto& s : m_journal.sessions(when.date, when.date)) {
-        slot = std::max(slot, s.slot);
-        if (s.status == SessionStatus::Partial) {
-            open = s.id;
-        }
-    }
-    return open ? *open : m_journal.beginSession(when, slot + 1);
-}
-
 Tracker::Logged Tracker::logExercise(const Stamp& when, const std::string& exercise, int sets,
                                      int reps, int hold, const std::optional<Feedback>& feedback) {
     const int sides = sidesOf(slot(exercise).value_or(Prescription{}).dose);
@@ -729,56 +723,65 @@ Tracker::Logged Tracker::logSets(const Stamp& when, const std::string& exercise,
     Logged out;
     m_journal.transaction([&] {
         const Date date = when.date;
+        const auto phase = m_program.phaseIndexInWeek(std::max(0, weekOf(date)));
+        auto prescriptions = m_journal.prescriptions();
+        const auto day = m_journal.sessions(date, date); // read once: slots, set numbers
         // Row 7: the first session after a break of two weeks or more restarts every exercise
         // of the routine at 75 %.
-        if (m_journal.sessions(date, date).empty()) {
+        if (day.empty()) {
             const int gap = gapBefore(date);
-            const auto history = m_journal.doseChanges();
-            const auto routine =
-                routineOf(m_program.phaseIndexInWeek(weekOf(date)), m_journal.prescriptions());
-            std::vector<DoseChange> resumed;
-            for (const auto& p : routine) {
-                if (auto r = resumeAfterGap(gap, context(p, date, history, routine), date);
-                    r && r->decision != Decision::Hold) {
-                    resumed.push_back(*r);
+            if (gap >= 14) {
+                const auto history = m_journal.doseChanges();
+                const auto routine = routineOf(phase, prescriptions);
+                std::vector<DoseChange> resumed;
+                for (const auto& p : routine) {
+                    if (auto r = resumeAfterGap(gap, context(p, date, history, routine), date);
+                        r && r->decision != Decision::Hold) {
+                        resumed.push_back(*r);
+                    }
                 }
+                apply(resumed);
+                out.changes = resumed;
+                prescriptions = m_journal.prescriptions();
             }
-            apply(resumed);
-            out.changes = resumed;
         }
-        const Dose dose = slot(exercise).value_or(Prescription{}).dose;
-        const std::int64_t session = openSession(when);
-        int already = 0;
-        for (const auto& s : m_journal.sessions(date, date)) {
-            if (s.id == session) {
-                already = static_cast<int>(
-                    std::count_if(s.sets.begin(), s.sets.end(),
-                                  [&](const SetRecord& r) { return r.exercise == exercise; }));
+        const Dose dose = slotIn(exercise, prescriptions, m_library).value_or(Prescription{}).dose;
+        // The day's open session, or a new one in the next slot.
+        int lastSlot = 0;
+        const SessionRecord* open = nullptr;
+        for (const auto& s : day) {
+            lastSlot = std::max(lastSlot, s.slot);
+            if (s.status == SessionStatus::Partial) {
+                open = &s;
+            }
+        }
+        const std::int64_t session =
+            open != nullptr ? open->id : m_journal.beginSession(when, lastSlot + 1);
+        std::map<std::string, int> inSession;
+        if (open != nullptr) {
+            for (const auto& set : open->sets) {
+                ++inSession[set.exercise];
             }
         }
         const int sides = sidesOf(dose);
-        for (std::size_t i = 0; i < done.size(); ++i) {
-            const int number = already + static_cast<int>(i) + 1;
+        for (const auto& d : done) {
+            const int number = ++inSession[exercise];
             const int setIndex = std::clamp(number, 1, std::max(1, dose.sets)) - 1;
-            const SetRecord record{exercise, number, done[i].repsDone,
-                                   dose.repsInSet(setIndex) * sides, done[i].holdSeconds};
+            const SetRecord record{exercise, number, d.repsDone, dose.repsInSet(setIndex) * sides,
+                                   d.holdSeconds};
             m_journal.logSet(session, record);
             out.sets.push_back(record);
         }
         // The session is complete when every exercise of the routine has its sets in it.
-        std::map<std::string, int> inSession;
-        for (const auto& s : m_journal.sessions(date, date)) {
-            if (s.id == session) {
-                for (const auto& set : s.sets) {
-                    ++inSession[set.exercise];
+        bool complete = false;
+        for (const auto& p : routineOf(phase, prescriptions)) {
+            if (!p.stopped) {
+                const auto it = inSession.find(p.exercise);
+                complete = it != inSession.end() && it->second >= p.dose.sets;
+                if (!complete) {
+                    break;
                 }
             }
-        }
-        const auto plan = today(date);
-        bool complete = !plan.items.empty();
-        for (const auto& item : plan.items) {
-            complete =
-                complete && inSession[item.prescription.exercise] >= item.prescription.dose.sets;
         }
         m_journal.finishSession(session,
                                 complete ? SessionStatus::Complete : SessionStatus::Partial);
@@ -805,10 +808,17 @@ void Tracker::markSessionStopped(Date date) {
 std::vector<DoseChange> Tracker::afterSession(Date date, const std::string& exercise,
                                               const std::optional<Feedback>& feedback) {
     std::vector<DoseChange> changes;
-    const auto current = slot(exercise);
     if (feedback) {
         m_journal.logFeedback(*feedback);
     }
+    // Only a safety answer or quota mode can change anything now: otherwise nothing more is read.
+    const bool safety =
+        feedback && ((feedback->pain && *feedback->pain >= 6) ||
+                     feedback->leg == LegChange::Worse || feedback->leg == LegChange::NumbWeak);
+    if (!safety && !m_program.quotaMode) {
+        return changes;
+    }
+    const auto current = slot(exercise);
     if (!current || current->stopped) {
         return changes;
     }
@@ -820,9 +830,9 @@ std::vector<DoseChange> Tracker::afterSession(Date date, const std::string& exer
         ExerciseWeek now;
         now.painDuring = feedback->pain;
         now.leg = feedback->leg;
-        if (auto safety = decideAtOnce(now, c, date)) {
-            apply({*safety});
-            changes.push_back(*safety);
+        if (auto decided = decideAtOnce(now, c, date)) {
+            apply({*decided});
+            changes.push_back(*decided);
             return changes;
         }
     }

@@ -130,9 +130,25 @@ private:
     [[nodiscard]] int gapBefore(Date date) const;
     [[nodiscard]] std::vector<DoseChange> afterSession(Date date, const std::string& exercise,
                                                        const std::optional<Feedback>& feedback);
-    std::int64_t openSession(const Stamp& when);
+
+    // The journal's dose changes, or those read once for a week's review (HistoryCache).
+    [[nodiscard]] std::vector<DoseChange> doseChanges() const;
+    class HistoryCache {
+    public:
+        HistoryCache(const Tracker& tracker, const std::vector<DoseChange>& history)
+            : m_tracker(tracker) {
+            m_tracker.m_history = &history;
+        }
+        ~HistoryCache() { m_tracker.m_history = nullptr; }
+        HistoryCache(const HistoryCache&) = delete;
+        HistoryCache& operator=(const HistoryCache&) = delete;
+
+    private:
+        const Tracker& m_tracker;
+    };
 
     Journal& m_journal;
+    mutable const std::vector<DoseChange>* m_history = nullptr;
     const Library& m_library;
     const Program& m_program;
     Date m_start;

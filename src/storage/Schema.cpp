@@ -183,6 +183,9 @@ UPDATE set_log SET set_number = (SELECT count(*) FROM set_log AS earlier
 WHERE (session, exercise) IN (SELECT session, exercise FROM set_log
                               GROUP BY session, exercise, set_number HAVING count(*) > 1);
 CREATE UNIQUE INDEX set_log_number ON set_log (session, exercise, set_number);
+-- The history lists the changes, not the holds (most rows of a long journal): read through an
+-- index of those alone.
+CREATE INDEX dose_change_changes ON dose_change (date, id) WHERE decision <> 'hold';
 CREATE TABLE therapist_flag (
     id INTEGER PRIMARY KEY,
     date TEXT NOT NULL,
