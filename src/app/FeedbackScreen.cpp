@@ -25,7 +25,7 @@ const char* legLabel(core::LegChange leg) {
     case core::LegChange::Better:
         return tr("Better");
     case core::LegChange::Same:
-        return tr("Same");
+        return tr("The same");
     case core::LegChange::Worse:
         return tr("Spread further down");
     case core::LegChange::NumbWeak:
@@ -58,7 +58,7 @@ std::vector<FeedbackScreen::Field> FeedbackScreen::fieldsOf(std::size_t exercise
 void FeedbackScreen::resize(sf::Vector2f size) {
     m_size = size;
     const float width = size.x - 2 * kPad;
-    m_area = {kPad, 150.f, width, size.y - 150.f - kPad - 80.f};
+    m_area = {kPad, 170.f, width, size.y - 170.f - kPad - 80.f};
     m_labelWidth = std::min(150.f, width * 0.16f);
     // Pain and effort side by side when there is room, else one above the other.
     const bool sideBySide = width >= 1000.f;
@@ -79,12 +79,15 @@ void FeedbackScreen::resize(sf::Vector2f size) {
         }
         y += sideBySide ? kLine : 2 * kLine;
         if (asksLegs(e)) {
-            const float legWidth = (width - m_labelWidth) / 4.f - 6.f;
+            // Four answers in a row when there is room, else two rows of two.
+            const std::size_t perRow = sideBySide ? 4 : 2;
+            const float legWidth = (width - m_labelWidth) / static_cast<float>(perRow) - 6.f;
             for (std::size_t i = 0; i < kLegAnswers.size(); ++i) {
-                row.leg.push_back(Hit{{m_labelWidth + static_cast<float>(i) * (legWidth + 6.f), y,
-                                       legWidth, kLine - 8.f}});
+                const float x = m_labelWidth + static_cast<float>(i % perRow) * (legWidth + 6.f);
+                const float top = y + static_cast<float>(i / perRow) * kLine;
+                row.leg.push_back(Hit{{x, top, legWidth, kLine - 8.f}});
             }
-            y += kLine;
+            y += kLine * static_cast<float>(kLegAnswers.size() / perRow);
         }
         y += kGap;
         m_rows.push_back(std::move(row));
@@ -277,8 +280,9 @@ void FeedbackScreen::draw(sf::RenderTarget& target) const {
              colour::text);
     float y = 74.f;
     for (const auto& line :
-         wrapText(tr("For each exercise: pain during it (0 = none, 10 = the worst) and how hard it "
-                     "was (0 = nothing at all, 3 = moderate, 5 = hard, 10 = maximal)."),
+         wrapText(tr("For each exercise: pain during it (0 = none, 10 = the worst), how hard it "
+                     "was (0 = nothing at all, 3 = moderate, 5 = hard, 10 = maximal), and for the "
+                     "back and hips: did pain, numbness or tingling in your leg change?"),
                   m_fonts.regular, typeSize::small, m_size.x - 2 * kPad)) {
         drawText(target, line, m_fonts.regular, typeSize::small, {kPad, y}, colour::mutedText);
         y += 24.f;
@@ -304,7 +308,21 @@ void FeedbackScreen::draw(sf::RenderTarget& target) const {
         }
         auto drawScale = [&](const std::vector<Hit>& hits, Field field, std::optional<int> value,
                              const char* label) {
-            if (hits.empty() || !visible(shifted(hits.front()))) {
+            if (hits.empty()) {
+                return;
+            }
+            // The box around every button of the scale (two rows for the legs when narrow).
+            sf::FloatRect box = shifted(hits.front());
+            for (const auto& hit : hits) {
+                const auto r = shifted(hit);
+                const float right = std::max(box.left + box.width, r.left + r.width);
+                const float bottom = std::max(box.top + box.height, r.top + r.height);
+                box.left = std::min(box.left, r.left);
+                box.top = std::min(box.top, r.top);
+                box.width = right - box.left;
+                box.height = bottom - box.top;
+            }
+            if (!visible(box)) {
                 return;
             }
             const bool focused = m_focusExercise == e && m_focusField == field;
@@ -320,10 +338,8 @@ void FeedbackScreen::draw(sf::RenderTarget& target) const {
                            value && *value == static_cast<int>(i), typeSize::small);
             }
             if (focused) { // the focus ring around the whole scale
-                const auto last = shifted(hits.back());
                 drawRoundedRect(target,
-                                {first.left - 6.f, first.top - 4.f,
-                                 last.left + last.width - first.left + 12.f, first.height + 8.f},
+                                {box.left - 6.f, box.top - 4.f, box.width + 12.f, box.height + 8.f},
                                 12.f, sf::Color::Transparent, colour::accent, 3.f);
             }
         };
@@ -334,7 +350,7 @@ void FeedbackScreen::draw(sf::RenderTarget& target) const {
             leg = static_cast<int>(std::find(kLegAnswers.begin(), kLegAnswers.end(), *answer.leg) -
                                    kLegAnswers.begin());
         }
-        drawScale(row.leg, Field::Leg, leg, tr("Legs"));
+        drawScale(row.leg, Field::Leg, leg, tr("Leg?"));
     }
     if (m_contentHeight > m_area.height) {
         // A scroll bar: the rows continue below (or above).

@@ -327,8 +327,13 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
     const float bottom = m_progressRect.top + m_progressRect.height - 12.f;
     for (const auto& flag : m_view.openFlags) {
         const std::string what = core::reasonText(flag.reason, &m_practice.library(), &program);
-        const auto lines = wrapText(fmt::format(fmt::runtime(tr("Tell your therapist: {}")), what),
-                                    m_fonts.bold, typeSize::small, m_progressRect.width - 48.f);
+        const core::Exercise* ex = m_practice.library().find(flag.exercise);
+        const std::string text =
+            ex != nullptr ? fmt::format(fmt::runtime(tr("Tell your therapist about {}: {}")),
+                                        ex->text(m_lang).name, what)
+                          : fmt::format(fmt::runtime(tr("Tell your therapist: {}")), what);
+        const auto lines =
+            wrapText(text, m_fonts.bold, typeSize::small, m_progressRect.width - 48.f);
         if (py + 24.f * static_cast<float>(lines.size() + 1) > bottom) {
             break;
         }

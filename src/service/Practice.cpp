@@ -549,7 +549,7 @@ LogResult Practice::log(const LogRequest& request) {
     check(request.hold, core::DoseLimits::hold, "--hold");
     check(request.pain, {0, 10}, "--pain");
     check(request.effort, {0, 10}, "--rpe");
-    const int sets = request.sets.value_or(std::max(1, item->prescribedSets - item->doneSets));
+    const int sets = request.sets.value_or(dose.sets); // one session's sets
     std::optional<core::Feedback> feedback;
     if (request.pain || request.effort || request.leg) {
         feedback =

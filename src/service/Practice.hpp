@@ -100,7 +100,7 @@ struct ReviewView {
 struct LogRequest {
     std::string exercise;
     std::optional<Date> date;  // default: today; never after today
-    std::optional<int> sets;   // default: the sets still due that day (at least 1)
+    std::optional<int> sets;   // default: the sets of one session
     std::optional<int> reps;   // per side; default: the prescription's
     std::optional<int> hold;   // default: the prescription's
     std::optional<int> pain;   // during, 0-10

@@ -248,7 +248,7 @@ TEST_CASE("practice: a log is one transaction", "[service][atomic]") {
     auto* switchable = failing.get();
     Patient p(std::move(failing));
     (void)p->assign(bundled("low-back-motor-control"), p.today, false);
-    switchable->failAfter(2); // the third write of the log fails
+    switchable->failAfter(3); // the third write of the log fails
     service::LogRequest r;
     r.exercise = "mcgill-curl-up";
     r.sets = 3;
@@ -258,7 +258,7 @@ TEST_CASE("practice: a log is one transaction", "[service][atomic]") {
     CHECK(inner->sessions(p.today, p.today).empty());
     CHECK(inner->feedback(p.today, p.today).empty());
     switchable->failWrites(false);
-    switchable->failAfter(-1);
+    switchable->failAfter(0);
     const auto logged = p->log(r);
     CHECK(logged.sets.size() == 3);
     CHECK(setsStored(*inner) == 3);
