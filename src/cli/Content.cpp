@@ -437,6 +437,8 @@ int cmdPlay(Context& c) {
         request.db = c.journal();
         request.play = id;
         request.dose = dose;
+        request.screenshot = c.values.text("--screenshot").value_or("");
+        request.screenshotAt = c.values.seconds("--screenshot-at").value_or(0.0);
         c.out.flush();
         return c.frontEnd.window(request);
     }

@@ -184,10 +184,14 @@ std::vector<Command> buildCommands() {
                     "pose lies"),
                  cmdShow});
 
+    Option playShot = text("--screenshot", "FILE",
+                           N_("draw the player once into the PNG file "
+                              "FILE and quit"));
+    playShot.group = 2;
     t.push_back(
         {"play",
          {exerciseId()},
-         {flag("--simulate", N_("print the exercise's timeline instead of opening the window")),
+         {flag("--simulate", N_("print the exercise's timeline instead of opening the window"), 2),
           flag("--json", N_("with --simulate: the timeline as JSON (docs/cli-json.md)"), 0,
                "--simulate"),
           integer("--sets", "N", L::sets, N_("sets")),
@@ -197,7 +201,8 @@ std::vector<Command> buildCommands() {
                   N_("seconds to move into, and out of, the working "
                      "position")),
           integer("--rest", "S", L::rest, N_("seconds of rest between sets")),
-          choice("--side", "SIDE", names(core::sideNames()), N_("the side"))},
+          choice("--side", "SIDE", names(core::sideNames()), N_("the side")), playShot,
+          screenshotAt},
          N_("play one exercise in the player window (the default dose unless overridden); "
             "--simulate prints its timeline instead (--json: get_ready, total_seconds and "
             "events)"),
@@ -906,10 +911,16 @@ CommandLine::CommandLine(const std::vector<std::string>& argv)
         }
         auto& values = r.values[std::string(o.name)];
         if (o.type == ValueType::Flag) {
-            values.resize(given.count());
+            values.resize(values.size() + given.count());
         } else {
-            values = given.results();
+            values.insert(values.end(), given.results().begin(), given.results().end());
         }
+    };
+    auto leafHas = [&](std::string_view name) {
+        const auto found = optionsOf.find(leaf);
+        return found != optionsOf.end() &&
+               std::any_of(found->second.begin(), found->second.end(),
+                           [&](const auto& option) { return option.first->name == name; });
     };
     for (const auto& [o, given] : globals) {
         if (o->name == "--version") {
@@ -924,8 +935,8 @@ CommandLine::CommandLine(const std::vector<std::string>& argv)
             continue;
         }
         for (const auto& [o, given] : found->second) {
-            if (app == leaf) {
-                take(*o, *given);
+            if (app == leaf || (given->count() > 0 && leafHas(o->name))) {
+                take(*o, *given); // before the command, an option of the command counts too
             } else if (given->count() > 0) {
                 r.misplaced.emplace_back(o->name);
             }
@@ -1163,7 +1174,13 @@ Invocation CommandLine::check() const {
         const std::string& word = r.stray.front();
         if (word.size() > 1 && word[0] == '-') {
             const std::string name = word.substr(0, word.find('='));
-            if (ownerOf(name, &c) != nullptr) {
+            const bool ownOption = std::any_of(c.options.begin(), c.options.end(),
+                                               [&](const Option& o) { return o.name == name; });
+            if (ownOption) {
+                inv.error = fmt::format(fmt::runtime(tr("option {} goes after the command: 'motus "
+                                                        "{} {}'")),
+                                        name, c.path, name);
+            } else if (ownerOf(name, &c) != nullptr) {
                 inv.error = fmt::format(fmt::runtime(tr("{} does not take the option {}")),
                                         commandLabel(c), name);
             } else {

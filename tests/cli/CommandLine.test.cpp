@@ -61,6 +61,13 @@ TEST_CASE("a command line is read into the command and its values", "[cli][table
     CHECK(window.command->path.empty());
     CHECK(window.values.seconds("--screenshot-at") == 2.5);
 
+    // play opens the player window: the window's screenshot options go with it, before or after.
+    auto shot = parse({"--screenshot", "a.png", "play", "bird-dog", "--screenshot-at", "3"});
+    REQUIRE_FALSE(shot.error);
+    CHECK(shot.command->path == "play");
+    CHECK(shot.values.text("--screenshot") == "a.png");
+    CHECK(shot.values.seconds("--screenshot-at") == 3.0);
+
     auto paths = parse({"validate", "a.xml", "b", "--quiet"});
     REQUIRE_FALSE(paths.error);
     CHECK(paths.values.positionals() == std::vector<std::string>{"a.xml", "b"});
@@ -99,6 +106,11 @@ TEST_CASE("anything not understood is a usage error that names it", "[cli][table
         {{"program", "junk"}, "unknown command 'program junk'"},
         {{"program"}, "'program' needs one of: list, start, import, show, export"},
         {{"library", "--colour"}, "unknown option --colour"},
+        {{"--json", "library"}, "option --json goes after the command: 'motus library --json'"},
+        {{"play", "x", "--simulate", "--screenshot", "a.png"},
+         "--simulate and --screenshot exclude each other"},
+        {{"--screenshot", "a", "play", "x", "--screenshot", "b"},
+         "option --screenshot may be given only once"},
         {{"--db=", "today"}, "option --db needs a value"},
         {{"--db", "", "today"}, "option --db needs a value"},
         {{"log", "x", "--pain"}, "option --pain needs a value"},
