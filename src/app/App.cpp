@@ -205,7 +205,13 @@ int runApp(const AppOptions& options) {
         screens.push(std::make_unique<ProgramsScreen>(
             std::move(entries), fonts, lang,
             [&](const ProgramsScreen::Entry& entry) {
-                (void)practice->assign(entry.file, std::nullopt, false);
+                try {
+                    (void)practice->assign(entry.file, std::nullopt, false);
+                } catch (const std::exception& e) {
+                    banner = e.what(); // nothing changed; the window stays
+                    return;
+                }
+                banner.clear();
                 screens.clear();
                 pushToday();
             },
