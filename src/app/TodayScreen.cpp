@@ -255,11 +255,11 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
     py += 40.f;
     const std::string adherence =
         m_view.adherence7
+            // xgettext:no-c-format
             ? fmt::format(fmt::runtime(tr("{}% of sessions")),
                           static_cast<int>(std::lround(m_view.adherence7->toDouble() * 100)))
             : std::string(tr("not due yet"));
     drawText(target,
-             // xgettext:no-c-format
              utf8(fmt::format(fmt::runtime(tr("Longest: {} · last 7 days: {}")),
                               count(m_view.streak.longest), adherence)),
              m_fonts.regular, typeSize::small, {pl, py}, colour::mutedText);

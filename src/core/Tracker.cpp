@@ -705,16 +705,14 @@ int Tracker::gapBefore(Date date) const {
 
 Tracker::Logged Tracker::logExercise(const Stamp& when, const std::string& exercise, int sets,
                                      int reps, int hold, const std::optional<Feedback>& feedback) {
-    const int sides = sidesOf(slot(exercise).value_or(Prescription{}).dose);
-    return logSets(
-        when, exercise,
-        std::vector<DoneSet>(static_cast<std::size_t>(sets), DoneSet{reps * sides, hold}), feedback,
-        true);
+    return logSets(when, exercise,
+                   std::vector<DoneSet>(static_cast<std::size_t>(sets), DoneSet{reps, hold, true}),
+                   feedback, true);
 }
 
 Tracker::Logged Tracker::logSet(const Stamp& when, const std::string& exercise, int repsDone,
                                 int holdSeconds) {
-    return logSets(when, exercise, {DoneSet{repsDone, holdSeconds}}, std::nullopt, false);
+    return logSets(when, exercise, {DoneSet{repsDone, holdSeconds, false}}, std::nullopt, false);
 }
 
 Tracker::Logged Tracker::logSets(const Stamp& when, const std::string& exercise,
@@ -767,8 +765,8 @@ Tracker::Logged Tracker::logSets(const Stamp& when, const std::string& exercise,
         for (const auto& d : done) {
             const int number = ++inSession[exercise];
             const int setIndex = std::clamp(number, 1, std::max(1, dose.sets)) - 1;
-            const SetRecord record{exercise, number, d.repsDone, dose.repsInSet(setIndex) * sides,
-                                   d.holdSeconds};
+            const SetRecord record{exercise, number, d.perSide ? d.repsDone * sides : d.repsDone,
+                                   dose.repsInSet(setIndex) * sides, d.holdSeconds};
             m_journal.logSet(session, record);
             out.sets.push_back(record);
         }
@@ -783,8 +781,9 @@ Tracker::Logged Tracker::logSets(const Stamp& when, const std::string& exercise,
                 }
             }
         }
-        m_journal.finishSession(session,
-                                complete ? SessionStatus::Complete : SessionStatus::Partial);
+        if (complete) { // a session begins partial: only a change is written
+            m_journal.finishSession(session, SessionStatus::Complete);
+        }
         if (sessionEnd || feedback) {
             const auto acted = afterSession(date, exercise, feedback);
             out.changes.insert(out.changes.end(), acted.begin(), acted.end());

@@ -115,8 +115,9 @@ private:
     phaseChanges(std::size_t phase, Date date, const std::vector<Prescription>& prescriptions,
                  const std::vector<DoseChange>& history) const;
     struct DoneSet {
-        int repsDone = 0; // both sides counted
+        int repsDone = 0;
         int holdSeconds = 0;
+        bool perSide = false; // repsDone counts one side (of a one-sided exercise), else both
     };
     Logged logSets(const Stamp& when, const std::string& exercise, const std::vector<DoneSet>& done,
                    const std::optional<Feedback>& feedback, bool sessionEnd);
