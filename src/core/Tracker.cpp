@@ -704,9 +704,11 @@ int Tracker::gapBefore(Date date) const {
 }
 
 Tracker::Logged Tracker::logExercise(const Stamp& when, const std::string& exercise, int sets,
-                                     int reps, int hold, const std::optional<Feedback>& feedback) {
+                                     std::optional<int> reps, int hold,
+                                     const std::optional<Feedback>& feedback) {
     return logSets(when, exercise,
-                   std::vector<DoneSet>(static_cast<std::size_t>(sets), DoneSet{reps, hold, true}),
+                   std::vector<DoneSet>(static_cast<std::size_t>(sets),
+                                        DoneSet{reps.value_or(0), hold, true, !reps.has_value()}),
                    feedback, true);
 }
 
@@ -765,7 +767,8 @@ Tracker::Logged Tracker::logSets(const Stamp& when, const std::string& exercise,
         for (const auto& d : done) {
             const int number = ++inSession[exercise];
             const int setIndex = std::clamp(number, 1, std::max(1, dose.sets)) - 1;
-            const SetRecord record{exercise, number, d.perSide ? d.repsDone * sides : d.repsDone,
+            const int reps = d.asPrescribed ? dose.repsInSet(setIndex) : d.repsDone;
+            const SetRecord record{exercise, number, d.perSide ? reps * sides : reps,
                                    dose.repsInSet(setIndex) * sides, d.holdSeconds};
             m_journal.logSet(session, record);
             out.sets.push_back(record);

@@ -79,11 +79,12 @@ public:
         std::vector<SetRecord> sets;
         std::vector<DoseChange> changes;
     };
-    // One exercise done on a day: `sets` sets of `reps` reps (per side) held `hold` s, stored
+    // One exercise done on a day: `sets` sets of `reps` reps (per side; none: each set as
+    // prescribed) held `hold` s, stored
     // with unique set numbers in the day's open session; rule 7 before the first session after
     // a gap, the feedback and rules 1 and 2 at once, the quota of §5f.
-    Logged logExercise(const Stamp& when, const std::string& exercise, int sets, int reps, int hold,
-                       const std::optional<Feedback>& feedback);
+    Logged logExercise(const Stamp& when, const std::string& exercise, int sets,
+                       std::optional<int> reps, int hold, const std::optional<Feedback>& feedback);
     // One set as the player finishes it.
     Logged logSet(const Stamp& when, const std::string& exercise, int repsDone, int holdSeconds);
     // The patient stopped the session early: the day's unfinished session is marked stopped.
@@ -117,7 +118,8 @@ private:
     struct DoneSet {
         int repsDone = 0;
         int holdSeconds = 0;
-        bool perSide = false; // repsDone counts one side (of a one-sided exercise), else both
+        bool perSide = false;      // repsDone counts one side (of a one-sided exercise), else both
+        bool asPrescribed = false; // the reps of that set as prescribed (a pyramid's own)
     };
     Logged logSets(const Stamp& when, const std::string& exercise, const std::vector<DoneSet>& done,
                    const std::optional<Feedback>& feedback, bool sessionEnd);

@@ -556,9 +556,8 @@ LogResult Practice::log(const LogRequest& request) {
             core::Feedback{date, request.exercise, request.pain, request.effort, request.leg};
     }
     const core::Stamp when = date == today() ? m.now() : core::stampOn(date);
-    auto logged =
-        tracker.logExercise(when, request.exercise, sets, request.reps.value_or(dose.reps),
-                            request.hold.value_or(dose.holdSeconds), feedback);
+    auto logged = tracker.logExercise(when, request.exercise, sets, request.reps,
+                                      request.hold.value_or(dose.holdSeconds), feedback);
     m.reload();
     return {date, std::move(logged.sets), std::move(logged.changes)};
 }

@@ -101,7 +101,7 @@ struct LogRequest {
     std::string exercise;
     std::optional<Date> date;  // default: today; never after today
     std::optional<int> sets;   // default: the sets of one session
-    std::optional<int> reps;   // per side; default: the prescription's
+    std::optional<int> reps;   // per side; default: each set as prescribed (a pyramid's own)
     std::optional<int> hold;   // default: the prescription's
     std::optional<int> pain;   // during, 0-10
     std::optional<int> effort; // Borg CR10 0-10
