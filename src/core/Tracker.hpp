@@ -80,9 +80,9 @@ public:
         std::vector<DoseChange> changes;
     };
     // One exercise done on a day: `sets` sets of `reps` reps (per side; none: each set as
-    // prescribed) held `hold` s, stored
-    // with unique set numbers in the day's open session; rule 7 before the first session after
-    // a gap, the feedback and rules 1 and 2 at once, the quota of §5f.
+    // prescribed) held `hold` s, stored with unique set numbers in the day's open session; rule 7
+    // before the first session after a gap, the feedback and rules 1 and 2 at once, the quota of
+    // §5f.
     Logged logExercise(const Stamp& when, const std::string& exercise, int sets,
                        std::optional<int> reps, int hold, const std::optional<Feedback>& feedback);
     // One set as the player finishes it.
