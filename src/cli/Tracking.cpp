@@ -547,7 +547,17 @@ int cmdStreak(Context& c) {
                                                : core::trn("{} week", "{} weeks", many)),
                            n);
     };
-    if (view.adherence7) {
+    if (view.state == ProgramState::NotStarted) {
+        // No streak and no adherence before the first day of the program.
+        c.out << fmt::format(fmt::runtime(tr("Your program starts on {}.")),
+                             core::formatDate(view.start))
+              << '
+'; return kExitOk;
+    }
+    if (view.state == ProgramState::Stopped) {
+        // After a stop the streak is not celebrated: what to do instead comes first.
+        c.out << stopAdvice(*practice, view) << "\n\n";
+    } else if (view.adherence7) {
         c.out << fmt::format(
             // xgettext:no-c-format
             fmt::runtime(tr("Current streak: {} · longest: {} · last 7 days: {}% of sessions")),
