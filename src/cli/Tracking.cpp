@@ -551,8 +551,8 @@ int cmdStreak(Context& c) {
         // No streak and no adherence before the first day of the program.
         c.out << fmt::format(fmt::runtime(tr("Your program starts on {}.")),
                              core::formatDate(view.start))
-              << '
-'; return kExitOk;
+              << '\n';
+        return kExitOk;
     }
     if (view.state == ProgramState::Stopped) {
         // After a stop the streak is not celebrated: what to do instead comes first.
