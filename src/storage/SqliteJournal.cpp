@@ -996,9 +996,21 @@ struct SqliteJournal::Impl {
     // it is a savepoint of that transaction.
     class Write {
     public:
-        explicit Write(Impl& impl) : m_impl(impl) { m_impl.begin(); }
+        enum Kind { Scope, OneStatement };
+        // Inside an open transaction one statement needs no savepoint of its own: SQLite undoes
+        // a failed statement by itself, and an error that ends the whole transaction is found
+        // by the next write (requireOpenTransaction). This keeps a log's writes as cheap as a
+        // bare transaction's.
+        explicit Write(Impl& impl, Kind kind = Scope)
+            : m_impl(impl), m_own(kind == Scope || impl.depth == 0) {
+            if (m_own) {
+                m_impl.begin();
+            } else {
+                m_impl.requireOpenTransaction();
+            }
+        }
         ~Write() {
-            if (!m_done) {
+            if (m_own && !m_done) {
                 m_impl.rollback();
             }
         }
@@ -1006,12 +1018,15 @@ struct SqliteJournal::Impl {
         Write& operator=(const Write&) = delete;
 
         void commit() {
-            m_impl.commit();
+            if (m_own) {
+                m_impl.commit();
+            }
             m_done = true;
         }
 
     private:
         Impl& m_impl;
+        bool m_own;
         bool m_done = false;
     };
 
@@ -1194,7 +1209,7 @@ std::int64_t SqliteJournal::beginSession(const core::Stamp& started, int slot) {
     return m_impl->guarded(
         "begin a session",
         [&] {
-            Impl::Write write(*m_impl);
+            Impl::Write write(*m_impl, Impl::Write::OneStatement);
             Use insert(m_impl->insertSession);
             insert->bind(1, core::formatDate(started.date));
             insert->bind(2, started.utc);
@@ -1214,7 +1229,7 @@ void SqliteJournal::logSet(std::int64_t session, const core::SetRecord& set) {
     m_impl->guarded(
         "log a set",
         [&] {
-            Impl::Write write(*m_impl);
+            Impl::Write write(*m_impl, Impl::Write::OneStatement);
             Use insert(m_impl->insertSet);
             insert->bind(1, session);
             insert->bind(2, set.exercise);
@@ -1230,7 +1245,7 @@ void SqliteJournal::logSet(std::int64_t session, const core::SetRecord& set) {
 
 void SqliteJournal::finishSession(std::int64_t session, core::SessionStatus status) {
     m_impl->guarded("finish a session", [&] {
-        Impl::Write write(*m_impl);
+        Impl::Write write(*m_impl, Impl::Write::OneStatement);
         Use update(m_impl->updateSessionStatus);
         update->bind(1, session);
         update->bind(2, std::string(core::toString(status)));
@@ -1242,7 +1257,7 @@ void SqliteJournal::finishSession(std::int64_t session, core::SessionStatus stat
 
 void SqliteJournal::logFeedback(const core::Feedback& feedback) {
     m_impl->guarded("record feedback", [&] {
-        Impl::Write write(*m_impl);
+        Impl::Write write(*m_impl, Impl::Write::OneStatement);
         Use insert(m_impl->insertFeedback);
         insert->bind(1, core::formatDate(feedback.date));
         insert->bind(2, feedback.exercise);
