@@ -8,6 +8,7 @@
 #include "core/LocalTime.hpp"
 #include "core/MemoryJournal.hpp"
 #include "service/Practice.hpp"
+#include "support/FailingJournal.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <catch2/catch.hpp>
@@ -198,4 +199,37 @@ TEST_CASE("programs: the bundled ones listed, chosen with the keys, started", "[
     };
     CHECK(accentOnRow(216) > 1000);
     CHECK(accentOnRow(108) < 100); // the first row is not selected
+}
+
+TEST_CASE("feedback that cannot be saved says so, keeps the answers, and saves once later",
+          "[app][today]") {
+    auto memory = std::make_shared<core::MemoryJournal>(); // outlives the practice below
+    auto failing = std::make_unique<test::FailingJournal>(*memory);
+    auto* disk = failing.get();
+    const auto library = std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises";
+    const core::Date date{std::chrono::year(2026), std::chrono::November, std::chrono::day(10)};
+    service::Practice practice(service::PracticeOptions{
+        library, {}, std::move(failing), [&] { return core::stampOn(date); }});
+    (void)practice.assign(library / "programs" / "low-back-motor-control.xml", date, false);
+    const auto fonts = app::Fonts::load(std::filesystem::path(MOTUS_SOURCE_DIR) / "assets");
+    const auto* curlUp = practice.library().find("mcgill-curl-up");
+    const auto* birdDog = practice.library().find("bird-dog-arm");
+    int done = 0;
+    app::FeedbackScreen screen(practice, fonts, "en", {curlUp, birdDog}, date,
+                               [&](const std::string&) { ++done; });
+    screen.resize({1280.f, 800.f});
+    screen.choose(0, app::FeedbackScreen::Field::Pain, 2);
+    screen.choose(1, app::FeedbackScreen::Field::Pain, 3);
+    disk->failAfter(2); // the first answer is stored, the second is not
+    screen.save();
+    CHECK(done == 0);
+    CHECK(screen.error().find("disk full") != std::string::npos);
+    CHECK(screen.answers()[1].pain == 3); // kept
+    REQUIRE(memory->feedback(date, date).size() == 1);
+    screen.save(); // the disk is back
+    CHECK(done == 1);
+    const auto stored = memory->feedback(date, date);
+    REQUIRE(stored.size() == 2); // each answer once
+    CHECK(stored[0].exercise == "mcgill-curl-up");
+    CHECK(stored[1].pain == 3);
 }
