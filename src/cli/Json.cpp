@@ -45,24 +45,12 @@ Json pyramidJson(const core::Dose& dose) {
 
 Json figuresJson(const core::Figures& f) {
     Json j = Json::object();
-    auto put = [&](const char* key, const auto& value) {
-        if (value) {
-            j[key] = number(static_cast<double>(*value));
-        }
-    };
-    put("A", f.adherence);
-    put("Pd", f.painDuring);
-    put("dPm", f.morningDelta);
-    put("baseline", f.baseline);
-    put("morning_pain", f.morningPain);
-    put("trend", f.trend);
-    put("trend_before", f.trendBefore);
-    put("RPE", f.effort);
-    put("C", f.completion);
+    for (const auto& figure : core::numericFigures(f)) {
+        j[std::string(figure.key)] = number(figure.value);
+    }
     if (f.leg) {
         j["leg"] = std::string(core::toString(*f.leg));
     }
-    put("gap_days", f.gapDays);
     if (!f.redFlags.empty()) {
         Json flags = Json::array();
         for (auto flag : f.redFlags) {
@@ -70,8 +58,6 @@ Json figuresJson(const core::Figures& f) {
         }
         j["red_flags"] = flags;
     }
-    put("quota_baseline", f.quotaBaseline);
-    put("quota", f.quota);
     return j;
 }
 

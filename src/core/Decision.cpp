@@ -63,6 +63,28 @@ std::optional<Enum> find(const std::array<std::string_view, N>& names, std::stri
 
 } // namespace
 
+std::vector<FigureValue> numericFigures(const Figures& f) {
+    std::vector<FigureValue> out;
+    auto put = [&](std::string_view key, const auto& value, bool whole) {
+        if (value) {
+            out.push_back({key, static_cast<double>(*value), whole});
+        }
+    };
+    put("A", f.adherence, false);
+    put("Pd", f.painDuring, true);
+    put("dPm", f.morningDelta, false);
+    put("baseline", f.baseline, false);
+    put("morning_pain", f.morningPain, false);
+    put("trend", f.trend, false);
+    put("trend_before", f.trendBefore, false);
+    put("RPE", f.effort, true);
+    put("C", f.completion, false);
+    put("gap_days", f.gapDays, true);
+    put("quota_baseline", f.quotaBaseline, false);
+    put("quota", f.quota, true);
+    return out;
+}
+
 std::optional<int> ruleNumber(Row row) {
     switch (row) {
     case Row::RedFlag:

@@ -64,6 +64,17 @@ struct Figures {
     bool operator==(const Figures&) const = default;
 };
 
+// The numeric figures that are known, in a fixed order, each with the key JSON uses: "A", "Pd",
+// "dPm", "baseline", "morning_pain", "trend", "trend_before", "RPE", "C", "gap_days",
+// "quota_baseline", "quota". `whole` marks the counts and scales (written without decimals). The
+// leg answer and the red flags are words (toString), written as "leg" and "red_flags".
+struct FigureValue {
+    std::string_view key;
+    double value = 0;
+    bool whole = false;
+};
+[[nodiscard]] std::vector<FigureValue> numericFigures(const Figures& figures);
+
 // Why, as a key with parameters; Reasons.hpp turns it into a sentence.
 enum class ReasonKey {
     Legacy,              // a reason stored as text by an older Motus: params {text}

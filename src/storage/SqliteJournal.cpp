@@ -411,24 +411,17 @@ template <typename J> std::string dumpJson(const J& json) {
 // "RPE", "C", "leg", "gap_days", "red_flags") and the newer ones; only the known figures.
 std::string formatFigures(const core::Figures& f) {
     OrderedJson json = OrderedJson::object();
-    auto put = [&](const char* key, const auto& value) {
-        if (value) {
-            json[key] = *value;
+    for (const auto& figure : core::numericFigures(f)) {
+        const std::string key(figure.key);
+        if (figure.whole) {
+            json[key] = static_cast<std::int64_t>(figure.value);
+        } else {
+            json[key] = figure.value;
         }
-    };
-    put("A", f.adherence);
-    put("Pd", f.painDuring);
-    put("morning_pain", f.morningPain);
-    put("baseline", f.baseline);
-    put("dPm", f.morningDelta);
-    put("trend", f.trend);
-    put("trend_before", f.trendBefore);
-    put("RPE", f.effort);
-    put("C", f.completion);
+    }
     if (f.leg) {
         json["leg"] = std::string(core::toString(*f.leg));
     }
-    put("gap_days", f.gapDays);
     if (!f.redFlags.empty()) {
         OrderedJson flags = OrderedJson::array();
         for (core::RedFlag flag : f.redFlags) {
@@ -436,8 +429,6 @@ std::string formatFigures(const core::Figures& f) {
         }
         json["red_flags"] = std::move(flags);
     }
-    put("quota_baseline", f.quotaBaseline);
-    put("quota", f.quota);
     return dumpJson(json);
 }
 

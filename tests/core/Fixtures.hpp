@@ -76,6 +76,27 @@ inline Date plus(Date date, int n) {
     return Date(sys_days(date) + days(n));
 }
 
+// The date of the weekly review in the rule-table tests.
+inline const Date kReview =
+    Date{std::chrono::year(2026), std::chrono::January, std::chrono::day(11)};
+
+// A week in which every figure passes row 5 (for "mid" at 2 x 8).
+inline ExerciseWeek greenWeek() {
+    ExerciseWeek w;
+    w.done = true;
+    w.painDuring = 2;
+    w.baseline = Fraction(2);
+    w.worstMorning = 2;
+    w.trend = Fraction(0);
+    w.trendBefore = Fraction(0);
+    w.effort = 4;
+    const Date end{std::chrono::year(2026), std::chrono::January, std::chrono::day(11)};
+    w.lastTwo = {{Date(std::chrono::sys_days(end) - std::chrono::days(1)), Fraction(1), 4},
+                 {end, Fraction(1), 4}};
+    w.adherence = Fraction(1);
+    return w;
+}
+
 inline Dose dose(int sets, int reps, int hold = 0) {
     Dose out;
     out.sets = sets;

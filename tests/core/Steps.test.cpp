@@ -8,21 +8,6 @@ using namespace motus::core::test;
 
 namespace {
 
-const Date kReview = d(2026, 1, 11);
-
-ExerciseWeek greenWeek() {
-    ExerciseWeek w;
-    w.done = true;
-    w.painDuring = 2;
-    w.baseline = Fraction(2);
-    w.worstMorning = 2;
-    w.trend = Fraction(0);
-    w.effort = 4;
-    w.lastTwo = {{d(2026, 1, 10), Fraction(1), 4}, {d(2026, 1, 11), Fraction(1), 4}};
-    w.adherence = Fraction(1);
-    return w;
-}
-
 ExerciseWeek redWeek() {
     auto w = greenWeek();
     w.painDuring = 6;

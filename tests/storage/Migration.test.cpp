@@ -292,8 +292,8 @@ TEST_CASE("decisions are written for older readers too", "[storage][migration]")
     CHECK(raw.rows("SELECT rule, by_therapist, reason, figures, \"row\", reason_key, reason_params "
                    "FROM dose_change ORDER BY id") ==
           std::vector<std::string>{
-              R"(2|0||{"A":0.75,"Pd":6,"dPm":2.5,"RPE":8,"leg":"numb-weak","gap_days":3,)"
-              R"("red_flags":["leg-weakness"],"quota":4}|2|regress-cut|["pd:6","ü \"q\""])",
+              R"(2|0||{"A":0.75,"Pd":6,"dPm":2.5,"RPE":8,"gap_days":3,"quota":4,)"
+              R"("leg":"numb-weak","red_flags":["leg-weakness"]}|2|regress-cut|["pd:6","ü \"q\""])",
               R"(4|0||{}|4b|regress-cut|["pd:6","ü \"q\""])",
               R"(5|0||{}|5f|regress-cut|["pd:6","ü \"q\""])",
               R"(-1|1||{}|phase|regress-cut|["pd:6","ü \"q\""])",
