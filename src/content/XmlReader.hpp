@@ -27,6 +27,15 @@ namespace motus::content {
 [[nodiscard]] int firstTooDeep(const tinyxml2::XMLElement* el, int depth, int maxDepth);
 [[nodiscard]] int firstTooDeepInText(std::string_view text, int maxDepth);
 
+// The first reason `text` is not acceptable as the characters of an exercise or program file,
+// with its line: invalid UTF-8; a control character other than tab, line feed and carriage
+// return (C0, DEL, C1), also as a character reference; a reference to NUL or to no character.
+struct TextProblem {
+    int line = 0;
+    std::string message;
+};
+[[nodiscard]] std::optional<TextProblem> checkText(std::string_view text);
+
 // Reads a whole file of at most `maxBytes`; a file that cannot be read or is too big becomes a
 // diagnostic naming it. One open, one size query on the open file, one read.
 [[nodiscard]] std::optional<std::string> readFileCapped(const std::filesystem::path& file,
@@ -34,7 +43,8 @@ namespace motus::content {
                                                         std::vector<core::Diagnostic>& diagnostics);
 
 // Parses `text` as one document whose single root element is <rootName>, after the size cap,
-// the DOCTYPE refusal and the depth cap; every problem is an error diagnostic naming `path`.
+// the text check (checkText), the DOCTYPE refusal and the depth cap; nothing but white space
+// and comments may follow the root element. Every problem is an error diagnostic naming `path`.
 // Returns the root, or nullptr when the document must be refused.
 [[nodiscard]] const tinyxml2::XMLElement*
 parseDocument(tinyxml2::XMLDocument& doc, std::string_view text, const std::string& path,

@@ -754,6 +754,49 @@ TEST_CASE("program files: reading", "[content][program]") {
               (dir.path / "missing.xml").string() + ":0: error: cannot read the file", 0) == 0);
 }
 
+TEST_CASE("program files: text that is not valid UTF-8 or holds control characters",
+          "[content][program][text]") {
+    CHECK(parse(doc({{"<title>Back", "<title>R\xFC"
+                                     "cken"}})) ==
+          Lines{"p.xml:3: error: invalid UTF-8: byte 0xFC is not part of a UTF-8 character (save "
+                "the file as UTF-8)"});
+    const std::string tail = " is not allowed (only tab, line feed and carriage return are)";
+    CHECK(parse(doc({{"<author>Motus", "<author>\x1b]0;owned\x07Motus"}})) ==
+          Lines{"p.xml:4: error: control character U+001B" + tail});
+    CHECK(parse(doc({{R"(name="Activation")", "name=\"Acti\xC2\x9Bvation\""}})) ==
+          Lines{"p.xml:5: error: control character U+009B" + tail});
+    CHECK(parse(doc({{"<title>Back", std::string("<title>Ba\0ck", 12)}})) ==
+          Lines{"p.xml:3: error: control character U+0000" + tail});
+    // &#0; used to cut the title silently to "Ba".
+    CHECK(parse(doc({{"<title>Back", "<title>Ba&#0;ck"}})) ==
+          Lines{"p.xml:3: error: the character reference &#0; stands for NUL, which is not "
+                "allowed"});
+    CHECK(parse(doc({{"<title>Back", "<title>Ba&#x0;ck"}})) ==
+          Lines{"p.xml:3: error: the character reference &#x0; stands for NUL, which is not "
+                "allowed"});
+    CHECK(parse(doc({{"<title>Back", "<title>Ba&#x1b;ck"}})) ==
+          Lines{"p.xml:3: error: the character reference &#x1b; stands for the control "
+                "character U+001B, which is not allowed"});
+    CHECK(parse(doc({{"<title>Back", "<title>Ba&#xDFFF;ck"}})) ==
+          Lines{"p.xml:3: error: the character reference &#xDFFF; does not stand for a "
+                "character"});
+    // Nothing but comments and white space after the root element; not even after a NUL.
+    CHECK(parse(doc() + "<!-- exported by Motus -->\n").empty());
+    CHECK(parse(doc() + "<![CDATA[x]]>") ==
+          Lines{"p.xml:9: error: malformed XML: text after the end of <program>"});
+    CHECK(parse(doc() + std::string("\0<program/>", 11)) ==
+          Lines{"p.xml:9: error: control character U+0000" + tail});
+    // Tab, CR LF and UTF-8 are fine.
+    std::string crlf;
+    for (char c : doc({{"<title>Back", "<title>R\xC3\xBC"
+                                       "cken\tund Nacken"}})) {
+        crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    }
+    const auto p = program(crlf);
+    CHECK(p.title == "R\xC3\xBC"
+                     "cken und Nacken");
+}
+
 TEST_CASE("program export: the written program reads back the same", "[content][program]") {
     for (const auto& file : content::bundledPrograms(fs::path(MOTUS_SOURCE_DIR) / "exercises")) {
         INFO(file.string());
