@@ -8,7 +8,9 @@
 #include <cstdio>
 #include <cstring>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace motus::content {
 
@@ -128,6 +130,64 @@ int firstTooDeepInText(std::string_view text, int maxDepth) {
         }
     }
     return line;
+}
+
+FileStatus fileStatus(const std::filesystem::path& file) {
+    struct stat info {};
+    if (::stat(file.c_str(), &info) != 0) {
+        const int error = errno;
+        if (error == ELOOP) {
+            return {FileKind::LinkLoop, error};
+        }
+        if (error == ENOENT) {
+            struct stat link {};
+            if (::lstat(file.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+                return {FileKind::DanglingLink, error};
+            }
+            return {FileKind::Missing, error};
+        }
+        if (error == ENOTDIR) {
+            return {FileKind::Missing, error};
+        }
+        return {FileKind::Unreadable, error};
+    }
+    if (S_ISREG(info.st_mode)) {
+        return {FileKind::Regular, 0};
+    }
+    if (S_ISDIR(info.st_mode)) {
+        return {FileKind::Folder, 0};
+    }
+    if (S_ISFIFO(info.st_mode)) {
+        return {FileKind::Fifo, 0};
+    }
+    if (S_ISSOCK(info.st_mode)) {
+        return {FileKind::Socket, 0};
+    }
+    return {FileKind::Device, 0}; // character and block devices: nothing else is left
+}
+
+std::string describeFileStatus(const FileStatus& status) {
+    switch (status.kind) {
+    case FileKind::Missing:
+        return "it does not exist";
+    case FileKind::Regular:
+        return "it is a regular file";
+    case FileKind::Folder:
+        return "it is a folder";
+    case FileKind::Fifo:
+        return "it is a FIFO (named pipe)";
+    case FileKind::Socket:
+        return "it is a socket";
+    case FileKind::Device:
+        return "it is a device";
+    case FileKind::LinkLoop:
+        return "it is a symbolic link that loops";
+    case FileKind::DanglingLink:
+        return "it is a symbolic link to something that does not exist";
+    case FileKind::Unreadable:
+        break;
+    }
+    return std::strerror(status.error);
 }
 
 namespace {
@@ -285,25 +345,54 @@ std::optional<std::string> readFileCapped(const std::filesystem::path& file, std
         diagnostics.push_back({core::Diagnostic::Severity::Error, path, line, std::move(message)});
         return std::nullopt;
     };
-    std::FILE* in = std::fopen(path.c_str(), "rb");
-    if (in == nullptr) {
+    // Looked at before it is opened: opening a FIFO waits for a writer, a device may do
+    // anything. Opened non-blocking all the same, in case the path changed in between.
+    const FileStatus status = fileStatus(file);
+    switch (status.kind) {
+    case FileKind::Regular:
+        break;
+    case FileKind::Missing:
+    case FileKind::Unreadable:
+        return fail(0, std::string("cannot read the file: ") + std::strerror(status.error));
+    case FileKind::Folder:
+    case FileKind::Fifo:
+    case FileKind::Socket:
+    case FileKind::Device:
+        return fail(0,
+                    "cannot read the file: " + describeFileStatus(status) + ", not a regular file");
+    case FileKind::LinkLoop:
+    case FileKind::DanglingLink:
+        return fail(0, "cannot read the file: " + describeFileStatus(status));
+    }
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
         return fail(0, std::string("cannot read the file: ") + std::strerror(errno));
     }
     struct stat info {};
-    if (::fstat(::fileno(in), &info) != 0 || !S_ISREG(info.st_mode)) {
-        std::fclose(in);
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
         return fail(0, "cannot read the file: not a regular file");
     }
     const auto size = static_cast<std::size_t>(info.st_size);
     if (size > maxBytes) {
-        std::fclose(in);
+        ::close(fd);
         return fail(1, "file is " + std::to_string(size) + " bytes, over the limit of " +
                            std::to_string(maxBytes));
     }
     std::string text(size, '\0');
-    const bool read = std::fread(text.data(), 1, size, in) == size;
-    std::fclose(in);
-    if (!read) {
+    std::size_t done = 0;
+    while (done < size) {
+        const ::ssize_t got = ::read(fd, text.data() + done, size - done);
+        if (got < 0 && errno == EINTR) {
+            continue;
+        }
+        if (got <= 0) {
+            break;
+        }
+        done += static_cast<std::size_t>(got);
+    }
+    ::close(fd);
+    if (done != size) {
         return fail(0, "cannot read the file");
     }
     return text;

@@ -317,6 +317,29 @@ motus_run(utf8-refused EXIT 1 ARGS --library ${WORK_DIR}/latin1 validate "${odd}
 motus_run(utf8-mended-json EXIT 0 ARGS --library ${WORK_DIR}/latin1 show glute-bridge --json
   STDOUT "\"file\":\"[^\"]*${oddShown}/glute-bridge.xml\"")
 
+# --- Odd files: skipped in the library with a warning each; never waited on ----------------
+file(MAKE_DIRECTORY ${WORK_DIR}/oddfiles)
+file(WRITE ${WORK_DIR}/oddfiles/glute-bridge.xml "${good}")
+file(CREATE_LINK loop.xml ${WORK_DIR}/oddfiles/loop.xml SYMBOLIC)
+file(CREATE_LINK gone.xml ${WORK_DIR}/oddfiles/dangling.xml SYMBOLIC)
+execute_process(COMMAND mkfifo ${WORK_DIR}/oddfiles/fifo.xml ${WORK_DIR}/fifo.xml)
+motus_run(odd-files-library EXIT 0 ARGS --library ${WORK_DIR}/oddfiles library
+  STDOUT "glute-bridge")
+motus_run(odd-files-skipped EXIT 0 ARGS --library ${WORK_DIR}/oddfiles validate ${WORK_DIR}/oddfiles
+  STDOUT "1 file\\(s\\) checked, 1 exercise\\(s\\) valid"
+  STDERR "loop.xml:0: warning: skipped: it is a symbolic link that loops"
+         "dangling.xml:0: warning: skipped: it is a symbolic link to something that does not exist"
+         "fifo.xml:0: warning: skipped: it is a FIFO \\(named pipe\\)")
+motus_run(validate-fifo EXIT 1 ARGS validate ${WORK_DIR}/fifo.xml
+  STDERR "fifo.xml:0: error: cannot read it: it is a FIFO \\(named pipe\\), not a file or folder")
+# Opening a FIFO waits for a writer: import used to hang here for ever.
+motus_run(import-fifo EXIT 1 ENV ${TODAY} UNCHANGED ${DB} ARGS --db ${DB} program import
+  ${WORK_DIR}/fifo.xml --replace
+  STDERR "fifo.xml:0: error: cannot read the file: it is a FIFO \\(named pipe\\)")
+motus_run(import-missing EXIT 1 ENV ${TODAY} UNCHANGED ${DB} ARGS --db ${DB} program import
+  ${WORK_DIR}/nowhere.xml --replace
+  STDERR "nowhere.xml:0: error: cannot read the file: No such file or directory")
+
 message(STATUS "${checks} checks, ${failures} failed")
 if(failures GREATER 0)
   message(FATAL_ERROR "${failures} of ${checks} command-line checks failed")

@@ -14,6 +14,11 @@
 #include <utility>
 #include <vector>
 
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
 using motus::content::ParsedExercise;
 using motus::content::parseExercise;
 namespace core = motus::core;
@@ -998,6 +1003,85 @@ TEST_CASE("a library loads every file but the broken ones", "[content][loader][l
         CHECK(messages(none.diagnostics) ==
               Lines{(dir.path() / "nowhere").string() + ":0: error: no such file or folder"});
         CHECK(none.library.size() == 0);
+    }
+}
+
+namespace {
+
+// Binds a UNIX socket at `file`; the socket file stays when the descriptor is closed.
+void makeSocket(const fs::path& file) {
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    const std::string name = file.string();
+    REQUIRE(name.size() < sizeof address.sun_path);
+    std::copy(name.begin(), name.end(), address.sun_path);
+    const int bound = ::bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address);
+    ::close(fd);
+    REQUIRE(bound == 0);
+}
+
+Lines sorted(Lines lines) {
+    std::sort(lines.begin(), lines.end());
+    return lines;
+}
+
+} // namespace
+
+TEST_CASE("the library walk skips odd files with a warning each and loads the rest",
+          "[content][loader][library][files]") {
+    TempDir dir;
+    const auto a = dir.write("low-back/a.xml", doc({{R"(id="x")", R"(id="a")"}}));
+    const fs::path odd = dir.path() / "low-back";
+    fs::create_symlink("loop.xml", odd / "loop.xml");     // a link to itself
+    fs::create_symlink("gone.xml", odd / "dangling.xml"); // a link to nothing
+    fs::create_symlink("/dev/null", odd / "device.xml");  // a link to a device
+    fs::create_directory_symlink("ring", odd / "ring");   // a loop without .xml
+    REQUIRE(::mkfifo((odd / "fifo.xml").c_str(), 0600) == 0);
+    makeSocket(odd / "socket.xml");
+
+    const auto load = motus::content::loadLibrary({dir.path()});
+    const std::string tail = ", not a regular file or folder";
+    CHECK(sorted(messages(load.diagnostics)) ==
+          Lines{(odd / "dangling.xml").string() +
+                    ":0: warning: skipped: it is a symbolic link to something that does not "
+                    "exist" +
+                    tail,
+                (odd / "device.xml").string() + ":0: warning: skipped: it is a device" + tail,
+                (odd / "fifo.xml").string() + ":0: warning: skipped: it is a FIFO (named pipe)" +
+                    tail,
+                (odd / "loop.xml").string() +
+                    ":0: warning: skipped: it is a symbolic link that loops" + tail,
+                (odd / "ring").string() + ":0: warning: skipped: it is a symbolic link that loops" +
+                    tail,
+                (odd / "socket.xml").string() + ":0: warning: skipped: it is a socket" + tail});
+    CHECK(load.filesRead == 1);
+    CHECK(load.skipped.empty());
+    REQUIRE(load.library.size() == 1);
+    CHECK(load.library.find("a") != nullptr);
+
+    SECTION("an odd file named on its own is an error that says what it is") {
+        const auto fifo = motus::content::loadLibrary({odd / "fifo.xml"});
+        CHECK(messages(fifo.diagnostics) ==
+              Lines{(odd / "fifo.xml").string() +
+                    ":0: error: cannot read it: it is a FIFO (named pipe), not a file or folder"});
+        const auto loop = motus::content::loadLibrary({odd / "loop.xml"});
+        CHECK(messages(loop.diagnostics) ==
+              Lines{(odd / "loop.xml").string() +
+                    ":0: error: cannot read it: it is a symbolic link that loops, not a file or "
+                    "folder"});
+        const auto none = motus::content::loadLibrary({odd / "nowhere.xml"});
+        CHECK(messages(none.diagnostics) ==
+              Lines{(odd / "nowhere.xml").string() + ":0: error: no such file or folder"});
+    }
+    SECTION("an exercise file that is a FIFO is refused without waiting for a writer") {
+        const auto result = motus::content::loadExerciseFile(odd / "fifo.xml");
+        CHECK(messages(result) ==
+              Lines{(odd / "fifo.xml").string() +
+                    ":0: error: cannot read the file: it is a FIFO (named pipe), not a regular "
+                    "file"});
+        CHECK(motus::content::readPosesForInspection(odd / "fifo.xml").empty());
     }
 }
 
