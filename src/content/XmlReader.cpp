@@ -398,6 +398,49 @@ std::optional<std::string> readFileCapped(const std::filesystem::path& file, std
     return text;
 }
 
+namespace {
+
+// When `text` is a well-formed document up to the last "</rootName>" and something other than
+// white space and comments follows, where that starts. tinyxml2 reports text or an
+// instruction there as an unreadable text or declaration, which does not say where the
+// mistake is.
+std::optional<std::size_t> firstAfterRoot(std::string_view text, const char* rootName) {
+    const std::string endTag = std::string("</") + rootName + ">";
+    const auto found = text.rfind(endTag);
+    if (found == std::string_view::npos) {
+        return std::nullopt;
+    }
+    const std::size_t end = found + endTag.size();
+    tinyxml2::XMLDocument head;
+    if (head.Parse(text.data(), end) != tinyxml2::XML_SUCCESS || head.RootElement() == nullptr ||
+        head.RootElement()->NextSiblingElement() != nullptr) {
+        return std::nullopt;
+    }
+    std::size_t i = end;
+    while (i < text.size()) {
+        const char c = text[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            ++i;
+        } else if (text.substr(i, 4) == "<!--") {
+            const auto close = text.find("-->", i + 4);
+            if (close == std::string_view::npos) {
+                return std::nullopt; // an unterminated comment: tinyxml2 says so
+            }
+            i = close + 3;
+        } else {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string afterRootMessage(char first, const char* rootName) {
+    return std::string("malformed XML: ") + (first == '<' ? "markup" : "text") +
+           " after the end of <" + rootName + "> (only comments may follow it)";
+}
+
+} // namespace
+
 const tinyxml2::XMLElement* parseDocument(tinyxml2::XMLDocument& doc, std::string_view text,
                                           const std::string& path, std::size_t maxBytes,
                                           int maxDepth, const char* rootName,
@@ -423,6 +466,9 @@ const tinyxml2::XMLElement* parseDocument(tinyxml2::XMLDocument& doc, std::strin
         return error(firstTooDeepInText(text, maxDepth), tooDeep);
     }
     if (status != tinyxml2::XML_SUCCESS) {
+        if (const auto after = firstAfterRoot(text, rootName)) {
+            return error(lineOf(text, *after), afterRootMessage(text[*after], rootName));
+        }
         return error(std::max(1, doc.ErrorLineNum()), "malformed XML: " + describeXmlError(status));
     }
     const tinyxml2::XMLElement* root = doc.RootElement();
@@ -439,9 +485,8 @@ const tinyxml2::XMLElement* parseDocument(tinyxml2::XMLDocument& doc, std::strin
     for (const tinyxml2::XMLNode* node = root->NextSibling(); node != nullptr;
          node = node->NextSibling()) {
         if (node->ToComment() == nullptr) {
-            return error(node->GetLineNum(), std::string("malformed XML: ") +
-                                                 (node->ToText() != nullptr ? "text" : "content") +
-                                                 " after the end of <" + root->Name() + ">");
+            return error(node->GetLineNum(),
+                         afterRootMessage(node->ToText() != nullptr ? 't' : '<', root->Name()));
         }
     }
     if (const int deepLine = firstTooDeep(root, 1, maxDepth)) {

@@ -419,15 +419,21 @@ TEST_CASE("nothing but comments and white space may follow the root element",
           "[content][loader][text]") {
     CHECK(parse(doc() + "\n<!-- the end -->\n\n").empty());
     CHECK(parse(doc() + "\n<![CDATA[more]]>\n") ==
-          Lines{"x.xml:20: error: malformed XML: text after the end of <exercise>"});
+          Lines{"x.xml:20: error: malformed XML: text after the end of <exercise> "
+                "(only comments may follow it)"});
     // A NUL after the root element used to end the document there: what followed was ignored.
     CHECK(parse(doc() + std::string("\0<exercise/>junk", 16)) ==
           Lines{"x.xml:19: error: control character U+0000 is not allowed (only tab, line feed "
                 "and carriage return are)"});
-    CHECK(parse(doc() + "junk\n") ==
-          Lines{"x.xml:19: error: malformed XML: cannot read text (a stray '<' or '&'?)"});
+    CHECK(parse(doc() + "\n  <!-- fine -->junk\n") ==
+          Lines{"x.xml:20: error: malformed XML: text after the end of <exercise> (only comments "
+                "may follow it)"});
     CHECK(parse(doc() + "<?pi here?>\n") ==
-          Lines{"x.xml:19: error: malformed XML: cannot read the XML declaration"});
+          Lines{"x.xml:19: error: malformed XML: markup after the end of <exercise> (only "
+                "comments may follow it)"});
+    // An unterminated comment there keeps tinyxml2's message.
+    CHECK(parse("<exercise>x</exercise>\n<!-- open\n") ==
+          Lines{"x.xml:2: error: malformed XML: unterminated comment"});
 }
 
 TEST_CASE("an empty file is refused", "[content][loader]") {

@@ -788,7 +788,8 @@ TEST_CASE("program files: text that is not valid UTF-8 or holds control characte
     // Nothing but comments and white space after the root element; not even after a NUL.
     CHECK(parse(doc() + "<!-- exported by Motus -->\n").empty());
     CHECK(parse(doc() + "<![CDATA[x]]>") ==
-          Lines{"p.xml:9: error: malformed XML: text after the end of <program>"});
+          Lines{"p.xml:9: error: malformed XML: text after the end of <program> "
+                "(only comments may follow it)"});
     CHECK(parse(doc() + std::string("\0<program/>", 11)) ==
           Lines{"p.xml:9: error: control character U+0000" + tail});
     // Tab, CR LF and UTF-8 are fine.
