@@ -4,6 +4,7 @@
 #include "app/App.hpp"
 #include "app/Render.hpp"
 #include "cli/Cli.hpp"
+#include "cli/Text.hpp"
 #include "content/DataPaths.hpp"
 #include "core/I18n.hpp"
 
@@ -15,6 +16,16 @@
 int main(int argc, char** argv) {
     using namespace motus;
     const std::vector<std::string> args(argv, argv + argc);
+    // Standard error is valid UTF-8 with control characters escaped for the window and the
+    // drawing commands too (the command line does the same to its own streams): a file name
+    // with an ESC in it never reaches the terminal raw.
+    std::ostream rawErr(std::cerr.rdbuf());
+    cli::Utf8Lines errLines(rawErr);
+    std::cerr.rdbuf(&errLines);
+    struct RestoreErr {
+        std::streambuf* raw;
+        ~RestoreErr() { std::cerr.rdbuf(raw); }
+    } restoreErr{rawErr.rdbuf()};
     const auto paths = content::DataPaths::locate();
 
     // The window and the drawing commands need an X display: without one, say so and stop

@@ -70,6 +70,32 @@ std::string validUtf8(std::string_view text) {
     return out;
 }
 
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    auto escaped = [&](unsigned code) {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[code >> 4];
+        out += kHex[code & 0xF];
+    };
+    while (!text.empty()) {
+        const std::size_t length = sequenceLength(text);
+        const auto lead = static_cast<unsigned char>(text[0]);
+        if (length == 0) {
+            out += "\xEF\xBF\xBD"; // U+FFFD REPLACEMENT CHARACTER
+        } else if ((lead < 0x20 && lead != '\n' && lead != '\t') || lead == 0x7F) {
+            escaped(lead);
+        } else if (lead == 0xC2 && static_cast<unsigned char>(text[1]) <= 0x9F) {
+            escaped(static_cast<unsigned char>(text[1])); // U+0080..U+009F
+        } else {
+            out.append(text.substr(0, length));
+        }
+        text.remove_prefix(length == 0 ? 1 : length);
+    }
+    return out;
+}
+
 std::string wrap(std::string_view text, std::size_t width, std::size_t indent,
                  std::size_t firstColumn) {
     std::string out;
@@ -140,7 +166,7 @@ void Utf8Lines::passOn(bool all) {
     if (end == 0) {
         return;
     }
-    m_sink << validUtf8(std::string_view(m_pending).substr(0, end));
+    m_sink << printable(std::string_view(m_pending).substr(0, end));
     m_pending.erase(0, end);
 }
 

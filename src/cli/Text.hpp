@@ -6,7 +6,8 @@
 #include <string_view>
 
 // Plain text for the terminal: widths in characters of UTF-8 text, and output that is always
-// valid UTF-8 whatever an exercise file, a path or an argument contained.
+// valid UTF-8 without control characters whatever an exercise file, a path or an argument
+// contained.
 namespace motus::cli {
 
 // The number of characters (code points) of UTF-8 text.
@@ -15,11 +16,16 @@ namespace motus::cli {
 [[nodiscard]] std::string padRight(const std::string& text, std::size_t width);
 // The text with every byte that is not part of a well-formed UTF-8 sequence replaced by U+FFFD.
 [[nodiscard]] std::string validUtf8(std::string_view text);
+// validUtf8(), with every control character but line feed and tab written as JSON writes it,
+// \u and four hexadecimal digits ("\u001b" for ESC): C0 controls, DEL and the C1 controls
+// U+0080..U+009F. In JSON text the result is the same JSON (nlohmann-json escapes C0 controls
+// itself and a raw DEL or C1 control can only be inside a string, where \u00XX means it).
+[[nodiscard]] std::string printable(std::string_view text);
 // Wraps words at `width` characters; lines after the first start with `indent` spaces.
 [[nodiscard]] std::string wrap(std::string_view text, std::size_t width, std::size_t indent,
                                std::size_t firstColumn = 0);
 
-// A stream buffer that passes text on to `sink` line by line, as valid UTF-8. A line break
+// A stream buffer that passes text on to `sink` line by line, as printable(). A line break
 // is never inside a multi-byte sequence, so mending each line is exact.
 class Utf8Lines : public std::streambuf {
 public:

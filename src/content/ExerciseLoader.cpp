@@ -599,8 +599,11 @@ ParsedExercise loadExerciseFile(const std::filesystem::path& file) {
 std::vector<std::pair<core::View, core::Pose>>
 readPosesForInspection(const std::filesystem::path& file) {
     std::vector<std::pair<core::View, core::Pose>> poses;
+    std::vector<Diagnostic> ignored; // loadExerciseFile reports them
+    const auto text = readFileCapped(file, kMaxExerciseFileBytes, ignored);
     tinyxml2::XMLDocument doc;
-    if (doc.LoadFile(file.string().c_str()) != tinyxml2::XML_SUCCESS || !doc.RootElement()) {
+    if (!text || doc.Parse(text->data(), text->size()) != tinyxml2::XML_SUCCESS ||
+        !doc.RootElement()) {
         return poses;
     }
     const XMLElement* movement = doc.RootElement()->FirstChildElement("movement");
@@ -641,26 +644,54 @@ collectExerciseFiles(const std::vector<std::filesystem::path>& paths,
     namespace fs = std::filesystem;
     std::vector<fs::path> files;
     for (const auto& path : paths) {
-        std::error_code ec;
-        if (fs::is_regular_file(path, ec)) {
+        const FileStatus status = fileStatus(path);
+        if (status.kind == FileKind::Regular) {
             files.push_back(path);
             continue;
         }
-        if (!fs::is_directory(path, ec)) {
+        if (status.kind == FileKind::Missing) {
             diagnostics.push_back(
                 {Diagnostic::Severity::Error, path.string(), 0, "no such file or folder"});
             continue;
         }
+        if (status.kind != FileKind::Folder) {
+            diagnostics.push_back(
+                {Diagnostic::Severity::Error, path.string(), 0,
+                 "cannot read it: " + describeFileStatus(status) +
+                     (status.kind == FileKind::Unreadable ? std::string()
+                                                          : ", not a file or folder")});
+            continue;
+        }
+        // Each entry is looked at with stat (never opened): a folder is entered (links to
+        // folders are not followed), a regular *.xml file is kept, and anything else that
+        // cannot be read as either (a link that loops or leads nowhere, a FIFO, a socket, a
+        // device) is skipped with a warning. Other regular files are ignored.
         std::vector<fs::path> found;
+        std::error_code ec;
         fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied,
                                             ec);
         for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            if (it->is_directory() && it->path().filename() == "programs") {
-                it.disable_recursion_pending();
-                continue;
-            }
-            if (it->is_regular_file() && it->path().extension() == ".xml") {
-                found.push_back(it->path());
+            const FileStatus entry = fileStatus(it->path());
+            switch (entry.kind) {
+            case FileKind::Folder:
+                if (it->path().filename() == "programs") {
+                    it.disable_recursion_pending();
+                }
+                break;
+            case FileKind::Regular:
+                if (it->path().extension() == ".xml") {
+                    found.push_back(it->path());
+                }
+                break;
+            case FileKind::Missing: // removed while the folder was read
+                break;
+            default:
+                diagnostics.push_back(
+                    {Diagnostic::Severity::Warning, it->path().string(), 0,
+                     "skipped: " + describeFileStatus(entry) +
+                         (entry.kind == FileKind::Unreadable ? std::string()
+                                                             : ", not a regular file or folder")});
+                break;
             }
         }
         if (ec) {

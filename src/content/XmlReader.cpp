@@ -4,10 +4,13 @@
 #include <array>
 #include <cerrno>
 #include <charconv>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace motus::content {
 
@@ -129,6 +132,212 @@ int firstTooDeepInText(std::string_view text, int maxDepth) {
     return line;
 }
 
+FileStatus fileStatus(const std::filesystem::path& file) {
+    struct stat info {};
+    if (::stat(file.c_str(), &info) != 0) {
+        const int error = errno;
+        if (error == ELOOP) {
+            return {FileKind::LinkLoop, error};
+        }
+        if (error == ENOENT) {
+            struct stat link {};
+            if (::lstat(file.c_str(), &link) == 0 && S_ISLNK(link.st_mode)) {
+                return {FileKind::DanglingLink, error};
+            }
+            return {FileKind::Missing, error};
+        }
+        if (error == ENOTDIR) {
+            return {FileKind::Missing, error};
+        }
+        return {FileKind::Unreadable, error};
+    }
+    if (S_ISREG(info.st_mode)) {
+        return {FileKind::Regular, 0};
+    }
+    if (S_ISDIR(info.st_mode)) {
+        return {FileKind::Folder, 0};
+    }
+    if (S_ISFIFO(info.st_mode)) {
+        return {FileKind::Fifo, 0};
+    }
+    if (S_ISSOCK(info.st_mode)) {
+        return {FileKind::Socket, 0};
+    }
+    return {FileKind::Device, 0}; // character and block devices: nothing else is left
+}
+
+std::string describeFileStatus(const FileStatus& status) {
+    switch (status.kind) {
+    case FileKind::Missing:
+        return "it does not exist";
+    case FileKind::Regular:
+        return "it is a regular file";
+    case FileKind::Folder:
+        return "it is a folder";
+    case FileKind::Fifo:
+        return "it is a FIFO (named pipe)";
+    case FileKind::Socket:
+        return "it is a socket";
+    case FileKind::Device:
+        return "it is a device";
+    case FileKind::LinkLoop:
+        return "it is a symbolic link that loops";
+    case FileKind::DanglingLink:
+        return "it is a symbolic link to something that does not exist";
+    case FileKind::Unreadable:
+        break;
+    }
+    return std::strerror(status.error);
+}
+
+namespace {
+
+// The code point of the well-formed UTF-8 sequence at `text[at]` and its length (RFC 3629: no
+// overlong forms, no surrogates, nothing above U+10FFFF); length 0 when it is not one.
+std::pair<char32_t, std::size_t> decodeUtf8(std::string_view text, std::size_t at) {
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[at + i]); };
+    const unsigned char lead = byte(0);
+    if (lead < 0x80) {
+        return {lead, 1};
+    }
+    std::size_t length = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;
+    char32_t value = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+        value = lead & 0x1Fu;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        value = lead & 0x0Fu;
+        low = lead == 0xE0 ? 0xA0 : 0x80;
+        high = lead == 0xED ? 0x9F : 0xBF;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        value = lead & 0x07u;
+        low = lead == 0xF0 ? 0x90 : 0x80;
+        high = lead == 0xF4 ? 0x8F : 0xBF;
+    } else {
+        return {0, 0};
+    }
+    if (text.size() - at < length || byte(1) < low || byte(1) > high) {
+        return {0, 0};
+    }
+    for (std::size_t i = 1; i < length; ++i) {
+        if ((byte(i) & 0xC0) != 0x80) {
+            return {0, 0};
+        }
+        value = (value << 6) | (byte(i) & 0x3Fu);
+    }
+    return {value, length};
+}
+
+// C0 controls but tab, line feed and carriage return; DEL; the C1 controls.
+bool isForbiddenControl(char32_t c) {
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
+}
+
+std::string codePointName(char32_t c) {
+    char name[16];
+    std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(c));
+    return name;
+}
+
+// The character reference at text[at] ("&#" ...): its value (0x110000 for any value above
+// U+10FFFF), or nullopt when it has no digits or no ';' (tinyxml2 then reports it).
+std::optional<char32_t> characterReference(std::string_view text, std::size_t at,
+                                           std::size_t& end) {
+    std::size_t i = at + 2;
+    const bool hex = i < text.size() && text[i] == 'x'; // XML has no "&#X"
+    i += hex ? 1 : 0;
+    const std::size_t digits = i;
+    std::uint64_t value = 0;
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        int digit = -1;
+        if (c >= '0' && c <= '9') {
+            digit = c - '0';
+        } else if (hex && c >= 'a' && c <= 'f') {
+            digit = c - 'a' + 10;
+        } else if (hex && c >= 'A' && c <= 'F') {
+            digit = c - 'A' + 10;
+        } else {
+            break;
+        }
+        value = std::min<std::uint64_t>(value * (hex ? 16u : 10u) + static_cast<unsigned>(digit),
+                                        0x110000); // saturates: any longer is no character
+    }
+    if (i == digits || i >= text.size() || text[i] != ';') {
+        return std::nullopt;
+    }
+    end = i + 1;
+    return static_cast<char32_t>(value);
+}
+
+} // namespace
+
+std::optional<TextProblem> checkText(std::string_view text) {
+    int line = 1;
+    // Comments and CDATA sections hold literal text: "&#0;" there is not a reference.
+    std::string_view skipUntil;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto [c, length] = decodeUtf8(text, i);
+        if (length == 0) {
+            char byte[8];
+            std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[i]));
+            return TextProblem{line, std::string("invalid UTF-8: byte ") + byte +
+                                         " is not part of a UTF-8 character (save the file "
+                                         "as UTF-8)"};
+        }
+        if (isForbiddenControl(c)) {
+            return TextProblem{line, "control character " + codePointName(c) +
+                                         " is not allowed (only tab, line feed and carriage "
+                                         "return are)"};
+        }
+        if (c == '\n') {
+            ++line;
+        }
+        const std::string_view rest = text.substr(i);
+        if (!skipUntil.empty()) {
+            if (rest.substr(0, skipUntil.size()) == skipUntil) {
+                i += skipUntil.size();
+                skipUntil = {};
+                continue;
+            }
+        } else if (rest.substr(0, 4) == "<!--") {
+            skipUntil = "-->";
+            i += 4;
+            continue;
+        } else if (rest.substr(0, 9) == "<![CDATA[") {
+            skipUntil = "]]>";
+            i += 9;
+            continue;
+        } else if (rest.substr(0, 2) == "&#") {
+            std::size_t end = 0;
+            if (const auto value = characterReference(text, i, end)) {
+                const std::string reference(text.substr(i, end - i));
+                if (*value == 0) {
+                    return TextProblem{line, "the character reference " + reference +
+                                                 " stands for NUL, which is not allowed"};
+                }
+                if (isForbiddenControl(*value)) {
+                    return TextProblem{line, "the character reference " + reference +
+                                                 " stands for the control character " +
+                                                 codePointName(*value) + ", which is not allowed"};
+                }
+                if (*value > 0x10FFFF || (*value >= 0xD800 && *value <= 0xDFFF)) {
+                    return TextProblem{line, "the character reference " + reference +
+                                                 " does not stand for a character"};
+                }
+                i = end;
+                continue;
+            }
+        }
+        i += length;
+    }
+    return std::nullopt;
+}
+
 std::optional<std::string> readFileCapped(const std::filesystem::path& file, std::size_t maxBytes,
                                           std::vector<core::Diagnostic>& diagnostics) {
     const std::string path = file.string();
@@ -136,29 +345,101 @@ std::optional<std::string> readFileCapped(const std::filesystem::path& file, std
         diagnostics.push_back({core::Diagnostic::Severity::Error, path, line, std::move(message)});
         return std::nullopt;
     };
-    std::FILE* in = std::fopen(path.c_str(), "rb");
-    if (in == nullptr) {
+    // Looked at before it is opened: opening a FIFO waits for a writer, a device may do
+    // anything. Opened non-blocking all the same, in case the path changed in between.
+    const FileStatus status = fileStatus(file);
+    switch (status.kind) {
+    case FileKind::Regular:
+        break;
+    case FileKind::Missing:
+    case FileKind::Unreadable:
+        return fail(0, std::string("cannot read the file: ") + std::strerror(status.error));
+    case FileKind::Folder:
+    case FileKind::Fifo:
+    case FileKind::Socket:
+    case FileKind::Device:
+        return fail(0,
+                    "cannot read the file: " + describeFileStatus(status) + ", not a regular file");
+    case FileKind::LinkLoop:
+    case FileKind::DanglingLink:
+        return fail(0, "cannot read the file: " + describeFileStatus(status));
+    }
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
         return fail(0, std::string("cannot read the file: ") + std::strerror(errno));
     }
     struct stat info {};
-    if (::fstat(::fileno(in), &info) != 0 || !S_ISREG(info.st_mode)) {
-        std::fclose(in);
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
         return fail(0, "cannot read the file: not a regular file");
     }
     const auto size = static_cast<std::size_t>(info.st_size);
     if (size > maxBytes) {
-        std::fclose(in);
+        ::close(fd);
         return fail(1, "file is " + std::to_string(size) + " bytes, over the limit of " +
                            std::to_string(maxBytes));
     }
     std::string text(size, '\0');
-    const bool read = std::fread(text.data(), 1, size, in) == size;
-    std::fclose(in);
-    if (!read) {
+    std::size_t done = 0;
+    while (done < size) {
+        const ::ssize_t got = ::read(fd, text.data() + done, size - done);
+        if (got < 0 && errno == EINTR) {
+            continue;
+        }
+        if (got <= 0) {
+            break;
+        }
+        done += static_cast<std::size_t>(got);
+    }
+    ::close(fd);
+    if (done != size) {
         return fail(0, "cannot read the file");
     }
     return text;
 }
+
+namespace {
+
+// When `text` is a well-formed document up to the last "</rootName>" and something other than
+// white space and comments follows, where that starts. tinyxml2 reports text or an
+// instruction there as an unreadable text or declaration, which does not say where the
+// mistake is.
+std::optional<std::size_t> firstAfterRoot(std::string_view text, const char* rootName) {
+    const std::string endTag = std::string("</") + rootName + ">";
+    const auto found = text.rfind(endTag);
+    if (found == std::string_view::npos) {
+        return std::nullopt;
+    }
+    const std::size_t end = found + endTag.size();
+    tinyxml2::XMLDocument head;
+    if (head.Parse(text.data(), end) != tinyxml2::XML_SUCCESS || head.RootElement() == nullptr ||
+        head.RootElement()->NextSiblingElement() != nullptr) {
+        return std::nullopt;
+    }
+    std::size_t i = end;
+    while (i < text.size()) {
+        const char c = text[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            ++i;
+        } else if (text.substr(i, 4) == "<!--") {
+            const auto close = text.find("-->", i + 4);
+            if (close == std::string_view::npos) {
+                return std::nullopt; // an unterminated comment: tinyxml2 says so
+            }
+            i = close + 3;
+        } else {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string afterRootMessage(char first, const char* rootName) {
+    return std::string("malformed XML: ") + (first == '<' ? "markup" : "text") +
+           " after the end of <" + rootName + "> (only comments may follow it)";
+}
+
+} // namespace
 
 const tinyxml2::XMLElement* parseDocument(tinyxml2::XMLDocument& doc, std::string_view text,
                                           const std::string& path, std::size_t maxBytes,
@@ -174,6 +455,9 @@ const tinyxml2::XMLElement* parseDocument(tinyxml2::XMLDocument& doc, std::strin
         return error(1, "file is " + std::to_string(text.size()) + " bytes, over the limit of " +
                             std::to_string(maxBytes));
     }
+    if (const auto problem = checkText(text)) {
+        return error(problem->line, problem->message);
+    }
     if (auto at = findDoctype(text); at != std::string_view::npos) {
         return error(lineOf(text, at), "a <!DOCTYPE> declaration is not allowed");
     }
@@ -182,6 +466,9 @@ const tinyxml2::XMLElement* parseDocument(tinyxml2::XMLDocument& doc, std::strin
         return error(firstTooDeepInText(text, maxDepth), tooDeep);
     }
     if (status != tinyxml2::XML_SUCCESS) {
+        if (const auto after = firstAfterRoot(text, rootName)) {
+            return error(lineOf(text, *after), afterRootMessage(text[*after], rootName));
+        }
         return error(std::max(1, doc.ErrorLineNum()), "malformed XML: " + describeXmlError(status));
     }
     const tinyxml2::XMLElement* root = doc.RootElement();
@@ -192,6 +479,15 @@ const tinyxml2::XMLElement* parseDocument(tinyxml2::XMLDocument& doc, std::strin
         return error(second->GetLineNum(), "malformed XML: a second top-level element <" +
                                                std::string(second->Name()) +
                                                "> (a file holds one <" + rootName + ">)");
+    }
+    // After the root element XML allows white space, comments and processing instructions;
+    // tinyxml2 refuses the instructions and keeps CDATA there as text. Only comments may follow.
+    for (const tinyxml2::XMLNode* node = root->NextSibling(); node != nullptr;
+         node = node->NextSibling()) {
+        if (node->ToComment() == nullptr) {
+            return error(node->GetLineNum(),
+                         afterRootMessage(node->ToText() != nullptr ? 't' : '<', root->Name()));
+        }
     }
     if (const int deepLine = firstTooDeep(root, 1, maxDepth)) {
         return error(deepLine, tooDeep);

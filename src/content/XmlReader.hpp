@@ -27,14 +27,46 @@ namespace motus::content {
 [[nodiscard]] int firstTooDeep(const tinyxml2::XMLElement* el, int depth, int maxDepth);
 [[nodiscard]] int firstTooDeepInText(std::string_view text, int maxDepth);
 
-// Reads a whole file of at most `maxBytes`; a file that cannot be read or is too big becomes a
-// diagnostic naming it. One open, one size query on the open file, one read.
+// What is at a path, found without opening it (stat, and lstat for links that lead nowhere).
+enum class FileKind {
+    Missing,      // nothing there (and not a link)
+    Regular,      // a regular file, or a link to one
+    Folder,       // a folder, or a link to one
+    Fifo,         // a FIFO (named pipe)
+    Socket,       // a UNIX socket
+    Device,       // a character or block device
+    LinkLoop,     // symbolic links that loop
+    DanglingLink, // a symbolic link to nothing
+    Unreadable,   // stat failed otherwise (permissions, a name too long ...)
+};
+struct FileStatus {
+    FileKind kind = FileKind::Missing;
+    int error = 0; // errno of the failed stat, for Unreadable
+};
+[[nodiscard]] FileStatus fileStatus(const std::filesystem::path& file);
+// "it is a FIFO (named pipe)", "it is a symbolic link that loops", ...: for messages about a
+// path that is neither a regular file nor a folder.
+[[nodiscard]] std::string describeFileStatus(const FileStatus& status);
+
+// The first reason `text` is not acceptable as the characters of an exercise or program file,
+// with its line: invalid UTF-8; a control character other than tab, line feed and carriage
+// return (C0, DEL, C1), also as a character reference; a reference to NUL or to no character.
+struct TextProblem {
+    int line = 0;
+    std::string message;
+};
+[[nodiscard]] std::optional<TextProblem> checkText(std::string_view text);
+
+// Reads a whole regular file of at most `maxBytes`; a file that cannot be read, is not a
+// regular file or is too big becomes a diagnostic naming it. The path is looked at (stat)
+// before it is opened, and opened non-blocking, so a FIFO or a device is never waited on.
 [[nodiscard]] std::optional<std::string> readFileCapped(const std::filesystem::path& file,
                                                         std::size_t maxBytes,
                                                         std::vector<core::Diagnostic>& diagnostics);
 
 // Parses `text` as one document whose single root element is <rootName>, after the size cap,
-// the DOCTYPE refusal and the depth cap; every problem is an error diagnostic naming `path`.
+// the text check (checkText), the DOCTYPE refusal and the depth cap; nothing but white space
+// and comments may follow the root element. Every problem is an error diagnostic naming `path`.
 // Returns the root, or nullptr when the document must be refused.
 [[nodiscard]] const tinyxml2::XMLElement*
 parseDocument(tinyxml2::XMLDocument& doc, std::string_view text, const std::string& path,

@@ -274,32 +274,71 @@ motus_run(library-missing-env EXIT 1 ENV MOTUS_LIBRARY=${WORK_DIR}/nowhere ARGS 
 motus_run(library-missing-today EXIT 1 ARGS --library ${WORK_DIR}/nowhere --db ${DB} today
   UNCHANGED ${DB} STDERR "nowhere")
 
-# --- Output is valid UTF-8, whatever a file or an argument holds ------------------------------
+# --- Output is valid UTF-8 without control characters, whatever a file or an argument holds --
 find_program(ICONV iconv REQUIRED)
 string(ASCII 255 ff)
 string(ASCII 233 latin1e)
-file(MAKE_DIRECTORY ${WORK_DIR}/latin1)
+string(ASCII 27 esc)
+string(ASCII 239 191 189 mended) # U+FFFD REPLACEMENT CHARACTER
+# A folder whose name is Latin-1 with an ESC sequence in it, holding a file saved as Latin-1
+# (refused: not UTF-8) and a good one.
+set(odd "${WORK_DIR}/latin1/caf${latin1e}${esc}[31m")
+set(oddShown "caf${mended}\\\\u001b\\[31m") # as printed: caf�\u001b[31m
+file(MAKE_DIRECTORY "${odd}")
 string(REPLACE "<name>Glute bridge</name>" "<name>Glute bridge ${ff} caf${latin1e}</name>" latin1
   "${good}")
-file(WRITE ${WORK_DIR}/latin1/glute-bridge.xml "${latin1}")
-foreach(run "library" "library|--json" "show|glute-bridge" "show|glute-bridge|--json"
-            "frobnicate${ff}" "library|--region|${ff}")
+file(WRITE "${odd}/latin1.xml" "${latin1}")
+file(WRITE "${odd}/glute-bridge.xml" "${good}")
+foreach(run "library" "library|--json" "show|glute-bridge" "show|glute-bridge|--json" "validate"
+            "frobnicate${ff}${esc}" "library|--region|${ff}${esc}")
   string(REPLACE "|" ";" words "${run}")
+  if(run STREQUAL "validate")
+    list(APPEND words "${odd}")
+  endif()
   execute_process(COMMAND ${MOTUS} --library ${WORK_DIR}/latin1 ${words}
     OUTPUT_FILE ${WORK_DIR}/utf8-out.txt ERROR_FILE ${WORK_DIR}/utf8-err.txt)
   foreach(stream out err)
     execute_process(COMMAND ${ICONV} -f UTF-8 -t UTF-8 ${WORK_DIR}/utf8-${stream}.txt
       RESULT_VARIABLE valid OUTPUT_QUIET ERROR_QUIET)
+    file(READ ${WORK_DIR}/utf8-${stream}.txt printed)
     math(EXPR checks "${checks} + 1")
     if(NOT valid EQUAL 0)
       message(SEND_ERROR "motus ${run}: std${stream} is not valid UTF-8")
       math(EXPR failures "${failures} + 1")
+    elseif(printed MATCHES "${esc}")
+      message(SEND_ERROR "motus ${run}: std${stream} holds an ESC: ${printed}")
+      math(EXPR failures "${failures} + 1")
     endif()
   endforeach()
 endforeach()
-string(ASCII 239 191 189 mended) # U+FFFD REPLACEMENT CHARACTER
-motus_run(utf8-mended EXIT 0 ARGS --library ${WORK_DIR}/latin1 library --json
-  STDOUT "\"name\":\"Glute bridge ${mended} caf${mended}\"")
+motus_run(utf8-refused EXIT 1 ARGS --library ${WORK_DIR}/latin1 validate "${odd}"
+  STDERR "${oddShown}/latin1\\.xml:[0-9]+: error: invalid UTF-8: byte 0xFF"
+  STDOUT "2 file\\(s\\) checked, 1 exercise\\(s\\) valid")
+motus_run(utf8-mended-json EXIT 0 ARGS --library ${WORK_DIR}/latin1 show glute-bridge --json
+  STDOUT "\"file\":\"[^\"]*${oddShown}/glute-bridge.xml\"")
+
+# --- Odd files: skipped in the library with a warning each; never waited on ----------------
+file(MAKE_DIRECTORY ${WORK_DIR}/oddfiles)
+file(WRITE ${WORK_DIR}/oddfiles/glute-bridge.xml "${good}")
+file(CREATE_LINK loop.xml ${WORK_DIR}/oddfiles/loop.xml SYMBOLIC)
+file(CREATE_LINK gone.xml ${WORK_DIR}/oddfiles/dangling.xml SYMBOLIC)
+execute_process(COMMAND mkfifo ${WORK_DIR}/oddfiles/fifo.xml ${WORK_DIR}/fifo.xml)
+motus_run(odd-files-library EXIT 0 ARGS --library ${WORK_DIR}/oddfiles library
+  STDOUT "glute-bridge")
+motus_run(odd-files-skipped EXIT 0 ARGS --library ${WORK_DIR}/oddfiles validate ${WORK_DIR}/oddfiles
+  STDOUT "1 file\\(s\\) checked, 1 exercise\\(s\\) valid"
+  STDERR "loop.xml:0: warning: skipped: it is a symbolic link that loops"
+         "dangling.xml:0: warning: skipped: it is a symbolic link to something that does not exist"
+         "fifo.xml:0: warning: skipped: it is a FIFO \\(named pipe\\)")
+motus_run(validate-fifo EXIT 1 ARGS validate ${WORK_DIR}/fifo.xml
+  STDERR "fifo.xml:0: error: cannot read it: it is a FIFO \\(named pipe\\), not a file or folder")
+# Opening a FIFO waits for a writer: import used to hang here for ever.
+motus_run(import-fifo EXIT 1 ENV ${TODAY} UNCHANGED ${DB} ARGS --db ${DB} program import
+  ${WORK_DIR}/fifo.xml --replace
+  STDERR "fifo.xml:0: error: cannot read the file: it is a FIFO \\(named pipe\\)")
+motus_run(import-missing EXIT 1 ENV ${TODAY} UNCHANGED ${DB} ARGS --db ${DB} program import
+  ${WORK_DIR}/nowhere.xml --replace
+  STDERR "nowhere.xml:0: error: cannot read the file: No such file or directory")
 
 message(STATUS "${checks} checks, ${failures} failed")
 if(failures GREATER 0)

@@ -1,5 +1,7 @@
 // The command table and its parser, in process: what each command line means, which ones are
-// usage errors and what the message names; the help the table prints; valid UTF-8 output.
+// usage errors and what the message names; the help the table prints; valid UTF-8 output
+// with control characters escaped, in text and in JSON.
+#include "cli/Json.hpp"
 #include "cli/Table.hpp"
 #include "cli/Text.hpp"
 #include "core/Dose.hpp"
@@ -224,4 +226,42 @@ TEST_CASE("output is mended into valid UTF-8", "[cli][text]") {
     }
     CHECK(sink.str() == "ok " + replacement + "\nhalf line\n");
     CHECK(padRight("Übung", 7) == "Übung  ");
+}
+
+TEST_CASE("control characters in output are escaped as \\u00XX", "[cli][text]") {
+    // An ESC in a file name reaches a diagnostic: it must not reach the terminal.
+    CHECK(printable("/tmp/\x1b[2Jx.xml:0: error: no such file or folder") ==
+          "/tmp/\\u001b[2Jx.xml:0: error: no such file or folder");
+    CHECK(printable("tab\tand line\n") == "tab\tand line\n");
+    CHECK(printable(std::string("a\0b\rc\x7f", 6)) == "a\\u0000b\\u000dc\\u007f");
+    CHECK(printable("\xC2\x9B"
+                    "1m \xC2\x85 \xC2\xA0") == "\\u009b1m \\u0085 \xC2\xA0"); // C1, not NBSP
+    CHECK(printable("\x1b\xFF") == "\\u001b\xEF\xBF\xBD");
+    CHECK(printable("Übung · ✓ 😀") == "Übung · ✓ 😀");
+
+    std::ostringstream sink;
+    {
+        Utf8Lines lines(sink);
+        std::ostream out(&lines);
+        out << "bad \x1b]0;title\x07 file\n"
+            << "cr\r";
+    }
+    CHECK(sink.str() == "bad \\u001b]0;title\\u0007 file\ncr\\u000d");
+}
+
+TEST_CASE("JSON output is valid UTF-8 with control characters escaped", "[cli][text][json]") {
+    const std::string replacement = "\xEF\xBF\xBD";
+    const Json value = {{"path", "caf\xE9\x1b\x7f\xC2\x85.xml"}};
+    std::string text;
+    REQUIRE_NOTHROW(text = dump(value));
+    CHECK(text == "{\"path\":\"caf" + replacement + "\\u001b\x7f\xC2\x85.xml\"}");
+    // Through the output stream DEL and the C1 control become JSON escapes of themselves.
+    std::ostringstream sink;
+    {
+        Utf8Lines lines(sink);
+        std::ostream out(&lines);
+        out << text << '\n';
+    }
+    CHECK(sink.str() == "{\"path\":\"caf" + replacement + "\\u001b\\u007f\\u0085.xml\"}\n");
+    CHECK(validUtf8(sink.str()) == sink.str());
 }

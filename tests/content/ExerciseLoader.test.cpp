@@ -6,12 +6,18 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 using motus::content::ParsedExercise;
 using motus::content::parseExercise;
@@ -324,6 +330,110 @@ TEST_CASE("malformed XML is reported at its line", "[content][loader]") {
         REQUIRE(parse("hello\n") ==
                 Lines{"x.xml:1: error: malformed XML: cannot read text (a stray '<' or '&'?)"});
     }
+}
+
+TEST_CASE("a file that is not valid UTF-8 is refused at the line of the first bad byte",
+          "[content][loader][text]") {
+    const std::string bad = "x.xml:5: error: invalid UTF-8: byte 0x";
+    const std::string hint = " is not part of a UTF-8 character (save the file as UTF-8)";
+    CHECK(parse(doc({{"Standing bend", "Standing\xFF bend"}})) == Lines{bad + "FF" + hint});
+    CHECK(parse(doc({{"Standing bend", "Caf\xE9 bend"}})) == Lines{bad + "E9" + hint}); // Latin-1
+    CHECK(parse(doc({{"Standing bend", "\xC0\xAF"}})) == Lines{bad + "C0" + hint});     // overlong
+    CHECK(parse(doc({{"Standing bend", "\xED\xA0\x80"}})) == Lines{bad + "ED" + hint}); // surrogate
+    CHECK(parse(doc({{"Standing bend", "\xF4\x90\x80\x80"}})) == Lines{bad + "F4" + hint});
+    CHECK(parse(doc({{"Standing bend", "\xE2\x9C bend"}})) == Lines{bad + "E2" + hint}); // cut
+    CHECK(parse(doc() + "\xE2\x9C") ==
+          Lines{"x.xml:19: error: invalid UTF-8: byte 0xE2" + hint}); // cut at the end
+    // Valid UTF-8 of every length, and a byte order mark, are read.
+    CHECK(parse(doc({{"Standing bend", "Übung · ✓ 😀"}})).empty());
+    CHECK(parse("\xEF\xBB\xBF" + doc()).empty());
+}
+
+TEST_CASE("control characters other than tab, line feed and carriage return are refused",
+          "[content][loader][text]") {
+    const std::string tail = " is not allowed (only tab, line feed and carriage return are)";
+    CHECK(parse(doc({{"Standing bend", "Standing\x1b[2J bend"}})) ==
+          Lines{"x.xml:5: error: control character U+001B" + tail});
+    CHECK(parse(doc({{R"(id="x")", "id=\"x\x01\""}})) ==
+          Lines{"x.xml:2: error: control character U+0001" + tail});
+    CHECK(parse(doc({{"Stand tall.", "Stand\x7f tall."}})) ==
+          Lines{"x.xml:7: error: control character U+007F" + tail});
+    CHECK(parse(doc({{"Stand tall.", "Stand\xC2\x85 tall."}})) == // C1: NEXT LINE
+          Lines{"x.xml:7: error: control character U+0085" + tail});
+    CHECK(parse(doc({{"Stand tall.", "Stand\xC2\x9B tall."}})) == // C1: CSI
+          Lines{"x.xml:7: error: control character U+009B" + tail});
+    // A raw NUL, and the bytes after it, are not silently dropped.
+    CHECK(parse(doc({{"Standing bend", std::string("Standing\0 bend", 14)}})) ==
+          Lines{"x.xml:5: error: control character U+0000" + tail});
+    // Tab, CR LF line ends and a no-break space are fine.
+    std::string crlf;
+    for (char c : doc({{"Standing bend", "Standing\tbend\xC2\xA0now"}})) {
+        crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    }
+    const auto result = parseExercise(crlf, "x.xml");
+    CHECK(messages(result).empty());
+    REQUIRE(result.exercise);
+    CHECK(result.exercise->texts.at("en").name == "Standing bend\xC2\xA0now");
+}
+
+TEST_CASE("a character reference to NUL, a control character or no character is refused",
+          "[content][loader][text]") {
+    // &#0; used to cut the name silently to "Standing ".
+    CHECK(parse(doc({{"Standing bend", "Standing &#0;bend"}})) ==
+          Lines{"x.xml:5: error: the character reference &#0; stands for NUL, which is not "
+                "allowed"});
+    CHECK(parse(doc({{"Standing bend", "Standing &#x0;bend"}})) ==
+          Lines{"x.xml:5: error: the character reference &#x0; stands for NUL, which is not "
+                "allowed"});
+    CHECK(parse(doc({{R"(id="x")", R"(id="x&#x0000;")"}})) ==
+          Lines{"x.xml:2: error: the character reference &#x0000; stands for NUL, which is not "
+                "allowed"});
+    CHECK(parse(doc({{"Standing bend", "&#27;[2J"}})) ==
+          Lines{"x.xml:5: error: the character reference &#27; stands for the control "
+                "character U+001B, which is not allowed"});
+    CHECK(parse(doc({{"Standing bend", "&#x9b;"}})) ==
+          Lines{"x.xml:5: error: the character reference &#x9b; stands for the control "
+                "character U+009B, which is not allowed"});
+    CHECK(parse(doc({{"Standing bend", "&#xD800;"}})) ==
+          Lines{"x.xml:5: error: the character reference &#xD800; does not stand for a "
+                "character"});
+    CHECK(parse(doc({{"Standing bend", "&#x110000;"}})) ==
+          Lines{"x.xml:5: error: the character reference &#x110000; does not stand for a "
+                "character"});
+    CHECK(parse(doc({{"Standing bend", "&#99999999999999999999;"}})) ==
+          Lines{"x.xml:5: error: the character reference &#99999999999999999999; does not "
+                "stand for a character"});
+    // Tab, line feed and ordinary characters by reference are fine; so is "&#0;" as the text
+    // of a comment or a CDATA section, where it is not a reference.
+    const auto result = parseExercise(doc({{"Standing bend", "Standing&#9;&#x0A;b&#xE9;nd"},
+                                           {"Bend forward.", "<![CDATA[&#0;]]>"},
+                                           {"  <movement", "  <!-- &#0; -->\n  <movement"}}),
+                                      "x.xml");
+    CHECK(messages(result).empty());
+    REQUIRE(result.exercise);
+    CHECK(result.exercise->texts.at("en").name == "Standing bénd");
+    CHECK(result.exercise->texts.at("en").steps.at(1) == "&#0;");
+}
+
+TEST_CASE("nothing but comments and white space may follow the root element",
+          "[content][loader][text]") {
+    CHECK(parse(doc() + "\n<!-- the end -->\n\n").empty());
+    CHECK(parse(doc() + "\n<![CDATA[more]]>\n") ==
+          Lines{"x.xml:20: error: malformed XML: text after the end of <exercise> "
+                "(only comments may follow it)"});
+    // A NUL after the root element used to end the document there: what followed was ignored.
+    CHECK(parse(doc() + std::string("\0<exercise/>junk", 16)) ==
+          Lines{"x.xml:19: error: control character U+0000 is not allowed (only tab, line feed "
+                "and carriage return are)"});
+    CHECK(parse(doc() + "\n  <!-- fine -->junk\n") ==
+          Lines{"x.xml:20: error: malformed XML: text after the end of <exercise> (only comments "
+                "may follow it)"});
+    CHECK(parse(doc() + "<?pi here?>\n") ==
+          Lines{"x.xml:19: error: malformed XML: markup after the end of <exercise> (only "
+                "comments may follow it)"});
+    // An unterminated comment there keeps tinyxml2's message.
+    CHECK(parse("<exercise>x</exercise>\n<!-- open\n") ==
+          Lines{"x.xml:2: error: malformed XML: unterminated comment"});
 }
 
 TEST_CASE("an empty file is refused", "[content][loader]") {
@@ -899,6 +1009,85 @@ TEST_CASE("a library loads every file but the broken ones", "[content][loader][l
         CHECK(messages(none.diagnostics) ==
               Lines{(dir.path() / "nowhere").string() + ":0: error: no such file or folder"});
         CHECK(none.library.size() == 0);
+    }
+}
+
+namespace {
+
+// Binds a UNIX socket at `file`; the socket file stays when the descriptor is closed.
+void makeSocket(const fs::path& file) {
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    const std::string name = file.string();
+    REQUIRE(name.size() < sizeof address.sun_path);
+    std::copy(name.begin(), name.end(), address.sun_path);
+    const int bound = ::bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address);
+    ::close(fd);
+    REQUIRE(bound == 0);
+}
+
+Lines sorted(Lines lines) {
+    std::sort(lines.begin(), lines.end());
+    return lines;
+}
+
+} // namespace
+
+TEST_CASE("the library walk skips odd files with a warning each and loads the rest",
+          "[content][loader][library][files]") {
+    TempDir dir;
+    const auto a = dir.write("low-back/a.xml", doc({{R"(id="x")", R"(id="a")"}}));
+    const fs::path odd = dir.path() / "low-back";
+    fs::create_symlink("loop.xml", odd / "loop.xml");     // a link to itself
+    fs::create_symlink("gone.xml", odd / "dangling.xml"); // a link to nothing
+    fs::create_symlink("/dev/null", odd / "device.xml");  // a link to a device
+    fs::create_directory_symlink("ring", odd / "ring");   // a loop without .xml
+    REQUIRE(::mkfifo((odd / "fifo.xml").c_str(), 0600) == 0);
+    makeSocket(odd / "socket.xml");
+
+    const auto load = motus::content::loadLibrary({dir.path()});
+    const std::string tail = ", not a regular file or folder";
+    CHECK(sorted(messages(load.diagnostics)) ==
+          Lines{(odd / "dangling.xml").string() +
+                    ":0: warning: skipped: it is a symbolic link to something that does not "
+                    "exist" +
+                    tail,
+                (odd / "device.xml").string() + ":0: warning: skipped: it is a device" + tail,
+                (odd / "fifo.xml").string() + ":0: warning: skipped: it is a FIFO (named pipe)" +
+                    tail,
+                (odd / "loop.xml").string() +
+                    ":0: warning: skipped: it is a symbolic link that loops" + tail,
+                (odd / "ring").string() + ":0: warning: skipped: it is a symbolic link that loops" +
+                    tail,
+                (odd / "socket.xml").string() + ":0: warning: skipped: it is a socket" + tail});
+    CHECK(load.filesRead == 1);
+    CHECK(load.skipped.empty());
+    REQUIRE(load.library.size() == 1);
+    CHECK(load.library.find("a") != nullptr);
+
+    SECTION("an odd file named on its own is an error that says what it is") {
+        const auto fifo = motus::content::loadLibrary({odd / "fifo.xml"});
+        CHECK(messages(fifo.diagnostics) ==
+              Lines{(odd / "fifo.xml").string() +
+                    ":0: error: cannot read it: it is a FIFO (named pipe), not a file or folder"});
+        const auto loop = motus::content::loadLibrary({odd / "loop.xml"});
+        CHECK(messages(loop.diagnostics) ==
+              Lines{(odd / "loop.xml").string() +
+                    ":0: error: cannot read it: it is a symbolic link that loops, not a file or "
+                    "folder"});
+        const auto none = motus::content::loadLibrary({odd / "nowhere.xml"});
+        CHECK(messages(none.diagnostics) ==
+              Lines{(odd / "nowhere.xml").string() + ":0: error: no such file or folder"});
+    }
+    SECTION("an exercise file that is a FIFO is refused without waiting for a writer") {
+        const auto result = motus::content::loadExerciseFile(odd / "fifo.xml");
+        CHECK(messages(result) ==
+              Lines{(odd / "fifo.xml").string() +
+                    ":0: error: cannot read the file: it is a FIFO (named pipe), not a regular "
+                    "file"});
+        CHECK(motus::content::readPosesForInspection(odd / "fifo.xml").empty());
     }
 }
 

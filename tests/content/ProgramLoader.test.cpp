@@ -17,6 +17,11 @@
 #include <utility>
 #include <vector>
 
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
 using motus::content::ParsedProgram;
 using motus::content::parseProgram;
 namespace content = motus::content;
@@ -752,6 +757,115 @@ TEST_CASE("program files: reading", "[content][program]") {
     REQUIRE(result.diagnostics.size() == 1);
     CHECK(result.diagnostics[0].str().rfind(
               (dir.path / "missing.xml").string() + ":0: error: cannot read the file", 0) == 0);
+}
+
+TEST_CASE("program files: text that is not valid UTF-8 or holds control characters",
+          "[content][program][text]") {
+    CHECK(parse(doc({{"<title>Back", "<title>R\xFC"
+                                     "cken"}})) ==
+          Lines{"p.xml:3: error: invalid UTF-8: byte 0xFC is not part of a UTF-8 character (save "
+                "the file as UTF-8)"});
+    const std::string tail = " is not allowed (only tab, line feed and carriage return are)";
+    CHECK(parse(doc({{"<author>Motus", "<author>\x1b]0;owned\x07Motus"}})) ==
+          Lines{"p.xml:4: error: control character U+001B" + tail});
+    CHECK(parse(doc({{R"(name="Activation")", "name=\"Acti\xC2\x9Bvation\""}})) ==
+          Lines{"p.xml:5: error: control character U+009B" + tail});
+    CHECK(parse(doc({{"<title>Back", std::string("<title>Ba\0ck", 12)}})) ==
+          Lines{"p.xml:3: error: control character U+0000" + tail});
+    // &#0; used to cut the title silently to "Ba".
+    CHECK(parse(doc({{"<title>Back", "<title>Ba&#0;ck"}})) ==
+          Lines{"p.xml:3: error: the character reference &#0; stands for NUL, which is not "
+                "allowed"});
+    CHECK(parse(doc({{"<title>Back", "<title>Ba&#x0;ck"}})) ==
+          Lines{"p.xml:3: error: the character reference &#x0; stands for NUL, which is not "
+                "allowed"});
+    CHECK(parse(doc({{"<title>Back", "<title>Ba&#x1b;ck"}})) ==
+          Lines{"p.xml:3: error: the character reference &#x1b; stands for the control "
+                "character U+001B, which is not allowed"});
+    CHECK(parse(doc({{"<title>Back", "<title>Ba&#xDFFF;ck"}})) ==
+          Lines{"p.xml:3: error: the character reference &#xDFFF; does not stand for a "
+                "character"});
+    // Nothing but comments and white space after the root element; not even after a NUL.
+    CHECK(parse(doc() + "<!-- exported by Motus -->\n").empty());
+    CHECK(parse(doc() + "<![CDATA[x]]>") ==
+          Lines{"p.xml:9: error: malformed XML: text after the end of <program> "
+                "(only comments may follow it)"});
+    CHECK(parse(doc() + std::string("\0<program/>", 11)) ==
+          Lines{"p.xml:9: error: control character U+0000" + tail});
+    // Tab, CR LF and UTF-8 are fine.
+    std::string crlf;
+    for (char c : doc({{"<title>Back", "<title>R\xC3\xBC"
+                                       "cken\tund Nacken"}})) {
+        crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    }
+    const auto p = program(crlf);
+    CHECK(p.title == "R\xC3\xBC"
+                     "cken und Nacken");
+}
+
+TEST_CASE("program files that are not regular files are refused without being opened",
+          "[content][program][files]") {
+    TempDir dir;
+    const auto fifo = dir.path / "fifo.xml";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    // Opening a FIFO for reading waits for a writer: this used to hang for ever.
+    auto result = content::loadProgramFile(fifo, library());
+    CHECK_FALSE(result.program);
+    CHECK(messages(result.diagnostics) ==
+          Lines{fifo.string() +
+                ":0: error: cannot read the file: it is a FIFO (named pipe), not a regular file"});
+
+    const auto socketFile = dir.path / "socket.xml";
+    {
+        const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+        REQUIRE(fd >= 0);
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        const std::string name = socketFile.string();
+        REQUIRE(name.size() < sizeof address.sun_path);
+        std::copy(name.begin(), name.end(), address.sun_path);
+        const int bound = ::bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address);
+        ::close(fd);
+        REQUIRE(bound == 0);
+    }
+    result = content::loadProgramFile(socketFile, library());
+    CHECK(messages(result.diagnostics) ==
+          Lines{socketFile.string() +
+                ":0: error: cannot read the file: it is a socket, not a regular file"});
+
+    result = content::loadProgramFile("/dev/null", library());
+    CHECK(messages(result.diagnostics) ==
+          Lines{"/dev/null:0: error: cannot read the file: it is a device, not a regular file"});
+
+    fs::create_directory(dir.path / "folder.xml");
+    result = content::loadProgramFile(dir.path / "folder.xml", library());
+    CHECK(messages(result.diagnostics) ==
+          Lines{(dir.path / "folder.xml").string() +
+                ":0: error: cannot read the file: it is a folder, not a regular file"});
+
+    fs::create_symlink("loop.xml", dir.path / "loop.xml");
+    result = content::loadProgramFile(dir.path / "loop.xml", library());
+    CHECK(messages(result.diagnostics) ==
+          Lines{(dir.path / "loop.xml").string() +
+                ":0: error: cannot read the file: it is a symbolic link that loops"});
+
+    fs::create_symlink("gone.xml", dir.path / "dangling.xml");
+    result = content::loadProgramFile(dir.path / "dangling.xml", library());
+    CHECK(messages(result.diagnostics) ==
+          Lines{(dir.path / "dangling.xml").string() +
+                ":0: error: cannot read the file: it is a symbolic link to something that does "
+                "not exist"});
+
+    // A file that does not exist keeps its message; a link to a good file is read.
+    result = content::loadProgramFile(dir.path / "missing.xml", library());
+    CHECK(messages(result.diagnostics) ==
+          Lines{(dir.path / "missing.xml").string() +
+                ":0: error: cannot read the file: No such file or directory"});
+    dir.write("good.xml", doc());
+    fs::create_symlink("good.xml", dir.path / "link.xml");
+    result = content::loadProgramFile(dir.path / "link.xml", library());
+    CHECK(messages(result.diagnostics) == Lines{});
+    CHECK(result.program);
 }
 
 TEST_CASE("program export: the written program reads back the same", "[content][program]") {
