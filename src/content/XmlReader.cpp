@@ -1,5 +1,7 @@
 #include "XmlReader.hpp"
 
+#include "core/Utf8.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -192,46 +194,6 @@ std::string describeFileStatus(const FileStatus& status) {
 
 namespace {
 
-// The code point of the well-formed UTF-8 sequence at `text[at]` and its length (RFC 3629: no
-// overlong forms, no surrogates, nothing above U+10FFFF); length 0 when it is not one.
-std::pair<char32_t, std::size_t> decodeUtf8(std::string_view text, std::size_t at) {
-    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[at + i]); };
-    const unsigned char lead = byte(0);
-    if (lead < 0x80) {
-        return {lead, 1};
-    }
-    std::size_t length = 0;
-    unsigned char low = 0x80;
-    unsigned char high = 0xBF;
-    char32_t value = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-        value = lead & 0x1Fu;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        value = lead & 0x0Fu;
-        low = lead == 0xE0 ? 0xA0 : 0x80;
-        high = lead == 0xED ? 0x9F : 0xBF;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        value = lead & 0x07u;
-        low = lead == 0xF0 ? 0x90 : 0x80;
-        high = lead == 0xF4 ? 0x8F : 0xBF;
-    } else {
-        return {0, 0};
-    }
-    if (text.size() - at < length || byte(1) < low || byte(1) > high) {
-        return {0, 0};
-    }
-    for (std::size_t i = 1; i < length; ++i) {
-        if ((byte(i) & 0xC0) != 0x80) {
-            return {0, 0};
-        }
-        value = (value << 6) | (byte(i) & 0x3Fu);
-    }
-    return {value, length};
-}
-
 // C0 controls but tab, line feed and carriage return; DEL; the C1 controls.
 bool isForbiddenControl(char32_t c) {
     return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
@@ -281,7 +243,7 @@ std::optional<TextProblem> checkText(std::string_view text) {
     // Comments and CDATA sections hold literal text: "&#0;" there is not a reference.
     std::string_view skipUntil;
     for (std::size_t i = 0; i < text.size();) {
-        const auto [c, length] = decodeUtf8(text, i);
+        const auto [c, length] = core::decodeUtf8(text, i);
         if (length == 0) {
             char byte[8];
             std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[i]));
