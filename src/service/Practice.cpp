@@ -66,6 +66,27 @@ std::string csvCell(std::string text) {
 
 } // namespace
 
+bool Practice::sameChain(const std::string& a, const std::string& b) const {
+    if (a == b) {
+        return true;
+    }
+    for (bool harder : {true, false}) {
+        std::vector<std::string> seen{a};
+        for (const core::Exercise* at = library().find(a); at != nullptr;) {
+            const auto& next = harder ? at->progression : at->regression;
+            if (!next || std::find(seen.begin(), seen.end(), *next) != seen.end()) {
+                break;
+            }
+            if (*next == b) {
+                return true;
+            }
+            seen.push_back(*next);
+            at = library().find(*next);
+        }
+    }
+    return false;
+}
+
 struct Practice::Impl {
     std::function<core::Stamp()> now;
     content::LibraryLoad load;
@@ -276,7 +297,10 @@ AssignResult Practice::assign(const std::filesystem::path& file, std::optional<D
     const std::string text = readFile(file);
     const auto& program = *preview.program;
     // Stops last until the therapist lifts them (§5e): they carry over to this program.
-    auto plan = core::planFor(program.phases.front());
+    // The doses of the phase in force today (a program started in the past begins there).
+    const auto elapsed = (sys_days(today()) - sys_days(begin)).count();
+    const int week = elapsed < 0 ? 0 : static_cast<int>(elapsed / 7);
+    auto plan = core::planFor(program.phaseInWeek(week));
     const auto flags = m.journal->flags();
     bool programStopped = false;
     for (const auto& f : flags) {
@@ -285,7 +309,8 @@ AssignResult Practice::assign(const std::filesystem::path& file, std::optional<D
         }
         programStopped = programStopped || f.exercise.empty();
         for (auto& p : plan) {
-            p.stopped = p.stopped || p.exercise == f.exercise;
+            // A stop holds for the movement, whichever variant of it the plan names now.
+            p.stopped = p.stopped || (!f.exercise.empty() && sameChain(p.exercise, f.exercise));
         }
     }
     m.journal->transaction([&] {
@@ -491,7 +516,8 @@ void Practice::clearFlag(std::int64_t id) {
             return;
         }
         for (const auto& p : m.journal->prescriptions()) {
-            if (p.exercise == flag.exercise && p.stopped) {
+            if (p.stopped && sameChain(p.exercise, flag.exercise)) {
+                lift.exercise = p.exercise;
                 lift.from = p;
                 lift.to = p;
                 lift.to.stopped = false;

@@ -192,6 +192,9 @@ public:
     [[nodiscard]] std::filesystem::path journalFile() const;
 
 private:
+    // Whether `b` is `a` or one of its easier or harder variants (its chain in the library).
+    [[nodiscard]] bool sameChain(const std::string& a, const std::string& b) const;
+
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };
