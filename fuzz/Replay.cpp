@@ -1,5 +1,6 @@
-// Replays a fuzz corpus through the fuzz target in an ordinary build (no libFuzzer), so
-// every input that once mattered keeps being checked by ctest.
+// Replays fuzz corpora through one fuzz target's entry point in an ordinary build (no
+// libFuzzer), so every input that once mattered keeps being checked by ctest. Each input is
+// named on stderr before it runs: when one traps, the last name is the culprit.
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -18,6 +19,7 @@ int main(int argc, char** argv) {
             if (!it->is_regular_file()) {
                 continue;
             }
+            std::fprintf(stderr, "%s\n", it->path().c_str());
             std::ifstream in(it->path(), std::ios::binary);
             const std::vector<char> bytes((std::istreambuf_iterator<char>(in)),
                                           std::istreambuf_iterator<char>());
