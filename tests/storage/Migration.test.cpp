@@ -62,15 +62,6 @@ private:
     sqlite3* m_db = nullptr;
 };
 
-core::Prescription prescription(const std::string& exercise, int sets, int reps, int hold) {
-    core::Prescription p;
-    p.exercise = exercise;
-    p.dose.sets = sets;
-    p.dose.reps = reps;
-    p.dose.holdSeconds = hold;
-    return p;
-}
-
 fs::path copyFixture(const TempDir& dir, int version) {
     const fs::path file = dir / "motus.db";
     fs::copy_file(fs::path(MOTUS_SOURCE_DIR) / "tests/storage/fixtures" /

@@ -8,19 +8,9 @@ using namespace motus;
 using motus::storage::SqliteJournal;
 using motus::storage::StorageError;
 using motus::storage::test::date;
+using motus::storage::test::prescription;
 
 namespace {
-
-core::Prescription prescription(const std::string& exercise, int sets, int reps, int hold) {
-    core::Prescription p;
-    p.exercise = exercise;
-    p.dose.sets = sets;
-    p.dose.reps = reps;
-    p.dose.holdSeconds = hold;
-    p.dose.tempoSeconds = 2;
-    p.dose.restSeconds = 30;
-    return p;
-}
 
 std::vector<core::Prescription> routine() {
     auto birdDog = prescription("bird-dog", 3, 8, 10);

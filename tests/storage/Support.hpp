@@ -89,4 +89,16 @@ inline std::int64_t beginNextSession(core::Journal& journal, const core::Stamp& 
     return id;
 }
 
+// A prescription with the tempo and rest the storage tests use.
+inline core::Prescription prescription(const std::string& exercise, int sets, int reps, int hold) {
+    core::Prescription p;
+    p.exercise = exercise;
+    p.dose.sets = sets;
+    p.dose.reps = reps;
+    p.dose.holdSeconds = hold;
+    p.dose.tempoSeconds = 2;
+    p.dose.restSeconds = 30;
+    return p;
+}
+
 } // namespace motus::storage::test
