@@ -56,56 +56,45 @@ Option flag(std::string_view name, const char* help, int group = 0, std::string_
     return o;
 }
 
-Option integer(std::string_view name, std::string_view value, core::IntRange range,
-               const char* help) {
+// An option with a value of `type`; the factories below fill in what is particular to each.
+Option valued(std::string_view name, std::string_view value, ValueType type, const char* help) {
     Option o;
     o.name = name;
     o.value = value;
-    o.type = ValueType::Integer;
-    o.range = range;
+    o.type = type;
     o.help = help;
+    return o;
+}
+
+Option integer(std::string_view name, std::string_view value, core::IntRange range,
+               const char* help) {
+    Option o = valued(name, value, ValueType::Integer, help);
+    o.range = range;
     return o;
 }
 
 Option text(std::string_view name, std::string_view value, const char* help,
             bool required = false) {
-    Option o;
-    o.name = name;
-    o.value = value;
-    o.type = ValueType::Text;
-    o.help = help;
+    Option o = valued(name, value, ValueType::Text, help);
     o.required = required;
     return o;
 }
 
 Option choice(std::string_view name, std::string_view value, std::vector<std::string> choices,
               const char* help) {
-    Option o;
-    o.name = name;
-    o.value = value;
-    o.type = ValueType::Choice;
+    Option o = valued(name, value, ValueType::Choice, help);
     o.choices = std::move(choices);
-    o.help = help;
     return o;
 }
 
 Option date(std::string_view name, std::string_view value, const char* help) {
-    Option o;
-    o.name = name;
-    o.value = value;
-    o.type = ValueType::Date;
-    o.help = help;
-    return o;
+    return valued(name, value, ValueType::Date, help);
 }
 
 Option seconds(std::string_view name, std::string_view value, core::IntRange range,
                const char* help) {
-    Option o;
-    o.name = name;
-    o.value = value;
-    o.type = ValueType::Seconds;
+    Option o = valued(name, value, ValueType::Seconds, help);
     o.range = range;
-    o.help = help;
     return o;
 }
 
