@@ -8,6 +8,7 @@
 #include "content/DataPaths.hpp"
 #include "core/I18n.hpp"
 
+#include <csignal>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -15,6 +16,9 @@
 
 int main(int argc, char** argv) {
     using namespace motus;
+    // A write past the file size limit (ulimit -f) fails with EFBIG instead of killing the
+    // process: the journal rolls the transaction back and says why.
+    std::signal(SIGXFSZ, SIG_IGN);
     const std::vector<std::string> args(argv, argv + argc);
     // Standard error is valid UTF-8 with control characters escaped for the window and the
     // drawing commands too (the command line does the same to its own streams): a file name

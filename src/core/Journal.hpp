@@ -119,6 +119,10 @@ public:
     // so two processes never interleave their work. Calls inside `work` join it.
     virtual void transaction(const std::function<void()>& work) = 0;
 
+    // Why nothing may be written to this journal (a file its owner made read-only, say), in
+    // words; empty when writes are allowed. Reads work either way; a write throws.
+    [[nodiscard]] virtual std::string readOnlyReason() const { return {}; }
+
     // The program. Starting one records it with its start date and makes its first phase's
     // doses the prescriptions, in one transaction.
     virtual void startProgram(const std::string& programId, const std::string& programXml,

@@ -130,6 +130,28 @@ struct Practice::Impl {
         }
     }
 
+    // Writing is refused up front, with the reason, when the journal may only be read.
+    void needWritable() const {
+        const std::string why = journal->readOnlyReason();
+        if (!why.empty()) {
+            throw Refused(message(tr("the journal {} cannot be written: {}. Motus can show what "
+                                     "it holds but records nothing until it may write it; "
+                                     "nothing was changed"),
+                                  journalFile.empty() ? std::string("(memory)")
+                                                      : "'" + journalFile.string() + "'",
+                                  why));
+        }
+    }
+    [[nodiscard]] bool readOnly() const { return !journal->readOnlyReason().empty(); }
+
+    // The weekly reviews due by `date` (none on a journal that may only be read: they are
+    // shown once it may be written).
+    void runDueReviews(Date date) const {
+        if (tracker && !readOnly()) {
+            tracker->runDueReviews(date);
+        }
+    }
+
     core::Tracker& needProgram() const {
         if (!tracker) {
             throw Refused(tr("no program yet: start one from the window, or with 'motus program "
@@ -141,10 +163,10 @@ struct Practice::Impl {
     // `work` as it would be on `date`: a date after today runs in a transaction that is rolled
     // back, so the reviews it needs are computed and never stored.
     template <typename Work> auto asOf(Date date, Work work) {
-        if (tracker && !(active && active->stopped)) {
-            tracker->runDueReviews(today());
+        if (!(active && active->stopped)) {
+            runDueReviews(today());
         }
-        if (date <= today()) {
+        if (date <= today() || readOnly()) {
             return work();
         }
         decltype(work()) result{};
@@ -270,6 +292,7 @@ ProgramPreview Practice::preview(const std::filesystem::path& file) const {
 AssignResult Practice::assign(const std::filesystem::path& file, std::optional<Date> start,
                               bool replace) {
     auto& m = *m_impl;
+    m.needWritable();
     auto preview = this->preview(file);
     if (!preview.program) {
         std::string problems;
@@ -327,7 +350,7 @@ AssignResult Practice::assign(const std::filesystem::path& file, std::optional<D
 std::string Practice::currentProgramText() {
     auto& m = *m_impl;
     auto& tracker = m.needProgram();
-    tracker.runDueReviews(today());
+    m.runDueReviews(today());
     // The program with the doses in force: an exercise switched to a variant is written as the
     // variant.
     core::Program current = *m.program;
@@ -471,6 +494,10 @@ std::vector<ReviewView> Practice::reviews(std::optional<Date> upTo) {
     });
 }
 
+std::string Practice::readOnlyReason() const {
+    return m_impl->journal->readOnlyReason();
+}
+
 std::vector<core::DoseChange> Practice::history() {
     catchUp();
     return m_impl->journal->doseChanges();
@@ -495,6 +522,7 @@ void Practice::clearFlag(std::int64_t id) {
             message(tr("there is no open flag {} (see 'motus flags')"), std::to_string(id)));
     }
     const core::TherapistFlag flag = *it;
+    m.needWritable();
     m.journal->transaction([&] {
         if (!m.journal->clearFlag(id, today())) {
             throw Refused(
@@ -531,7 +559,7 @@ void Practice::clearFlag(std::int64_t id) {
 
 std::vector<core::Review> Practice::catchUp() {
     auto& m = *m_impl;
-    if (!m.tracker) {
+    if (!m.tracker || m.readOnly()) {
         return {};
     }
     return m.tracker->runDueReviews(today());
@@ -543,6 +571,7 @@ LogResult Practice::log(const LogRequest& request) {
     auto& m = *m_impl;
     const Date date = request.date.value_or(today());
     m.refuseFuture(date);
+    m.needWritable();
     auto& tracker = m.needProgram();
     tracker.runDueReviews(today());
     const auto plan = tracker.today(date);
@@ -592,6 +621,7 @@ core::SetRecord Practice::recordSet(const core::Stamp& when, const std::string& 
                                     int repsDone, int holdSeconds) {
     auto& m = *m_impl;
     m.refuseFuture(when.date);
+    m.needWritable();
     auto logged = m.needProgram().logSet(when, exercise, repsDone, holdSeconds);
     return logged.sets.empty() ? core::SetRecord{} : logged.sets.front();
 }
@@ -599,6 +629,7 @@ core::SetRecord Practice::recordSet(const core::Stamp& when, const std::string& 
 void Practice::stopSession(Date date) {
     auto& m = *m_impl;
     m.refuseFuture(date);
+    m.needWritable();
     auto& tracker = m.needProgram();
     m.journal->transaction([&] { tracker.markSessionStopped(date); });
 }
@@ -606,6 +637,7 @@ void Practice::stopSession(Date date) {
 std::vector<core::DoseChange> Practice::feedback(const core::Feedback& feedback) {
     auto& m = *m_impl;
     m.refuseFuture(feedback.date);
+    m.needWritable();
     auto changes = m.needProgram().recordFeedback(feedback);
     m.reload();
     return changes;
@@ -614,6 +646,7 @@ std::vector<core::DoseChange> Practice::feedback(const core::Feedback& feedback)
 CheckInResult Practice::checkIn(const core::CheckIn& checkIn) {
     auto& m = *m_impl;
     m.refuseFuture(checkIn.at.date);
+    m.needWritable();
     CheckInResult result;
     if (!m.tracker) {
         // No program: the answers are kept, and a red flag is flagged for the therapist.

@@ -188,6 +188,10 @@ public:
     // --- exports ---
     // Every session, set, feedback, check-in and open flag as RFC 4180 CSV text.
     [[nodiscard]] std::string csv();
+    // Why the journal may only be read (empty when it may be written). Then every write above
+    // is refused with Refused, and the views show what is stored without running the weekly
+    // reviews that are due.
+    [[nodiscard]] std::string readOnlyReason() const;
     // The journal's own file ("" in memory), so that exports never overwrite it.
     [[nodiscard]] std::filesystem::path journalFile() const;
 

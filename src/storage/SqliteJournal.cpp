@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <cassert>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -88,12 +89,87 @@ void createFolders(const fs::path& file) {
     }
 }
 
-// The file and its -wal/-shm readable and writable by their owner only (when they exist and
-// are ours; a failure here is not fatal, the open that follows reports real problems).
+// Takes group and other permissions away from the file and its -wal/-shm (when they exist and
+// are ours); never adds one, so a journal its owner made read-only stays read-only. A failure
+// here is not fatal: the open that follows reports real problems.
 void restrictPermissions(const fs::path& file) {
     for (const char* suffix : {"", "-wal", "-shm"}) {
-        ::chmod(sidecar(file, suffix).c_str(), 0600);
+        const fs::path path = sidecar(file, suffix);
+        struct stat st {};
+        if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_uid != ::geteuid()) {
+            continue;
+        }
+        const mode_t mode = st.st_mode & 07777;
+        if ((mode & 077) != 0) {
+            ::chmod(path.c_str(), mode & ~static_cast<mode_t>(077));
+        }
     }
+}
+
+// The -wal and -shm files that were not there before: a connection (even a read-only one) to a
+// WAL journal creates them. Removes those it finds empty again when asked (a refused journal,
+// a read-only one closed), so that Motus leaves no new files behind.
+class Sidecars {
+public:
+    Sidecars() = default;
+    explicit Sidecars(const fs::path& file)
+        : m_wal(sidecar(file, "-wal")), m_shm(sidecar(file, "-shm")) {
+        std::error_code ec;
+        m_hadWal = fs::exists(fs::symlink_status(m_wal, ec));
+        m_hadShm = fs::exists(fs::symlink_status(m_shm, ec));
+    }
+    void removeNew() const noexcept {
+        if (m_wal.empty()) {
+            return;
+        }
+        std::error_code ec;
+        if (!m_hadWal && fs::is_regular_file(m_wal, ec) && fs::file_size(m_wal, ec) == 0) {
+            fs::remove(m_wal, ec);
+        }
+        if (!m_hadShm && !fs::exists(m_wal, ec) && fs::is_regular_file(m_shm, ec)) {
+            fs::remove(m_shm, ec);
+        }
+    }
+
+private:
+    fs::path m_wal;
+    fs::path m_shm;
+    bool m_hadWal = false;
+    bool m_hadShm = false;
+};
+
+// Why Motus may not write the existing journal `file` ("" when it may). The owner's write bit
+// counts even for root: a journal made read-only stays read-only.
+std::string whyReadOnly(const fs::path& file) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) {
+        return {};
+    }
+    if ((st.st_mode & S_IWUSR) == 0 || ::access(file.c_str(), W_OK) != 0) {
+        char mode[10] = "---------";
+        const mode_t bits[] = {S_IRUSR, S_IWUSR, S_IXUSR, S_IRGRP, S_IWGRP,
+                               S_IXGRP, S_IROTH, S_IWOTH, S_IXOTH};
+        for (int i = 0; i < 9; ++i) {
+            if ((st.st_mode & bits[i]) != 0) {
+                mode[i] = "rwxrwxrwx"[i];
+            }
+        }
+        return "the file is read-only for you (permissions " + std::string(mode) + ")";
+    }
+    // Writing a WAL journal creates -wal and -shm beside it.
+    fs::path folder = file.parent_path();
+    if (folder.empty()) {
+        folder = ".";
+    }
+    std::error_code ec;
+    const bool sidecarsWritable = fs::exists(sidecar(file, "-wal"), ec) &&
+                                  fs::exists(sidecar(file, "-shm"), ec) &&
+                                  ::access(sidecar(file, "-wal").c_str(), W_OK) == 0 &&
+                                  ::access(sidecar(file, "-shm").c_str(), W_OK) == 0;
+    if (!sidecarsWritable && ::access(folder.c_str(), W_OK | X_OK) != 0) {
+        return "its folder " + inQuotes(folder) + " is read-only for you";
+    }
+    return {};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -118,10 +194,102 @@ struct FileFacts {
     int tables = 0;
 };
 
+// The operating system's reason for a failed read or write, in words, when it says more than
+// SQLite's own ("" when not).
+std::string systemWords(int error) {
+    switch (error) {
+    case EFBIG:
+        return "The journal reached the largest file this session may write (the file size "
+               "limit, ulimit -f); raise the limit or free some space, and try again.";
+    case ENOSPC:
+        return "The disk is full; free some space and try again.";
+    case EDQUOT:
+        return "Your disk quota is used up; free some space and try again.";
+    case EROFS:
+        return "The disk holding it is mounted read-only.";
+    case EIO:
+        return "The disk reported an input/output error; check it and try again.";
+    default:
+        return {};
+    }
+}
+
+// SQLite's exception with the errno of the system call that failed (sqlite3_system_errno),
+// read while the connection was still open.
+struct SystemFailure : SQLite::Exception {
+    SystemFailure(const SQLite::Exception& e, int error)
+        : SQLite::Exception(e), systemErrno(error) {}
+    int systemErrno;
+};
+
+// Runs `work` on `db`; an SQLite exception comes out as a SystemFailure.
+template <typename Work> auto keepingErrno(SQLite::Database& db, Work work) {
+    try {
+        return work();
+    } catch (const SystemFailure&) {
+        throw;
+    } catch (const SQLite::Exception& e) {
+        throw SystemFailure(e, sqlite3_system_errno(db.getHandle()));
+    }
+}
+
+// The words for a failure that may have a system cause ("" when it has none).
+std::string systemWordsOf(const SQLite::Exception& e) {
+    const auto* failure = dynamic_cast<const SystemFailure*>(&e);
+    const int code = e.getErrorCode();
+    if (failure == nullptr || (code != SQLITE_FULL && code != SQLITE_IOERR)) {
+        return {};
+    }
+    return systemWords(failure->systemErrno);
+}
+
+// "file:" URI of a path, for SQLite's URI parameters.
+std::string fileUri(const fs::path& file) {
+    std::string uri = "file:";
+    for (const unsigned char c : fs::absolute(file).string()) {
+        if (std::isalnum(c) != 0 || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+            uri += static_cast<char>(c);
+        } else {
+            char escaped[4];
+            std::snprintf(escaped, sizeof escaped, "%%%02X", c);
+            uri += escaped;
+        }
+    }
+    return uri;
+}
+
+// A connection that never writes the file. A WAL journal needs its -shm, which a read-only
+// folder may not let SQLite create: then, when no -wal holds anything, the file is opened as
+// immutable (nobody may write it either).
+SQLite::Database openReadOnly(const fs::path& file) {
+    try {
+        SQLite::Database db(file.string(), SQLite::OPEN_READONLY, kBusyTimeoutMs);
+        keepingErrno(db, [&] { return db.execAndGet("SELECT count(*) FROM sqlite_schema"); });
+        return db;
+    } catch (const SQLite::Exception& e) {
+        std::error_code ec;
+        const fs::path wal = sidecar(file, "-wal");
+        const bool walHolds = fs::exists(wal, ec) && fs::file_size(wal, ec) > 0;
+        const int code = e.getErrorCode();
+        if ((code != SQLITE_CANTOPEN && code != SQLITE_READONLY) || walHolds) {
+            throw;
+        }
+    }
+    SQLite::Database db(fileUri(file) + "?immutable=1", SQLite::OPEN_READONLY | SQLite::OPEN_URI,
+                        kBusyTimeoutMs);
+    keepingErrno(db, [&] { return db.execAndGet("SELECT count(*) FROM sqlite_schema"); });
+    return db;
+}
+
+FileFacts readFacts(SQLite::Database& db);
+
 // Reads what the checks need through a read-only connection (which never writes the file).
 FileFacts readFacts(const fs::path& file) {
-    SQLite::Database db(file.string(), SQLite::OPEN_READONLY);
-    db.setBusyTimeout(kBusyTimeoutMs);
+    SQLite::Database db = openReadOnly(file);
+    return keepingErrno(db, [&] { return readFacts(db); });
+}
+
+FileFacts readFacts(SQLite::Database& db) {
     FileFacts facts;
     {
         SQLite::Statement check(db, "PRAGMA quick_check");
@@ -166,21 +334,10 @@ void checkExisting(const fs::path& file) {
         }
     }
 
-    // A read-only connection to a WAL file creates -wal and -shm: remove them again when the
-    // file is refused and they were not there before.
-    const fs::path wal = sidecar(file, "-wal");
-    const fs::path shm = sidecar(file, "-shm");
-    const bool hadWal = fs::exists(wal, ec);
-    const bool hadShm = fs::exists(shm, ec);
-    auto cleanUp = [&] {
-        std::error_code ignored;
-        if (!hadWal && fs::exists(wal, ignored) && fs::file_size(wal, ignored) == 0) {
-            fs::remove(wal, ignored);
-            if (!hadShm) {
-                fs::remove(shm, ignored);
-            }
-        }
-    };
+    // A read-only connection to a WAL file creates -wal and -shm: removed again when the file
+    // is refused.
+    const Sidecars sidecars(file);
+    auto cleanUp = [&] { sidecars.removeNew(); };
 
     FileFacts facts;
     try {
@@ -197,6 +354,9 @@ void checkExisting(const fs::path& file) {
         if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
             refuse(file, std::string("another program holds it locked (") + e.what() + ")",
                    "Close the other program and try again.");
+        }
+        if (const std::string words = systemWordsOf(e); !words.empty()) {
+            refuse(file, std::string("it cannot be read (") + e.what() + ")", words);
         }
         refuse(file, std::string("it cannot be read as a database (") + e.what() + ")",
                "Check that the file is readable by you, or move it away.");
@@ -219,6 +379,15 @@ void checkExisting(const fs::path& file) {
                          hex(facts.applicationId) + ", Motus's is " + hex(schema::kApplicationId) +
                          ")",
                "Choose another file for the Motus journal.");
+    }
+    if (facts.userVersion == 0 && facts.tables > 0) {
+        cleanUp();
+        refuse(file,
+               "it has Motus's application id and " + std::to_string(facts.tables) +
+                   " tables but no journal version (user_version 0), so it was not written by "
+                   "Motus as it is, or was changed by another program",
+               "Restore it from a backup (a .backup-v* file beside it) or move it away to start "
+               "a new journal.");
     }
     if (facts.userVersion > schema::latestVersion()) {
         cleanUp();
@@ -264,6 +433,23 @@ fs::path backUp(SQLite::Database& db, const fs::path& file, int version) {
                                      "write to its folder; the journal was not changed.");
     }
     return backup;
+}
+
+// What to do after a migration failed, from its real cause.
+std::string migrationAdvice(SQLite::Database& db, const SQLite::Exception& e) {
+    const int code = e.getErrorCode();
+    if (code == SQLITE_FULL || code == SQLITE_IOERR) {
+        const std::string words = systemWords(sqlite3_system_errno(db.getHandle()));
+        return words.empty() ? "Free some space or check the disk, then start Motus again." : words;
+    }
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+        return "Another program holds it locked; close it and try again.";
+    }
+    if (code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_CANTOPEN) {
+        return "Check that the file and its folder are writable by you.";
+    }
+    return "The file may have been changed by another program; restore it from a backup or "
+           "move it away to start a new journal.";
 }
 
 void migrate(SQLite::Database& db, const fs::path& file, bool inMemory) {
@@ -315,12 +501,64 @@ void migrate(SQLite::Database& db, const fs::path& file, bool inMemory) {
                           std::to_string(versionOr(db, found)) +
                           (backup.empty() ? std::string()
                                           : "; a copy from before is in " + inQuotes(backup)) +
-                          ". Free some space or check the disk, then start Motus again.");
+                          ". " + migrationAdvice(db, e));
         }
     }
 }
 
-SQLite::Database openDatabase(const fs::path& file) {
+// What SQLite's failure to open or create `file` means, in words (the real cause first).
+std::string openFailure(const fs::path& file, const SQLite::Exception& e) {
+    const int code = e.getErrorCode();
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+        return std::string(e.what()) + ". Another program holds it locked; close it and try again.";
+    }
+    if (const std::string words = systemWordsOf(e); !words.empty()) {
+        return std::string(e.what()) + ". " + words;
+    }
+    if (code == SQLITE_FULL) {
+        return std::string(e.what()) + ". The disk is full; free some space and try again.";
+    }
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
+        return std::string(e.what()) +
+               ". It is damaged; restore it from a backup or move it away to start a new journal.";
+    }
+    fs::path folder = file.parent_path();
+    if (folder.empty()) {
+        folder = ".";
+    }
+    std::error_code ec;
+    if (!fs::exists(file, ec) && ::access(folder.c_str(), W_OK | X_OK) != 0) {
+        const int error = errno;
+        return "you may not create files in its folder " + inQuotes(folder) + " (" +
+               std::strerror(error) +
+               "). Choose another file for the journal, or a folder you may write to.";
+    }
+    if (::access(file.c_str(), R_OK) != 0) {
+        const int error = errno;
+        return "the file is not readable by you (" + std::string(std::strerror(error)) +
+               "). Check its permissions.";
+    }
+    return std::string(e.what()) +
+           ". Check that the file and its folder are readable and writable by you.";
+}
+
+// A journal Motus may read but not write: opened read-only, never migrated.
+SQLite::Database openReadOnlyJournal(const fs::path& file, const std::string& why) {
+    SQLite::Database db = openReadOnly(file);
+    db.exec("PRAGMA foreign_keys = ON");
+    const int found = userVersion(db);
+    if (found < schema::latestVersion()) {
+        throw StorageError(
+            file, "cannot open the journal " + inQuotes(file) + ": it is at version " +
+                      std::to_string(found) + " and must be upgraded to version " +
+                      std::to_string(schema::latestVersion()) + " by writing it, but " + why +
+                      ". Make it writable (chmod u+w), then start Motus again. Motus has not "
+                      "changed the file.");
+    }
+    return db;
+}
+
+SQLite::Database openDatabase(const fs::path& file, std::string& readOnlyWhy) {
     if (file == kMemory) {
         SQLite::Database db(kMemory, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         db.exec("PRAGMA foreign_keys = ON");
@@ -329,40 +567,42 @@ SQLite::Database openDatabase(const fs::path& file) {
     }
     UmaskGuard umask;
     std::error_code ec;
-    if (fs::exists(fs::symlink_status(file, ec)) || fs::exists(file, ec)) {
+    const bool exists = fs::exists(fs::symlink_status(file, ec)) || fs::exists(file, ec);
+    if (exists) {
         checkExisting(file);
+        readOnlyWhy = whyReadOnly(file);
     } else {
         createFolders(file);
     }
     restrictPermissions(file);
+    const Sidecars sidecars(file);
     try {
+        if (!readOnlyWhy.empty()) {
+            return openReadOnlyJournal(file, readOnlyWhy);
+        }
         SQLite::Database db(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
                             kBusyTimeoutMs);
-        const std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
-        if (mode != "wal") {
-            throw StorageError(file, "cannot open the journal " + inQuotes(file) +
-                                         ": it cannot use write-ahead logging (journal mode " +
-                                         mode + "). Keep the journal on a local disk.");
-        }
-        db.exec("PRAGMA synchronous = FULL");
-        db.exec("PRAGMA foreign_keys = ON");
-        restrictPermissions(file);
-        migrate(db, file, false);
-        restrictPermissions(file);
+        keepingErrno(db, [&] {
+            const std::string mode = db.execAndGet("PRAGMA journal_mode = WAL").getString();
+            if (mode != "wal") {
+                throw StorageError(file, "cannot open the journal " + inQuotes(file) +
+                                             ": it cannot use write-ahead logging (journal mode " +
+                                             mode + "). Keep the journal on a local disk.");
+            }
+            db.exec("PRAGMA synchronous = FULL");
+            db.exec("PRAGMA foreign_keys = ON");
+            restrictPermissions(file);
+            migrate(db, file, false);
+            restrictPermissions(file);
+        });
         return db;
     } catch (const SQLite::Exception& e) {
-        const int code = e.getErrorCode();
-        std::string todo = "Check that the file and its folder are readable and writable by you.";
-        if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
-            todo = "Another program holds it locked; close it and try again.";
-        } else if (code == SQLITE_FULL) {
-            todo = "The disk is full; free some space and try again.";
-        } else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
-            todo = "It is damaged; restore it from a backup or move it away to start a new "
-                   "journal.";
-        }
-        throw StorageError(file, "cannot open the journal " + inQuotes(file) + ": " + e.what() +
-                                     ". " + todo);
+        sidecars.removeNew();
+        throw StorageError(file, "cannot open the journal " + inQuotes(file) + ": " +
+                                     openFailure(file, e));
+    } catch (...) {
+        sidecars.removeNew();
+        throw;
     }
 }
 
@@ -644,7 +884,9 @@ const std::string kFlagColumns =
 struct SqliteJournal::Impl {
     explicit Impl(const fs::path& path)
         : file(path == kMemory ? fs::path() : path),
-          label(path == kMemory ? "in memory" : inQuotes(path)), db(openDatabase(path)),
+          label(path == kMemory ? "in memory" : inQuotes(path)),
+          sidecars(path == kMemory ? Sidecars() : Sidecars(path)),
+          db(openDatabase(path, readOnlyWhy)),
           insertProgram(db,
                         "INSERT INTO program (program_id, xml, start_date) VALUES (?1, ?2, ?3)"),
           selectPrograms(db,
@@ -743,15 +985,18 @@ struct SqliteJournal::Impl {
                 todo = " It refers to a record that is not in the journal.";
             } else if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
                 todo = " Another Motus is writing to it; close it or try again in a moment.";
-            } else if (code == SQLITE_FULL) {
-                todo = " The disk is full; free some space and try again.";
+            } else if (code == SQLITE_FULL || code == SQLITE_IOERR) {
+                const std::string cause = systemWords(sqlite3_system_errno(db.getHandle()));
+                todo = " " + (!cause.empty()        ? cause
+                              : code == SQLITE_FULL ? std::string("The disk is full; free some "
+                                                                  "space and try again.")
+                                                    : std::string("The disk reported an error; "
+                                                                  "check it and try again."));
             } else if (code == SQLITE_READONLY || code == SQLITE_PERM || code == SQLITE_CANTOPEN) {
                 todo = " Check that the file and its folder are writable by you.";
             } else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
                 todo = " The file is damaged; restore it from a backup (a .backup-v* file beside "
                        "it) or move it away to start a new journal.";
-            } else if (code == SQLITE_IOERR) {
-                todo = " The disk reported an error; check it and try again.";
             }
             throw StorageError(file, "cannot " + std::string(what) + " in the journal " + label +
                                          ": " + e.what() + "." + todo);
@@ -954,6 +1199,11 @@ struct SqliteJournal::Impl {
     // Transactions (one mechanism for every write, transaction() and Batch): the outermost is
     // BEGIN IMMEDIATE ... COMMIT, everything inside it a savepoint.
     void begin() {
+        if (!readOnlyWhy.empty()) {
+            throw StorageError(file, "cannot write to the journal " + label + ": " + readOnlyWhy +
+                                         ". Motus can show what it holds but cannot record "
+                                         "anything in it; nothing was changed.");
+        }
         if (depth == 0) {
             db.exec("BEGIN IMMEDIATE");
         } else {
@@ -1033,6 +1283,17 @@ struct SqliteJournal::Impl {
 
     fs::path file;
     std::string label;
+    std::string readOnlyWhy; // why Motus may not write the file; empty when it may
+    Sidecars sidecars;       // as they were before opening
+    // Runs last of the members: removes the -wal/-shm a read-only connection created.
+    struct RemoveSidecars {
+        const Impl* impl;
+        ~RemoveSidecars() {
+            if (!impl->readOnlyWhy.empty()) {
+                impl->sidecars.removeNew();
+            }
+        }
+    } removeSidecars{this};
     SQLite::Database db;
     int depth = 0; // transactions and savepoints open
 
@@ -1098,6 +1359,10 @@ fs::path SqliteJournal::defaultPath() {
                                "or XDG_DATA_HOME.");
     }
     return fs::path(home) / ".local" / "share" / "motus" / "motus.db";
+}
+
+std::string SqliteJournal::readOnlyReason() const {
+    return m_impl->readOnlyWhy;
 }
 
 const fs::path& SqliteJournal::file() const noexcept {

@@ -16,7 +16,8 @@
 // a newer Motus (PRAGMA user_version) is refused with a StorageError and left as it was. A new
 // file's directory is created 0700, the file and its -wal/-shm are 0600. Then WAL,
 // synchronous=FULL, foreign keys, a 5 s busy timeout, and the migrations the file lacks, each in
-// one transaction, after a copy of the old file to "<file>.backup-v<N>".
+// one transaction, after a copy of the old file to "<file>.backup-v<N>". Permissions are only
+// ever taken away (group and other), never added. A refused file leaves no new -wal/-shm behind.
 //
 // The constructor sets the process umask to 077 while it creates files, and restores it.
 //
@@ -62,6 +63,10 @@ public:
     [[nodiscard]] static std::filesystem::path defaultPath();
 
     void transaction(const std::function<void()>& work) override;
+    // A journal Motus may not write (its owner's write bit is off, or its folder does not let
+    // SQLite create -wal/-shm) is opened read-only: reads work, every write throws a
+    // StorageError that says why, and the -wal/-shm the connection created go when it closes.
+    [[nodiscard]] std::string readOnlyReason() const override;
 
     void startProgram(const std::string& programId, const std::string& programXml, core::Date start,
                       const std::vector<core::Prescription>& prescriptions) override;

@@ -5,15 +5,17 @@ set(failures 0)
 set(checks 0)
 
 # motus_run(NAME EXIT code [STDOUT regex...] [STDERR regex...] [NOT_STDOUT regex...]
-#           [UNCHANGED file] [ENV var=value...] ARGS ...)
+#           [UNCHANGED file] [ENV var=value...] [LAUNCHER command...] ARGS ...)
+# LAUNCHER: a command that runs motus (its path and arguments follow it), e.g. a shell that
+# lowers a limit first.
 # UNCHANGED: the file (the journal) is byte for byte the same afterwards. Every run has a
 # private XDG_DATA_HOME, so that no default journal outside WORK_DIR is ever touched.
 function(motus_run name)
-  cmake_parse_arguments(R "" "EXIT;UNCHANGED" "ARGS;STDOUT;STDERR;NOT_STDOUT;ENV" ${ARGN})
+  cmake_parse_arguments(R "" "EXIT;UNCHANGED" "ARGS;STDOUT;STDERR;NOT_STDOUT;ENV;LAUNCHER" ${ARGN})
   if(R_UNCHANGED)
     file(SHA256 ${R_UNCHANGED} before)
   endif()
-  execute_process(COMMAND ${CMAKE_COMMAND} -E env XDG_DATA_HOME=${WORK_DIR}/xdg ${R_ENV} ${MOTUS}
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env XDG_DATA_HOME=${WORK_DIR}/xdg ${R_ENV} ${R_LAUNCHER} ${MOTUS}
     ${R_ARGS} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
   set(ok TRUE)
   if(R_UNCHANGED)
@@ -265,6 +267,34 @@ motus_run(log-past EXIT 0 ENV ${TODAY} ARGS --db ${DB} log cat-camel --date 2026
   STDOUT "Logged Cat-camel: 1 sets on 2026-11-09")
 motus_run(replace-confirmed EXIT 0 ENV ${TODAY} ARGS --db ${DB} program start hip-knee --replace
   STDOUT "Started 'Hip and knee strength'")
+
+# --- Journals Motus may not write, or not grow ---------------------------------------------------
+# A journal its owner made read-only: shown, never written, never chmod-ed, no -wal/-shm left.
+set(RO ${WORK_DIR}/readonly/motus.db)
+file(MAKE_DIRECTORY ${WORK_DIR}/readonly)
+file(COPY_FILE ${DB} ${RO})
+file(CHMOD ${RO} PERMISSIONS OWNER_READ)
+motus_run(read-only-today EXIT 0 ENV ${TODAY} UNCHANGED ${RO} ARGS --db ${RO} today
+  STDOUT "week [0-9]+")
+motus_run(read-only-history EXIT 0 ENV ${TODAY} UNCHANGED ${RO} ARGS --db ${RO} history)
+motus_run(read-only-log EXIT 1 ENV ${TODAY} UNCHANGED ${RO} ARGS --db ${RO} log glute-bridge
+  STDERR "^motus: the journal '[^']*readonly/motus.db' cannot be written: the file is read-only for you \\(permissions r--------\\)"
+         "nothing was changed")
+motus_run(read-only-checkin EXIT 1 ENV ${TODAY} UNCHANGED ${RO} ARGS --db ${RO} checkin --morning-pain 2
+  STDERR "cannot be written")
+execute_process(COMMAND stat -c %a ${RO} OUTPUT_VARIABLE roMode OUTPUT_STRIP_TRAILING_WHITESPACE)
+file(GLOB roLeft ${WORK_DIR}/readonly/*)
+math(EXPR checks "${checks} + 1")
+if(NOT roMode STREQUAL "400" OR NOT roLeft STREQUAL "${RO}")
+  message(SEND_ERROR "a read-only journal keeps its mode and gets no -wal/-shm: mode ${roMode}, "
+    "files ${roLeft}")
+  math(EXPR failures "${failures} + 1")
+endif()
+# The file size limit (ulimit -f): a message that names it and exit 1, not a SIGXFSZ death.
+motus_run(file-size-limit EXIT 1 ENV ${TODAY} UNCHANGED ${DB}
+  LAUNCHER bash -c "ulimit -f 8 && exec \"$0\" \"$@\""
+  ARGS --db ${DB} log glute-bridge
+  STDERR "^motus: [^\n]*the file size limit, ulimit -f" "Motus has not changed the file")
 
 # --- A library folder that does not exist is a failure -----------------------------------------
 motus_run(library-missing EXIT 1 ARGS --library ${WORK_DIR}/nowhere library

@@ -11,7 +11,14 @@
 #include <optional>
 #include <thread>
 
+#include <csignal>
+#include <functional>
+
+#include <grp.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace motus;
 using motus::storage::SqliteJournal;
@@ -133,6 +140,185 @@ TEST_CASE("an existing journal readable by others is made 0600", "[storage]") {
     CHECK(permissions(file.string() + "-shm") == 0600);
 }
 
+TEST_CASE("permissions are only ever taken away, never added", "[storage]") {
+    TempDir dir;
+    const fs::path file = dir / "motus.db";
+    makeJournal(file);
+    SECTION("group and other lose theirs; the owner keeps what it had") {
+        ::chmod(file.c_str(), 0640);
+        { SqliteJournal journal(file); }
+        CHECK(permissions(file) == 0600);
+    }
+    SECTION("a journal its owner made read-only stays read-only") {
+        ::chmod(file.c_str(), 0444);
+        { SqliteJournal journal(file); }
+        CHECK(permissions(file) == 0400);
+    }
+}
+
+TEST_CASE("a journal its owner made read-only is read, never written, and left as it was",
+          "[storage]") {
+    TempDir dir;
+    const fs::path file = dir / "motus.db";
+    makeJournal(file);
+    ::chmod(file.c_str(), 0400);
+    const std::string before = readBytes(file);
+    {
+        SqliteJournal journal(file);
+        CHECK_THAT(journal.readOnlyReason(),
+                   Catch::Contains("the file is read-only for you (permissions r--------)"));
+        CHECK(journal.activeProgram().has_value());
+        CHECK(journal.sessions(date(2026, 2, 1), date(2026, 2, 28)).size() == 28);
+        try {
+            journal.logFeedback({date(2026, 4, 2), "bird-dog", 1, 2, std::nullopt});
+            FAIL("a read-only journal was written");
+        } catch (const StorageError& e) {
+            CHECK_THAT(e.what(), Catch::Contains("read-only for you"));
+            CHECK_THAT(e.what(), Catch::Contains("nothing was changed"));
+            CHECK_THAT(e.what(), Catch::Contains(file.string()));
+        }
+        CHECK_THROWS_AS(journal.transaction([&] {}), StorageError);
+    }
+    CHECK(readBytes(file) == before);
+    CHECK(permissions(file) == 0400);
+    CHECK_FALSE(fs::exists(file.string() + "-wal"));
+    CHECK_FALSE(fs::exists(file.string() + "-shm"));
+}
+
+namespace {
+
+// Runs `child` in a forked process (as the user "nobody" when this runs as root, so that
+// permissions apply) and returns its exit code; 100+ means it crashed or threw.
+int inChild(const std::function<int()>& child, bool dropRoot) {
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        int code = 101;
+        try {
+            if (dropRoot && ::geteuid() == 0 &&
+                (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0)) {
+                ::_exit(102);
+            }
+            code = child();
+        } catch (...) {
+            code = 103;
+        }
+        ::_exit(code);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 100 + WTERMSIG(status);
+}
+
+} // namespace
+
+TEST_CASE("a journal in a folder Motus may not write is read, never written, and no file is "
+          "left behind",
+          "[storage]") {
+    TempDir dir;
+    const fs::path folder = dir / "journal";
+    fs::create_directory(folder);
+    const fs::path file = folder / "motus.db";
+    makeJournal(file);
+    const std::string before = readBytes(file);
+    // The folder and the file belong to whoever the child runs as.
+    const uid_t owner = ::geteuid() == 0 ? 65534 : ::geteuid();
+    const gid_t group = ::geteuid() == 0 ? 65534 : ::getegid();
+    REQUIRE(::chown(dir.path().c_str(), owner, group) == 0);
+    REQUIRE(::chown(folder.c_str(), owner, group) == 0);
+    REQUIRE(::chown(file.c_str(), owner, group) == 0);
+    REQUIRE(::chmod(folder.c_str(), 0500) == 0);
+
+    const int code = inChild(
+        [&] {
+            SqliteJournal journal(file);
+            if (journal.readOnlyReason().find("its folder") == std::string::npos) {
+                return 1;
+            }
+            if (journal.sessions(date(2026, 2, 1), date(2026, 2, 28)).size() != 28) {
+                return 2;
+            }
+            try {
+                journal.logFeedback({date(2026, 4, 2), "bird-dog", 1, 2, std::nullopt});
+                return 3;
+            } catch (const StorageError& e) {
+                return std::string(e.what()).find("read-only for you") == std::string::npos ? 4 : 0;
+            }
+        },
+        true);
+    ::chmod(folder.c_str(), 0700);
+    CHECK(code == 0);
+    CHECK(readBytes(file) == before);
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(folder)) {
+        names.push_back(entry.path().filename().string());
+    }
+    CHECK(names == std::vector<std::string>{"motus.db"});
+
+    SECTION("a new journal there is refused with the real cause") {
+        const fs::path fresh = folder / "new.db";
+        ::chmod(folder.c_str(), 0500);
+        const int refused = inChild(
+            [&] {
+                try {
+                    SqliteJournal journal(fresh);
+                    return 1;
+                } catch (const StorageError& e) {
+                    return std::string(e.what()).find("you may not create files in its folder") ==
+                                   std::string::npos
+                               ? 2
+                               : 0;
+                }
+            },
+            true);
+        ::chmod(folder.c_str(), 0700);
+        CHECK(refused == 0);
+        CHECK_FALSE(fs::exists(fresh));
+    }
+}
+
+TEST_CASE("the file size limit (ulimit -f) stops a write with a clear message and leaves "
+          "nothing of it",
+          "[storage]") {
+    TempDir dir;
+    const fs::path file = dir / "motus.db";
+    makeJournal(file);
+    {
+        // The -shm (32 KiB) and a first WAL exist before the limit is set.
+        SqliteJournal journal(file);
+        journal.logFeedback({date(2026, 4, 1), "bird-dog", 1, 2, std::nullopt});
+    }
+    const int code = inChild(
+        [&] {
+            std::signal(SIGXFSZ, SIG_IGN); // as motus does
+            SqliteJournal journal(file);
+            const rlimit limit{96 * 1024, 96 * 1024};
+            if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) {
+                return 1;
+            }
+            try {
+                journal.transaction([&] {
+                    const auto session =
+                        journal.beginSession({date(2026, 4, 2), "2026-04-02T07:00:00Z", 60}, 1);
+                    for (int n = 1; n <= 400; ++n) {
+                        journal.logSet(session, {std::string(1000, 'y'), n, 8, 8, 10});
+                    }
+                });
+                return 2;
+            } catch (const StorageError& e) {
+                return std::string(e.what()).find("the file size limit, ulimit -f") ==
+                               std::string::npos
+                           ? 3
+                           : 0;
+            }
+        },
+        false);
+    CHECK(code == 0);
+    SqliteJournal journal(file);
+    CHECK(journal.integrityCheck() == "ok");
+    CHECK(journal.sessions(date(2026, 4, 2), date(2026, 4, 2)).empty());
+    CHECK(journal.feedback(date(2026, 4, 1), date(2026, 4, 1)).size() == 1);
+}
+
 TEST_CASE("an empty file is taken as a new journal", "[storage]") {
     TempDir dir;
     const fs::path file = dir / "motus.db";
@@ -169,6 +355,11 @@ TEST_CASE("files that are not a usable Motus journal are refused and left untouc
         makeJournal(file);
         patchHeader(file, kApplicationIdOffset, 0);
         requireRefused(file, "another application (it has tables");
+    }
+    SECTION("Motus's application id and tables, but no journal version") {
+        makeJournal(file);
+        patchHeader(file, kUserVersionOffset, 0);
+        requireRefused(file, "tables but no journal version (user_version 0)");
     }
     SECTION("a damaged journal") {
         makeJournal(file);
