@@ -114,12 +114,19 @@ int runApp(const AppOptions& options) {
     TodayScreen* todayScreen = nullptr;
     // Sets that could not be stored yet (see PendingSets): the window says so and tries again.
     service::PendingSets pending;
-    std::string banner;
+    // A journal Motus may only read (README, Files): said at once and for as long as it lasts.
+    const std::string readOnlyNotice =
+        practice && !practice->readOnlyReason().empty()
+            ? fmt::format(fmt::runtime(core::tr("Your journal cannot be written ({}). Motus shows "
+                                                "what it holds, but records nothing you do now.")),
+                          practice->readOnlyReason())
+            : std::string();
+    std::string banner = readOnlyNotice;
     sf::Clock sinceRetry;
     auto storePending = [&] {
         const std::string problem = pending.flush(*practice);
-        banner = problem.empty()
-                     ? std::string()
+        banner = problem.empty() || !readOnlyNotice.empty()
+                     ? readOnlyNotice
                      : fmt::format(fmt::runtime(core::tr("Your last sets could not be saved yet "
                                                          "({}). They are kept and saved as soon "
                                                          "as possible; you can carry on.")),
@@ -211,7 +218,7 @@ int runApp(const AppOptions& options) {
                     banner = e.what(); // nothing changed; the window stays
                     return;
                 }
-                banner.clear();
+                banner = readOnlyNotice;
                 screens.clear();
                 pushToday();
             },
