@@ -88,10 +88,11 @@ void PlayerScreen::layoutButtons() {
     const float centreX = m_size.x / 2;
     const float dialogY = m_size.y / 2 + 40.f;
     if (m_confirmStop) {
-        m_dialogButtons.push_back({Action::ConfirmStop, utf8(std::string(tr("Stop")) + " (Enter)"),
-                                   Hit{{centreX - 290.f, dialogY, 270.f, kButtonHeight}}});
+        // The safe choice is the default: Enter (and Esc) keep going; stopping takes S.
         m_dialogButtons.push_back({Action::KeepGoing,
-                                   utf8(std::string(tr("Keep going")) + " (Esc)"),
+                                   utf8(std::string(tr("Keep going")) + " (Enter)"),
+                                   Hit{{centreX - 290.f, dialogY, 270.f, kButtonHeight}}});
+        m_dialogButtons.push_back({Action::ConfirmStop, utf8(std::string(tr("Stop")) + " (S)"),
                                    Hit{{centreX + 20.f, dialogY, 270.f, kButtonHeight}}});
     }
     const auto status = m_player.status();
@@ -157,9 +158,10 @@ void PlayerScreen::handleEvent(const sf::Event& event) {
     if (event.type == sf::Event::KeyPressed) {
         const auto key = event.key.code;
         if (m_confirmStop) {
-            if (key == sf::Keyboard::Enter || key == sf::Keyboard::Y) {
+            if (key == sf::Keyboard::S) {
                 perform(Action::ConfirmStop);
-            } else if (key == sf::Keyboard::Escape || key == sf::Keyboard::N) {
+            } else if (key == sf::Keyboard::Enter || key == sf::Keyboard::Escape ||
+                       key == sf::Keyboard::Space) {
                 perform(Action::KeepGoing);
             }
             return;
@@ -452,7 +454,7 @@ void PlayerScreen::drawOverlay(sf::RenderTarget& target, const std::string& titl
         y += 36.f;
     }
     for (const auto& button : m_dialogButtons) {
-        const bool primary = button.action == Action::ConfirmStop || button.action == Action::Close;
+        const bool primary = button.action == Action::KeepGoing || button.action == Action::Close;
         drawRoundedRect(target, button.hit.rect, 10.f, primary ? colour::accent : colour::panel,
                         colour::panelBorder, primary ? 0.f : 1.5f);
         drawText(target, button.label, m_fonts.bold, typeSize::body,

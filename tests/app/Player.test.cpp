@@ -104,8 +104,13 @@ TEST_CASE("space pauses, Esc asks before stopping, what was done is kept", "[app
     s.press(sf::Keyboard::Escape); // keep going
     CHECK_FALSE(s.screen->confirmingStop());
     CHECK(s.screen->player().status() == core::PlayerStatus::Running);
+    // Enter is the safe choice: it keeps going too; stopping takes S.
     s.press(sf::Keyboard::Escape);
-    s.press(sf::Keyboard::Enter); // stop
+    s.press(sf::Keyboard::Enter);
+    CHECK_FALSE(s.screen->confirmingStop());
+    CHECK(s.screen->player().status() == core::PlayerStatus::Running);
+    s.press(sf::Keyboard::Escape);
+    s.press(sf::Keyboard::S); // stop
     s.run(100ms);
     CHECK(s.screen->player().status() == core::PlayerStatus::Stopped);
     REQUIRE(s.screen->setsDone().size() == 1);

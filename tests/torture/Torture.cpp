@@ -110,8 +110,7 @@ Outcome run(const Options& o, const std::vector<std::string>& argv, const std::s
     Outcome outcome;
     const auto started = Clock::now();
     pid_t pid = 0;
-    const int spawned =
-        ::posix_spawn(&pid, argp[0], &actions, nullptr, argp.data(), envp.data());
+    const int spawned = ::posix_spawn(&pid, argp[0], &actions, nullptr, argp.data(), envp.data());
     ::posix_spawn_file_actions_destroy(&actions);
     if (spawned != 0) {
         std::fprintf(stderr, "motus_torture: cannot start %s\n", argp[0]);
@@ -220,8 +219,9 @@ void verify(const fs::path& file, const Ledger& ledger, core::Date start, Counts
             ++sets[{session.started.date, set.exercise}];
             ++c.storedSets;
             if (!numbers.insert({set.exercise, set.set}).second) {
-                problem(c, c.duplicated, "set number " + std::to_string(set.set) + " of " +
-                                             set.exercise + " twice in one session");
+                problem(c, c.duplicated,
+                        "set number " + std::to_string(set.set) + " of " + set.exercise +
+                            " twice in one session");
             }
         }
     }
@@ -278,12 +278,13 @@ void verify(const fs::path& file, const Ledger& ledger, core::Date start, Counts
         }
     }
     for (const auto& r : ledger.reviews) {
-        for (core::Date week = start; addDays(week, 6) < r.date;
-             week = addDays(week, 7)) {
+        for (core::Date week = start; addDays(week, 6) < r.date; week = addDays(week, 7)) {
             if (unique.count(week) == 0) {
                 problem(c, c.lost,
-                        "the week of " + core::formatDate(week) + " is not reviewed, but a review "
-                        "on " + core::formatDate(r.date) + " finished");
+                        "the week of " + core::formatDate(week) +
+                            " is not reviewed, but a review "
+                            "on " +
+                            core::formatDate(r.date) + " finished");
             }
         }
     }
@@ -415,12 +416,11 @@ int main(int argc, char** argv) {
             }
             LogRun log{day, routine[static_cast<std::size_t>(i)], setsOf(random), false};
             const auto lifetime = lifetimeFor("log");
-            const auto outcome =
-                run(o,
-                    motus({"log", log.exercise, "--sets", std::to_string(log.sets), "--pain",
-                           std::to_string(painOf(random)), "--rpe",
-                           std::to_string(effortOf(random))}),
-                    today, lifetime);
+            const auto outcome = run(
+                o,
+                motus({"log", log.exercise, "--sets", std::to_string(log.sets), "--pain",
+                       std::to_string(painOf(random)), "--rpe", std::to_string(effortOf(random))}),
+                today, lifetime);
             note("log", outcome, lifetime);
             log.acknowledged = !outcome.killed && outcome.exitCode == 0 &&
                                outcome.out.find("Logged ") != std::string::npos;

@@ -31,7 +31,8 @@ bool say(const std::string& line) {
 
 int main(int argc, char** argv) {
     if (argc < 4) {
-        std::fprintf(stderr, "usage: motus_torture_window LIBRARY JOURNAL YYYY-MM-DD [EXERCISE...]\n");
+        std::fprintf(stderr,
+                     "usage: motus_torture_window LIBRARY JOURNAL YYYY-MM-DD [EXERCISE...]\n");
         return 2;
     }
     using namespace motus;
@@ -58,8 +59,8 @@ int main(int argc, char** argv) {
             played.push_back(id);
             const auto& dose = item.prescription.dose;
             for (int set = item.doneSets; set < item.dueSets; ++set) {
-                pending.add({core::stampOn(*day), id, dose.repsInSet(set % dose.sets),
-                             dose.holdSeconds});
+                pending.add(
+                    {core::stampOn(*day), id, dose.repsInSet(set % dose.sets), dose.holdSeconds});
                 if (const std::string failure = pending.flush(practice); !failure.empty()) {
                     std::fprintf(stderr, "%s\n", failure.c_str());
                     return 1;
