@@ -471,6 +471,10 @@ void BrowserScreen::handleEvent(const sf::Event& event) {
             }
             return;
         }
+        if (m_onBack && kBackButton.contains(at)) {
+            m_onBack();
+            return;
+        }
         for (const auto& chip : m_chips) {
             if (chip.hit.contains(at)) {
                 m_openMenu = chip.kind;
@@ -511,8 +515,11 @@ void BrowserScreen::update(sf::Time) {}
 
 void BrowserScreen::draw(sf::RenderTarget& target) const {
     // Header.
+    if (m_onBack) {
+        drawBackButton(target, m_fonts);
+    }
     drawText(target, utf8(tr("Motus · Exercise library")), m_fonts.bold, typeSize::title,
-             {kPad, 20.f}, colour::text);
+             {kPad + (m_onBack ? kBackButtonSpace : 0.f), 20.f}, colour::text);
     const sf::String keys =
         utf8(tr("↑ ↓ choose   Enter try it   R P G filter   0 clear   PgDn read on"));
     drawText(target, keys, m_fonts.regular, typeSize::small,

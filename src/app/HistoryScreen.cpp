@@ -110,14 +110,19 @@ void HistoryScreen::handleEvent(const sf::Event& event) {
         }
     } else if (event.type == sf::Event::MouseWheelScrolled) {
         scrollBy(-event.mouseWheelScroll.delta * 60.f);
+    } else if (event.type == sf::Event::MouseButtonPressed &&
+               event.mouseButton.button == sf::Mouse::Left &&
+               kBackButton.contains(clickPosition(event))) {
+        m_back();
     }
 }
 
 void HistoryScreen::draw(sf::RenderTarget& target) const {
+    drawBackButton(target, m_fonts);
     drawText(target, utf8(tr("Every change to your doses")), m_fonts.bold, typeSize::title,
-             {kPad, 24.f}, colour::text);
+             {kPad + kBackButtonSpace, 24.f}, colour::text);
     drawText(target, utf8(tr("↑ ↓ PgDn scroll   Esc back")), m_fonts.regular, typeSize::small,
-             {kPad, 70.f}, colour::mutedText);
+             {kPad + kBackButtonSpace, 70.f}, colour::mutedText);
     drawRoundedRect(target, m_area, 14.f, colour::panel, colour::panelBorder, 1.f);
     if (m_changes.empty()) {
         drawText(target, utf8(tr("None yet: your weekly reviews will appear here.")),

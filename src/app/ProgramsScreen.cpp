@@ -55,6 +55,10 @@ void ProgramsScreen::handleEvent(const sf::Event& event) {
     if (event.type == sf::Event::MouseButtonPressed &&
         event.mouseButton.button == sf::Mouse::Left) {
         const sf::Vector2f at = clickPosition(event);
+        if (kBackButton.contains(at)) {
+            m_back();
+            return;
+        }
         for (std::size_t i = 0; i < m_rows.size(); ++i) {
             if (m_rows[i].contains(at)) {
                 m_selected = i;
@@ -68,10 +72,11 @@ void ProgramsScreen::handleEvent(const sf::Event& event) {
 }
 
 void ProgramsScreen::draw(sf::RenderTarget& target) const {
-    drawText(target, utf8(tr("Start a program")), m_fonts.bold, typeSize::title, {kPad, 24.f},
-             colour::text);
+    drawBackButton(target, m_fonts);
+    drawText(target, utf8(tr("Start a program")), m_fonts.bold, typeSize::title,
+             {kPad + kBackButtonSpace, 24.f}, colour::text);
     drawText(target, utf8(tr("↑ ↓ choose   Enter start today   Esc back")), m_fonts.regular,
-             typeSize::small, {kPad, 70.f}, colour::mutedText);
+             typeSize::small, {kPad + kBackButtonSpace, 70.f}, colour::mutedText);
     for (std::size_t i = 0; i < m_programs.size(); ++i) {
         const auto& program = m_programs[i].program;
         const auto& rect = m_rows[i].rect;

@@ -1,6 +1,7 @@
 #include "Theme.hpp"
 
 #include "Widgets.hpp"
+#include "core/I18n.hpp"
 
 #include <stdexcept>
 #include <string>
@@ -42,6 +43,10 @@ void drawButton(sf::RenderTarget& target, const Fonts& fonts, sf::FloatRect rect
     drawText(target, text, font, size,
              {rect.left + (rect.width - width) / 2, rect.top + (rect.height - lineHeight) / 2},
              filled ? colour::accentText : colour::text);
+}
+
+void drawBackButton(sf::RenderTarget& target, const Fonts& fonts) {
+    drawButton(target, fonts, kBackButton, std::string("← ") + core::tr("Back"), false);
 }
 
 } // namespace motus::app

@@ -52,4 +52,10 @@ void drawButton(sf::RenderTarget& target, const Fonts& fonts, sf::FloatRect rect
                 const std::string& label, bool primary, bool selected = false,
                 unsigned size = typeSize::body);
 
+// Every sub-screen's way back for the mouse: a "← Back" button at the top left, before the
+// title (which starts kBackButtonSpace further right). Esc does the same from the keyboard.
+inline const sf::FloatRect kBackButton{28.f, 18.f, 150.f, 48.f};
+inline constexpr float kBackButtonSpace = 170.f;
+void drawBackButton(sf::RenderTarget& target, const Fonts& fonts);
+
 } // namespace motus::app

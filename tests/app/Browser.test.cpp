@@ -118,3 +118,17 @@ TEST_CASE("a filter is chosen from its drop-down with the mouse", "[app][browser
     click(60.f, 84.f + 44.f + 6.f + 20.f);
     CHECK(f.screen.visibleCount() == all);
 }
+
+TEST_CASE("the library opened from Today has a Back button for the mouse", "[app][browser]") {
+    const auto load = content::loadLibrary({std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises"});
+    app::Fonts fonts = app::Fonts::load(std::filesystem::path(MOTUS_SOURCE_DIR) / "assets");
+    bool back = false;
+    app::BrowserScreen screen{load.library, fonts, "en", 0, {}, [&] { back = true; }};
+    screen.resize({1280.f, 800.f});
+    sf::Event event;
+    event.type = sf::Event::MouseButtonPressed;
+    event.mouseButton = {sf::Mouse::Left, static_cast<int>(app::kBackButton.left + 20.f),
+                         static_cast<int>(app::kBackButton.top + 20.f)};
+    screen.handleEvent(event);
+    CHECK(back);
+}

@@ -53,6 +53,13 @@ void press(app::Screen& screen, sf::Keyboard::Key key) {
     screen.handleEvent(event);
 }
 
+void clickAt(app::Screen& screen, float x, float y) {
+    sf::Event event;
+    event.type = sf::Event::MouseButtonPressed;
+    event.mouseButton = {sf::Mouse::Left, static_cast<int>(x), static_cast<int>(y)};
+    screen.handleEvent(event);
+}
+
 } // namespace
 
 TEST_CASE("today: morning pain in one key, the routine started with Enter", "[app][today]") {
@@ -160,6 +167,12 @@ TEST_CASE("feedback after a session: per exercise; pain 7 regresses at once, leg
     CHECK(text > 300);
     press(history, sf::Keyboard::Escape);
     CHECK(back);
+    // The mouse has its way back too: the Back button at the top left.
+    back = false;
+    clickAt(history, 60.f, 300.f); // in the list: nothing
+    CHECK_FALSE(back);
+    clickAt(history, app::kBackButton.left + 20.f, app::kBackButton.top + 20.f);
+    CHECK(back);
 }
 
 TEST_CASE("programs: the bundled ones listed, chosen with the keys, started", "[app][today]") {
@@ -183,6 +196,10 @@ TEST_CASE("programs: the bundled ones listed, chosen with the keys, started", "[
     CHECK(started == entries[1].program.id);
     press(screen, sf::Keyboard::Escape);
     CHECK(back);
+    back = false;
+    clickAt(screen, app::kBackButton.left + 20.f, app::kBackButton.top + 20.f);
+    CHECK(back);
+    CHECK(started == entries[1].program.id); // the click started nothing
     sf::RenderTexture texture;
     REQUIRE(texture.create(1280, 800));
     texture.clear(app::colour::background);
