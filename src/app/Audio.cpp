@@ -1,5 +1,8 @@
 #include "Audio.hpp"
 
+#include "service/Practice.hpp"
+#include "service/SettingsFile.hpp"
+
 #include <espeak-ng/speak_lib.h>
 
 #include <cmath>
@@ -85,53 +88,16 @@ bool soundOutputLikely() {
 
 } // namespace
 
-std::filesystem::path SoundSettings::defaultPath() {
-    const char* config = std::getenv("XDG_CONFIG_HOME");
-    if (config != nullptr && *config == '/') {
-        return std::filesystem::path(config) / "motus" / "settings.ini";
+bool saveSoundSettings(const SoundSettings& sound) {
+    const auto path = service::settingsPath();
+    auto settings = service::loadSettings(path).settings;
+    settings.sound = sound;
+    try {
+        service::saveSettings(path, settings);
+    } catch (const service::Refused&) {
+        return false;
     }
-    const char* home = std::getenv("HOME");
-    return std::filesystem::path(home != nullptr ? home : ".") / ".config" / "motus" /
-           "settings.ini";
-}
-
-SoundSettings SoundSettings::load(const std::filesystem::path& file) {
-    SoundSettings settings;
-    std::ifstream in(file);
-    std::string line;
-    while (std::getline(in, line)) {
-        const auto eq = line.find('=');
-        if (eq == std::string::npos) {
-            continue;
-        }
-        const std::string key = line.substr(0, eq);
-        const std::string value = line.substr(eq + 1);
-        if (key == "voice") {
-            settings.voice = value != "off";
-        } else if (key == "tones") {
-            settings.tones = value != "off";
-        } else if (key == "volume") {
-            settings.volume = std::clamp(std::atoi(value.c_str()), 0, 100);
-        }
-    }
-    return settings;
-}
-
-bool SoundSettings::save(const std::filesystem::path& file) const {
-    std::error_code ec;
-    std::filesystem::create_directories(file.parent_path(), ec);
-    const auto temporary = file.string() + ".tmp";
-    {
-        std::ofstream out(temporary);
-        out << "voice=" << (voice ? "on" : "off") << '\n'
-            << "tones=" << (tones ? "on" : "off") << '\n'
-            << "volume=" << volume << '\n';
-        if (!out) {
-            return false;
-        }
-    }
-    std::filesystem::rename(temporary, file, ec);
-    return !ec;
+    return true;
 }
 
 std::vector<sf::Int16> Audio::synthesise(const std::string& language, const std::string& text,

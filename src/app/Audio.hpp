@@ -1,4 +1,6 @@
 #pragma once
+#include "core/Settings.hpp"
+
 #include <SFML/Audio.hpp>
 
 #include <condition_variable>
@@ -13,17 +15,12 @@
 
 namespace motus::app {
 
-// The player's sound preferences, kept in $XDG_CONFIG_HOME/motus/settings.ini.
-struct SoundSettings {
-    bool voice = true;
-    bool tones = true;
-    int volume = 80; // 0..100
+// The player's sound preferences are the sound part of the settings file (core::Settings).
+using core::SoundSettings;
 
-    [[nodiscard]] static std::filesystem::path defaultPath();
-    [[nodiscard]] static SoundSettings load(const std::filesystem::path& file);
-    // Writes the file (and its folder); false when it cannot.
-    bool save(const std::filesystem::path& file) const;
-};
+// Keeps the sound preferences in the settings file (service::settingsPath), leaving the other
+// settings as they are; false when the file cannot be written.
+bool saveSoundSettings(const SoundSettings& sound);
 
 enum class Tone { Start, HoldEnd, Tick, Done };
 
