@@ -101,7 +101,7 @@ bool saveSoundSettings(const SoundSettings& sound) {
 }
 
 std::vector<sf::Int16> Audio::synthesise(const std::string& language, const std::string& text,
-                                         unsigned& sampleRate) {
+                                         unsigned& sampleRate, int speedPercent) {
     std::vector<sf::Int16> samples;
     std::lock_guard lock(engineMutex());
     const int rate = engineRate(language);
@@ -109,6 +109,7 @@ std::vector<sf::Int16> Audio::synthesise(const std::string& language, const std:
     if (rate <= 0) {
         return samples;
     }
+    espeak_SetParameter(espeakRATE, 150 * std::clamp(speedPercent, 50, 200) / 100, 0);
     espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr,
                  &samples);
     espeak_Synchronize();
@@ -166,6 +167,10 @@ bool Audio::voiceAvailable() const {
 }
 
 void Audio::setSettings(const SoundSettings& settings) {
+    if (settings.voiceSpeed != m_settings.voiceSpeed) {
+        m_speech.clear(); // spoken at the old speed
+        m_waitingFor.clear();
+    }
     m_settings = settings;
     const auto volume = static_cast<float>(std::clamp(settings.volume, 0, 100));
     for (auto& sound : m_toneSounds) {
@@ -202,7 +207,7 @@ void Audio::say(const std::string& text) {
     m_waitingFor = text;
     {
         std::lock_guard lock(m_mutex);
-        m_todo.push_back(text);
+        m_todo.emplace_back(text, m_settings.voiceSpeed);
     }
     m_wake.notify_one();
 }
@@ -221,6 +226,9 @@ void Audio::update() {
             m_voiceWorks = false;
             continue;
         }
+        if (job.speed != m_settings.voiceSpeed) {
+            continue; // asked for before the speed changed
+        }
         auto& buffer = m_speech[job.text];
         buffer.loadFromSamples(job.samples.data(), job.samples.size(), 1, job.rate);
         if (job.text == m_waitingFor && m_settings.voice) {
@@ -233,19 +241,18 @@ void Audio::update() {
 
 void Audio::worker() {
     for (;;) {
-        std::string text;
+        Job job;
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait(lock, [this] { return m_quit || !m_todo.empty(); });
             if (m_quit) {
                 return;
             }
-            text = std::move(m_todo.front());
+            job.text = std::move(m_todo.front().first);
+            job.speed = m_todo.front().second;
             m_todo.pop_front();
         }
-        Job job;
-        job.text = text;
-        job.samples = synthesise(m_language, text, job.rate);
+        job.samples = synthesise(m_language, job.text, job.rate, job.speed);
         std::lock_guard lock(m_mutex);
         m_done.push_back(std::move(job));
     }

@@ -193,6 +193,17 @@ TEST_CASE("espeak-ng speaks the cues in English and German", "[app][audio]") {
     CHECK(german.size() > rate / 2);
 }
 
+TEST_CASE("the voice speed setting changes how fast cues are spoken", "[app][audio]") {
+    unsigned rate = 0;
+    const auto slow = app::Audio::synthesise("en", "Set two of three. Hold.", rate, 50);
+    const auto normal = app::Audio::synthesise("en", "Set two of three. Hold.", rate);
+    const auto fast = app::Audio::synthesise("en", "Set two of three. Hold.", rate, 200);
+    REQUIRE_FALSE(normal.empty());
+    CHECK(fast.size() < normal.size());
+    CHECK(normal.size() < slow.size());
+    CHECK(fast.size() * 2 < slow.size());
+}
+
 TEST_CASE("sound settings survive a restart, other settings kept", "[app][audio]") {
     const auto home = std::filesystem::temp_directory_path() / "motus-settings-test";
     std::filesystem::remove_all(home);
