@@ -16,6 +16,7 @@
 #include "core/Reasons.hpp"
 #include "service/PendingSets.hpp"
 #include "service/Practice.hpp"
+#include "service/SettingsFile.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <X11/Xlib.h>
@@ -89,7 +90,12 @@ int runApp(const AppOptions& options) {
     window.setIcon(icon.getSize().x, icon.getSize().y, icon.getPixelsPtr());
     window.setKeyRepeatEnabled(true);
 
-    Audio audio(lang, SoundSettings::load(SoundSettings::defaultPath()));
+    // A settings file with unusable lines is named on stderr; its defaults are used.
+    const auto preferences = service::loadSettings(service::settingsPath());
+    for (const auto& diagnostic : preferences.diagnostics) {
+        std::cerr << diagnostic.str() << '\n';
+    }
+    Audio audio(lang, preferences.settings.sound);
     const core::SteadyClock steadyClock;
     core::ManualClock frameClock;
     const bool scripted = !options.screenshot.empty();

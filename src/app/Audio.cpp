@@ -1,5 +1,8 @@
 #include "Audio.hpp"
 
+#include "service/Practice.hpp"
+#include "service/SettingsFile.hpp"
+
 #include <espeak-ng/speak_lib.h>
 
 #include <cmath>
@@ -85,57 +88,20 @@ bool soundOutputLikely() {
 
 } // namespace
 
-std::filesystem::path SoundSettings::defaultPath() {
-    const char* config = std::getenv("XDG_CONFIG_HOME");
-    if (config != nullptr && *config == '/') {
-        return std::filesystem::path(config) / "motus" / "settings.ini";
+bool saveSoundSettings(const SoundSettings& sound) {
+    const auto path = service::settingsPath();
+    auto settings = service::loadSettings(path).settings;
+    settings.sound = sound;
+    try {
+        service::saveSettings(path, settings);
+    } catch (const service::Refused&) {
+        return false;
     }
-    const char* home = std::getenv("HOME");
-    return std::filesystem::path(home != nullptr ? home : ".") / ".config" / "motus" /
-           "settings.ini";
-}
-
-SoundSettings SoundSettings::load(const std::filesystem::path& file) {
-    SoundSettings settings;
-    std::ifstream in(file);
-    std::string line;
-    while (std::getline(in, line)) {
-        const auto eq = line.find('=');
-        if (eq == std::string::npos) {
-            continue;
-        }
-        const std::string key = line.substr(0, eq);
-        const std::string value = line.substr(eq + 1);
-        if (key == "voice") {
-            settings.voice = value != "off";
-        } else if (key == "tones") {
-            settings.tones = value != "off";
-        } else if (key == "volume") {
-            settings.volume = std::clamp(std::atoi(value.c_str()), 0, 100);
-        }
-    }
-    return settings;
-}
-
-bool SoundSettings::save(const std::filesystem::path& file) const {
-    std::error_code ec;
-    std::filesystem::create_directories(file.parent_path(), ec);
-    const auto temporary = file.string() + ".tmp";
-    {
-        std::ofstream out(temporary);
-        out << "voice=" << (voice ? "on" : "off") << '\n'
-            << "tones=" << (tones ? "on" : "off") << '\n'
-            << "volume=" << volume << '\n';
-        if (!out) {
-            return false;
-        }
-    }
-    std::filesystem::rename(temporary, file, ec);
-    return !ec;
+    return true;
 }
 
 std::vector<sf::Int16> Audio::synthesise(const std::string& language, const std::string& text,
-                                         unsigned& sampleRate) {
+                                         unsigned& sampleRate, int speedPercent) {
     std::vector<sf::Int16> samples;
     std::lock_guard lock(engineMutex());
     const int rate = engineRate(language);
@@ -143,6 +109,7 @@ std::vector<sf::Int16> Audio::synthesise(const std::string& language, const std:
     if (rate <= 0) {
         return samples;
     }
+    espeak_SetParameter(espeakRATE, 150 * std::clamp(speedPercent, 50, 200) / 100, 0);
     espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr,
                  &samples);
     espeak_Synchronize();
@@ -200,6 +167,10 @@ bool Audio::voiceAvailable() const {
 }
 
 void Audio::setSettings(const SoundSettings& settings) {
+    if (settings.voiceSpeed != m_settings.voiceSpeed) {
+        m_speech.clear(); // spoken at the old speed
+        m_waitingFor.clear();
+    }
     m_settings = settings;
     const auto volume = static_cast<float>(std::clamp(settings.volume, 0, 100));
     for (auto& sound : m_toneSounds) {
@@ -236,7 +207,7 @@ void Audio::say(const std::string& text) {
     m_waitingFor = text;
     {
         std::lock_guard lock(m_mutex);
-        m_todo.push_back(text);
+        m_todo.emplace_back(text, m_settings.voiceSpeed);
     }
     m_wake.notify_one();
 }
@@ -255,6 +226,9 @@ void Audio::update() {
             m_voiceWorks = false;
             continue;
         }
+        if (job.speed != m_settings.voiceSpeed) {
+            continue; // asked for before the speed changed
+        }
         auto& buffer = m_speech[job.text];
         buffer.loadFromSamples(job.samples.data(), job.samples.size(), 1, job.rate);
         if (job.text == m_waitingFor && m_settings.voice) {
@@ -267,19 +241,18 @@ void Audio::update() {
 
 void Audio::worker() {
     for (;;) {
-        std::string text;
+        Job job;
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait(lock, [this] { return m_quit || !m_todo.empty(); });
             if (m_quit) {
                 return;
             }
-            text = std::move(m_todo.front());
+            job.text = std::move(m_todo.front().first);
+            job.speed = m_todo.front().second;
             m_todo.pop_front();
         }
-        Job job;
-        job.text = text;
-        job.samples = synthesise(m_language, text, job.rate);
+        job.samples = synthesise(m_language, job.text, job.rate, job.speed);
         std::lock_guard lock(m_mutex);
         m_done.push_back(std::move(job));
     }

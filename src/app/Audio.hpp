@@ -1,4 +1,6 @@
 #pragma once
+#include "core/Settings.hpp"
+
 #include <SFML/Audio.hpp>
 
 #include <condition_variable>
@@ -13,17 +15,12 @@
 
 namespace motus::app {
 
-// The player's sound preferences, kept in $XDG_CONFIG_HOME/motus/settings.ini.
-struct SoundSettings {
-    bool voice = true;
-    bool tones = true;
-    int volume = 80; // 0..100
+// The player's sound preferences are the sound part of the settings file (core::Settings).
+using core::SoundSettings;
 
-    [[nodiscard]] static std::filesystem::path defaultPath();
-    [[nodiscard]] static SoundSettings load(const std::filesystem::path& file);
-    // Writes the file (and its folder); false when it cannot.
-    bool save(const std::filesystem::path& file) const;
-};
+// Keeps the sound preferences in the settings file (service::settingsPath), leaving the other
+// settings as they are; false when the file cannot be written.
+bool saveSoundSettings(const SoundSettings& sound);
 
 enum class Tone { Start, HoldEnd, Tick, Done };
 
@@ -49,8 +46,11 @@ public:
 
     // Synthesises speech synchronously, for tests and for checking the voice: 16-bit mono
     // samples at `sampleRate`, empty when there is no voice.
-    [[nodiscard]] static std::vector<sf::Int16>
-    synthesise(const std::string& language, const std::string& text, unsigned& sampleRate);
+    // `speedPercent`: of the normal speaking rate (SoundSettings::voiceSpeed).
+    [[nodiscard]] static std::vector<sf::Int16> synthesise(const std::string& language,
+                                                           const std::string& text,
+                                                           unsigned& sampleRate,
+                                                           int speedPercent = 100);
 
 private:
     void worker();
@@ -61,18 +61,19 @@ private:
     std::map<Tone, sf::SoundBuffer> m_toneBuffers;
     std::vector<sf::Sound> m_toneSounds;
     std::size_t m_nextTone = 0;
-    std::map<std::string, sf::SoundBuffer> m_speech; // cache, by text
+    std::map<std::string, sf::SoundBuffer> m_speech; // cache, by text at the current speed
     std::unique_ptr<sf::Sound> m_voice;              // made only once a device is known to exist
     std::string m_waitingFor; // the text to speak as soon as it is synthesised
 
     struct Job {
         std::string text;
+        int speed = 100;
         std::vector<sf::Int16> samples;
         unsigned rate = 0;
     };
     std::mutex m_mutex;
     std::condition_variable m_wake;
-    std::deque<std::string> m_todo;
+    std::deque<std::pair<std::string, int>> m_todo; // text, speed
     std::deque<Job> m_done;
     bool m_quit = false;
     bool m_voiceWorks = true;

@@ -137,14 +137,14 @@ void PlayerScreen::perform(Action action) {
         auto settings = m_audio.settings();
         settings.voice = !settings.voice;
         m_audio.setSettings(settings);
-        (void)settings.save(SoundSettings::defaultPath());
+        (void)saveSoundSettings(settings);
         break;
     }
     case Action::Tones: {
         auto settings = m_audio.settings();
         settings.tones = !settings.tones;
         m_audio.setSettings(settings);
-        (void)settings.save(SoundSettings::defaultPath());
+        (void)saveSoundSettings(settings);
         break;
     }
     }
@@ -204,7 +204,7 @@ void PlayerScreen::handleEvent(const sf::Event& event) {
             const bool up = key == sf::Keyboard::Add || key == sf::Keyboard::Equal;
             settings.volume = std::clamp(settings.volume + (up ? 10 : -10), 0, 100);
             m_audio.setSettings(settings);
-            (void)settings.save(SoundSettings::defaultPath());
+            (void)saveSoundSettings(settings);
             m_cue = fmt::format(fmt::runtime(tr("Volume {}%")), settings.volume);
             break;
         }

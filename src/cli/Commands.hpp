@@ -50,6 +50,11 @@ int cmdHistory(Context& c);
 int cmdFlags(Context& c);
 int cmdFlagsClear(Context& c);
 int cmdExport(Context& c);
+int cmdReminders(Context& c);
+int cmdRemindersSet(Context& c);
+int cmdRemindersOn(Context& c);
+int cmdRemindersOff(Context& c);
+int cmdRemindersCheck(Context& c);
 int cmdHelp(Context& c);
 
 } // namespace motus::cli

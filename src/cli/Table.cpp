@@ -328,6 +328,38 @@ std::vector<Command> buildCommands() {
                  N_("sessions, sets, feedback, check-ins and open flags as CSV (RFC 4180)"),
                  cmdExport});
 
+    Option ics =
+        flag("--ics", N_("write the schedule as an iCalendar file (RFC 5545)"), 0, "--out");
+    Option icsOut = text("--out", "FILE", N_("with --ics: the file to write (never the journal)"));
+    icsOut.needs = "--ics";
+    t.push_back({"reminders",
+                 {},
+                 {ics, icsOut},
+                 N_("the reminder days and time; --ics --out FILE: the schedule for a calendar "
+                    "(Thunderbird, GNOME Calendar)"),
+                 cmdReminders});
+    t.push_back({"reminders set",
+                 {},
+                 {text("--days", "DAYS",
+                       N_("mon,tue,wed,thu,fri,sat,sun, or program (the days of the "
+                          "program's frequency)")),
+                  text("--time", "HH:MM", N_("the time of day, 24 hours"))},
+                 N_("choose the reminder days and time"),
+                 cmdRemindersSet});
+    t.push_back({"reminders on",
+                 {},
+                 {},
+                 N_("turn reminders on: a systemd user timer runs 'motus reminders check'"),
+                 cmdRemindersOn});
+    t.push_back(
+        {"reminders off", {}, {}, N_("turn reminders off and remove the timer"), cmdRemindersOff});
+    t.push_back({"reminders check",
+                 {},
+                 {},
+                 N_("show a desktop notification if today's routine is due and not done (what "
+                    "the timer runs)"),
+                 cmdRemindersCheck});
+
     Positional topic;
     topic.name = "COMMAND";
     topic.what = N_("a command");

@@ -235,6 +235,10 @@ Date Practice::today() const {
     return m_impl->today();
 }
 
+core::Stamp Practice::now() const {
+    return m_impl->now();
+}
+
 ProgramState Practice::state() const {
     const auto& m = *m_impl;
     if (!m.tracker) {

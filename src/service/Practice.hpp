@@ -145,7 +145,8 @@ public:
     [[nodiscard]] const core::Library& library() const;
     [[nodiscard]] const std::vector<core::Diagnostic>& libraryDiagnostics() const;
     [[nodiscard]] core::Journal& journal();
-    [[nodiscard]] Date today() const; // the real local date
+    [[nodiscard]] Date today() const;      // the real local date
+    [[nodiscard]] core::Stamp now() const; // the real moment (PracticeOptions::now)
     [[nodiscard]] ProgramState state() const;
     [[nodiscard]] const core::Program* program() const;
     [[nodiscard]] std::optional<core::ActiveProgram> active() const;

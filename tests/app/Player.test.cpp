@@ -5,10 +5,12 @@
 #include "app/Render.hpp"
 #include "app/Theme.hpp"
 #include "content/ExerciseLoader.hpp"
+#include "service/SettingsFile.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <sstream>
 
 using namespace motus;
@@ -29,7 +31,7 @@ const app::Fonts& fonts() {
 
 struct Session {
     core::ManualClock clock;
-    app::SoundSettings quiet{false, false, 0};
+    app::SoundSettings quiet{.voice = false, .tones = false, .volume = 0};
     app::Audio audio{"en", quiet};
     bool closed = false;
     std::unique_ptr<app::PlayerScreen> screen;
@@ -196,19 +198,46 @@ TEST_CASE("espeak-ng speaks the cues in English and German", "[app][audio]") {
     CHECK(german.size() > rate / 2);
 }
 
-TEST_CASE("sound settings survive a restart", "[app][audio]") {
-    const auto file = std::filesystem::temp_directory_path() / "motus-settings-test.ini";
+TEST_CASE("the voice speed setting changes how fast cues are spoken", "[app][audio]") {
+    unsigned rate = 0;
+    const auto slow = app::Audio::synthesise("en", "Set two of three. Hold.", rate, 50);
+    const auto normal = app::Audio::synthesise("en", "Set two of three. Hold.", rate);
+    const auto fast = app::Audio::synthesise("en", "Set two of three. Hold.", rate, 200);
+    REQUIRE_FALSE(normal.empty());
+    CHECK(fast.size() < normal.size());
+    CHECK(normal.size() < slow.size());
+    CHECK(fast.size() * 2 < slow.size());
+}
+
+TEST_CASE("sound settings survive a restart, other settings kept", "[app][audio]") {
+    const auto home = std::filesystem::temp_directory_path() / "motus-settings-test";
+    std::filesystem::remove_all(home);
+    const char* old = std::getenv("XDG_CONFIG_HOME");
+    const std::string saved = old != nullptr ? old : "";
+    ::setenv("XDG_CONFIG_HOME", home.c_str(), 1);
+    core::Settings before;
+    before.language = "de";
+    before.reminders.enabled = true;
+    service::saveSettings(service::settingsPath(), before);
     app::SoundSettings settings;
     settings.voice = false;
     settings.tones = true;
     settings.volume = 35;
-    REQUIRE(settings.save(file));
-    const auto loaded = app::SoundSettings::load(file);
-    CHECK_FALSE(loaded.voice);
-    CHECK(loaded.tones);
-    CHECK(loaded.volume == 35);
-    std::filesystem::remove(file);
-    const auto missing = app::SoundSettings::load(file);
-    CHECK(missing.voice);
-    CHECK(missing.volume == 80);
+    REQUIRE(app::saveSoundSettings(settings));
+    const auto loaded = service::loadSettings(service::settingsPath());
+    CHECK(loaded.diagnostics.empty());
+    CHECK_FALSE(loaded.settings.sound.voice);
+    CHECK(loaded.settings.sound.tones);
+    CHECK(loaded.settings.sound.volume == 35);
+    CHECK(loaded.settings.language == "de");
+    CHECK(loaded.settings.reminders.enabled);
+    std::filesystem::remove_all(home);
+    const auto missing = service::loadSettings(service::settingsPath());
+    CHECK(missing.settings.sound.voice);
+    CHECK(missing.settings.sound.volume == 80);
+    if (old != nullptr) {
+        ::setenv("XDG_CONFIG_HOME", saved.c_str(), 1);
+    } else {
+        ::unsetenv("XDG_CONFIG_HOME");
+    }
 }
