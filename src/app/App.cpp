@@ -6,6 +6,7 @@
 #include "HistoryScreen.hpp"
 #include "PlayerScreen.hpp"
 #include "ProgramsScreen.hpp"
+#include "SafetyScreen.hpp"
 #include "Screen.hpp"
 #include "Theme.hpp"
 #include "TodayScreen.hpp"
@@ -202,6 +203,15 @@ int runApp(const AppOptions& options) {
                                      screens.push(std::make_unique<HistoryScreen>(
                                          practice->history(), load.library, practice->program(),
                                          fonts, lang, [&screens] { screens.pop(); }));
+                                 },
+                                 [&] {
+                                     screens.push(std::make_unique<SafetyScreen>(
+                                         *practice, fonts, [&screens, &todayScreen] {
+                                             screens.pop();
+                                             if (todayScreen != nullptr) {
+                                                 todayScreen->refresh();
+                                             }
+                                         }));
                                  }});
         todayScreen = today.get();
         screens.push(std::move(today));

@@ -54,6 +54,7 @@ bool TodayScreen::canStart() const {
 }
 
 void TodayScreen::checkIn(int morningPain) {
+    m_pendingPain.reset();
     core::CheckIn c;
     c.at = core::stampNow();
     c.at.date = m_view.date;
@@ -86,27 +87,44 @@ void TodayScreen::layout() {
     m_startButton = Hit{{m_routineRect.left + 24.f,
                          m_routineRect.top + m_routineRect.height - kButtonHeight - 24.f,
                          m_routineRect.width - 48.f, kButtonHeight}};
-    m_libraryButton = Hit{{m_size.x - kPad - 260.f, 24.f, 260.f, 52.f}};
-    m_historyButton = Hit{{m_size.x - kPad - 260.f - 16.f - 260.f, 24.f, 260.f, 52.f}};
+    m_worryingButton = Hit{{m_size.x - kPad - 390.f, 24.f, 390.f, 52.f}};
+    m_libraryButton = Hit{{m_worryingButton.rect.left - 12.f - 230.f, 24.f, 230.f, 52.f}};
+    m_historyButton = Hit{{m_libraryButton.rect.left - 12.f - 190.f, 24.f, 190.f, 52.f}};
     m_painButtons.clear();
     const float buttonWidth = std::min(58.f, (m_size.x - 2 * kPad - 10 * 8.f) / 11);
     for (int i = 0; i <= 10; ++i) {
         m_painButtons.push_back(
             Hit{{kPad + static_cast<float>(i) * (buttonWidth + 8.f), 126.f, buttonWidth, 52.f}});
     }
+    const float afterPain = m_painButtons.back().rect.left + buttonWidth + 24.f;
+    m_savePainButton = Hit{{afterPain, 126.f, 200.f, 52.f}};
+    m_cancelPainButton = Hit{{afterPain + 212.f, 126.f, 180.f, 52.f}};
 }
 
 void TodayScreen::handleEvent(const sf::Event& event) {
     if (event.type == sf::Event::KeyPressed) {
         const auto key = event.key.code;
-        if (key == sf::Keyboard::Enter && canStart()) {
+        if (m_pendingPain && key == sf::Keyboard::Enter) {
+            checkIn(*m_pendingPain);
+        } else if (m_pendingPain && key == sf::Keyboard::Escape) {
+            m_pendingPain.reset();
+        } else if (key == sf::Keyboard::Enter && canStart()) {
             m_actions.start(remaining());
         } else if (key == sf::Keyboard::L && m_actions.library) {
             m_actions.library();
         } else if (key == sf::Keyboard::H && m_actions.history) {
             m_actions.history();
+        } else if (key == sf::Keyboard::W && m_actions.worrying) {
+            m_actions.worrying();
         } else if (m_askMorning && key >= sf::Keyboard::Num0 && key <= sf::Keyboard::Num9) {
-            checkIn(static_cast<int>(key - sf::Keyboard::Num0));
+            // Chosen, not saved: Enter saves it, Esc takes it back.
+            m_pendingPain = static_cast<int>(key - sf::Keyboard::Num0);
+        } else if (m_askMorning && key >= sf::Keyboard::Numpad0 && key <= sf::Keyboard::Numpad9) {
+            m_pendingPain = static_cast<int>(key - sf::Keyboard::Numpad0);
+        } else if (m_askMorning && m_pendingPain && key == sf::Keyboard::Right) {
+            m_pendingPain = std::min(10, *m_pendingPain + 1);
+        } else if (m_askMorning && m_pendingPain && key == sf::Keyboard::Left) {
+            m_pendingPain = std::max(0, *m_pendingPain - 1);
         }
         return;
     }
@@ -118,12 +136,22 @@ void TodayScreen::handleEvent(const sf::Event& event) {
     if (m_askMorning) {
         for (std::size_t i = 0; i < m_painButtons.size(); ++i) {
             if (m_painButtons[i].contains(at)) {
-                checkIn(static_cast<int>(i));
+                m_pendingPain = static_cast<int>(i);
                 return;
             }
         }
+        if (m_pendingPain && m_savePainButton.contains(at)) {
+            checkIn(*m_pendingPain);
+            return;
+        }
+        if (m_pendingPain && m_cancelPainButton.contains(at)) {
+            m_pendingPain.reset();
+            return;
+        }
     }
-    if (m_historyButton.contains(at) && m_actions.history) {
+    if (m_worryingButton.contains(at) && m_actions.worrying) {
+        m_actions.worrying();
+    } else if (m_historyButton.contains(at) && m_actions.history) {
         m_actions.history();
     } else if (m_libraryButton.contains(at) && m_actions.library) {
         m_actions.library();
@@ -147,6 +175,20 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
              {kPad, 68.f}, colour::mutedText);
     drawButton(target, m_fonts, m_libraryButton.rect, std::string(tr("Exercise library")) + " (L)",
                false);
+    if (m_actions.worrying) {
+        // Always there, and not to be missed: the way to report a warning sign.
+        drawRoundedRect(target, m_worryingButton.rect, 10.f, colour::warningGround, colour::warning,
+                        2.f);
+        const sf::String label =
+            ellipsize(utf8(std::string(tr("Something new or worrying?")) + " (W)"), m_fonts.regular,
+                      typeSize::body, m_worryingButton.rect.width - 20.f);
+        drawText(target, label, m_fonts.regular, typeSize::body,
+                 {m_worryingButton.rect.left + (m_worryingButton.rect.width -
+                                                textWidth(label, m_fonts.regular, typeSize::body)) /
+                                                   2,
+                  m_worryingButton.rect.top + 10.f},
+                 colour::text);
+    }
     if (m_actions.history) {
         drawButton(target, m_fonts, m_historyButton.rect, std::string(tr("All changes")) + " (H)",
                    false);
@@ -156,7 +198,14 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
         drawText(target, utf8(tr("How is your pain this morning? 0 = none, 10 = the worst")),
                  m_fonts.bold, typeSize::body, {kPad, 92.f}, colour::text);
         for (std::size_t i = 0; i < m_painButtons.size(); ++i) {
-            drawButton(target, m_fonts, m_painButtons[i].rect, std::to_string(i), false);
+            drawButton(target, m_fonts, m_painButtons[i].rect, std::to_string(i), false,
+                       m_pendingPain == static_cast<int>(i));
+        }
+        if (m_pendingPain) {
+            drawButton(target, m_fonts, m_savePainButton.rect,
+                       fmt::format(fmt::runtime(tr("Save {}")), *m_pendingPain) + " (Enter)", true);
+            drawButton(target, m_fonts, m_cancelPainButton.rect,
+                       std::string(tr("Cancel")) + " (Esc)", false);
         }
     }
 

@@ -5,6 +5,7 @@
 #include "service/Practice.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,8 @@ public:
     struct Actions {
         std::function<void(const std::vector<service::ItemView>&)> start; // play these
         std::function<void()> library;
-        std::function<void()> history; // every dose change
+        std::function<void()> history;  // every dose change
+        std::function<void()> worrying; // "Something new or worrying?": the warning signs
     };
 
     TodayScreen(service::Practice& practice, const Fonts& fonts, std::string lang, Actions actions);
@@ -35,6 +37,8 @@ public:
     void showMessage(std::string message) { m_message = std::move(message); }
     [[nodiscard]] const service::TodayView& view() const { return m_view; }
     [[nodiscard]] bool askingMorningPain() const { return m_askMorning; }
+    // A morning pain chosen but not saved yet: it changes doses, so it is confirmed first.
+    [[nodiscard]] std::optional<int> pendingMorningPain() const { return m_pendingPain; }
     [[nodiscard]] const std::string& message() const { return m_message; }
 
 private:
@@ -49,6 +53,7 @@ private:
 
     service::TodayView m_view;
     bool m_askMorning = false;
+    std::optional<int> m_pendingPain;
     std::string m_message; // the outcome of the last action, shown once
 
     sf::Vector2f m_size{1280.f, 800.f};
@@ -57,6 +62,9 @@ private:
     Hit m_startButton;
     Hit m_libraryButton;
     Hit m_historyButton;
+    Hit m_worryingButton;
+    Hit m_savePainButton;
+    Hit m_cancelPainButton;
     std::vector<Hit> m_painButtons; // 0..10
 };
 

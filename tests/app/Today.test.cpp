@@ -3,6 +3,7 @@
 #include "app/FeedbackScreen.hpp"
 #include "app/HistoryScreen.hpp"
 #include "app/ProgramsScreen.hpp"
+#include "app/SafetyScreen.hpp"
 #include "app/TodayScreen.hpp"
 #include "content/ProgramLoader.hpp"
 #include "core/LocalTime.hpp"
@@ -62,18 +63,34 @@ void clickAt(app::Screen& screen, float x, float y) {
 
 } // namespace
 
-TEST_CASE("today: morning pain in one key, the routine started with Enter", "[app][today]") {
+TEST_CASE("today: morning pain chosen, then saved with Enter; the routine started with Enter",
+          "[app][today]") {
     Day day;
     bool history = false;
     app::TodayScreen screen(
         *day.practice, day.fonts, "en",
-        {[&](const std::vector<service::ItemView>& items) { day.started = items; }, [] {},
-         [&] { history = true; }});
+        {[&](const std::vector<service::ItemView>& items) { day.started = items; },
+         [] {},
+         [&] { history = true; },
+         {}});
     screen.resize({1280.f, 800.f});
     press(screen, sf::Keyboard::H);
     CHECK(history);
     REQUIRE(screen.askingMorningPain());
-    press(screen, sf::Keyboard::Num3);
+    // A stray digit only chooses: nothing is stored (it would change doses) until Enter.
+    press(screen, sf::Keyboard::Num8);
+    CHECK(screen.pendingMorningPain() == 8);
+    CHECK(day.journal->checkIns(day.date, day.date).empty());
+    press(screen, sf::Keyboard::Escape);
+    CHECK_FALSE(screen.pendingMorningPain());
+    CHECK(day.journal->checkIns(day.date, day.date).empty());
+    CHECK(day.started.empty()); // Enter saved nothing and started nothing while choosing
+    press(screen, sf::Keyboard::Numpad4);
+    press(screen, sf::Keyboard::Left);
+    CHECK(screen.pendingMorningPain() == 3);
+    CHECK(day.started.empty());
+    press(screen, sf::Keyboard::Enter);
+    CHECK(day.started.empty()); // Enter saved the pain; it did not start the routine
     CHECK_FALSE(screen.askingMorningPain());
     const auto checkIns = day.journal->checkIns(day.date, day.date);
     REQUIRE(checkIns.size() == 1);
@@ -249,4 +266,85 @@ TEST_CASE("feedback that cannot be saved says so, keeps the answers, and saves o
     REQUIRE(stored.size() == 2); // each answer once
     CHECK(stored[0].exercise == "mcgill-curl-up");
     CHECK(stored[1].pain == 3);
+}
+
+TEST_CASE("today: morning pain by mouse is confirmed before it is stored", "[app][today]") {
+    Day day;
+    app::TodayScreen screen(*day.practice, day.fonts, "en", {[](const auto&) {}, [] {}, [] {}, {}});
+    screen.resize({1280.f, 800.f});
+    REQUIRE(screen.askingMorningPain());
+    clickAt(screen, 28.f + 6 * 66.f + 20.f, 150.f); // the button "6"
+    CHECK(screen.pendingMorningPain() == 6);
+    CHECK(day.journal->checkIns(day.date, day.date).empty());
+    // Save sits right after the last pain button: 28 + 11 * 66 - 8 + 24.
+    clickAt(screen, 28.f + 11 * 66.f + 16.f + 40.f, 150.f);
+    const auto checkIns = day.journal->checkIns(day.date, day.date);
+    REQUIRE(checkIns.size() == 1);
+    CHECK(checkIns[0].morningPain == 6);
+}
+
+TEST_CASE("a warning sign reported from Today stops the program and says what to do",
+          "[app][today][safety]") {
+    Day day;
+    bool worrying = false;
+    app::TodayScreen today(*day.practice, day.fonts, "en",
+                           {[](const auto&) {}, [] {}, [] {}, [&] { worrying = true; }});
+    today.resize({1280.f, 800.f});
+    press(today, sf::Keyboard::W);
+    CHECK(worrying);
+    worrying = false;
+    clickAt(today, 1280.f - 28.f - 100.f, 40.f); // the button at the top right
+    CHECK(worrying);
+
+    bool done = false;
+    app::SafetyScreen safety(*day.practice, day.fonts, [&] { done = true; });
+    safety.resize({1280.f, 800.f});
+    // Nothing is ticked at first, and Enter reports nothing then.
+    for (std::size_t i = 0; i < app::SafetyScreen::kSigns.size(); ++i) {
+        CHECK_FALSE(safety.ticked(i));
+    }
+    press(safety, sf::Keyboard::Enter);
+    CHECK_FALSE(safety.reported());
+    CHECK(day.journal->checkIns(day.date, day.date).empty());
+    // 2 ticks the second sign; the mouse ticks and unticks the fifth.
+    press(safety, sf::Keyboard::Num2);
+    clickAt(safety, 200.f, 150.f + 4 * 74.f + 30.f);
+    CHECK(safety.ticked(4));
+    clickAt(safety, 200.f, 150.f + 4 * 74.f + 30.f);
+    CHECK_FALSE(safety.ticked(4));
+    press(safety, sf::Keyboard::Enter);
+    CHECK(safety.reported());
+    CHECK(safety.failure().empty());
+    const auto checkIns = day.journal->checkIns(day.date, day.date);
+    REQUIRE(checkIns.size() == 1);
+    CHECK(checkIns[0].redFlags == std::vector<core::RedFlag>{core::RedFlag::BladderBowel});
+    CHECK(day.practice->state() == service::ProgramState::Stopped);
+    CHECK_FALSE(day.practice->flags().empty());
+    // The advice is shown until the patient goes back.
+    sf::RenderTexture texture;
+    REQUIRE(texture.create(1280, 800));
+    texture.clear(app::colour::background);
+    safety.draw(texture);
+    texture.display();
+    CHECK_FALSE(done);
+    press(safety, sf::Keyboard::Enter);
+    CHECK(done);
+    // Today no longer celebrates or offers the routine.
+    today.refresh();
+    CHECK(today.view().state == service::ProgramState::Stopped);
+    CHECK_FALSE(today.askingMorningPain());
+}
+
+TEST_CASE("the warning-sign screen is left by Esc or its Back button without storing anything",
+          "[app][safety]") {
+    Day day;
+    int done = 0;
+    app::SafetyScreen safety(*day.practice, day.fonts, [&] { ++done; });
+    safety.resize({1280.f, 800.f});
+    press(safety, sf::Keyboard::Num1);
+    press(safety, sf::Keyboard::Escape);
+    clickAt(safety, app::kBackButton.left + 20.f, app::kBackButton.top + 20.f);
+    CHECK(done == 2);
+    CHECK(day.journal->checkIns(day.date, day.date).empty());
+    CHECK(day.practice->state() == service::ProgramState::Active);
 }

@@ -1,0 +1,61 @@
+#pragma once
+#include "Screen.hpp"
+#include "Theme.hpp"
+#include "Widgets.hpp"
+#include "core/Decision.hpp"
+#include "service/Practice.hpp"
+
+#include <array>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace motus::app {
+
+// "Something new or worrying?": the warning signs of rule 0 (clinical-rules.md) in plain words,
+// reachable from Today at any time. Reporting one stores it as a check-in (the program stops at
+// once and the therapist is flagged) and turns the screen into what to do now: seek care today,
+// what to tell them. Nothing is ticked at first; Enter reports only what is ticked, and with
+// nothing ticked it does nothing. Keys: 1-5 or Space tick, ↑ ↓ move, Enter report, Esc back.
+class SafetyScreen final : public Screen {
+public:
+    SafetyScreen(service::Practice& practice, const Fonts& fonts, std::function<void()> done);
+
+    void handleEvent(const sf::Event& event) override;
+    void update(sf::Time) override {}
+    void draw(sf::RenderTarget& target) const override;
+    void resize(sf::Vector2f size) override;
+
+    static constexpr std::array<core::RedFlag, 5> kSigns{
+        core::RedFlag::SaddleNumbness, core::RedFlag::BladderBowel, core::RedFlag::LegWeakness,
+        core::RedFlag::FeverWeightLoss, core::RedFlag::MajorTrauma};
+
+    [[nodiscard]] bool ticked(std::size_t sign) const { return m_ticked.at(sign); }
+    [[nodiscard]] bool reported() const { return m_reported; }
+    [[nodiscard]] const std::string& failure() const { return m_failure; }
+
+private:
+    void layout();
+    void toggle(std::size_t sign);
+    void report();
+    [[nodiscard]] bool anyTicked() const;
+
+    service::Practice& m_practice;
+    const Fonts& m_fonts;
+    std::function<void()> m_done;
+    std::array<bool, kSigns.size()> m_ticked{};
+    std::size_t m_focus = 0;
+    bool m_reported = false;
+    std::string m_failure; // a check-in that could not be stored
+
+    sf::Vector2f m_size{1280.f, 800.f};
+    std::vector<Hit> m_rows;
+    Hit m_reportButton;
+    Hit m_noneButton;
+    Hit m_doneButton;
+};
+
+// A warning sign in a patient's words.
+[[nodiscard]] std::string signText(core::RedFlag sign);
+
+} // namespace motus::app
