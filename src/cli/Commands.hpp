@@ -50,6 +50,8 @@ int cmdHistory(Context& c);
 int cmdFlags(Context& c);
 int cmdFlagsClear(Context& c);
 int cmdExport(Context& c);
+int cmdHandout(Context& c);
+int cmdReport(Context& c);
 int cmdHelp(Context& c);
 
 } // namespace motus::cli
