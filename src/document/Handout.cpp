@@ -110,7 +110,8 @@ struct Dosed {
 std::string exerciseBlock(std::size_t number, const core::Exercise& ex,
                           const std::vector<Dosed>& doses, const HandoutOptions& options) {
     const auto& text = ex.text(options.lang);
-    std::string out = fmt::format("<section class=\"exercise\" id=\"ex-{}\">", escape(ex.id));
+    std::string out =
+        fmt::format("<section class=\"exercise\" id=\"ex-{}\"><div class=\"top\">", escape(ex.id));
     out += fmt::format("<h3>{}. {}</h3>", number, escape(text.name));
     if (!text.summary.empty()) {
         out += "<p class=\"summary\">" + escape(text.summary) + "</p>";
@@ -123,13 +124,13 @@ std::string exerciseBlock(std::size_t number, const core::Exercise& ex,
                              ? fmt::format("{} ({})", which, humanise(ex.poses[i].id))
                              : which);
     }
-    const auto svgs = keyPoseSvgs(ex, labels, {ex.poses.size() > 3 ? 150.0 : 180.0, 120});
+    const auto svgs = keyPoseSvgs(ex, labels, {ex.poses.size() > 3 ? 130.0 : 160.0, 100});
     out += "<div class=\"poses\">";
     for (std::size_t i = 0; i < svgs.size(); ++i) {
         out += "<figure>" + svgs[i] + "<figcaption>" +
                escape(fmt::format("{}. {}", i + 1, labels[i])) + "</figcaption></figure>";
     }
-    out += "</div>";
+    out += "</div></div>"; // the poses, the top
     out += "<div class=\"cols\"><div class=\"col\">";
     if (options.stopped.contains(ex.id)) {
         out += "<p class=\"stopped\"><strong>" +
@@ -175,12 +176,18 @@ std::string exerciseBlock(std::size_t number, const core::Exercise& ex,
 }
 
 constexpr std::string_view kHandoutStyle = R"(
-.poses { display: flex; flex-wrap: wrap; gap: 3mm; margin: 2mm 0; }
+.poses { display: flex; flex-wrap: wrap; gap: 2mm; margin: 1mm 0; }
 .poses figure { border: 0.6pt solid #999; padding: 1mm; }
-.exercise { border-top: 1pt solid #000; padding-top: 3mm; margin-top: 4mm;
-  break-inside: avoid; page-break-inside: avoid; }
+.exercise { border-top: 1pt solid #000; padding-top: 2mm; margin-top: 3mm; }
+.exercise .top { break-inside: avoid; page-break-inside: avoid; break-after: avoid;
+  page-break-after: avoid; }
+.exercise li, .exercise p, .stop, .dose { break-inside: avoid; page-break-inside: avoid; }
+.exercise h4 { break-after: avoid; page-break-after: avoid; }
 .exercise h4 { font-size: 10pt; margin: 1.5mm 0 0.5mm 0; }
-.exercise { font-size: 9.5pt; }
+.exercise { font-size: 9pt; line-height: 1.3; }
+.exercise ul, .exercise ol { margin: 0.5mm 0 1mm 0; }
+.exercise li { margin: 0; }
+.exercise p { margin: 0.5mm 0 1mm 0; }
 .cols { display: grid; grid-template-columns: 1fr 1fr; column-gap: 6mm; }
 .stopped { border: 1.5pt solid #000; padding: 1mm 2mm; }
 .stop { border-left: 3pt solid #000; padding-left: 2mm; }

@@ -166,7 +166,7 @@ void checkFrame(const Parsed& p, const char* lang) {
 
 } // namespace
 
-TEST_CASE("document: escaping leaves no markup and no control characters", "[document]") {
+TEST_CASE("html: escaping leaves no markup and no control characters", "[document]") {
     CHECK(document::escape("<b>&\"'</b>") == "&lt;b&gt;&amp;&quot;&#39;&lt;/b&gt;");
     CHECK(document::escape(std::string("a\x01\x1b[31mb\x7f\tc\n", 12)) == "a[31mb\tc\n");
     CHECK(document::escape("caf\xE9") == "caf\xEF\xBF\xBD"); // Latin-1 é is not UTF-8
@@ -176,7 +176,7 @@ TEST_CASE("document: escaping leaves no markup and no control characters", "[doc
     CHECK(document::num(3.0) == "3");
 }
 
-TEST_CASE("document: the handout of a program file has every exercise with its poses",
+TEST_CASE("handout: the handout of a program file has every exercise with its poses",
           "[document][handout]") {
     Patient p;
     const std::string html =
@@ -230,7 +230,7 @@ TEST_CASE("document: the handout of a program file has every exercise with its p
     CHECK(curl.find("Control") != std::string::npos);
 }
 
-TEST_CASE("document: a hostile note in a program file stays text", "[document][handout]") {
+TEST_CASE("handout: a hostile note in a program file stays text", "[document][handout]") {
     Patient p;
     std::ifstream in(bundled("neck-upper-back"));
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -251,7 +251,7 @@ TEST_CASE("document: a hostile note in a program file stays text", "[document][h
           std::string::npos);
 }
 
-TEST_CASE("document: a handout of a file with errors is refused", "[document][handout]") {
+TEST_CASE("handout: a handout of a file with errors is refused", "[document][handout]") {
     Patient p;
     const auto file = std::filesystem::temp_directory_path() / "motus-broken-program.xml";
     std::ofstream(file) << "<program id=\"x\" format=\"1\"><title>X</title></program>\n";
@@ -259,7 +259,7 @@ TEST_CASE("document: a handout of a file with errors is refused", "[document][ha
     std::filesystem::remove(file);
 }
 
-TEST_CASE("document: the handout of the current program marks the phase and today's doses",
+TEST_CASE("handout: the handout of the current program marks the phase and today's doses",
           "[document][handout]") {
     Patient p;
     CHECK_THROWS_AS(document::handoutOfCurrent(*p.practice), service::Refused);
@@ -289,7 +289,7 @@ TEST_CASE("document: the handout of the current program marks the phase and toda
     CHECK(textOf(byId(doc.body(), "ex-cat-camel")).find("Stopped for now") == std::string::npos);
 }
 
-TEST_CASE("document: the report shows flags first, then streaks, charts and every change",
+TEST_CASE("report: the report shows flags first, then streaks, charts and every change",
           "[document][report]") {
     Patient p;
     CHECK_THROWS_AS(document::reportHtml(*p.practice, {}), service::Refused);
@@ -333,7 +333,7 @@ TEST_CASE("document: the report shows flags first, then streaks, charts and ever
     CHECK(all(byId(doc.body(), "doses"), "svg", "chart").size() >= 5);
 }
 
-TEST_CASE("document: a red flag comes first in the report", "[document][report]") {
+TEST_CASE("report: a red flag comes first in the report", "[document][report]") {
     Patient p;
     p.threeWeeks();
     p.morning(3, {core::RedFlag::SaddleNumbness});
@@ -345,7 +345,7 @@ TEST_CASE("document: a red flag comes first in the report", "[document][report]"
     CHECK(textOf(byId(doc.body(), "red-flags")).find("saddle") != std::string::npos);
 }
 
-TEST_CASE("document: the report's period is checked and limits what it shows",
+TEST_CASE("report: the report's period is checked and limits what it shows",
           "[document][report]") {
     Patient p;
     const Date start = p.today;
