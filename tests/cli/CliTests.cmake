@@ -116,7 +116,7 @@ motus_run(no-display EXIT 2 ENV DISPLAY= ARGS STDERR "^motus: no X display[^\n]*
 # --- The help: one table drives `motus --help`, each command's help and the README ------------
 foreach(command validate library show play render program "program list" "program start"
                 "program import" "program show" "program export" today log checkin review streak
-                history flags "flags clear" export help)
+                history flags "flags clear" export handout report help)
   string(REPLACE " " ";" words "${command}")
   string(REPLACE " " "-" label "${command}")
   motus_run(help-${label} EXIT 0 ARGS ${words} --help STDOUT "^Usage: motus ${command}[ \n]")
