@@ -345,8 +345,7 @@ TEST_CASE("report: a red flag comes first in the report", "[document][report]") 
     CHECK(textOf(byId(doc.body(), "red-flags")).find("saddle") != std::string::npos);
 }
 
-TEST_CASE("report: the report's period is checked and limits what it shows",
-          "[document][report]") {
+TEST_CASE("report: the report's period is checked and limits what it shows", "[document][report]") {
     Patient p;
     const Date start = p.today;
     p.threeWeeks();
