@@ -124,7 +124,7 @@ std::string exerciseBlock(std::size_t number, const core::Exercise& ex,
                              ? fmt::format("{} ({})", which, humanise(ex.poses[i].id))
                              : which);
     }
-    const auto svgs = keyPoseSvgs(ex, labels, {ex.poses.size() > 3 ? 130.0 : 160.0, 100});
+    const auto svgs = keyPoseSvgs(ex, labels, {ex.poses.size() > 3 ? 140.0 : 200.0, 125});
     out += "<div class=\"poses\">";
     for (std::size_t i = 0; i < svgs.size(); ++i) {
         out += "<figure>" + svgs[i] + "<figcaption>" +
