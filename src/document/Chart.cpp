@@ -164,7 +164,8 @@ std::string lineChartSvg(const LineChart& chart) {
         if (e.date < chart.from || e.date > chart.to) {
             continue;
         }
-        const double ex = x(e.date);
+        // At the start of its day, where the step of the dose it made begins.
+        const double ex = x(e.date) - plotW / static_cast<double>(days) / 2;
         out += fmt::format(R"(<line class="event" x1="{0}" y1="{1}" x2="{0}" y2="{2}" )"
                            R"(stroke="#000" stroke-width="0.8" stroke-dasharray="1 2"/>)",
                            num(ex), num(plotTop + 6), num(plotBottom));
@@ -182,34 +183,58 @@ std::string lineChartSvg(const LineChart& chart) {
     // Series, then the legend (shape, dash and name) above the plot.
     double legendX = kLeft + (chart.axis.size() > 30 ? 150 : 110);
     for (const auto& s : chart.series) {
+        const double half = plotW / static_cast<double>(days) / 2;
         std::string path;
         for (std::size_t i = 0; i < s.points.size(); ++i) {
             const auto& p = s.points[i];
-            const double px =
-                s.step ? x(p.date) - plotW / static_cast<double>(days) / 2 : x(p.date);
-            if (i == 0) {
-                path += fmt::format("M{},{}", num(px), num(y(p.value)));
+            const double px = s.step ? x(p.date) - half : x(p.date);
+            if (i == 0 || s.points[i - 1].end) {
+                path += fmt::format(" M{},{}", num(px), num(y(p.value)));
+            } else if (s.step && p.end) {
+                path += fmt::format(" H{}", num(px));
             } else if (s.step) {
                 path += fmt::format(" H{} V{}", num(px), num(y(p.value)));
             } else {
                 path += fmt::format(" L{},{}", num(px), num(y(p.value)));
             }
         }
-        if (s.step && !s.points.empty()) {
-            path += fmt::format(" H{}", num(x(chart.to) + plotW / static_cast<double>(days) / 2));
+        if (s.step && !s.points.empty() && !s.points.back().end) {
+            path += fmt::format(" H{}", num(x(chart.to) + half));
         }
         if (!path.empty()) {
             out += fmt::format(R"(<path class="series" d="{}" fill="none" stroke="{}" )"
                                R"(stroke-width="1.6"{}/>)",
-                               path, s.colour, dashAttr(s.dash));
+                               path.substr(1), s.colour, dashAttr(s.dash));
         }
-        for (const auto& p : s.points) {
-            const double px =
-                s.step ? x(p.date) - plotW / static_cast<double>(days) / 2 : x(p.date);
-            out += marker(s.marker, s.step ? px : x(p.date), y(p.value), s.colour, s.filled);
-            if (!p.label.empty()) {
-                out += text(s.step ? px + 2 : x(p.date), y(p.value) + (s.labelsBelow ? 13 : -6),
-                            p.label, s.step ? "start" : "middle");
+        for (std::size_t i = 0; i < s.points.size(); ++i) {
+            const auto& p = s.points[i];
+            const double px = s.step ? x(p.date) - half : x(p.date);
+            if (p.end) {
+                // The end of a line: a short bar across it, and why, written before it.
+                out += fmt::format(R"(<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="{3}" )"
+                                   R"(stroke-width="1.6"/>)",
+                                   num(px), num(y(p.value) - 5), num(y(p.value) + 5), s.colour);
+                out += text(px - 3, y(p.value) + 12, p.label, "end", R"( font-style="italic")");
+                continue;
+            }
+            out += marker(s.marker, px, y(p.value), s.colour, s.filled);
+            if (p.label.empty()) {
+                continue;
+            }
+            if (s.step && s.marker == Marker::None) {
+                // A line without markers (the baseline) is labelled at the end of each step.
+                const double end =
+                    i + 1 < s.points.size() ? x(s.points[i + 1].date) - half : x(chart.to) + half;
+                out += text(end - 2, y(p.value) + (s.labelsBelow ? 11 : -4), p.label, "end",
+                            R"( font-style="italic")");
+            } else if (s.step) {
+                // Near the right edge the label ends at the edge instead of running off it.
+                const double width = 5.0 * static_cast<double>(p.label.size());
+                const bool fits = px + 3 + width <= kWidth - kRight;
+                out += text(fits ? px + 3 : kWidth - kRight, y(p.value) + (s.labelsBelow ? 13 : -6),
+                            p.label, fits ? "start" : "end");
+            } else {
+                out += text(px, y(p.value) + (s.labelsBelow ? 13 : -6), p.label);
             }
         }
         if (!s.name.empty()) {

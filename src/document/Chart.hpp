@@ -36,6 +36,7 @@ struct Point {
     core::Date date;
     double value = 0;
     std::string label; // written beside the point; empty: none
+    bool end = false;  // a step line stops here (no marker); a later point starts it again
 };
 
 struct Series {

@@ -51,6 +51,9 @@ struct Data {
     std::string lang;
     Date from;
     Date to;
+    Date today;
+    std::vector<core::DoseChange> phaseDecisions;  // the reviews' decisions of a new phase
+    std::set<std::string, std::less<>> routineNow; // the exercises of today's routine
 
     [[nodiscard]] std::string name(const std::string& id) const {
         if (id.empty()) {
@@ -264,11 +267,17 @@ int repsPerSession(const core::Dose& dose) {
     return total;
 }
 
+// One change of an exercise's line: a dose from that day on, or the end of the line (switched
+// away, or not in the routine of a new phase).
 struct Step {
     Date date;
-    std::optional<core::Prescription> to; // empty: switched away
-    std::string label;
+    std::optional<core::Prescription> to; // empty: the line ends here
+    std::string label;                    // for an end: why
 };
+
+Date addDays(Date d, long n) {
+    return Date(std::chrono::sys_days(d) + std::chrono::days(n));
+}
 
 std::string doses(const Data& d, const std::vector<core::DoseChange>& history,
                   const std::vector<core::Prescription>& current, Date start) {
@@ -283,19 +292,32 @@ std::string doses(const Data& d, const std::vector<core::DoseChange>& history,
         return static_cast<int>(std::find(numbered.begin(), numbered.end(), c) - numbered.begin()) +
                1;
     };
-    // The exercises: those prescribed now and those any change touched, in order of appearance.
     std::vector<std::string> ids;
     auto add = [&](const std::string& id) {
         if (!id.empty() && std::find(ids.begin(), ids.end(), id) == ids.end()) {
             ids.push_back(id);
         }
     };
+    // The exercises: those of the phases begun by the period's end, those any change touched and
+    // those prescribed now, in order of appearance.
+    int weeks = 0;
+    for (const auto& phase : d.program.phases) {
+        if (addDays(start, 7L * weeks) > d.to) {
+            break;
+        }
+        for (const auto& item : phase.items) {
+            add(item.exercise);
+        }
+        weeks += phase.weeks;
+    }
     for (const auto& c : history) {
         add(c.from.exercise);
         add(c.to.exercise);
     }
     for (const auto& p : current) {
-        add(p.exercise);
+        if (d.routineNow.contains(p.exercise)) {
+            add(p.exercise);
+        }
     }
     std::string out = "<section id=\"doses\"><h2>" + escape(tr("Dose of each exercise")) +
                       "</h2><p class=\"muted\">" +
@@ -306,25 +328,78 @@ std::string doses(const Data& d, const std::vector<core::DoseChange>& history,
                       "</p>";
     int charts = 0;
     for (const auto& id : ids) {
+        // The plan: the phases whose routine has it, from their first day (and an end where a
+        // phase without it begins); then every change the journal recorded. A phase begins with
+        // the dose its review decided (a regressed dose may be kept, §5e); the phase in force
+        // today with what is prescribed now, unless a change came after its start.
+        // Prescribed now: in today's routine (stopped ones too); the journal keeps the
+        // prescriptions of earlier phases.
+        const auto now = d.routineNow.contains(id)
+                             ? std::find_if(current.begin(), current.end(),
+                                            [&](const auto& p) { return p.exercise == id; })
+                             : current.end();
         std::vector<Step> steps;
-        const core::DoseChange* first = nullptr;
-        for (const auto& c : history) {
-            if (c.from.exercise == id || c.to.exercise == id) {
-                first = &c;
+        int week = 0;
+        bool planned = false;
+        bool inPhase = false;
+        for (std::size_t i = 0; i < d.program.phases.size(); ++i) {
+            const auto& phase = d.program.phases[i];
+            const Date begins = addDays(start, 7L * week);
+            const Date ends = addDays(begins, 7L * phase.weeks - 1);
+            week += phase.weeks;
+            const bool inForce =
+                begins <= d.today && (d.today <= ends || i + 1 == d.program.phases.size());
+            if (begins > d.today) {
                 break;
             }
+            const auto item = std::find_if(phase.items.begin(), phase.items.end(),
+                                           [&](const auto& it) { return it.exercise == id; });
+            const bool changedSince =
+                std::any_of(history.begin(), history.end(), [&](const auto& c) {
+                    return c.date >= begins && (c.to.exercise == id || c.from.exercise == id);
+                });
+            if (inForce && !changedSince) {
+                // What is prescribed now holds since the phase began (or since the start).
+                if (now != current.end()) {
+                    steps.push_back({begins, *now, {}});
+                    planned = inPhase = true;
+                } else if (inPhase) {
+                    steps.push_back({begins, std::nullopt, tr("not in this phase")});
+                    inPhase = false;
+                }
+                continue;
+            }
+            if (item != phase.items.end()) {
+                core::Prescription p;
+                p.exercise = id;
+                p.dose = item->dose;
+                for (const auto& c : d.phaseDecisions) {
+                    if (c.date == begins && c.to.exercise == id) {
+                        p = c.to;
+                    }
+                }
+                steps.push_back({begins, p, {}});
+                planned = inPhase = true;
+            } else if (inPhase) {
+                steps.push_back({begins, std::nullopt, tr("not in this phase")});
+                inPhase = false;
+            }
         }
-        if (first == nullptr) {
-            const auto it = std::find_if(current.begin(), current.end(),
-                                         [&](const auto& p) { return p.exercise == id; });
-            if (it != current.end()) {
+        if (!planned) {
+            // Only reached by a switch, or the plan lost it: from the first change, else as
+            // prescribed now from the start.
+            const auto it = now;
+            const bool changed = std::any_of(history.begin(), history.end(),
+                                             [&](const auto& c) { return c.to.exercise == id; });
+            if (!changed && it != current.end()) {
                 steps.push_back({start, *it, {}});
             }
-        } else if (first->from.exercise == id) {
-            steps.push_back({start, first->from, {}});
         }
         std::vector<Event> events;
         for (const auto& c : history) {
+            if (c.to.exercise.empty() && c.date >= d.from && c.date <= d.to) {
+                events.push_back({c.date, numberOf(&c), c.byTherapist()}); // the whole program
+            }
             const bool into = c.to.exercise == id;
             const bool away = c.from.exercise == id && !into;
             if (!into && !away) {
@@ -341,6 +416,9 @@ std::string doses(const Data& d, const std::vector<core::DoseChange>& history,
                 events.push_back({c.date, numberOf(&c), c.byTherapist()});
             }
         }
+        // The plan's steps first, then the journal's, each in date order.
+        std::stable_sort(steps.begin(), steps.end(),
+                         [](const Step& a, const Step& b) { return a.date < b.date; });
         // What shows in the period: the step in force at its start, then those within it.
         std::vector<Point> points;
         double top = 1;
@@ -355,9 +433,16 @@ std::string doses(const Data& d, const std::vector<core::DoseChange>& history,
             if (s.to && !s.to->stopped) {
                 p.value = repsPerSession(s.to->dose);
                 p.label = doseShort(s.to->dose);
-            } else {
+            } else if (s.to) {
                 p.value = 0;
-                p.label = s.to ? std::string(tr("stopped")) : s.label;
+                p.label = tr("stopped");
+            } else {
+                if (points.empty()) {
+                    continue; // ended before the period
+                }
+                p.value = points.back().value;
+                p.label = s.label;
+                p.end = true;
             }
             if (!points.empty() && points.back().date == p.date) {
                 points.back() = p;
@@ -402,8 +487,11 @@ std::string doses(const Data& d, const std::vector<core::DoseChange>& history,
             why += " (" + figures + ")";
         }
         const std::string exercise = c->exercise.empty() ? c->from.exercise : c->exercise;
-        std::string fromTo = doseShort(c->from.dose) + " → " +
-                             (c->to.stopped ? std::string(tr("stopped")) : doseShort(c->to.dose));
+        std::string fromTo =
+            c->to.exercise.empty()
+                ? std::string("–")
+                : doseShort(c->from.dose) + " → " +
+                      (c->to.stopped ? std::string(tr("stopped")) : doseShort(c->to.dose));
         if (!c->to.exercise.empty() && c->to.exercise != c->from.exercise) {
             fromTo += " (" + d.name(c->to.exercise) + ")";
         }
@@ -446,10 +534,38 @@ std::string reportHtml(service::Practice& practice, const ReportPeriod& period) 
                                true);
     }
     const std::string lang = core::uiLanguage();
-    Data d{practice, practice.library(), *program, lang, from, to};
+    const auto history = practice.history();
+    Data d{practice, practice.library(), *program, lang, from, to, today, {}, {}};
+    {
+        const auto now = practice.todayView();
+        for (const auto& item : now.items) {
+            d.routineNow.insert(item.prescription.exercise);
+        }
+        for (const auto& stopped : now.stopped) {
+            d.routineNow.insert(stopped.id);
+        }
+        if (now.state == service::ProgramState::Stopped && now.program != nullptr) {
+            // A stopped program has no routine today: the phase's, as prescribed.
+            for (const auto& item : now.program->phases[now.phase].items) {
+                d.routineNow.insert(item.exercise);
+            }
+            for (const auto& c : history) {
+                if (!c.to.exercise.empty() && c.to.exercise != c.from.exercise &&
+                    d.routineNow.contains(c.from.exercise)) {
+                    d.routineNow.insert(c.to.exercise);
+                }
+            }
+        }
+    }
+    for (const auto& review : practice.reviews()) {
+        for (const auto& c : review.decisions) {
+            if (c.row == core::Row::Phase) {
+                d.phaseDecisions.push_back(c);
+            }
+        }
+    }
     const auto view = practice.todayView(to);
     const auto weeks = practice.weeks(from, to);
-    const auto history = practice.history();
     const auto open = practice.flags();
     auto& journal = practice.journal();
     const auto feedback = journal.feedback(from, to);

@@ -331,6 +331,22 @@ TEST_CASE("report: the report shows flags first, then streaks, charts and every 
     CHECK(red); // the red day stepped something back
     CHECK(textOf(byId(doc.body(), "changes")).find("rule 2") != std::string::npos);
     CHECK(all(byId(doc.body(), "doses"), "svg", "chart").size() >= 5);
+    // The lines follow the plan: an exercise of the first phase only ends where the second
+    // begins, and one of the second begins there.
+    const auto* doses = byId(doc.body(), "doses");
+    CHECK(textOf(doses).find("not in this phase") != std::string::npos);
+    for (const auto* svg : all(doses, "svg", "chart")) {
+        const std::string title = svg->FirstChildElement("title")->GetText();
+        const auto paths = all(svg, "path", "series");
+        REQUIRE(paths.size() == 1);
+        const std::string d = paths.front()->Attribute("d");
+        if (title.find("Abdominal drawing-in") != std::string::npos) {
+            CHECK(d.rfind("M46,", 0) == 0); // from the first day
+            CHECK(textOf(svg).find("not in this phase") != std::string::npos);
+        } else if (title.find("Heel slide") != std::string::npos) {
+            CHECK(d.rfind("M46,", 0) != 0); // from the start of the second phase
+        }
+    }
 }
 
 TEST_CASE("report: a red flag comes first in the report", "[document][report]") {
