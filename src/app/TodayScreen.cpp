@@ -4,11 +4,14 @@
 #include "core/LocalTime.hpp"
 #include "core/Names.hpp"
 #include "core/Reasons.hpp"
+#include "document/Handout.hpp"
+#include "document/Report.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace motus::app {
 namespace {
@@ -20,6 +23,21 @@ constexpr float kButtonHeight = 60.f;
 
 core::Date daysBefore(core::Date d, int n) {
     return core::Date(std::chrono::sys_days(d) - std::chrono::days(n));
+}
+
+// Where printable documents go: $XDG_DOCUMENTS_DIR, else ~/Documents, else the home folder.
+std::filesystem::path documentsFolder() {
+    std::error_code ec;
+    if (const char* dir = std::getenv("XDG_DOCUMENTS_DIR");
+        dir != nullptr && *dir != '\0' && std::filesystem::is_directory(dir, ec)) {
+        return dir;
+    }
+    const char* home = std::getenv("HOME");
+    const std::filesystem::path base = home != nullptr && *home != '\0' ? home : ".";
+    if (std::filesystem::is_directory(base / "Documents", ec)) {
+        return base / "Documents";
+    }
+    return base;
 }
 
 } // namespace
@@ -74,6 +92,33 @@ void TodayScreen::checkIn(int morningPain) {
     refresh();
 }
 
+std::optional<std::filesystem::path> TodayScreen::writeDocument(const char* what, bool report) {
+    const auto file = documentsFolder() /
+                      fmt::format("motus-{}-{}.html", what, core::formatDate(m_practice.today()));
+    try {
+        const std::string html =
+            report ? document::reportHtml(m_practice, {}) : document::handoutOfCurrent(m_practice);
+        service::writeExport(file, html, m_practice.journalFile());
+    } catch (const std::exception& e) {
+        m_message = fmt::format(fmt::runtime(tr("The file could not be written: {}")), e.what());
+        return std::nullopt;
+    }
+    m_message = fmt::format(fmt::runtime(report ? tr("Report saved as {}: open it in a browser to "
+                                                     "print it or send it.")
+                                                : tr("Handout saved as {}: open it in a browser "
+                                                     "to print it.")),
+                            file.string());
+    return file;
+}
+
+std::optional<std::filesystem::path> TodayScreen::writeHandout() {
+    return writeDocument("handout", false);
+}
+
+std::optional<std::filesystem::path> TodayScreen::writeReport() {
+    return writeDocument("report", true);
+}
+
 void TodayScreen::resize(sf::Vector2f size) {
     m_size = size;
     layout();
@@ -90,6 +135,10 @@ void TodayScreen::layout() {
     m_worryingButton = Hit{{m_size.x - kPad - 390.f, 24.f, 390.f, 52.f}};
     m_libraryButton = Hit{{m_worryingButton.rect.left - 12.f - 230.f, 24.f, 230.f, 52.f}};
     m_historyButton = Hit{{m_libraryButton.rect.left - 12.f - 190.f, 24.f, 190.f, 52.f}};
+    const float half = (m_progressRect.width - 48.f - 12.f) / 2;
+    const float buttonsTop = m_progressRect.top + m_progressRect.height - 24.f - 48.f;
+    m_handoutButton = Hit{{m_progressRect.left + 24.f, buttonsTop, half, 48.f}};
+    m_reportButton = Hit{{m_progressRect.left + 24.f + half + 12.f, buttonsTop, half, 48.f}};
     m_painButtons.clear();
     const float buttonWidth = std::min(58.f, (m_size.x - 2 * kPad - 10 * 8.f) / 11);
     for (int i = 0; i <= 10; ++i) {
@@ -116,6 +165,10 @@ void TodayScreen::handleEvent(const sf::Event& event) {
             m_actions.history();
         } else if (key == sf::Keyboard::W && m_actions.worrying) {
             m_actions.worrying();
+        } else if (key == sf::Keyboard::P) {
+            (void)writeHandout();
+        } else if (key == sf::Keyboard::R) {
+            (void)writeReport();
         } else if (m_askMorning && key >= sf::Keyboard::Num0 && key <= sf::Keyboard::Num9) {
             // Chosen, not saved: Enter saves it, Esc takes it back.
             m_pendingPain = static_cast<int>(key - sf::Keyboard::Num0);
@@ -153,6 +206,10 @@ void TodayScreen::handleEvent(const sf::Event& event) {
         m_actions.worrying();
     } else if (m_historyButton.contains(at) && m_actions.history) {
         m_actions.history();
+    } else if (m_handoutButton.contains(at)) {
+        (void)writeHandout();
+    } else if (m_reportButton.contains(at)) {
+        (void)writeReport();
     } else if (m_libraryButton.contains(at) && m_actions.library) {
         m_actions.library();
     } else if (m_startButton.contains(at) && canStart()) {
@@ -280,8 +337,14 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
         }
     }
     if (!m_message.empty()) {
-        drawText(target, utf8(m_message), m_fonts.regular, typeSize::small,
-                 {left, m_startButton.rect.top - 36.f}, colour::mutedText);
+        const auto lines =
+            wrapText(m_message, m_fonts.regular, typeSize::small, m_routineRect.width - 48.f);
+        float line = m_startButton.rect.top - 12.f - 24.f * static_cast<float>(lines.size());
+        for (const auto& text : lines) {
+            drawText(target, text, m_fonts.regular, typeSize::small, {left, line},
+                     colour::mutedText);
+            line += 24.f;
+        }
     }
 
     // Progress.
@@ -372,8 +435,12 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
         target.draw(bar);
     }
     py += 76.f;
+    drawButton(target, m_fonts, m_handoutButton.rect, std::string(tr("Handout")) + " (P)", false,
+               false, typeSize::small);
+    drawButton(target, m_fonts, m_reportButton.rect,
+               std::string(tr("Report for my therapist")) + " (R)", false, false, typeSize::small);
     // Flags for the therapist first: the patient is asked to pass them on.
-    const float bottom = m_progressRect.top + m_progressRect.height - 12.f;
+    const float bottom = m_handoutButton.rect.top - 8.f;
     for (const auto& flag : m_view.openFlags) {
         const std::string what = core::reasonText(flag.reason, &m_practice.library(), &program);
         const core::Exercise* ex = m_practice.library().find(flag.exercise);

@@ -4,6 +4,7 @@
 #include "Widgets.hpp"
 #include "service/Practice.hpp"
 
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -13,7 +14,8 @@ namespace motus::app {
 
 // The first screen when a program is assigned: today's routine to start, this morning's pain
 // (one tap), the streak, the week's adherence, a calendar, the latest dose changes with their
-// reasons and the flags for the therapist. A thin presenter of service::Practice::todayView().
+// reasons and the flags for the therapist, and the printable handout and report (src/document).
+// A thin presenter of service::Practice::todayView().
 class TodayScreen final : public Screen {
 public:
     struct Actions {
@@ -33,6 +35,11 @@ public:
     // Reads the journal again (after a session or a check-in).
     void refresh();
     void checkIn(int morningPain);
+    // Writes the handout of the program (doses in force) or the report for the therapist as
+    // HTML into the documents folder ($XDG_DOCUMENTS_DIR, else ~/Documents, else the home
+    // folder) and says where; returns the file, or nothing when it could not be written.
+    std::optional<std::filesystem::path> writeHandout();
+    std::optional<std::filesystem::path> writeReport();
     // A line about the last action (e.g. what the rules decided after the session).
     void showMessage(std::string message) { m_message = std::move(message); }
     [[nodiscard]] const service::TodayView& view() const { return m_view; }
@@ -45,6 +52,7 @@ private:
     void layout();
     [[nodiscard]] std::vector<service::ItemView> remaining() const;
     [[nodiscard]] bool canStart() const;
+    std::optional<std::filesystem::path> writeDocument(const char* what, bool report);
 
     service::Practice& m_practice;
     const Fonts& m_fonts;
@@ -65,6 +73,8 @@ private:
     Hit m_worryingButton;
     Hit m_savePainButton;
     Hit m_cancelPainButton;
+    Hit m_handoutButton;
+    Hit m_reportButton;
     std::vector<Hit> m_painButtons; // 0..10
 };
 

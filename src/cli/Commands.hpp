@@ -55,6 +55,8 @@ int cmdRemindersSet(Context& c);
 int cmdRemindersOn(Context& c);
 int cmdRemindersOff(Context& c);
 int cmdRemindersCheck(Context& c);
+int cmdHandout(Context& c);
+int cmdReport(Context& c);
 int cmdHelp(Context& c);
 
 } // namespace motus::cli

@@ -359,6 +359,27 @@ std::vector<Command> buildCommands() {
                  N_("show a desktop notification if today's routine is due and not done (what "
                     "the timer runs)"),
                  cmdRemindersCheck});
+    Positional programFile;
+    programFile.name = "FILE";
+    programFile.what = N_("a program file");
+    programFile.required = false;
+    t.push_back(
+        {"handout",
+         {programFile},
+         {flag("--current", N_("the assigned program with the doses in force (instead of FILE)")),
+          text("--out", "FILE.html", N_("the HTML file to write (never the journal)"), true)},
+         N_("a printable handout of a program (FILE, or --current): schedule, when to "
+            "stop, and each exercise with its key poses, dose, steps and cues"),
+         cmdHandout});
+    t.push_back(
+        {"report",
+         {},
+         {date("--from", "D", N_("the first day, YYYY-MM-DD (default: the program's start)")),
+          date("--to", "D", N_("the last day, YYYY-MM-DD (default: today)")),
+          text("--out", "FILE.html", N_("the HTML file to write (never the journal)"), true)},
+         N_("a progress report for the therapist: red flags, open flags, streaks, "
+            "adherence, pain, effort and every dose change, with charts"),
+         cmdReport});
 
     Positional topic;
     topic.name = "COMMAND";

@@ -10,6 +10,8 @@
 #include "core/MemoryJournal.hpp"
 #include "core/Names.hpp"
 #include "core/Reasons.hpp"
+#include "document/Handout.hpp"
+#include "document/Report.hpp"
 #include "service/Practice.hpp"
 
 #include <fmt/format.h>
@@ -695,6 +697,37 @@ int cmdExport(Context& c) {
     const auto practice = openPractice(c);
     service::writeExport(file, practice->csv(), practice->journalFile());
     c.out << fmt::format(fmt::runtime(tr("Wrote {}")), file.string()) << '\n';
+    return kExitOk;
+}
+
+// --- printable documents ---------------------------------------------------------------------
+
+int cmdHandout(Context& c) {
+    const bool current = c.values.flag("--current");
+    const auto& files = c.values.positionals();
+    if (current == !files.empty()) {
+        return c.usage(tr("'handout' needs a program FILE or --current, not both"));
+    }
+    const std::filesystem::path out = *c.values.text("--out");
+    // A program file needs no journal: none is opened or created for it.
+    const auto practice = openPractice(c, current);
+    const std::string html = current ? document::handoutOfCurrent(*practice)
+                                     : document::handoutOfFile(*practice, files.front());
+    service::writeExport(out, html, practice->journalFile());
+    c.out << fmt::format(fmt::runtime(tr("Wrote {}")), out.string()) << '\n';
+    return kExitOk;
+}
+
+int cmdReport(Context& c) {
+    const std::filesystem::path out = *c.values.text("--out");
+    const auto practice = openPractice(c);
+    if (!hasProgram(*practice, c)) {
+        return kExitFailure;
+    }
+    const std::string html =
+        document::reportHtml(*practice, {c.values.date("--from"), c.values.date("--to")});
+    service::writeExport(out, html, practice->journalFile());
+    c.out << fmt::format(fmt::runtime(tr("Wrote {}")), out.string()) << '\n';
     return kExitOk;
 }
 

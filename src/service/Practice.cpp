@@ -507,6 +507,32 @@ std::vector<core::DoseChange> Practice::history() {
     return m_impl->journal->doseChanges();
 }
 
+std::vector<WeekView> Practice::weeks(Date from, Date to) {
+    auto& m = *m_impl;
+    std::vector<WeekView> out;
+    if (!m.tracker) {
+        return out;
+    }
+    if (!m.active->stopped) {
+        m.tracker->runDueReviews(today());
+    }
+    const Date first = std::max(from, m.active->start);
+    const Date last = std::min(to, today());
+    if (first > last) {
+        return out;
+    }
+    for (int w = m.tracker->weekOf(first); w <= m.tracker->weekOf(last); ++w) {
+        WeekView v;
+        v.week = w;
+        v.start = m.tracker->weekStart(w);
+        v.end = addDays(v.start, 6);
+        v.adherence = m.tracker->adherence(v.start, std::min(v.end, today()));
+        v.baseline = m.tracker->baseline(w);
+        out.push_back(v);
+    }
+    return out;
+}
+
 std::vector<core::TherapistFlag> Practice::flags(bool includeCleared) const {
     std::vector<core::TherapistFlag> out;
     for (const auto& f : m_impl->journal->flags()) {

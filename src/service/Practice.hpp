@@ -97,6 +97,16 @@ struct ReviewView {
                                              // the weekly decisions; each once
 };
 
+// One program week, for reports: its dates, the adherence (§2) over its days up to today, and the
+// morning-pain baseline (§4) the weekly review of that week uses.
+struct WeekView {
+    int week = 0; // 0-based program week
+    Date start;
+    Date end;
+    std::optional<core::Fraction> adherence; // empty when no session was due in it
+    std::optional<core::Fraction> baseline;  // empty when unknown
+};
+
 struct LogRequest {
     std::string exercise;
     std::optional<Date> date;  // default: today; never after today
@@ -168,6 +178,9 @@ public:
     // Every dose change, oldest first (not the holds).
     [[nodiscard]] std::vector<core::DoseChange> history();
     [[nodiscard]] std::vector<core::TherapistFlag> flags(bool includeCleared = false) const;
+    // The program weeks that overlap [from, to], up to today (the week in progress counts its
+    // days so far); empty with no program.
+    [[nodiscard]] std::vector<WeekView> weeks(Date from, Date to);
     // Clears a flag (the therapist's act); a stop it held is lifted. Refused for an unknown or
     // already cleared id.
     void clearFlag(std::int64_t id);

@@ -14,6 +14,7 @@
 #include <SFML/Graphics.hpp>
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -347,4 +348,43 @@ TEST_CASE("the warning-sign screen is left by Esc or its Back button without sto
     CHECK(done == 2);
     CHECK(day.journal->checkIns(day.date, day.date).empty());
     CHECK(day.practice->state() == service::ProgramState::Active);
+
+TEST_CASE("today: the handout and the report are written into the documents folder",
+          "[app][today][document]") {
+    Day day;
+    const auto folder = std::filesystem::temp_directory_path() / "motus-today-documents";
+    std::filesystem::remove_all(folder);
+    std::filesystem::create_directories(folder);
+    ::setenv("XDG_DOCUMENTS_DIR", folder.c_str(), 1);
+    app::TodayScreen screen(*day.practice, day.fonts, "en", {});
+    screen.resize({1280.f, 800.f});
+    press(screen, sf::Keyboard::P);
+    const auto handout = folder / "motus-handout-2026-11-10.html";
+    REQUIRE(std::filesystem::exists(handout));
+    CHECK(screen.message().find(handout.string()) != std::string::npos);
+    press(screen, sf::Keyboard::R);
+    const auto report = folder / "motus-report-2026-11-10.html";
+    REQUIRE(std::filesystem::exists(report));
+    CHECK(screen.message().find("Report saved") != std::string::npos);
+    for (const auto& file : {handout, report}) {
+        std::ifstream in(file);
+        std::string first;
+        std::getline(in, first);
+        CHECK(first == "<!DOCTYPE html>");
+        CHECK((std::filesystem::status(file).permissions() & std::filesystem::perms::all) ==
+              (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+    }
+    // A folder that cannot take the file: the screen says so and writes nothing.
+    std::filesystem::remove_all(folder);
+    const char* home = std::getenv("HOME");
+    const std::string savedHome = home != nullptr ? home : "";
+    ::setenv("XDG_DOCUMENTS_DIR", (folder / "none").c_str(), 1);
+    ::setenv("HOME", (folder / "nohome").c_str(), 1);
+    CHECK_FALSE(screen.writeReport().has_value());
+    CHECK(screen.message().find("could not be written") != std::string::npos);
+    ::unsetenv("XDG_DOCUMENTS_DIR");
+    ::setenv("HOME", savedHome.c_str(), 1);
+    sf::RenderTexture texture;
+    REQUIRE(texture.create(1280, 800));
+    screen.draw(texture);
 }

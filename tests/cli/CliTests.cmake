@@ -119,7 +119,7 @@ motus_run(no-display EXIT 2 ENV DISPLAY= ARGS STDERR "^motus: no X display[^\n]*
 foreach(command validate library show play render program "program list" "program start"
                 "program import" "program show" "program export" today log checkin review streak
                 history flags "flags clear" export reminders "reminders set" "reminders on"
-                "reminders off" "reminders check" help)
+                "reminders off" "reminders check" handout report help)
   string(REPLACE " " ";" words "${command}")
   string(REPLACE " " "-" label "${command}")
   motus_run(help-${label} EXIT 0 ARGS ${words} --help STDOUT "^Usage: motus ${command}[ \n]")

@@ -1,0 +1,133 @@
+# The handout and the report on the command line: exit codes, the files written (0600, HTML),
+# and what is refused (bad dates, the journal as the target, a program file with errors).
+# Variables: MOTUS (the binary), SOURCE_DIR, WORK_DIR.
+cmake_minimum_required(VERSION 3.25)
+include(${CMAKE_CURRENT_LIST_DIR}/../document/Patient.cmake)
+set(failures 0)
+file(REMOVE_RECURSE ${WORK_DIR})
+file(MAKE_DIRECTORY ${WORK_DIR})
+set(DB ${WORK_DIR}/journal/motus.db)
+
+# check(NAME EXIT code [STDOUT regex] [STDERR regex] ARGS ...)
+function(check name)
+  cmake_parse_arguments(R "" "EXIT;STDOUT;STDERR" "ARGS" ${ARGN})
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env MOTUS_TODAY=2026-11-16
+    XDG_DATA_HOME=${WORK_DIR}/xdg ${MOTUS} ${R_ARGS} RESULT_VARIABLE code OUTPUT_VARIABLE out
+    ERROR_VARIABLE err)
+  set(ok TRUE)
+  if(NOT code STREQUAL R_EXIT)
+    set(ok FALSE)
+  endif()
+  if(R_STDOUT AND NOT out MATCHES "${R_STDOUT}")
+    set(ok FALSE)
+  endif()
+  if(R_STDERR AND NOT err MATCHES "${R_STDERR}")
+    set(ok FALSE)
+  endif()
+  if(NOT ok)
+    message(SEND_ERROR "${name}: exit ${code} (expected ${R_EXIT})\nstdout: ${out}\nstderr: ${err}")
+    math(EXPR f "${failures} + 1")
+    set(failures ${f} PARENT_SCOPE)
+  endif()
+endfunction()
+
+# html_ok(NAME FILE regex...): the file exists, is private (0600), and holds each pattern.
+function(html_ok name file)
+  set(ok TRUE)
+  if(NOT EXISTS ${file})
+    message(SEND_ERROR "${name}: ${file} was not written")
+    set(ok FALSE)
+  else()
+    file(READ ${file} html)
+    execute_process(COMMAND stat -c %a ${file} OUTPUT_VARIABLE mode OUTPUT_STRIP_TRAILING_WHITESPACE)
+    if(NOT mode STREQUAL "600")
+      message(SEND_ERROR "${name}: ${file} has mode ${mode}, not 600")
+      set(ok FALSE)
+    endif()
+    foreach(pattern IN LISTS ARGN)
+      if(NOT html MATCHES "${pattern}")
+        message(SEND_ERROR "${name}: ${file} does not match '${pattern}'")
+        set(ok FALSE)
+      endif()
+    endforeach()
+  endif()
+  if(NOT ok)
+    math(EXPR f "${failures} + 1")
+    set(failures ${f} PARENT_SCOPE)
+  endif()
+endfunction()
+
+set(PROGRAM ${SOURCE_DIR}/exercises/programs/neck-upper-back.xml)
+
+# Before any program: a handout of a file works without a journal; --current and the report
+# have nothing to show.
+check(handout-file EXIT 0 STDOUT "Wrote .*neck.html" ARGS --db ${DB} handout ${PROGRAM} --out ${WORK_DIR}/neck.html)
+html_ok(handout-file ${WORK_DIR}/neck.html "^<!DOCTYPE html>" "<html lang=\"en\"" "Neck and upper back"
+  "id=\"schedule\"" "id=\"safety\"" "class=\"exercise\"" "<svg")
+if(EXISTS ${DB})
+  message(SEND_ERROR "handout FILE created the journal ${DB}")
+  math(EXPR failures "${failures} + 1")
+endif()
+check(handout-current-none EXIT 1 STDERR "no program" ARGS --db ${DB} handout --current --out ${WORK_DIR}/x.html)
+check(report-none EXIT 1 STDERR "no program" ARGS --db ${DB} report --out ${WORK_DIR}/x.html)
+check(handout-german EXIT 0 ARGS --lang de --db ${DB} handout ${PROGRAM} --out ${WORK_DIR}/neck-de.html)
+html_ok(handout-german ${WORK_DIR}/neck-de.html "<html lang=\"de\"" "Nacken und oberer Rücken")
+
+# Usage errors: exit 2.
+check(handout-neither EXIT 2 STDERR "needs a program FILE or --current" ARGS --db ${DB} handout --out ${WORK_DIR}/x.html)
+check(handout-both EXIT 2 STDERR "needs a program FILE or --current" ARGS --db ${DB} handout ${PROGRAM} --current --out ${WORK_DIR}/x.html)
+check(handout-no-out EXIT 2 STDERR "'handout' needs --out" ARGS --db ${DB} handout ${PROGRAM})
+check(report-no-out EXIT 2 STDERR "'report' needs --out" ARGS --db ${DB} report)
+check(report-bad-date EXIT 2 STDERR "--from takes a date YYYY-MM-DD" ARGS --db ${DB} report --from 2026-02-30 --out ${WORK_DIR}/x.html)
+
+# A program file with an error is refused, nothing written.
+file(READ ${PROGRAM} text)
+string(REPLACE "<author>" "<authr>" broken "${text}")
+file(WRITE ${WORK_DIR}/broken.xml "${broken}")
+check(handout-broken EXIT 1 STDERR "broken.xml:[0-9]+: error" ARGS --db ${DB} handout ${WORK_DIR}/broken.xml --out ${WORK_DIR}/broken.html)
+check(handout-missing EXIT 1 STDERR "nowhere.xml" ARGS --db ${DB} handout ${WORK_DIR}/nowhere.xml --out ${WORK_DIR}/broken.html)
+if(EXISTS ${WORK_DIR}/broken.html)
+  message(SEND_ERROR "a handout was written for a program with errors")
+  math(EXPR failures "${failures} + 1")
+endif()
+
+# A patient with two weeks behind them.
+document_patient(${DB})
+check(handout-current EXIT 0 STDOUT "Wrote" ARGS --db ${DB} handout --current --out ${WORK_DIR}/current.html)
+html_ok(handout-current ${WORK_DIR}/current.html "Low back motor control" "you are here"
+  "id=\"ex-cat-camel\"" "id=\"ex-hip-hinge-dowel\"")
+check(report EXIT 0 STDOUT "Wrote" ARGS --db ${DB} report --out ${WORK_DIR}/report.html)
+html_ok(report ${WORK_DIR}/report.html "id=\"open-flags\"" "id=\"adherence\"" "id=\"pain\""
+  "id=\"effort\"" "id=\"doses\"" "id=\"changes\"" "class=\"bar\"" "2026-11-02 to 2026-11-16")
+check(report-period EXIT 0 ARGS --db ${DB} report --from 2026-11-09 --to 2026-11-15 --out ${WORK_DIR}/week2.html)
+html_ok(report-period ${WORK_DIR}/week2.html "2026-11-09 to 2026-11-15")
+check(report-future EXIT 2 STDERR "ends at the latest today \\(2026-11-16\\)" ARGS --db ${DB} report --to 2026-11-17 --out ${WORK_DIR}/x.html)
+check(report-backwards EXIT 2 STDERR "cannot begin \\(2026-11-10\\) after it ends \\(2026-11-09\\)"
+  ARGS --db ${DB} report --from 2026-11-10 --to 2026-11-09 --out ${WORK_DIR}/x.html)
+if(EXISTS ${WORK_DIR}/x.html)
+  message(SEND_ERROR "a refused command wrote ${WORK_DIR}/x.html")
+  math(EXPR failures "${failures} + 1")
+endif()
+
+# Never onto the journal, never through a symbolic link.
+file(SHA256 ${DB} before)
+check(report-onto-journal EXIT 1 STDERR "journal" ARGS --db ${DB} report --out ${DB})
+check(handout-onto-journal EXIT 1 STDERR "journal" ARGS --db ${DB} handout --current --out ${DB})
+file(SHA256 ${DB} after)
+if(NOT before STREQUAL after)
+  message(SEND_ERROR "the journal changed when a document was written onto it")
+  math(EXPR failures "${failures} + 1")
+endif()
+file(WRITE ${WORK_DIR}/target.txt "keep me\n")
+file(CREATE_LINK ${WORK_DIR}/target.txt ${WORK_DIR}/link.html SYMBOLIC)
+check(report-symlink EXIT 1 STDERR "link" ARGS --db ${DB} report --out ${WORK_DIR}/link.html)
+file(READ ${WORK_DIR}/target.txt kept)
+if(NOT kept STREQUAL "keep me\n")
+  message(SEND_ERROR "the report was written through a symbolic link")
+  math(EXPR failures "${failures} + 1")
+endif()
+
+if(failures GREATER 0)
+  message(FATAL_ERROR "${failures} document check(s) failed")
+endif()
+message(STATUS "all document checks passed")

@@ -1,0 +1,376 @@
+// The handout and the report of scripted patients (service::Practice on a journal in memory, the
+// clock set by the test, the bundled library), parsed as XML with tinyxml2: well-formed, with
+// the sections, figures and charts the issue asks for, and nothing from a file able to open an
+// element.
+#include "core/LocalTime.hpp"
+#include "core/MemoryJournal.hpp"
+#include "document/Handout.hpp"
+#include "document/Html.hpp"
+#include "document/Report.hpp"
+#include "service/Practice.hpp"
+
+#include <catch2/catch.hpp>
+#include <tinyxml2.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <set>
+
+using namespace motus;
+using core::Date;
+using tinyxml2::XMLElement;
+
+namespace {
+
+Date day(int y, unsigned m, unsigned d) {
+    return Date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
+}
+Date plus(Date d, long n) {
+    return Date(std::chrono::sys_days(d) + std::chrono::days(n));
+}
+
+const std::filesystem::path kLibrary = std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises";
+std::filesystem::path bundled(const std::string& id) {
+    return kLibrary / "programs" / (id + ".xml");
+}
+
+struct Patient {
+    Date today = day(2026, 11, 2);
+    std::unique_ptr<service::Practice> practice;
+
+    Patient() {
+        practice = std::make_unique<service::Practice>(
+            service::PracticeOptions{kLibrary, {}, std::make_unique<core::MemoryJournal>(), [this] {
+                                         return core::stampOn(today);
+                                     }});
+    }
+    service::Practice* operator->() { return practice.get(); }
+
+    void doRoutine(int pain, int effort, std::optional<core::LegChange> leg = std::nullopt,
+                   const std::string& legExercise = {}) {
+        for (const auto& item : practice->todayView().items) {
+            service::LogRequest r;
+            r.exercise = item.prescription.exercise;
+            r.pain = pain;
+            r.effort = effort;
+            if (leg && r.exercise.rfind(legExercise, 0) == 0) { // any variant of it
+                r.leg = leg;
+            }
+            (void)practice->log(r);
+        }
+    }
+    void morning(int pain, std::vector<core::RedFlag> flags = {}) {
+        core::CheckIn c;
+        c.at = core::stampOn(today);
+        c.morningPain = pain;
+        c.redFlags = std::move(flags);
+        (void)practice->checkIn(c);
+    }
+    // Three weeks: green days, one missed day, one red day, a leg that gets worse.
+    void threeWeeks() {
+        (void)practice->assign(bundled("low-back-motor-control"), today, false);
+        for (int d = 0; d < 21; ++d) {
+            morning(d % 3 == 0 ? 2 : 1);
+            if (d == 5) {
+                today = plus(today, 1);
+                continue;
+            }
+            if (d == 17) {
+                doRoutine(2, 5, core::LegChange::Worse, "bird-dog");
+            } else {
+                doRoutine(d == 9 ? 7 : 2, 4);
+            }
+            today = plus(today, 1);
+        }
+    }
+};
+
+struct Parsed {
+    tinyxml2::XMLDocument doc;
+    explicit Parsed(const std::string& html) {
+        REQUIRE(html.rfind("<!DOCTYPE html>\n", 0) == 0);
+        const auto error = doc.Parse(html.c_str());
+        INFO(doc.ErrorStr());
+        REQUIRE(error == tinyxml2::XML_SUCCESS);
+    }
+    [[nodiscard]] const XMLElement* html() const { return doc.RootElement(); }
+    [[nodiscard]] const XMLElement* body() const { return html()->FirstChildElement("body"); }
+};
+
+// `root` and everything inside it (not its siblings).
+void walk(const XMLElement* root, const std::function<void(const XMLElement*)>& f) {
+    f(root);
+    for (const auto* e = root->FirstChildElement(); e != nullptr; e = e->NextSiblingElement()) {
+        walk(e, f);
+    }
+}
+
+std::vector<const XMLElement*> all(const XMLElement* root, std::string_view name,
+                                   std::string_view cls = {}) {
+    std::vector<const XMLElement*> out;
+    walk(root, [&](const XMLElement* e) {
+        if (name == e->Name() &&
+            (cls.empty() || (e->Attribute("class") != nullptr && cls == e->Attribute("class")))) {
+            out.push_back(e);
+        }
+    });
+    return out;
+}
+
+const XMLElement* byId(const XMLElement* root, std::string_view id) {
+    const XMLElement* found = nullptr;
+    walk(root, [&](const XMLElement* e) {
+        if (found == nullptr && e->Attribute("id") != nullptr && id == e->Attribute("id")) {
+            found = e;
+        }
+    });
+    return found;
+}
+
+std::string textOf(const XMLElement* e) {
+    std::string out;
+    for (const auto* n = e->FirstChild(); n != nullptr; n = n->NextSibling()) {
+        if (const auto* t = n->ToText()) {
+            out += t->Value();
+        } else if (const auto* c = n->ToElement()) {
+            out += textOf(c);
+        }
+    }
+    return out;
+}
+
+// The <section> children of <body>, by id, in order.
+std::vector<std::string> sectionIds(const Parsed& p) {
+    std::vector<std::string> ids;
+    for (const auto* e = p.body()->FirstChildElement("section"); e != nullptr;
+         e = e->NextSiblingElement("section")) {
+        ids.emplace_back(e->Attribute("id") ? e->Attribute("id") : "");
+    }
+    return ids;
+}
+
+void checkFrame(const Parsed& p, const char* lang) {
+    REQUIRE(std::string(p.html()->Name()) == "html");
+    CHECK(std::string(p.html()->Attribute("lang")) == lang);
+    const auto* head = p.html()->FirstChildElement("head");
+    REQUIRE(head != nullptr);
+    REQUIRE(head->FirstChildElement("meta") != nullptr);
+    CHECK(std::string(head->FirstChildElement("meta")->Attribute("charset")) == "utf-8");
+    CHECK(head->FirstChildElement("title") != nullptr);
+    // Self-contained: no script, no external file.
+    CHECK(all(p.html(), "script").empty());
+    CHECK(all(p.html(), "link").empty());
+    CHECK(all(p.html(), "img").empty());
+}
+
+} // namespace
+
+TEST_CASE("html: escaping leaves no markup and no control characters", "[document]") {
+    CHECK(document::escape("<b>&\"'</b>") == "&lt;b&gt;&amp;&quot;&#39;&lt;/b&gt;");
+    CHECK(document::escape(std::string("a\x01\x1b[31mb\x7f\tc\n", 12)) == "a[31mb\tc\n");
+    CHECK(document::escape("caf\xE9") == "caf\xEF\xBF\xBD"); // Latin-1 é is not UTF-8
+    CHECK(document::escape("Übung ✓") == "Übung ✓");
+    CHECK(document::num(-0.001) == "0");
+    CHECK(document::num(12.345) == "12.35");
+    CHECK(document::num(3.0) == "3");
+}
+
+TEST_CASE("handout: the handout of a program file has every exercise with its poses",
+          "[document][handout]") {
+    Patient p;
+    const std::string html =
+        document::handoutOfFile(*p.practice, bundled("low-back-motor-control"));
+    const Parsed doc(html);
+    checkFrame(doc, "en");
+    CHECK(textOf(doc.body()->FirstChildElement("header")).find("Low back motor control") !=
+          std::string::npos);
+    CHECK(sectionIds(doc) == std::vector<std::string>{"safety", "schedule", "exercises"});
+    // The schedule: one row per phase.
+    const auto* schedule = byId(doc.body(), "schedule");
+    CHECK(all(schedule->FirstChildElement("table")->FirstChildElement("tbody"), "tr").size() == 3);
+    // Each exercise once, in the order it first appears, with one figure per key pose.
+    const auto blocks = all(doc.body(), "section", "exercise");
+    std::set<std::string> ids;
+    const auto parsed = p->preview(bundled("low-back-motor-control"));
+    REQUIRE(parsed.program);
+    std::vector<std::string> expected;
+    for (const auto& phase : parsed.program->phases) {
+        for (const auto& item : phase.items) {
+            if (ids.insert(item.exercise).second) {
+                expected.push_back(item.exercise);
+            }
+        }
+    }
+    REQUIRE(blocks.size() == expected.size());
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        CHECK(std::string(blocks[i]->Attribute("id")) == "ex-" + expected[i]);
+        const auto* ex = p->library().find(expected[i]);
+        REQUIRE(ex != nullptr);
+        CHECK(all(blocks[i], "svg", "pose").size() == ex->poses.size());
+        CHECK(all(blocks[i], "figcaption").size() == ex->poses.size());
+        // Every figure has a floor and a head, and its segments as round-capped lines.
+        for (const auto* svg : all(blocks[i], "svg", "pose")) {
+            CHECK(all(svg, "circle").size() == 1);
+            CHECK(all(svg, "line").size() >= 15);
+        }
+        const std::string text = textOf(blocks[i]);
+        CHECK(text.find(ex->text("en").steps.front()) != std::string::npos);
+        CHECK(text.find("Stop if") != std::string::npos);
+        CHECK(text.find("repetition") != std::string::npos);
+    }
+    // The dose in words: the abdominal drawing-in of weeks 1-2.
+    const std::string drawing = textOf(byId(doc.body(), "ex-abdominal-drawing-in"));
+    CHECK(drawing.find("1 set of 8 repetitions") != std::string::npos);
+    CHECK(drawing.find("hold 10 seconds in each repetition") != std::string::npos);
+    // The curl-up's pyramid and the phase it changes in.
+    const std::string curl = textOf(byId(doc.body(), "ex-mcgill-curl-up"));
+    CHECK(curl.find("3 sets: 4, 3, then 2 repetitions") != std::string::npos);
+    CHECK(curl.find("Activation") != std::string::npos);
+    CHECK(curl.find("Control") != std::string::npos);
+}
+
+TEST_CASE("handout: a hostile note in a program file stays text", "[document][handout]") {
+    Patient p;
+    std::ifstream in(bundled("neck-upper-back"));
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string note = "&lt;/p&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; "
+                             "&lt;img src=x onerror=alert(1)&gt;";
+    const auto at = text.find("<author>");
+    REQUIRE(at != std::string::npos);
+    text.insert(at, "<patient>" + note + "</patient>\n  ");
+    const auto file = std::filesystem::temp_directory_path() / "motus-hostile-note.xml";
+    std::ofstream(file) << text;
+    const std::string html = document::handoutOfFile(*p.practice, file);
+    std::filesystem::remove(file);
+    const Parsed doc(html);
+    CHECK(all(doc.html(), "script").empty());
+    CHECK(all(doc.html(), "img").empty());
+    const std::string header = textOf(doc.body()->FirstChildElement("header"));
+    CHECK(header.find("</p><script>alert(\"x\")</script> & <img src=x onerror=alert(1)>") !=
+          std::string::npos);
+}
+
+TEST_CASE("handout: a handout of a file with errors is refused", "[document][handout]") {
+    Patient p;
+    const auto file = std::filesystem::temp_directory_path() / "motus-broken-program.xml";
+    std::ofstream(file) << "<program id=\"x\" format=\"1\"><title>X</title></program>\n";
+    CHECK_THROWS_AS(document::handoutOfFile(*p.practice, file), service::Refused);
+    std::filesystem::remove(file);
+}
+
+TEST_CASE("handout: the handout of the current program marks the phase and today's doses",
+          "[document][handout]") {
+    Patient p;
+    CHECK_THROWS_AS(document::handoutOfCurrent(*p.practice), service::Refused);
+    p.threeWeeks();
+    const Parsed doc(document::handoutOfCurrent(*p.practice));
+    const auto rows = all(byId(doc.body(), "schedule"), "tr", "now");
+    REQUIRE(rows.size() == 1);
+    CHECK(textOf(rows.front()).find("Control") != std::string::npos);
+    CHECK(textOf(doc.body()->FirstChildElement("header")).find("in force today") !=
+          std::string::npos);
+    // The exercise stopped for the legs says so, in the schedule and in its block.
+    std::vector<std::string> stopped;
+    for (const auto& pr : p->journal().prescriptions()) {
+        if (pr.stopped) {
+            stopped.push_back(pr.exercise);
+        }
+    }
+    INFO(textOf(rows.front()));
+    REQUIRE(stopped.size() == 1);
+    const auto* ex = p->library().find(stopped.front());
+    REQUIRE(ex != nullptr);
+    CHECK(textOf(rows.front()).find(ex->text("en").name + ": stopped for now") !=
+          std::string::npos);
+    REQUIRE(byId(doc.body(), "ex-" + stopped.front()) != nullptr);
+    CHECK(textOf(byId(doc.body(), "ex-" + stopped.front())).find("Stopped for now") !=
+          std::string::npos);
+    CHECK(textOf(byId(doc.body(), "ex-cat-camel")).find("Stopped for now") == std::string::npos);
+}
+
+TEST_CASE("report: the report shows flags first, then streaks, charts and every change",
+          "[document][report]") {
+    Patient p;
+    CHECK_THROWS_AS(document::reportHtml(*p.practice, {}), service::Refused);
+    p.threeWeeks();
+    const std::string html = document::reportHtml(*p.practice, {});
+    const Parsed doc(html);
+    checkFrame(doc, "en");
+    // No red flag: the open flags come first (the leg that got worse).
+    const auto ids = sectionIds(doc);
+    REQUIRE(ids.size() == 7);
+    CHECK(ids == std::vector<std::string>{"open-flags", "streaks", "adherence", "pain", "effort",
+                                          "doses", "changes"});
+    const auto flags = all(byId(doc.body(), "open-flags"), "tr");
+    CHECK(flags.size() == 2); // the head and one flag
+    CHECK(textOf(flags.back()).find("Bird dog") != std::string::npos);
+    // Weekly adherence: one bar per week with a value, labelled in %.
+    const auto* adherence = byId(doc.body(), "adherence");
+    // Weeks 1-3 and the week in progress (today, nothing done yet: 0 % so far, marked *).
+    CHECK(all(adherence, "rect", "bar").size() == 4);
+    CHECK(textOf(adherence).find("*") != std::string::npos);
+    CHECK(textOf(adherence).find("100 %") != std::string::npos);
+    CHECK(textOf(adherence).find("86 %") != std::string::npos); // week 1: one day missed
+    // Pain: three series (baseline, during, morning), each with a legend; markers by shape.
+    const auto* pain = byId(doc.body(), "pain");
+    CHECK(all(pain, "path", "series").size() == 3);
+    CHECK(textOf(pain).find("morning pain") != std::string::npos);
+    CHECK(textOf(pain).find("baseline") != std::string::npos);
+    CHECK(all(pain, "rect").size() >= 20); // open squares: one per morning, and the legend's
+    CHECK(!all(byId(doc.body(), "effort"), "polygon").empty()); // triangles
+    // Every change numbered in the table, and marked on the charts.
+    const auto changes = all(byId(doc.body(), "changes"), "tr");
+    const auto history = p->history();
+    CHECK(changes.size() == history.size() + 1);
+    CHECK(all(byId(doc.body(), "doses"), "line", "event").size() >= history.size());
+    bool red = false;
+    for (const auto& c : history) {
+        red = red || c.row == core::Row::Pain;
+    }
+    CHECK(red); // the red day stepped something back
+    CHECK(textOf(byId(doc.body(), "changes")).find("rule 2") != std::string::npos);
+    CHECK(all(byId(doc.body(), "doses"), "svg", "chart").size() >= 5);
+    // The lines follow the plan: an exercise of the first phase only ends where the second
+    // begins, and one of the second begins there.
+    const auto* doses = byId(doc.body(), "doses");
+    CHECK(textOf(doses).find("not in this phase") != std::string::npos);
+    for (const auto* svg : all(doses, "svg", "chart")) {
+        const std::string title = svg->FirstChildElement("title")->GetText();
+        const auto paths = all(svg, "path", "series");
+        REQUIRE(paths.size() == 1);
+        const std::string d = paths.front()->Attribute("d");
+        if (title.find("Abdominal drawing-in") != std::string::npos) {
+            CHECK(d.rfind("M46,", 0) == 0); // from the first day
+            CHECK(textOf(svg).find("not in this phase") != std::string::npos);
+        } else if (title.find("Heel slide") != std::string::npos) {
+            CHECK(d.rfind("M46,", 0) != 0); // from the start of the second phase
+        }
+    }
+}
+
+TEST_CASE("report: a red flag comes first in the report", "[document][report]") {
+    Patient p;
+    p.threeWeeks();
+    p.morning(3, {core::RedFlag::SaddleNumbness});
+    const Parsed doc(document::reportHtml(*p.practice, {}));
+    const auto ids = sectionIds(doc);
+    REQUIRE(!ids.empty());
+    CHECK(ids.front() == "red-flags");
+    CHECK(ids.at(1) == "open-flags");
+    CHECK(textOf(byId(doc.body(), "red-flags")).find("saddle") != std::string::npos);
+}
+
+TEST_CASE("report: the report's period is checked and limits what it shows", "[document][report]") {
+    Patient p;
+    const Date start = p.today;
+    p.threeWeeks();
+    CHECK_THROWS_AS(document::reportHtml(*p.practice, {std::nullopt, plus(p.today, 1)}),
+                    service::Refused);
+    CHECK_THROWS_AS(document::reportHtml(*p.practice, {plus(start, 10), plus(start, 9)}),
+                    service::Refused);
+    const Parsed doc(document::reportHtml(*p.practice, {plus(start, 7), plus(start, 13)}));
+    CHECK(all(byId(doc.body(), "adherence"), "rect", "bar").size() == 1);
+    CHECK(textOf(doc.body()->FirstChildElement("header")).find("2026-11-09 to 2026-11-15") !=
+          std::string::npos);
+}
