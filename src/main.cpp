@@ -8,6 +8,8 @@
 #include "content/DataPaths.hpp"
 #include "core/I18n.hpp"
 
+#include <unistd.h>
+
 #include <exception>
 #include <iostream>
 #include <string>
@@ -53,6 +55,7 @@ int main(int argc, char** argv) {
         options.db = request.db;
         options.play = request.play;
         options.dose = request.dose;
+        options.open = request.open;
         return app::runApp(options);
     };
     frontEnd.render = [&](const cli::RenderRequest& request) {
@@ -69,7 +72,8 @@ int main(int argc, char** argv) {
         return app::runRender(render, paths, request.library, std::cerr);
     };
     try {
-        return cli::run(args, paths, frontEnd, std::cout, std::cerr);
+        return cli::run(args, paths, frontEnd, std::cout, std::cerr,
+                        {&std::cin, isatty(STDIN_FILENO) == 1});
     } catch (const std::exception& e) {
         std::cerr << "motus: " << e.what() << '\n';
         return 1;
