@@ -353,6 +353,29 @@ motus_run(log-past EXIT 0 ENV ${TODAY} ARGS --db ${DB} log cat-camel --date 2026
   STDOUT "Logged Cat-camel: 1 sets on 2026-11-09")
 motus_run(replace-confirmed EXIT 0 ENV ${TODAY} ARGS --db ${DB} program start hip-knee --replace
   STDOUT "Started 'Hip and knee strength'")
+# On a terminal (script(1) gives motus one) replacing is asked for: no keeps the program, yes
+# replaces it.
+find_program(SCRIPT script REQUIRED)
+foreach(answer n y)
+  file(WRITE ${WORK_DIR}/answer-${answer}.txt "${answer}\n")
+  file(SHA256 ${DB} before)
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env XDG_DATA_HOME=${WORK_DIR}/xdg ${TODAY}
+    ${SCRIPT} -qec "${MOTUS} --db ${DB} program import ${SOURCE_DIR}/exercises/programs/low-back-motor-control.xml"
+    /dev/null INPUT_FILE ${WORK_DIR}/answer-${answer}.txt RESULT_VARIABLE code OUTPUT_VARIABLE out
+    ERROR_VARIABLE err)
+  file(SHA256 ${DB} after)
+  set(question "'Hip and knee strength' is assigned now\\. Replace it with 'Low back motor control'\\? It stays in the history\\. \\[y/N\\] ")
+  math(EXPR checks "${checks} + 1")
+  if(answer STREQUAL "n" AND (NOT code EQUAL 1 OR NOT before STREQUAL after
+     OR NOT out MATCHES "${question}motus: not replaced; nothing changed"))
+    message(SEND_ERROR "terminal, answer no: exit ${code}, expected 1 and the journal unchanged\n${out}${err}")
+    math(EXPR failures "${failures} + 1")
+  elseif(answer STREQUAL "y" AND (NOT code EQUAL 0
+         OR NOT out MATCHES "${question}Started 'Low back motor control'"))
+    message(SEND_ERROR "terminal, answer yes: exit ${code}, expected 0\n${out}${err}")
+    math(EXPR failures "${failures} + 1")
+  endif()
+endforeach()
 
 # --- A library folder that does not exist is a failure -----------------------------------------
 motus_run(library-missing EXIT 1 ARGS --library ${WORK_DIR}/nowhere library
