@@ -9,6 +9,8 @@
 #include "core/I18n.hpp"
 
 #include <csignal>
+#include <unistd.h>
+
 #include <exception>
 #include <iostream>
 #include <string>
@@ -57,6 +59,7 @@ int main(int argc, char** argv) {
         options.db = request.db;
         options.play = request.play;
         options.dose = request.dose;
+        options.open = request.open;
         return app::runApp(options);
     };
     frontEnd.render = [&](const cli::RenderRequest& request) {
@@ -73,7 +76,8 @@ int main(int argc, char** argv) {
         return app::runRender(render, paths, request.library, std::cerr);
     };
     try {
-        return cli::run(args, paths, frontEnd, std::cout, std::cerr);
+        return cli::run(args, paths, frontEnd, std::cout, std::cerr,
+                        {&std::cin, isatty(STDIN_FILENO) == 1});
     } catch (const std::exception& e) {
         std::cerr << "motus: " << e.what() << '\n';
         return 1;

@@ -218,13 +218,7 @@ int runApp(const AppOptions& options) {
     };
     // Starting a bundled program from the window: it is assigned from today, then Motus opens
     // on it.
-    auto pushPrograms = [&] {
-        std::vector<ProgramsScreen::Entry> entries;
-        for (const auto& file : practice->bundledProgramFiles()) {
-            if (auto preview = practice->preview(file); preview.program) {
-                entries.push_back({std::move(*preview.program), file});
-            }
-        }
+    auto pushProgramsOf = [&](std::vector<ProgramsScreen::Entry> entries) {
         screens.push(std::make_unique<ProgramsScreen>(
             std::move(entries), fonts, lang,
             [&](const ProgramsScreen::Entry& entry) {
@@ -240,6 +234,15 @@ int runApp(const AppOptions& options) {
             },
             [&screens] { screens.pop(); }));
     };
+    auto pushPrograms = [&] {
+        std::vector<ProgramsScreen::Entry> entries;
+        for (const auto& file : practice->bundledProgramFiles()) {
+            if (auto preview = practice->preview(file); preview.program) {
+                entries.push_back({std::move(*preview.program), file});
+            }
+        }
+        pushProgramsOf(std::move(entries));
+    };
     BrowserScreen* browserScreen = nullptr;
     if (!options.play.empty()) {
         const auto* exercise = load.library.find(options.play);
@@ -254,6 +257,23 @@ int runApp(const AppOptions& options) {
         browserScreen = pushBrowser(false);
         if (!hasProgram()) {
             browserScreen->setProgramsAction(pushPrograms);
+        }
+    }
+    // `motus FILE` (a file manager opening a program file): the program is offered as the
+    // bundled ones are, over the first screen; a file with errors is named in the banner.
+    if (!options.open.empty() && practice) {
+        auto preview = practice->preview(options.open);
+        for (const auto& diagnostic : preview.diagnostics) {
+            std::cerr << diagnostic.str() << '\n';
+        }
+        if (preview.program) {
+            std::vector<ProgramsScreen::Entry> entries;
+            entries.push_back({std::move(*preview.program), options.open});
+            pushProgramsOf(std::move(entries));
+        } else {
+            banner = fmt::format(fmt::runtime(core::tr("{} has errors and cannot be assigned; "
+                                                       "'motus validate {}' lists them")),
+                                 options.open.string(), options.open.string());
         }
     }
     sf::Vector2f size{static_cast<float>(initialSize.x), static_cast<float>(initialSize.y)};

@@ -21,6 +21,8 @@ struct AppOptions {
     // Open the player on this exercise instead of the browser (`motus play ID`).
     std::string play;
     core::DoseOverride dose;
+    // A program file to offer for assignment (`motus FILE`, what a file manager opens).
+    std::filesystem::path open;
 };
 
 // True when an X display can be opened; SFML aborts without one.

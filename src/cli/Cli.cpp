@@ -40,7 +40,7 @@ std::string versionText() {
 }
 
 int run(const std::vector<std::string>& argv, const content::DataPaths& paths,
-        const FrontEnd& frontEnd, std::ostream& rawOut, std::ostream& rawErr) {
+        const FrontEnd& frontEnd, std::ostream& rawOut, std::ostream& rawErr, const Input& input) {
     Utf8Lines outLines(rawOut);
     Utf8Lines errLines(rawErr);
     std::ostream out(&outLines);
@@ -63,7 +63,7 @@ int run(const std::vector<std::string>& argv, const content::DataPaths& paths,
         err << "motus: " << *invocation.error << '\n' << usageHint(&command);
         return kExitUsage;
     }
-    Context context{command, invocation.values, paths, frontEnd, out, err};
+    Context context{command, invocation.values, paths, frontEnd, out, err, input};
     if (command.handler != cmdHelp) {
         // Every other command reads the library: a folder that is not there is a failure.
         const auto library = context.library();

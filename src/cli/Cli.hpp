@@ -23,6 +23,7 @@ struct WindowRequest {
     double screenshotAt = 0.0;        // --screenshot-at S
     std::string play;                 // `play ID`: open the player on this exercise
     core::DoseOverride dose;          // with `play`
+    std::filesystem::path open;       // `motus FILE`: a program file to assign (a regular file)
 };
 
 // `render ID (--sheet | --at SECONDS) --out FILE.png [--size WxH]`.
@@ -42,11 +43,20 @@ struct FrontEnd {
     std::function<int(const RenderRequest&)> render;
 };
 
+// Standard input, for the one question the command line asks (replace the program assigned
+// now?). Without a terminal nothing is asked: the command refuses and names the option that
+// confirms (--replace), so that scripts never wait.
+struct Input {
+    std::istream* stream = nullptr;
+    bool terminal = false;
+};
+
 // Reads the command line (argv[0] is the program), chooses the language, runs the command or
 // hands it to the front end; returns the exit code: 0 success, 1 failure, 2 usage error (or no
 // display, as the front end says). Output is valid UTF-8.
 [[nodiscard]] int run(const std::vector<std::string>& argv, const content::DataPaths& paths,
-                      const FrontEnd& frontEnd, std::ostream& out, std::ostream& err);
+                      const FrontEnd& frontEnd, std::ostream& out, std::ostream& err,
+                      const Input& input = {});
 
 [[nodiscard]] std::string versionText();
 

@@ -21,6 +21,7 @@ struct Context {
     const FrontEnd& frontEnd;
     std::ostream& out;
     std::ostream& err;
+    const Input& input;
 
     // --library, else MOTUS_LIBRARY, else the bundled library.
     [[nodiscard]] std::filesystem::path library() const;

@@ -3,6 +3,7 @@
 #include "Commands.hpp"
 #include "Json.hpp"
 #include "Text.hpp"
+#include "content/ContentCheck.hpp"
 #include "content/ExerciseLoader.hpp"
 #include "core/I18n.hpp"
 #include "core/Kinematics.hpp"
@@ -13,6 +14,7 @@
 
 #include <algorithm>
 #include <ostream>
+#include <system_error>
 
 namespace motus::cli {
 namespace {
@@ -257,6 +259,19 @@ int cmdWindow(Context& c) {
     request.select = c.values.text("--select").value_or("");
     request.screenshot = c.values.text("--screenshot").value_or("");
     request.screenshotAt = c.values.seconds("--screenshot-at").value_or(0.0);
+    if (!c.values.positionals().empty()) {
+        request.open = c.values.positionals().front();
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(request.open, ec)) {
+            const bool missing = !std::filesystem::exists(request.open, ec);
+            c.err << "motus: "
+                  << fmt::format(fmt::runtime(missing ? tr("cannot open {}: no such file")
+                                                      : tr("cannot open {}: not a regular file")),
+                                 request.open.string())
+                  << '\n';
+            return kExitFailure;
+        }
+    }
     c.out.flush();
     return c.frontEnd.window(request);
 }
@@ -265,21 +280,24 @@ int cmdValidate(Context& c) {
     const auto library = c.library();
     std::vector<std::filesystem::path> targets(c.values.positionals().begin(),
                                                c.values.positionals().end());
+    // Files and folders given are checked against the rest of the library; the library alone
+    // (with its programs) against itself.
     content::LibraryLoad context;
     if (targets.empty()) {
         targets.push_back(library);
     } else {
         context = content::loadLibrary({library});
     }
-    const auto load = content::loadLibrary(
+    const auto check = content::checkContent(
         targets, targets.front() == library && targets.size() == 1 ? nullptr : &context.library);
-    printDiagnostics(load.diagnostics, c.err);
-    const auto errors = core::countErrors(load.diagnostics);
-    const auto warnings = load.diagnostics.size() - errors;
+    printDiagnostics(check.diagnostics, c.err);
+    const auto errors = core::countErrors(check.diagnostics);
+    const auto warnings = check.diagnostics.size() - errors;
     if (!c.values.flag("--quiet")) {
         c.out << fmt::format(fmt::runtime(tr("{} file(s) checked, {} exercise(s) valid, {} "
-                                             "error(s), {} warning(s)")),
-                             load.filesRead, load.library.size(), errors, warnings)
+                                             "program(s) valid, {} error(s), {} warning(s)")),
+                             check.filesRead, check.exercisesValid, check.programsValid, errors,
+                             warnings)
               << '\n';
     }
     return errors > 0 ? kExitFailure : kExitOk;

@@ -129,26 +129,35 @@ std::vector<Command> buildCommands() {
                                   N_("with --screenshot: after S seconds of the routine (frames "
                                      "of 1/60 s, not wall time)"));
     screenshotAt.needs = "--screenshot";
+    // `motus FILE`: what a file manager runs to open a program file (the desktop entry's %f).
+    // A word that is not a command is taken as a file only when it looks like one.
+    Positional open;
+    open.name = "FILE";
+    open.what = N_("a program file to open in the window (a name ending in .xml, or a path "
+                   "with a /)");
+    open.required = false;
     t.push_back({"",
-                 {},
+                 {open},
                  {text("--select", "ID", N_("open the window on this exercise")),
                   text("--screenshot", "FILE",
                        N_("draw the window once into the PNG file FILE "
                           "and quit")),
                   screenshotAt},
-                 N_("open the window with the exercise library (needs a display)"),
+                 N_("open the window with the exercise library, or on the program in FILE to "
+                    "assign it (needs a display)"),
                  cmdWindow});
 
     Positional paths;
     paths.name = "PATH";
-    paths.what = N_("exercise files or folders");
+    paths.what = N_("exercise or program files, or folders holding either");
     paths.required = false;
     paths.many = true;
     t.push_back({"validate",
                  {paths},
                  {flag("--quiet", N_("print only the diagnostics, not the count"))},
-                 N_("check exercise files or folders (default: the library); diagnostics on "
-                    "stderr as path:line: error: message; exit 1 on any error"),
+                 N_("check exercise and program files or folders without using them (default: "
+                    "the library and its programs); programs are checked against the library; "
+                    "diagnostics on stderr as path:line: error: message; exit 1 on any error"),
                  cmdValidate});
 
     t.push_back(
@@ -229,7 +238,8 @@ std::vector<Command> buildCommands() {
                         N_("the first day of the program, YYYY-MM-DD "
                            "(default: today; at most a year away)"));
     Option replace = flag("--replace", N_("replace the program assigned now (it is kept in the "
-                                          "history); without it, Motus refuses"));
+                                          "history); without it, Motus asks on a terminal and "
+                                          "refuses otherwise"));
     t.push_back({"program start",
                  {programId},
                  {start, replace},
@@ -691,6 +701,12 @@ std::string usageHint(const Command* command) {
 
 // ---- values ------------------------------------------------------------------------------
 
+bool looksLikeFile(std::string_view word) {
+    constexpr std::string_view suffix = ".xml";
+    return word.find('/') != std::string_view::npos ||
+           (word.size() > suffix.size() && word.substr(word.size() - suffix.size()) == suffix);
+}
+
 std::optional<int> parseInteger(std::string_view text) {
     int value = 0;
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -991,8 +1007,17 @@ CommandLine::CommandLine(const std::vector<std::string>& argv)
             }
         }
     }
-    // What no command took, in the order it was given.
+    // What no command took, in the order it was given. A word an enclosing command took as
+    // its argument (`motus today x.xml` hands x.xml on to the window's FILE) belongs to no
+    // command either.
     std::vector<std::string> left = root.remaining(true);
+    for (const auto* app : chain) {
+        if (auto found = positionalsOf.find(app); app != leaf && found != positionalsOf.end()) {
+            for (const auto* positional : found->second) {
+                left.insert(left.end(), positional->results().begin(), positional->results().end());
+            }
+        }
+    }
     std::vector<bool> used(argv.size(), false);
     std::vector<std::pair<std::size_t, std::string>> ordered;
     for (const auto& word : left) {
@@ -1210,6 +1235,12 @@ Invocation CommandLine::check() const {
             inv.error = what;
             break;
         }
+        return inv;
+    }
+    // The window's FILE is where a word that is no command lands: a file only if it looks
+    // like one.
+    if (c.path.empty() && !r.positionals.empty() && !looksLikeFile(r.positionals.front())) {
+        inv.error = fmt::format(fmt::runtime(tr("unknown command '{}'")), r.positionals.front());
         return inv;
     }
     if (!r.stray.empty()) {

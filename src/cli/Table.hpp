@@ -126,6 +126,10 @@ private:
 // "Usage: motus log ID [--date D] ..." and where to read more, after a usage error.
 [[nodiscard]] std::string usageHint(const Command* command);
 
+// Whether a word that stands where a command could names a file for the window (`motus
+// FILE`): it ends in .xml or holds a '/', which no command does. A command's name always wins.
+[[nodiscard]] bool looksLikeFile(std::string_view word);
+
 // Value parsers shared by the check and the handlers.
 [[nodiscard]] std::optional<int> parseInteger(std::string_view text);
 [[nodiscard]] std::optional<double> parseSeconds(std::string_view text);

@@ -165,6 +165,20 @@ std::optional<core::Date> startOf(const Context& c) {
     return c.values.date("--start");
 }
 
+// "y", "yes" and the word for yes in the language of the question (its first letter too), in
+// any case; anything else, an empty line included, is no.
+bool isYes(std::string answer) {
+    const auto first = answer.find_first_not_of(" \t\r");
+    const auto last = answer.find_last_not_of(" \t\r");
+    answer = first == std::string::npos ? std::string() : answer.substr(first, last - first + 1);
+    std::transform(answer.begin(), answer.end(), answer.begin(), [](char ch) {
+        return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+    });
+    const std::string yes = tr("yes");
+    return answer == "y" || answer == "yes" || answer == yes ||
+           (!yes.empty() && answer == yes.substr(0, 1));
+}
+
 int assign(Context& c, Practice& practice, const std::filesystem::path& file) {
     const auto preview = practice.preview(file);
     for (const auto& d : preview.diagnostics) {
@@ -175,9 +189,25 @@ int assign(Context& c, Practice& practice, const std::filesystem::path& file) {
               << '\n';
         return kExitFailure;
     }
-    const bool replace = c.values.flag("--replace");
-    // Practice decides: a start more than a year away, or replacing a program without
-    // --replace, is refused (exit 1 or 2 in run()).
+    bool replace = c.values.flag("--replace");
+    // On a terminal, replacing the program assigned now is asked for; elsewhere (a script, a
+    // pipe) it needs --replace. Practice decides the rest: a start more than a year away, or
+    // replacing a program without confirmation, is refused (exit 1 or 2 in run()).
+    if (!replace && preview.replaces && c.input.terminal && c.input.stream != nullptr) {
+        c.err << fmt::format(fmt::runtime(tr("'{}' is assigned now. Replace it with '{}'? It "
+                                             "stays in the history. [y/N] ")),
+                             *preview.replaces, preview.program->titleIn(core::uiLanguage()))
+              << std::flush;
+        std::string answer;
+        const bool answered = static_cast<bool>(std::getline(*c.input.stream, answer));
+        if (!answered || !isYes(answer)) {
+            // At the end of input (Ctrl+D) the terminal shows no line break.
+            c.err << (answered ? "" : "\n") << "motus: " << tr("not replaced; nothing changed")
+                  << '\n';
+            return kExitFailure;
+        }
+        replace = true;
+    }
     const auto result = practice.assign(file, startOf(c), replace);
     const auto& program = *result.program;
     c.out << fmt::format(fmt::runtime(tr("Started '{}' on {}: {} weeks.")),

@@ -640,7 +640,7 @@ readPosesForInspection(const std::filesystem::path& file) {
 
 std::vector<std::filesystem::path>
 collectExerciseFiles(const std::vector<std::filesystem::path>& paths,
-                     std::vector<Diagnostic>& diagnostics) {
+                     std::vector<Diagnostic>& diagnostics, bool enterProgramFolders) {
     namespace fs = std::filesystem;
     std::vector<fs::path> files;
     for (const auto& path : paths) {
@@ -674,7 +674,7 @@ collectExerciseFiles(const std::vector<std::filesystem::path>& paths,
             const FileStatus entry = fileStatus(it->path());
             switch (entry.kind) {
             case FileKind::Folder:
-                if (it->path().filename() == "programs") {
+                if (!enterProgramFolders && it->path().filename() == "programs") {
                     it.disable_recursion_pending();
                 }
                 break;

@@ -58,9 +58,11 @@ void checkAcrossFiles(std::vector<core::Exercise>& exercises,
 [[nodiscard]] std::vector<std::pair<core::View, core::Pose>>
 readPosesForInspection(const std::filesystem::path& file);
 
-// The *.xml exercise files below the given paths, in a stable order.
+// The *.xml exercise files below the given paths, in a stable order. Folders named "programs"
+// are not entered unless `enterProgramFolders` (to check every content file, as `motus validate`
+// does).
 [[nodiscard]] std::vector<std::filesystem::path>
 collectExerciseFiles(const std::vector<std::filesystem::path>& paths,
-                     std::vector<core::Diagnostic>& diagnostics);
+                     std::vector<core::Diagnostic>& diagnostics, bool enterProgramFolders = false);
 
 } // namespace motus::content

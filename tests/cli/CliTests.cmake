@@ -15,8 +15,9 @@ function(motus_run name)
   if(R_UNCHANGED)
     file(SHA256 ${R_UNCHANGED} before)
   endif()
+  # Standard input is never a terminal here, so motus never asks (program import, --replace).
   execute_process(COMMAND ${CMAKE_COMMAND} -E env XDG_DATA_HOME=${WORK_DIR}/xdg ${R_ENV} ${R_LAUNCHER} ${MOTUS}
-    ${R_ARGS} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    ${R_ARGS} INPUT_FILE /dev/null RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
   set(ok TRUE)
   if(R_UNCHANGED)
     file(SHA256 ${R_UNCHANGED} after)
@@ -74,7 +75,8 @@ motus_run(unknown-command EXIT 2 ARGS frobnicate STDERR "unknown command 'frobni
 motus_run(unknown-option EXIT 2 ARGS --frobnicate STDERR "unknown option --frobnicate")
 motus_run(unknown-subcommand-option EXIT 2 ARGS library --colour STDERR "unknown option --colour")
 motus_run(library-option-needs-value EXIT 2 ARGS library --region STDERR "needs a value")
-motus_run(validate-bundled EXIT 0 ARGS validate STDOUT " 0 error\\(s\\), 0 warning\\(s\\)")
+motus_run(validate-bundled EXIT 0 ARGS validate
+  STDOUT " [1-9][0-9]* exercise\\(s\\) valid, 3 program\\(s\\) valid, 0 error\\(s\\), 0 warning\\(s\\)")
 motus_run(validate-one-bundled-file EXIT 0
   ARGS validate ${SOURCE_DIR}/exercises/low-back/bird-dog.xml STDOUT "1 file\\(s\\) checked, 1 exercise")
 motus_run(validate-malformed EXIT 1 ARGS validate ${WORK_DIR}/bad.xml
@@ -83,6 +85,92 @@ motus_run(validate-mixed EXIT 1 ARGS validate ${WORK_DIR}/mixed
   STDERR "broken.xml:[0-9]+: error: <dose>: unknown attribute 'set'"
   STDOUT "2 file\\(s\\) checked, 1 exercise\\(s\\) valid")
 motus_run(validate-missing-path EXIT 1 ARGS validate ${WORK_DIR}/nowhere STDERR "no such file or folder")
+
+# --- validate: program files, checked against the library, alone or mixed with exercises ----
+set(P ${WORK_DIR}/programs)
+# write_program(NAME ITEMS [OPENING]): P/NAME.xml, a program of one phase (line 5) whose items
+# start at line 6; OPENING replaces the <program> element's opening tag (line 2).
+function(write_program name items)
+  set(opening "<program id=\"test\" format=\"1\">")
+  if(ARGC GREATER 2)
+    set(opening "${ARGV2}")
+  endif()
+  file(WRITE ${P}/${name}.xml "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n${opening}\n"
+    "  <title>Test</title>\n  <author>A therapist</author>\n"
+    "  <phase name=\"One\" weeks=\"2\" per-week=\"7\">\n${items}  </phase>\n</program>\n")
+endfunction()
+set(bridge "    <item exercise=\"glute-bridge\"/>\n")
+write_program(good "${bridge}    <item exercise=\"cat-camel\" reps=\"8\"/>\n")
+write_program(unknown-exercise "    <item exercise=\"no-such-exercise\"/>\n")
+write_program(outside-exercise-bounds "    <item exercise=\"glute-bridge\" reps=\"20\"/>\n")
+write_program(outside-limits "    <item exercise=\"glute-bridge\" sets=\"9\"/>\n")
+write_program(twice "${bridge}${bridge}")
+write_program(no-hold-phase "    <item exercise=\"cat-camel\" hold=\"5\"/>\n")
+write_program(pyramid "    <item exercise=\"glute-bridge\" sets=\"3\" pyramid=\"10 8\"/>\n")
+write_program(bounds "    <item exercise=\"glute-bridge\">\n      <bounds reps=\"5-20\"/>\n    </item>\n")
+write_program(unknown-attribute "    <item exercise=\"glute-bridge\" load=\"5\"/>\n")
+write_program(format "${bridge}" "<program id=\"test\" format=\"2\">")
+write_program(malformed "    <item exercise=\"glute-bridge\">\n")
+write_program(variants "    <item exercise=\"bird-dog-arm\"/>\n    <item exercise=\"bird-dog-leg\"/>\n")
+motus_run(validate-program EXIT 0 ARGS validate ${P}/good.xml
+  STDOUT "^1 file\\(s\\) checked, 0 exercise\\(s\\) valid, 1 program\\(s\\) valid, 0 error\\(s\\), 0 warning\\(s\\)\n$")
+motus_run(validate-bundled-programs EXIT 0 ARGS validate ${SOURCE_DIR}/exercises/programs
+  STDOUT "^3 file\\(s\\) checked, 0 exercise\\(s\\) valid, 3 program\\(s\\) valid, 0 error")
+# Each kind of error, as `program import` would report it: path:line: error: message, exit 1.
+foreach(case
+    "unknown-exercise|6|<item> attribute 'exercise': unknown exercise 'no-such-exercise'"
+    "outside-exercise-bounds|6|<item> attribute 'reps': 20 is outside the bounds 8\\.\\.15 of exercise 'glute-bridge'"
+    "outside-limits|6|<item> attribute 'sets': 9 is outside the range 1\\.\\.5"
+    "twice|7|<item> attribute 'exercise': 'glute-bridge' is given twice in this phase \\(first at line 6\\)"
+    "no-hold-phase|6|<item> attribute 'hold': 5 is outside the bounds 0\\.\\.0 of exercise 'cat-camel'"
+    "pyramid|6|<item> attribute 'pyramid': 2 values for 3 sets"
+    "bounds|7|<bounds> attribute 'reps': '5-20' is outside the bounds 8\\.\\.15 of exercise 'glute-bridge'"
+    "unknown-attribute|6|<item>: unknown attribute 'load'"
+    "format|2|<program> attribute 'format': version 2 is not supported"
+    "malformed|[0-9]+|malformed XML")
+  string(REPLACE "|" ";" case "${case}")
+  list(GET case 0 name)
+  list(GET case 1 line)
+  list(GET case 2 message)
+  motus_run(validate-program-${name} EXIT 1 ARGS validate ${P}/${name}.xml
+    STDERR "^[^\n]*/programs/${name}\\.xml:${line}: error: ${message}"
+    STDOUT "^1 file\\(s\\) checked, 0 exercise\\(s\\) valid, 0 program\\(s\\) valid, [1-9] error")
+endforeach()
+# A warning does not fail the check.
+motus_run(validate-program-warning EXIT 0 ARGS validate ${P}/variants.xml
+  STDERR "variants\\.xml:7: warning: <item exercise=\"bird-dog-leg\">: a harder variant of 'bird-dog-arm' \\(line 6\\)"
+  STDOUT "1 program\\(s\\) valid, 0 error\\(s\\), 1 warning\\(s\\)")
+motus_run(validate-program-quiet EXIT 1 ARGS validate --quiet ${P}/twice.xml
+  STDERR "twice\\.xml:7: error:" NOT_STDOUT ".")
+# A folder of both kinds: an exercise of its own (my-bridge), which its program may use; a
+# broken exercise, which a program may not; a program on the library's exercises.
+set(M ${WORK_DIR}/both-kinds)
+file(MAKE_DIRECTORY ${M}/programs)
+string(REPLACE "id=\"glute-bridge\"" "id=\"my-bridge\"" mine "${good}")
+file(WRITE ${M}/my-bridge.xml "${mine}")
+file(WRITE ${M}/broken.xml "${broken}")
+write_program(own "    <item exercise=\"my-bridge\" reps=\"12\"/>\n")
+write_program(on-broken "    <item exercise=\"broken\"/>\n")
+file(RENAME ${P}/own.xml ${M}/programs/own.xml)
+file(RENAME ${P}/on-broken.xml ${M}/on-broken.xml)
+file(COPY ${P}/good.xml DESTINATION ${M})
+motus_run(validate-both-kinds EXIT 1 ARGS validate ${M}
+  STDERR "broken\\.xml:[0-9]+: error: <dose>: unknown attribute 'set'"
+         "on-broken\\.xml:6: error: <item> attribute 'exercise': unknown exercise 'broken'"
+  STDOUT "^5 file\\(s\\) checked, 1 exercise\\(s\\) valid, 2 program\\(s\\) valid, 5 error\\(s\\), 0 warning\\(s\\)\n$")
+motus_run(validate-both-kinds-valid EXIT 0 ARGS validate ${M}/my-bridge.xml ${M}/programs ${M}/good.xml
+  STDOUT "^3 file\\(s\\) checked, 1 exercise\\(s\\) valid, 2 program\\(s\\) valid, 0 error")
+# The program on my-bridge is not valid against the library alone.
+motus_run(validate-own-exercise-missing EXIT 1 ARGS validate ${M}/programs/own.xml
+  STDERR "own\\.xml:6: error: <item> attribute 'exercise': unknown exercise 'my-bridge'")
+
+# --- motus FILE: a program file for the window (what a file manager runs) --------------------
+motus_run(open-missing-file EXIT 1 ARGS ${WORK_DIR}/nowhere.xml
+  STDERR "^motus: cannot open [^\n]*nowhere\\.xml: no such file\n$")
+motus_run(open-folder EXIT 1 ARGS ${WORK_DIR}/ STDERR "^motus: cannot open [^\n]*: not a regular file")
+motus_run(open-file-without-display EXIT 2 ENV DISPLAY= ARGS ${P}/good.xml STDERR "^motus: no X display")
+motus_run(open-not-a-file EXIT 2 ARGS program-file STDERR "^motus: unknown command 'program-file'")
+motus_run(open-and-command EXIT 2 ARGS today ${P}/good.xml STDERR "unexpected argument '[^']*good\\.xml'")
 motus_run(library-skips-broken EXIT 0 ARGS --library ${WORK_DIR}/mixed library
   STDOUT "glute-bridge" "1 of 1 exercise" STDERR "1 file\\(s\\) skipped")
 motus_run(library-text EXIT 0 ARGS library STDOUT "mcgill-curl-up +McGill curl-up")
@@ -268,6 +356,29 @@ motus_run(log-past EXIT 0 ENV ${TODAY} ARGS --db ${DB} log cat-camel --date 2026
   STDOUT "Logged Cat-camel: 1 sets on 2026-11-09")
 motus_run(replace-confirmed EXIT 0 ENV ${TODAY} ARGS --db ${DB} program start hip-knee --replace
   STDOUT "Started 'Hip and knee strength'")
+# On a terminal (script(1) gives motus one) replacing is asked for: no keeps the program, yes
+# replaces it.
+find_program(SCRIPT script REQUIRED)
+foreach(answer n y)
+  file(WRITE ${WORK_DIR}/answer-${answer}.txt "${answer}\n")
+  file(SHA256 ${DB} before)
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env XDG_DATA_HOME=${WORK_DIR}/xdg ${TODAY}
+    ${SCRIPT} -qec "${MOTUS} --db ${DB} program import ${SOURCE_DIR}/exercises/programs/low-back-motor-control.xml"
+    /dev/null INPUT_FILE ${WORK_DIR}/answer-${answer}.txt RESULT_VARIABLE code OUTPUT_VARIABLE out
+    ERROR_VARIABLE err)
+  file(SHA256 ${DB} after)
+  set(question "'Hip and knee strength' is assigned now\\. Replace it with 'Low back motor control'\\? It stays in the history\\. \\[y/N\\] ")
+  math(EXPR checks "${checks} + 1")
+  if(answer STREQUAL "n" AND (NOT code EQUAL 1 OR NOT before STREQUAL after
+     OR NOT out MATCHES "${question}motus: not replaced; nothing changed"))
+    message(SEND_ERROR "terminal, answer no: exit ${code}, expected 1 and the journal unchanged\n${out}${err}")
+    math(EXPR failures "${failures} + 1")
+  elseif(answer STREQUAL "y" AND (NOT code EQUAL 0
+         OR NOT out MATCHES "${question}Started 'Low back motor control'"))
+    message(SEND_ERROR "terminal, answer yes: exit ${code}, expected 0\n${out}${err}")
+    math(EXPR failures "${failures} + 1")
+  endif()
+endforeach()
 
 # --- Journals Motus may not write, or not grow ---------------------------------------------------
 # A journal its owner made read-only: shown, never written, never chmod-ed, no -wal/-shm left.

@@ -1,6 +1,8 @@
 // The command table and its parser, in process: what each command line means, which ones are
 // usage errors and what the message names; the help the table prints; valid UTF-8 output
-// with control characters escaped, in text and in JSON.
+// with control characters escaped, in text and in JSON; the question before a program is
+// replaced, on a terminal and elsewhere.
+#include "cli/Cli.hpp"
 #include "cli/Json.hpp"
 #include "cli/Table.hpp"
 #include "cli/Text.hpp"
@@ -9,6 +11,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -264,4 +267,130 @@ TEST_CASE("JSON output is valid UTF-8 with control characters escaped", "[cli][t
     }
     CHECK(sink.str() == "{\"path\":\"caf" + replacement + "\\u001b\\u007f\\u0085.xml\"}\n");
     CHECK(validUtf8(sink.str()) == sink.str());
+}
+
+TEST_CASE("a word that is no command opens the window on a file when it looks like one",
+          "[cli][table]") {
+    CHECK(looksLikeFile("program.xml"));
+    CHECK(looksLikeFile("./program"));
+    CHECK(looksLikeFile("/home/me/Downloads/back.motus.xml"));
+    CHECK_FALSE(looksLikeFile("program"));
+    CHECK_FALSE(looksLikeFile(".xml"));
+    CHECK_FALSE(looksLikeFile("validate"));
+
+    auto file = parse({"program.xml"});
+    REQUIRE_FALSE(file.error);
+    CHECK(file.command->path.empty());
+    CHECK(file.values.positionals() == std::vector<std::string>{"program.xml"});
+    auto path = parse({"--select", "bird-dog", "downloads/p"});
+    REQUIRE_FALSE(path.error);
+    CHECK(path.command->path.empty());
+    CHECK(path.values.positionals() == std::vector<std::string>{"downloads/p"});
+    CHECK(path.values.text("--select") == "bird-dog");
+    // A command's name wins (even when a file of that name exists).
+    auto command = parse({"validate"});
+    REQUIRE_FALSE(command.error);
+    CHECK(command.command->path == "validate");
+    CHECK(parse({"validate", "a.xml"}).values.positionals() == std::vector<std::string>{"a.xml"});
+
+    const std::vector<std::pair<std::vector<std::string>, std::string>> refused{
+        {{"program-file"}, "unknown command 'program-file'"},
+        {{"frobnicate", "junk"}, "unknown command 'frobnicate'"},
+        {{"a.xml", "b.xml"}, "unexpected argument 'b.xml'"},
+        {{"today", "a.xml"}, "unexpected argument 'a.xml'"},
+        {{"a.xml", "today"}, "unexpected argument 'a.xml'"},
+        {{"program", "a.xml"}, "unknown command 'program a.xml'"},
+        {{"program", "list", "a.xml"}, "unexpected argument 'a.xml'"},
+    };
+    for (const auto& [words, message] : refused) {
+        INFO(message);
+        CHECK(errorOf(words) == message);
+    }
+}
+
+namespace {
+
+struct Ran {
+    int code = 0;
+    std::string out;
+    std::string err;
+};
+
+// The command line in process, on the bundled library and a journal in `dir`, with `answer`
+// on standard input, a terminal or not.
+Ran runMotus(const std::filesystem::path& dir, std::vector<std::string> words,
+             const std::string& answer, bool terminal) {
+    content::DataPaths paths;
+    paths.library = std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises";
+    paths.localeDir = std::filesystem::path(MOTUS_BINARY_DIR) / "share" / "locale";
+    paths.dataDir = std::filesystem::path(MOTUS_BINARY_DIR) / "share" / "motus";
+    paths.assetsDir = paths.dataDir / "assets";
+    words.insert(words.begin(), {"motus", "--db", (dir / "motus.db").string()});
+    std::istringstream in(answer);
+    std::ostringstream out;
+    std::ostringstream err;
+    Ran ran;
+    ran.code = run(words, paths, FrontEnd{}, out, err, Input{&in, terminal});
+    ran.out = out.str();
+    ran.err = err.str();
+    return ran;
+}
+
+} // namespace
+
+TEST_CASE("replacing the program assigned asks first on a terminal, and refuses elsewhere",
+          "[cli][prompt]") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::path(MOTUS_BINARY_DIR) / "prompt-test";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string lowBack =
+        (fs::path(MOTUS_SOURCE_DIR) / "exercises" / "programs" / "low-back-motor-control.xml")
+            .string();
+    const std::vector<std::string> import{"--lang", "en", "program", "import", lowBack};
+    auto assigned = [&] {
+        return runMotus(dir, {"--lang", "en", "program", "show", "--json"}, "", false).out;
+    };
+    REQUIRE(runMotus(dir, {"--lang", "en", "program", "start", "hip-knee"}, "", false).code == 0);
+    const std::string question = "'Hip and knee strength' is assigned now. Replace it with 'Low "
+                                 "back motor control'? It stays in the history. [y/N] ";
+
+    // Not a terminal (a script, a pipe): nothing is asked, nothing read, nothing changed.
+    auto script = runMotus(dir, import, "y\n", false);
+    CHECK(script.code == 1);
+    CHECK_THAT(script.err,
+               Catch::Matchers::Contains("--replace") && !Catch::Matchers::Contains("[y/N]"));
+    CHECK_THAT(assigned(), Catch::Matchers::Contains("\"id\":\"hip-knee\""));
+
+    // On a terminal: no, an empty line (the default) and the end of input keep the program.
+    for (const std::string answer : {"n\n", "\n", "", "maybe\n"}) {
+        INFO(answer);
+        auto declined = runMotus(dir, import, answer, true);
+        CHECK(declined.code == 1);
+        // (A terminal shows the answer's line break; at the end of input motus adds one.)
+        CHECK(declined.err ==
+              question + (answer.empty() ? "\n" : "") + "motus: not replaced; nothing changed\n");
+        CHECK(declined.out.empty());
+        CHECK_THAT(assigned(), Catch::Matchers::Contains("\"id\":\"hip-knee\""));
+    }
+    // Yes replaces it, as --replace would.
+    auto confirmed = runMotus(dir, import, " Yes \n", true);
+    CHECK(confirmed.code == 0);
+    CHECK(confirmed.err == question);
+    CHECK_THAT(confirmed.out, Catch::Matchers::Contains("Started 'Low back motor control'") &&
+                                  Catch::Matchers::Contains("It replaces 'Hip and knee strength'"));
+    CHECK_THAT(assigned(), Catch::Matchers::Contains("\"id\":\"low-back-motor-control\""));
+    // In German the question and the answer are German; program start asks too.
+    auto german = runMotus(dir, {"--lang", "de", "program", "start", "hip-knee"}, "j\n", true);
+    CHECK(german.code == 0);
+    CHECK_THAT(german.err, Catch::Matchers::StartsWith("'Motorische Kontrolle für den unteren "
+                                                       "Rücken' ist jetzt zugewiesen.") &&
+                               Catch::Matchers::EndsWith("[j/N] "));
+    CHECK_THAT(assigned(), Catch::Matchers::Contains("\"id\":\"hip-knee\""));
+    // With --replace nothing is asked.
+    auto replaced =
+        runMotus(dir, {"--lang", "en", "program", "import", lowBack, "--replace"}, "", true);
+    CHECK(replaced.code == 0);
+    CHECK(replaced.err.empty());
+    fs::remove_all(dir);
 }

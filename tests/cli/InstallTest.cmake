@@ -9,8 +9,8 @@ if(NOT code EQUAL 0)
 endif()
 foreach(path bin/motus share/motus/exercises/low-back/mcgill-curl-up.xml
              share/locale/de/LC_MESSAGES/motus.mo share/doc/motus/exercise-format.md
-             share/motus/assets/icons/motus.png share/applications/motus.desktop
-             share/icons/hicolor/256x256/apps/motus.png)
+             share/motus/assets/icons/motus.png share/applications/org.motus.Motus.desktop
+             share/icons/hicolor/256x256/apps/org.motus.Motus.png)
   if(NOT EXISTS ${PREFIX}/${path})
     message(FATAL_ERROR "not installed: ${path}")
   endif()
