@@ -159,6 +159,7 @@ std::string summary(const Data& d, const service::TodayView& view,
 std::string adherence(const std::vector<service::WeekView>& weeks, Date today) {
     BarChart chart;
     chart.title = tr("Weekly adherence");
+    // xgettext:no-c-format
     chart.axis = tr("% of prescribed sessions");
     chart.reference = 80;
     chart.referenceLabel = tr("80 %: the usual goal");

@@ -348,6 +348,7 @@ TEST_CASE("the warning-sign screen is left by Esc or its Back button without sto
     CHECK(done == 2);
     CHECK(day.journal->checkIns(day.date, day.date).empty());
     CHECK(day.practice->state() == service::ProgramState::Active);
+}
 
 TEST_CASE("today: the handout and the report are written into the documents folder",
           "[app][today][document]") {
