@@ -120,21 +120,7 @@ void drawCapsule(sf::RenderTarget& target, sf::Vector2f a, sf::Vector2f b, float
 }
 
 FigureFit fitFigures(const std::vector<core::BodyPlacement>& bodies, sf::FloatRect frame) {
-    double minX = 0, maxX = 0, maxY = 0.5;
-    bool first = true;
-    for (const auto& body : bodies) {
-        for (const auto& seg : body.segments) {
-            for (const auto& p : {seg.start, seg.end}) {
-                if (first) {
-                    minX = maxX = p.x;
-                    first = false;
-                }
-                minX = std::min(minX, p.x - seg.radius);
-                maxX = std::max(maxX, p.x + seg.radius);
-                maxY = std::max(maxY, p.y + seg.radius);
-            }
-        }
-    }
+    const auto [minX, maxX, maxY] = core::extentOf(bodies);
     const float margin = 0.12f * std::min(frame.width, frame.height);
     const float floorSpace = 0.08f * frame.height;
     const auto spanX = static_cast<float>(maxX - minX);

@@ -181,4 +181,23 @@ Pose mirrorPose(const Pose& pose, View view) {
     return out;
 }
 
+Extent extentOf(const std::vector<BodyPlacement>& bodies) {
+    Extent e;
+    bool first = true;
+    for (const auto& body : bodies) {
+        for (const auto& seg : body.segments) {
+            for (const auto& p : {seg.start, seg.end}) {
+                if (first) {
+                    e.minX = e.maxX = p.x;
+                    first = false;
+                }
+                e.minX = std::min(e.minX, p.x - seg.radius);
+                e.maxX = std::max(e.maxX, p.x + seg.radius);
+                e.maxY = std::max(e.maxY, p.y + seg.radius);
+            }
+        }
+    }
+    return e;
+}
+
 } // namespace motus::core

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <utility>
+#include <vector>
 
 // Forward kinematics of the documented skeleton: from a pose's joint angles to the position of
 // every segment in the plane of the view, in metres, with the floor at y = 0 and y up. The
@@ -39,6 +40,15 @@ struct BodyPlacement {
 [[nodiscard]] int rotationSense(Joint joint, View view);
 
 // Places the body with the hip centre at x = 0 and its lowest point on the floor (y = 0).
+// The box every given body fits in, segment thickness included: x from minX to maxX, y from
+// the floor (0) up to maxY (at least 0.5 m), in metres. For fitting figures into a frame.
+struct Extent {
+    double minX = 0;
+    double maxX = 0;
+    double maxY = 0.5;
+};
+[[nodiscard]] Extent extentOf(const std::vector<BodyPlacement>& bodies);
+
 [[nodiscard]] BodyPlacement placeBody(const Pose& pose, View view, double heightMetres,
                                       const Proportions& proportions = {});
 

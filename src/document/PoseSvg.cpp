@@ -30,21 +30,7 @@ struct Fit {
 };
 
 Fit fitAll(const std::vector<core::BodyPlacement>& bodies, PoseSvgSize size) {
-    double minX = 0, maxX = 0, maxY = 0.5;
-    bool first = true;
-    for (const auto& body : bodies) {
-        for (const auto& seg : body.segments) {
-            for (const auto& p : {seg.start, seg.end}) {
-                if (first) {
-                    minX = maxX = p.x;
-                    first = false;
-                }
-                minX = std::min(minX, p.x - seg.radius);
-                maxX = std::max(maxX, p.x + seg.radius);
-                maxY = std::max(maxY, p.y + seg.radius);
-            }
-        }
-    }
+    const auto [minX, maxX, maxY] = core::extentOf(bodies);
     const double margin = 0.08 * std::min(size.width, size.height);
     const double floorSpace = 0.10 * size.height;
     Fit fit;

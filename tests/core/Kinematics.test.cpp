@@ -83,3 +83,20 @@ TEST_CASE("blending interpolates every joint", "[core][kinematics]") {
     CHECK(blendPoses(a, b, 0.0).angle(Joint::HipL) == 0);
     CHECK(blendPoses(a, b, 1.0).angle(Joint::HipL) == 90);
 }
+
+TEST_CASE("the extent of bodies holds every segment with its thickness", "[core][kinematics]") {
+    CHECK(extentOf({}).maxY == 0.5); // nothing: the floor and half a metre
+    BodyPlacement body;
+    for (auto& seg : body.segments) {
+        seg.start = {0.0, 0.0};
+        seg.end = {0.0, 0.0};
+        seg.radius = 0.0;
+    }
+    body.segments[0].start = {-0.4, 0.1};
+    body.segments[0].end = {0.3, 1.2};
+    body.segments[0].radius = 0.05;
+    const auto e = extentOf({body});
+    CHECK(e.minX == Approx(-0.45));
+    CHECK(e.maxX == Approx(0.35));
+    CHECK(e.maxY == Approx(1.25));
+}
