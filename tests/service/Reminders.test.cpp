@@ -8,6 +8,8 @@
 #include "core/MemoryJournal.hpp"
 #include "service/Reminders.hpp"
 
+#include "support/ScopedEnv.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -17,6 +19,8 @@
 using namespace motus;
 using namespace motus::storage::test;
 using core::Date;
+
+using motus::test::ScopedEnv;
 
 namespace {
 
@@ -53,30 +57,6 @@ fs::path threeDaysInPhaseTwo(const TempDir& dir) {
     writeBytes(file, xml);
     return file;
 }
-
-// Sets an environment variable for the scope of a test.
-class ScopedEnv {
-public:
-    ScopedEnv(const char* name, const std::string& value) : m_name(name) {
-        if (const char* old = std::getenv(name)) {
-            m_old = old;
-        }
-        ::setenv(name, value.c_str(), 1);
-    }
-    ~ScopedEnv() {
-        if (m_old) {
-            ::setenv(m_name, m_old->c_str(), 1);
-        } else {
-            ::unsetenv(m_name);
-        }
-    }
-    ScopedEnv(const ScopedEnv&) = delete;
-    ScopedEnv& operator=(const ScopedEnv&) = delete;
-
-private:
-    const char* m_name;
-    std::optional<std::string> m_old;
-};
 
 } // namespace
 

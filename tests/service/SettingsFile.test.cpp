@@ -4,6 +4,8 @@
 
 #include <service/SettingsFile.hpp>
 
+#include "support/ScopedEnv.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
@@ -72,15 +74,8 @@ TEST_CASE("a settings file that is no file, or broken, gives warnings and defaul
 }
 
 TEST_CASE("the settings path follows XDG_CONFIG_HOME", "[service][settings]") {
-    const char* old = std::getenv("XDG_CONFIG_HOME");
-    const std::string saved = old != nullptr ? old : "";
-    ::setenv("XDG_CONFIG_HOME", "/tmp/xdg-config", 1);
+    const motus::test::ScopedEnv config("XDG_CONFIG_HOME", "/tmp/xdg-config");
     CHECK(service::settingsPath() == fs::path("/tmp/xdg-config/motus/settings.ini"));
     ::setenv("XDG_CONFIG_HOME", "relative", 1); // ignored, as the XDG specification says
     CHECK(service::settingsPath().string().find("relative") == std::string::npos);
-    if (old != nullptr) {
-        ::setenv("XDG_CONFIG_HOME", saved.c_str(), 1);
-    } else {
-        ::unsetenv("XDG_CONFIG_HOME");
-    }
 }

@@ -2,6 +2,8 @@
 
 #include <storage/SqliteJournal.hpp>
 
+#include "support/ScopedEnv.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -24,6 +26,8 @@ using namespace motus;
 using motus::storage::SqliteJournal;
 using motus::storage::StorageError;
 using namespace motus::storage::test;
+
+using motus::test::ScopedEnv;
 
 namespace {
 
@@ -63,28 +67,6 @@ void requireRefused(const fs::path& file, const std::string& words) {
     CHECK_FALSE(fs::exists(file.string() + "-shm"));
     CHECK_FALSE(fs::exists(file.string() + "-journal"));
 }
-
-class ScopedEnv {
-public:
-    explicit ScopedEnv(const char* name) : m_name(name) {
-        if (const char* value = std::getenv(name)) {
-            m_old = value;
-        }
-    }
-    ~ScopedEnv() {
-        if (m_old) {
-            ::setenv(m_name, m_old->c_str(), 1);
-        } else {
-            ::unsetenv(m_name);
-        }
-    }
-    ScopedEnv(const ScopedEnv&) = delete;
-    ScopedEnv& operator=(const ScopedEnv&) = delete;
-
-private:
-    const char* m_name;
-    std::optional<std::string> m_old;
-};
 
 } // namespace
 
