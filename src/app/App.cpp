@@ -5,6 +5,7 @@
 #include "FeedbackScreen.hpp"
 #include "HistoryScreen.hpp"
 #include "PlayerScreen.hpp"
+#include "PreviewScreen.hpp"
 #include "ProgramsScreen.hpp"
 #include "SafetyScreen.hpp"
 #include "Screen.hpp"
@@ -259,22 +260,20 @@ int runApp(const AppOptions& options) {
             browserScreen->setProgramsAction(pushPrograms);
         }
     }
-    // `motus FILE` (a file manager opening a program file): the program is offered as the
-    // bundled ones are, over the first screen; a file with errors is named in the banner.
+    // `motus FILE` (a file manager opening a program file): its preview over the first screen
+    // (Today with a program, else the library); Start assigns it, Cancel changes nothing. Its
+    // diagnostics also go to stderr, as `motus validate` would print them.
     if (!options.open.empty() && practice) {
-        auto preview = practice->preview(options.open);
-        for (const auto& diagnostic : preview.diagnostics) {
+        for (const auto& diagnostic : practice->preview(options.open).diagnostics) {
             std::cerr << diagnostic.str() << '\n';
         }
-        if (preview.program) {
-            std::vector<ProgramsScreen::Entry> entries;
-            entries.push_back({std::move(*preview.program), options.open});
-            pushProgramsOf(std::move(entries));
-        } else {
-            banner = fmt::format(fmt::runtime(core::tr("{} has errors and cannot be assigned; "
-                                                       "'motus validate {}' lists them")),
-                                 options.open.string(), options.open.string());
-        }
+        screens.push(std::make_unique<PreviewScreen>(
+            *practice, options.open, fonts, lang,
+            [&] {
+                screens.clear();
+                pushToday();
+            },
+            [&screens] { screens.pop(); }));
     }
     sf::Vector2f size{static_cast<float>(initialSize.x), static_cast<float>(initialSize.y)};
     screens.applyPending(size);
