@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 // Charts as inline SVG that need no script to read, on paper and in greyscale: every series has
@@ -71,6 +72,33 @@ struct LineChart {
     std::vector<Event> events;
     std::string note; // a line under the chart, e.g. what is missing
 };
-[[nodiscard]] std::string lineChartSvg(const LineChart& chart);
+
+// A label the chart had to shorten (ending in "…", the whole text in its SVG <title>): the
+// date of its point and the whole text, for a list under the chart.
+struct Shortened {
+    core::Date date;
+    std::string text;
+};
+
+// The labels (values, doses, why a line ends, the numbers of events) are laid out so that no
+// two of them overlap and none leaves the plot: each is moved a row up or down, or to the other
+// side of its line, and only shortened when no place is free (`shortened`, when given, gets
+// those).
+[[nodiscard]] std::string lineChartSvg(const LineChart& chart,
+                                       std::vector<Shortened>* shortened = nullptr);
+
+// Where a text lands, as the layout estimates it from its characters and its font size (DejaVu
+// Sans, a little wide, so that the estimate errs on the safe side); for the layout and the tests.
+struct TextBox {
+    double left = 0;
+    double top = 0;
+    double right = 0;
+    double bottom = 0;
+};
+[[nodiscard]] double textWidth(std::string_view words, double fontSize, bool bold = false);
+// `anchor`: "start", "middle" or "end", as SVG's text-anchor; y is the baseline.
+[[nodiscard]] TextBox textBox(double x, double y, std::string_view anchor, std::string_view words,
+                              double fontSize, bool bold = false);
+[[nodiscard]] bool overlap(const TextBox& a, const TextBox& b);
 
 } // namespace motus::document

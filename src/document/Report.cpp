@@ -466,7 +466,19 @@ std::string doses(const Data& d, const std::vector<core::DoseChange>& history,
         chart.yMax = std::ceil(top * 1.3 / step) * step;
         chart.series = {Series{"", points, Marker::Circle, true, kBlue, "", true, false}};
         chart.events = events;
-        out += "<div class=\"dose-chart keep\">" + lineChartSvg(chart) + "</div>";
+        std::vector<Shortened> cut;
+        out += "<div class=\"dose-chart keep\">" + lineChartSvg(chart, &cut);
+        if (!cut.empty()) {
+            // Labels the chart had no room for in full, in full.
+            std::string full;
+            for (const auto& c : cut) {
+                full += (full.empty() ? "" : "; ") + core::formatDate(c.date) + ": " + c.text;
+            }
+            out += "<p class=\"muted\">" +
+                   escape(fmt::format(fmt::runtime(tr("Shortened in the chart: {}")), full)) +
+                   "</p>";
+        }
+        out += "</div>";
         ++charts;
     }
     if (charts == 0) {

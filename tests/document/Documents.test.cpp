@@ -4,6 +4,7 @@
 // element.
 #include "core/LocalTime.hpp"
 #include "core/MemoryJournal.hpp"
+#include "document/Chart.hpp"
 #include "document/Handout.hpp"
 #include "document/Html.hpp"
 #include "document/Report.hpp"
@@ -162,6 +163,52 @@ void checkFrame(const Parsed& p, const char* lang) {
     CHECK(all(p.html(), "script").empty());
     CHECK(all(p.html(), "link").empty());
     CHECK(all(p.html(), "img").empty());
+}
+
+// Every <text> of an SVG with its box as the chart's layout estimates it (its own words, not
+// those of a <title> inside it).
+struct Label {
+    std::string words;
+    document::TextBox box;
+};
+std::vector<Label> labelsOf(const XMLElement* svg) {
+    std::vector<Label> out;
+    for (const auto* t : all(svg, "text")) {
+        std::string words;
+        for (const auto* n = t->FirstChild(); n != nullptr; n = n->NextSibling()) {
+            if (const auto* w = n->ToText()) {
+                words += w->Value();
+            }
+        }
+        const char* anchor = t->Attribute("text-anchor");
+        const bool bold = t->Attribute("font-weight") != nullptr &&
+                          std::string_view(t->Attribute("font-weight")) == "bold";
+        out.push_back({words, document::textBox(t->DoubleAttribute("x"), t->DoubleAttribute("y"),
+                                                anchor != nullptr ? anchor : "start", words,
+                                                t->DoubleAttribute("font-size", 9), bold)});
+    }
+    return out;
+}
+
+// No two texts of the chart overlap and every one is inside it.
+void checkReadable(const XMLElement* svg) {
+    const std::string title = svg->FirstChildElement("title")->GetText();
+    INFO(title);
+    const double width = svg->DoubleAttribute("width");
+    const double height = svg->DoubleAttribute("height");
+    const auto labels = labelsOf(svg);
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const auto& a = labels[i];
+        INFO(a.words);
+        CHECK(a.box.left >= 0);
+        CHECK(a.box.right <= width);
+        CHECK(a.box.top >= 0);
+        CHECK(a.box.bottom <= height);
+        for (std::size_t j = i + 1; j < labels.size(); ++j) {
+            INFO(labels[j].words);
+            CHECK_FALSE(document::overlap(a.box, labels[j].box));
+        }
+    }
 }
 
 } // namespace
@@ -373,4 +420,79 @@ TEST_CASE("report: the report's period is checked and limits what it shows", "[d
     CHECK(all(byId(doc.body(), "adherence"), "rect", "bar").size() == 1);
     CHECK(textOf(doc.body()->FirstChildElement("header")).find("2026-11-09 to 2026-11-15") !=
           std::string::npos);
+}
+
+TEST_CASE("report: the labels of a dose chart do not overlap, even for steps a day apart",
+          "[document][report]") {
+    Patient p;
+    const Date start = p.today;
+    (void)p->assign(bundled("low-back-motor-control"), p.today, false);
+    for (int d = 0; d < 21; ++d) {
+        (void)p->catchUp(); // each week's review on its day, as the app runs it
+        p.morning(1);
+        p.doRoutine(2, 3);
+        p.today = plus(p.today, 1);
+    }
+    // The review that ends the first phase changes doses on its last day, the day before the
+    // second phase begins with its own doses (and ends the lines of exercises it does not have).
+    const auto history = p->history();
+    CHECK(std::any_of(history.begin(), history.end(),
+                      [&](const auto& c) { return c.date == plus(start, 13); }));
+    const Parsed doc(document::reportHtml(*p.practice, {}));
+    const auto charts = all(byId(doc.body(), "doses"), "svg", "chart");
+    REQUIRE(charts.size() >= 5);
+    for (const auto* svg : charts) {
+        checkReadable(svg);
+    }
+    for (const auto* svg : all(doc.body(), "svg", "chart")) {
+        checkReadable(svg); // adherence, pain and effort too
+    }
+}
+
+TEST_CASE("chart: crowded labels move apart, and only shortened when nothing is free",
+          "[document][chart]") {
+    const Date from = day(2026, 11, 2);
+    document::LineChart chart;
+    chart.title = "crowded";
+    chart.axis = "repetitions";
+    chart.from = from;
+    chart.to = plus(from, 34);
+    chart.height = 170;
+    chart.yMax = 20;
+    chart.yStep = 5;
+    document::Series s{"", {}, document::Marker::Circle, true, "#000", "", true, false};
+    const std::string dose = "6-4-2 \u00b7 hold 10 s";
+    s.points = {{from, 9, "4-3-2 \u00b7 hold 10 s"},
+                {plus(from, 12), 12, dose},
+                {plus(from, 13), 12, dose},
+                {plus(from, 14), 12, "2 \u00d7 10 \u00b7 hold 5 s, tempo 3 s"},
+                {plus(from, 15), 12, "switched to McGill curl-up, elbows up", true},
+                {plus(from, 16), 12, "not in this phase", true},
+                {plus(from, 33), 4, "3 \u00d7 12 \u00b7 hold 10 s, rest 30 s"}};
+    chart.series = {s};
+    chart.events = {{plus(from, 12), 1, false},
+                    {plus(from, 12), 2, true},
+                    {plus(from, 13), 3, false},
+                    {plus(from, 34), 4, true},
+                    {plus(from, 34), 5, false}};
+    std::vector<document::Shortened> shortened;
+    const std::string svg = document::lineChartSvg(chart, &shortened);
+    tinyxml2::XMLDocument doc;
+    REQUIRE(doc.Parse(svg.c_str()) == tinyxml2::XML_SUCCESS);
+    checkReadable(doc.RootElement());
+    // Every label is there, whole or shortened with the whole text as its tooltip.
+    std::set<std::string> written;
+    for (const auto* t : all(doc.RootElement(), "text")) {
+        const auto* title = t->FirstChildElement("title");
+        written.insert(title != nullptr ? title->GetText() : textOf(t));
+    }
+    for (const auto& point : s.points) {
+        CHECK(written.contains(point.label));
+    }
+    for (int n = 1; n <= 5; ++n) {
+        CHECK(written.contains(std::to_string(n)));
+    }
+    for (const auto& c : shortened) {
+        CHECK(svg.find("<title>" + document::escape(c.text) + "</title>") != std::string::npos);
+    }
 }
