@@ -1,5 +1,6 @@
 #include "TodayScreen.hpp"
 
+#include "core/DateWords.hpp"
 #include "core/I18n.hpp"
 #include "core/LocalTime.hpp"
 #include "core/Names.hpp"
@@ -119,6 +120,133 @@ std::optional<std::filesystem::path> TodayScreen::writeReport() {
     return writeDocument("report", true);
 }
 
+std::string TodayScreen::titleText() const {
+    return core::dateInWords(m_view.date);
+}
+
+std::string TodayScreen::routineHeading() const {
+    if (m_view.program == nullptr) {
+        return {};
+    }
+    if (m_view.state == service::ProgramState::Active) {
+        return fmt::format(fmt::runtime(tr("Your routine · week {} of {} · {}")), m_view.week + 1,
+                           m_view.programWeeks,
+                           m_view.program->phases[m_view.phase].nameIn(m_lang));
+    }
+    if (m_view.state == service::ProgramState::Complete) {
+        return fmt::format(fmt::runtime(tr("Your routine · week {} of {} · complete")),
+                           m_view.programWeeks, m_view.programWeeks);
+    }
+    return {};
+}
+
+std::string TodayScreen::sessionLengthText() const {
+    if (m_view.sessionSeconds <= 0) {
+        return {};
+    }
+    const long minutes = std::max(1L, std::lround(m_view.sessionSeconds / 60.0));
+    std::string text = fmt::format(fmt::runtime(core::trn("About {} minute", "About {} minutes",
+                                                          static_cast<unsigned long>(minutes))),
+                                   minutes);
+    if (m_view.sessionsPerDay > 1) {
+        text +=
+            " · " +
+            fmt::format(fmt::runtime(core::trn("{} session a day", "{} sessions a day",
+                                               static_cast<unsigned long>(m_view.sessionsPerDay))),
+                        m_view.sessionsPerDay);
+    }
+    return text;
+}
+
+std::vector<std::string> TodayScreen::stateLines() const {
+    switch (m_view.state) {
+    case service::ProgramState::NotStarted: {
+        const auto days = static_cast<unsigned long>(
+            (std::chrono::sys_days(m_view.start) - std::chrono::sys_days(m_view.date)).count());
+        return {fmt::format(fmt::runtime(tr("Your program starts on {}.")),
+                            core::dateInWords(m_view.start)),
+                fmt::format(fmt::runtime(core::trn("That is in {} day. Your routine will appear "
+                                                   "here on that day.",
+                                                   "That is in {} days. Your routine will appear "
+                                                   "here on that day.",
+                                                   days)),
+                            days)};
+    }
+    case service::ProgramState::Complete:
+        return {
+            fmt::format(fmt::runtime(tr("Completed on {}.")), core::dateInWords(m_view.lastDay)),
+            core::reasonText(core::Reason{core::ReasonKey::Complete, {}})};
+    case service::ProgramState::Stopped:
+        return {tr("Your program is stopped because you reported a warning sign. Please "
+                   "seek medical care, and talk to your therapist before you exercise "
+                   "again.")};
+    default:
+        return {};
+    }
+}
+
+std::string TodayScreen::adherenceText() const {
+    if (!m_view.adherence7) {
+        return tr("No days due yet");
+    }
+    const std::string percent =
+        // xgettext:no-c-format
+        fmt::format(fmt::runtime(tr("{}% of sessions")),
+                    static_cast<int>(std::lround(m_view.adherence7->toDouble() * 100)));
+    if (m_view.adherenceDays >= 7) {
+        return fmt::format(fmt::runtime(tr("Last 7 days: {}")), percent);
+    }
+    return fmt::format(
+        fmt::runtime(core::trn("Since the start ({} day): {}", "Since the start ({} days): {}",
+                               static_cast<unsigned long>(m_view.adherenceDays))),
+        m_view.adherenceDays, percent);
+}
+
+std::vector<TodayScreen::CalendarDay> TodayScreen::calendarDays() const {
+    std::vector<CalendarDay> days;
+    const core::Date firstWeek = core::mondayOf(daysBefore(m_view.date, 28));
+    for (int i = 0; i < 35; ++i) {
+        CalendarDay day;
+        day.date = core::Date(std::chrono::sys_days(firstWeek) + std::chrono::days(i));
+        day.label = std::to_string(static_cast<unsigned>(day.date.day()));
+        const auto it = std::find_if(m_view.calendar.begin(), m_view.calendar.end(),
+                                     [&](const auto& entry) { return entry.first == day.date; });
+        if (it != m_view.calendar.end()) {
+            day.mark = it->second;
+        }
+        days.push_back(day);
+    }
+    return days;
+}
+
+std::vector<std::pair<core::DayMark, std::string>> TodayScreen::calendarLegend() const {
+    std::vector<std::pair<core::DayMark, std::string>> legend = {
+        {core::DayMark::Done, tr("done")},
+        {core::DayMark::Forgiven, tr("missed once: forgiven")},
+        {core::DayMark::Missed, tr("missed")},
+        {core::DayMark::Today, tr("today")},
+    };
+    const bool stopped =
+        std::any_of(m_view.calendar.begin(), m_view.calendar.end(),
+                    [](const auto& e) { return e.second == core::DayMark::Stopped; });
+    if (stopped) {
+        legend.emplace_back(core::DayMark::Stopped, tr("stopped"));
+    }
+    return legend;
+}
+
+TodayScreen::PainChartLabels TodayScreen::painChartLabels() const {
+    PainChartLabels labels;
+    labels.low = "0";
+    labels.high = "10";
+    labels.first = core::shortDate(daysBefore(m_view.date, 20));
+    labels.last = core::shortDate(m_view.date);
+    for (const auto& entry : m_view.mornings) {
+        labels.values.push_back(std::to_string(entry.second));
+    }
+    return labels;
+}
+
 void TodayScreen::resize(sf::Vector2f size) {
     m_size = size;
     layout();
@@ -224,12 +352,165 @@ void TodayScreen::update(sf::Time) {
     }
 }
 
+namespace {
+
+// One day's mark as a shape, so that it reads without colour: filled = done, a ring = missed
+// but forgiven, a cross = missed, a dark outline = today, a thin grey outline = stopped.
+void drawMark(sf::RenderTarget& target, const Fonts& fonts, sf::FloatRect box,
+              std::optional<core::DayMark> mark, const std::string& label, unsigned size) {
+    sf::Color number = colour::mutedText;
+    const sf::Font* font = &fonts.regular;
+    if (mark) {
+        switch (*mark) {
+        case core::DayMark::Done:
+            drawRoundedRect(target, box, 5.f, colour::accent);
+            number = colour::accentText;
+            font = &fonts.bold;
+            break;
+        case core::DayMark::Forgiven:
+            drawRoundedRect(target, box, box.width / 2, colour::panel, colour::warning, 3.f);
+            number = colour::text;
+            break;
+        case core::DayMark::Missed: {
+            drawRoundedRect(target, box, 5.f, colour::warningGround, colour::warning, 1.f);
+            const float corner = std::max(8.f, box.width * 0.3f);
+            for (const float dir : {1.f, -1.f}) {
+                sf::RectangleShape stroke({corner * 1.3f, 2.f});
+                stroke.setOrigin(corner * 0.65f, 1.f);
+                stroke.setPosition(box.left + box.width - corner * 0.55f, box.top + corner * 0.55f);
+                stroke.setRotation(45.f * dir);
+                stroke.setFillColor(colour::text);
+                target.draw(stroke);
+            }
+            number = colour::text;
+            break;
+        }
+        case core::DayMark::Today:
+            drawRoundedRect(target, box, 5.f, colour::panel, colour::text, 2.f);
+            number = colour::text;
+            font = &fonts.bold;
+            break;
+        case core::DayMark::Stopped:
+            drawRoundedRect(target, box, 5.f, colour::background, colour::mutedText, 1.f);
+            break;
+        default:
+            break;
+        }
+    }
+    if (!label.empty()) {
+        const sf::String text = utf8(label);
+        drawText(target, text, *font, size,
+                 {box.left + (box.width - textWidth(text, *font, size)) / 2,
+                  box.top + (box.height - static_cast<float>(size)) / 2 - 3.f},
+                 number);
+    }
+}
+
+constexpr float kCell = 40.f; // calendar pitch
+constexpr float kCalendarWidth = 7 * kCell;
+constexpr float kChartHeight = 100.f;
+
+} // namespace
+
+void TodayScreen::drawCalendar(sf::RenderTarget& target, sf::Vector2f at) const {
+    const char* dayNames[] = {N_("Mo"), N_("Tu"), N_("We"), N_("Th"), N_("Fr"), N_("Sa"), N_("Su")};
+    for (int i = 0; i < 7; ++i) {
+        const sf::String name = utf8(tr(dayNames[i]));
+        drawText(target, name, m_fonts.regular, 16,
+                 {at.x + static_cast<float>(i) * kCell +
+                      (kCell - 6.f - textWidth(name, m_fonts.regular, 16)) / 2,
+                  at.y},
+                 colour::mutedText);
+    }
+    const auto days = calendarDays();
+    for (std::size_t i = 0; i < days.size(); ++i) {
+        const sf::FloatRect box{at.x + static_cast<float>(i % 7) * kCell,
+                                at.y + 26.f + static_cast<float>(i / 7) * (kCell - 2.f),
+                                kCell - 6.f, kCell - 6.f};
+        drawMark(target, m_fonts, box, days[i].mark, days[i].label, 16);
+    }
+}
+
+float TodayScreen::drawPainChart(sf::RenderTarget& target, sf::FloatRect area) const {
+    if (m_view.mornings.empty()) {
+        float height = 8.f;
+        for (const auto& line : wrapText(tr("No morning pain recorded in the last three weeks."),
+                                         m_fonts.regular, typeSize::small, area.width)) {
+            drawText(target, line, m_fonts.regular, typeSize::small,
+                     {area.left, area.top + height - 8.f}, colour::mutedText);
+            height += 24.f;
+        }
+        return height;
+    }
+    const auto labels = painChartLabels();
+    constexpr unsigned kLabel = 14;
+    const float axis = area.left + 28.f;
+    const float top = area.top + 18.f; // room for the value over a 10
+    const float base = top + 56.f;
+    const float perPoint = (base - top) / 10.f;
+    // The scale: 0 at the base line, 10 at the top, with a faint line at 10.
+    const sf::String high = utf8(labels.high);
+    const sf::String low = utf8(labels.low);
+    drawText(target, high, m_fonts.regular, kLabel,
+             {axis - 6.f - textWidth(high, m_fonts.regular, kLabel), top - 9.f}, colour::mutedText);
+    drawText(target, low, m_fonts.regular, kLabel,
+             {axis - 6.f - textWidth(low, m_fonts.regular, kLabel), base - 9.f}, colour::mutedText);
+    sf::RectangleShape yAxis({1.f, base - top});
+    yAxis.setPosition(axis, top);
+    yAxis.setFillColor(colour::mutedText);
+    target.draw(yAxis);
+    const float plotWidth = area.left + area.width - axis - 4.f;
+    sf::RectangleShape line({plotWidth, 1.f});
+    line.setPosition(axis, base);
+    line.setFillColor(colour::mutedText);
+    target.draw(line);
+    line.setPosition(axis, top);
+    line.setFillColor(colour::panelBorder);
+    target.draw(line);
+    const float slot = plotWidth / 21.f;
+    const float barWidth = std::max(4.f, slot - 6.f);
+    for (std::size_t i = 0; i < m_view.mornings.size(); ++i) {
+        const auto& [date, pain] = m_view.mornings[i];
+        const long back =
+            (std::chrono::sys_days(m_view.date) - std::chrono::sys_days(date)).count();
+        const float x = axis + 4.f + static_cast<float>(20 - back) * slot;
+        const float h = std::max(2.f, perPoint * static_cast<float>(pain));
+        sf::RectangleShape bar({barWidth, h});
+        bar.setPosition(x, base - h);
+        bar.setFillColor(pain >= 6 ? colour::warning : colour::figureFar);
+        target.draw(bar);
+        const sf::String value = utf8(labels.values[i]);
+        drawText(target, value, m_fonts.regular, kLabel,
+                 {x + (barWidth - textWidth(value, m_fonts.regular, kLabel)) / 2, base - h - 18.f},
+                 colour::text);
+    }
+    const sf::String first = utf8(labels.first);
+    const sf::String last = utf8(labels.last);
+    drawText(target, first, m_fonts.regular, kLabel, {axis + 4.f, base + 4.f}, colour::mutedText);
+    drawText(target, last, m_fonts.regular, kLabel,
+             {axis + 4.f + 20.f * slot + barWidth - textWidth(last, m_fonts.regular, kLabel),
+              base + 4.f},
+             colour::mutedText);
+    return kChartHeight;
+}
+
 void TodayScreen::draw(sf::RenderTarget& target) const {
-    drawText(target,
-             utf8(fmt::format(fmt::runtime(tr("Today · {}")), core::formatDate(m_view.date))),
-             m_fonts.bold, typeSize::title, {kPad, 24.f}, colour::text);
-    drawText(target, utf8(m_view.program->titleIn(m_lang)), m_fonts.regular, typeSize::small,
-             {kPad, 68.f}, colour::mutedText);
+    // The day in words; in two lines when the buttons leave too little room for one.
+    const float titleRoom =
+        (m_actions.history ? m_historyButton.rect.left : m_libraryButton.rect.left) - kPad - 16.f;
+    const sf::String title = utf8(titleText());
+    if (textWidth(title, m_fonts.bold, typeSize::title) <= titleRoom) {
+        drawText(target, title, m_fonts.bold, typeSize::title, {kPad, 26.f}, colour::text);
+    } else {
+        drawText(target,
+                 ellipsize(utf8(core::weekdayName(m_view.date)), m_fonts.bold, typeSize::title,
+                           titleRoom),
+                 m_fonts.bold, typeSize::title, {kPad, 8.f}, colour::text);
+        drawText(target,
+                 ellipsize(utf8(core::dayMonthYear(m_view.date)), m_fonts.regular, typeSize::body,
+                           titleRoom),
+                 m_fonts.regular, typeSize::body, {kPad, 52.f}, colour::text);
+    }
     drawButton(target, m_fonts, m_libraryButton.rect, std::string(tr("Exercise library")) + " (L)",
                false);
     if (m_actions.worrying) {
@@ -266,43 +547,70 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
         }
     }
 
-    // Today's routine.
+    // Today's routine: what it is, how long it takes, what is done.
     drawRoundedRect(target, m_routineRect, 14.f, colour::panel, colour::panelBorder, 1.f);
     float y = m_routineRect.top + 20.f;
     const float left = m_routineRect.left + 24.f;
+    const float inner = m_routineRect.width - 48.f;
     const auto& program = *m_view.program;
+    const std::string heading = routineHeading();
+    if (!heading.empty()) {
+        // Smaller rather than cut off when a language needs the room.
+        const unsigned size = textWidth(utf8(heading), m_fonts.bold, typeSize::heading) <= inner
+                                  ? typeSize::heading
+                                  : typeSize::body;
+        drawText(target, ellipsize(utf8(heading), m_fonts.bold, size, inner), m_fonts.bold, size,
+                 {left, y + (size == typeSize::heading ? 0.f : 4.f)}, colour::text);
+        y += 40.f;
+    }
+    // How long it takes first (the program's title may be cut short).
+    std::string about = program.titleIn(m_lang);
+    if (const std::string length = sessionLengthText();
+        !length.empty() && m_view.state != service::ProgramState::Stopped &&
+        m_view.state != service::ProgramState::NotStarted) {
+        about = length + " · " + about;
+    }
+    drawText(target, ellipsize(utf8(about), m_fonts.regular, typeSize::small, inner),
+             m_fonts.regular, typeSize::small, {left, y}, colour::mutedText);
+    y += 36.f;
+    const auto states = stateLines();
     if (m_view.state == service::ProgramState::Stopped) {
-        drawRoundedRect(target, {left - 8.f, y, m_routineRect.width - 32.f, 200.f}, 10.f,
-                        colour::warningGround, colour::warning, 2.f);
-        float line = y + 16.f;
-        for (const auto& text :
-             wrapText(tr("Your program is stopped because you reported a warning sign. Please "
-                         "seek medical care, and talk to your therapist before you exercise "
-                         "again."),
-                      m_fonts.bold, typeSize::body, m_routineRect.width - 64.f)) {
+        const auto lines = wrapText(states.front(), m_fonts.bold, typeSize::body, inner - 32.f);
+        drawRoundedRect(
+            target, {left - 8.f, y, inner + 16.f, 32.f * static_cast<float>(lines.size()) + 28.f},
+            10.f, colour::warningGround, colour::warning, 2.f);
+        float line = y + 14.f;
+        for (const auto& text : lines) {
             drawText(target, text, m_fonts.bold, typeSize::body, {left + 8.f, line}, colour::text);
             line += 32.f;
         }
     } else if (m_view.state == service::ProgramState::NotStarted) {
-        drawText(target,
-                 utf8(fmt::format(fmt::runtime(tr("Your program starts on {}.")),
-                                  core::formatDate(m_view.start))),
-                 m_fonts.regular, typeSize::body, {left, y}, colour::text);
-    } else {
-        drawText(target,
-                 utf8(fmt::format(fmt::runtime(tr("Your routine · week {} · {}")), m_view.week + 1,
-                                  program.phases[m_view.phase].nameIn(m_lang))),
-                 m_fonts.bold, typeSize::heading, {left, y}, colour::text);
-        y += 48.f;
-        if (m_view.state == service::ProgramState::Complete) {
-            for (const auto& text :
-                 wrapText(core::reasonText(core::Reason{core::ReasonKey::Complete, {}}),
-                          m_fonts.regular, typeSize::small, m_routineRect.width - 48.f)) {
-                drawText(target, text, m_fonts.regular, typeSize::small, {left, y}, colour::text);
-                y += 26.f;
+        for (std::size_t i = 0; i < states.size(); ++i) {
+            const auto& font = i == 0 ? m_fonts.bold : m_fonts.regular;
+            for (const auto& text : wrapText(states[i], font, typeSize::body, inner)) {
+                drawText(target, text, font, typeSize::body, {left, y}, colour::text);
+                y += 32.f;
             }
             y += 8.f;
         }
+    } else {
+        for (std::size_t i = 0; i < states.size(); ++i) { // complete: since when, and what now
+            const auto& font = i == 0 ? m_fonts.bold : m_fonts.regular;
+            for (const auto& text : wrapText(states[i], font, typeSize::small, inner)) {
+                drawText(target, text, font, typeSize::small, {left, y}, colour::text);
+                y += 26.f;
+            }
+        }
+        if (!states.empty()) {
+            y += 10.f;
+        }
+        // Each exercise with its dose; closer together when many have to fit above the button.
+        const float room = m_startButton.rect.top - 8.f - y;
+        const float pitch =
+            m_view.items.empty()
+                ? 64.f
+                : std::clamp(room / static_cast<float>(m_view.items.size() + m_view.stopped.size()),
+                             34.f, 64.f);
         for (const auto& item : m_view.items) {
             const bool done = item.done();
             drawText(target, utf8(done ? "✓" : "○"), m_fonts.bold, typeSize::heading, {left, y},
@@ -311,11 +619,16 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
                      ellipsize(utf8(item.exercise->text(m_lang).name), m_fonts.bold, typeSize::body,
                                m_routineRect.width - 100.f),
                      m_fonts.bold, typeSize::body, {left + 40.f, y}, colour::text);
+            if (pitch < 46.f) {
+                y += pitch; // no room for the dose: the names at least
+                continue;
+            }
             drawText(target,
                      ellipsize(utf8(core::describeDose(item.prescription.dose)), m_fonts.regular,
                                typeSize::small, m_routineRect.width - 100.f),
-                     m_fonts.regular, typeSize::small, {left + 40.f, y + 30.f}, colour::mutedText);
-            y += 66.f;
+                     m_fonts.regular, typeSize::small,
+                     {left + 40.f, y + std::min(30.f, pitch - 22.f)}, colour::mutedText);
+            y += pitch;
         }
         for (const auto& stopped : m_view.stopped) {
             const std::string name =
@@ -337,8 +650,7 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
         }
     }
     if (!m_message.empty()) {
-        const auto lines =
-            wrapText(m_message, m_fonts.regular, typeSize::small, m_routineRect.width - 48.f);
+        const auto lines = wrapText(m_message, m_fonts.regular, typeSize::small, inner);
         float line = m_startButton.rect.top - 12.f - 24.f * static_cast<float>(lines.size());
         for (const auto& text : lines) {
             drawText(target, text, m_fonts.regular, typeSize::small, {left, line},
@@ -347,10 +659,15 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
         }
     }
 
-    // Progress.
+    // Progress: the calendar, beside it the streak, the adherence and the calendar's legend.
     drawRoundedRect(target, m_progressRect, 14.f, colour::panel, colour::panelBorder, 1.f);
     const float pl = m_progressRect.left + 24.f;
     float py = m_progressRect.top + 20.f;
+    drawCalendar(target, {pl, py});
+    const float calendarBottom = py + 26.f + 5 * (kCell - 2.f);
+    const float side = pl + kCalendarWidth + 16.f;
+    const float sideWidth = m_progressRect.left + m_progressRect.width - 20.f - side;
+    float sy = py;
     auto count = [&](int n) {
         const auto many = static_cast<unsigned long>(n);
         return fmt::format(fmt::runtime(m_view.streakUnit == core::StreakUnit::Days
@@ -358,83 +675,40 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
                                             : core::trn("{} week", "{} weeks", many)),
                            n);
     };
-    // After a stop the streak is not celebrated.
-    if (m_view.state != service::ProgramState::Stopped) {
+    // After a stop the streak is not celebrated; before the start there is none.
+    if (m_view.state != service::ProgramState::Stopped &&
+        m_view.state != service::ProgramState::NotStarted) {
         drawText(target,
-                 utf8(fmt::format(fmt::runtime(tr("Streak: {}")), count(m_view.streak.current))),
-                 m_fonts.bold, typeSize::heading, {pl, py}, colour::text);
+                 ellipsize(utf8(fmt::format(fmt::runtime(tr("Streak: {}")),
+                                            count(m_view.streak.current))),
+                           m_fonts.bold, typeSize::heading, sideWidth),
+                 m_fonts.bold, typeSize::heading, {side, sy}, colour::text);
+        sy += 38.f;
     }
-    py += 40.f;
-    const std::string adherence =
-        m_view.adherence7
-            // xgettext:no-c-format
-            ? fmt::format(fmt::runtime(tr("{}% of sessions")),
-                          static_cast<int>(std::lround(m_view.adherence7->toDouble() * 100)))
-            : std::string(tr("not due yet"));
-    drawText(target,
-             utf8(fmt::format(fmt::runtime(tr("Longest: {} · last 7 days: {}")),
-                              count(m_view.streak.longest), adherence)),
-             m_fonts.regular, typeSize::small, {pl, py}, colour::mutedText);
-    py += 40.f;
-    // The last five weeks as a calendar: filled = done, ring = missed but forgiven, cross =
-    // missed, outline = today (shapes, not colours alone, tell them apart).
-    const char* dayNames[] = {N_("Mo"), N_("Tu"), N_("We"), N_("Th"), N_("Fr"), N_("Sa"), N_("Su")};
-    const float cell = 34.f;
-    for (int i = 0; i < 7; ++i) {
-        drawText(target, utf8(tr(dayNames[i])), m_fonts.regular, typeSize::small,
-                 {pl + static_cast<float>(i) * cell + 4.f, py}, colour::mutedText);
-    }
-    py += 28.f;
-    const core::Date firstWeek = core::mondayOf(daysBefore(m_view.date, 28));
-    for (int week = 0; week < 5; ++week) {
-        for (int i = 0; i < 7; ++i) {
-            const core::Date day =
-                core::Date(std::chrono::sys_days(firstWeek) + std::chrono::days(7 * week + i));
-            const sf::FloatRect box{pl + static_cast<float>(i) * cell, py, cell - 8.f, cell - 8.f};
-            auto it = std::find_if(m_view.calendar.begin(), m_view.calendar.end(),
-                                   [&](const auto& entry) { return entry.first == day; });
-            if (it == m_view.calendar.end()) {
-                drawRoundedRect(target, box, 5.f, colour::background);
-                continue;
-            }
-            switch (it->second) {
-            case core::DayMark::Done:
-                drawRoundedRect(target, box, 5.f, colour::accent);
-                break;
-            case core::DayMark::Forgiven:
-                drawRoundedRect(target, box, 5.f, colour::panel, colour::warning, 3.f);
-                break;
-            case core::DayMark::Missed:
-                drawRoundedRect(target, box, 5.f, colour::warningGround);
-                drawText(target, utf8("✗"), m_fonts.bold, typeSize::small,
-                         {box.left + 6.f, box.top}, colour::text);
-                break;
-            case core::DayMark::Stopped:
-                drawRoundedRect(target, box, 5.f, colour::background, colour::mutedText, 1.f);
-                break;
-            default:
-                drawRoundedRect(target, box, 5.f, colour::panel, colour::text, 2.f);
-            }
+    for (const auto& text :
+         {fmt::format(fmt::runtime(tr("Longest: {}")), count(m_view.streak.longest)),
+          adherenceText()}) {
+        for (const auto& line : wrapText(text, m_fonts.regular, typeSize::small, sideWidth)) {
+            drawText(target, line, m_fonts.regular, typeSize::small, {side, sy}, colour::mutedText);
+            sy += 24.f;
         }
-        py += cell;
     }
-    py += 16.f;
-    // Morning pain over the last three weeks, as bars of 0-10.
-    drawText(target, utf8(tr("Morning pain")), m_fonts.bold, typeSize::small, {pl, py},
-             colour::text);
-    py += 30.f;
-    const float barWidth = std::max(6.f, (m_progressRect.width - 48.f) / 21.f - 4.f);
-    for (const auto& [date, pain] : m_view.mornings) {
-        const long back =
-            (std::chrono::sys_days(m_view.date) - std::chrono::sys_days(date)).count();
-        const float x = pl + static_cast<float>(20 - back) * (barWidth + 4.f);
-        const float h = 6.f + 5.f * static_cast<float>(pain);
-        sf::RectangleShape bar({barWidth, h});
-        bar.setPosition(x, py + 56.f - h);
-        bar.setFillColor(pain >= 6 ? colour::warning : colour::figureFar);
-        target.draw(bar);
+    sy += 10.f;
+    for (const auto& [mark, meaning] : calendarLegend()) {
+        drawMark(target, m_fonts, {side, sy + 1.f, 20.f, 20.f}, mark, "", 12);
+        drawText(target, ellipsize(utf8(meaning), m_fonts.regular, 16, sideWidth - 30.f),
+                 m_fonts.regular, 16, {side + 30.f, sy}, colour::text);
+        sy += 26.f;
     }
-    py += 76.f;
+    py = std::max(calendarBottom, sy) + 12.f;
+    // Morning pain over the last three weeks: a bar and its value for each morning.
+    for (const auto& line : wrapText(tr("Morning pain, last 3 weeks (0 = none, 10 = the worst)"),
+                                     m_fonts.bold, typeSize::small, m_progressRect.width - 48.f)) {
+        drawText(target, line, m_fonts.bold, typeSize::small, {pl, py}, colour::text);
+        py += 24.f;
+    }
+    py += 4.f;
+    py += drawPainChart(target, {pl, py, m_progressRect.width - 48.f, kChartHeight - 10.f});
     drawButton(target, m_fonts, m_handoutButton.rect, std::string(tr("Handout")) + " (P)", false,
                false, typeSize::small);
     drawButton(target, m_fonts, m_reportButton.rect,
@@ -466,19 +740,31 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
         drawText(target, utf8(tr("None yet: your weekly reviews will appear here.")),
                  m_fonts.regular, typeSize::small, {pl, py}, colour::mutedText);
     }
+    bool shown = false;
     for (const auto& change : m_view.latestChanges) {
-        const auto lines = wrapText(core::reasonText(change, &m_practice.library(), &program),
-                                    m_fonts.regular, typeSize::small, m_progressRect.width - 48.f);
+        auto lines = wrapText(core::reasonText(change, &m_practice.library(), &program),
+                              m_fonts.regular, typeSize::small, m_progressRect.width - 48.f);
         if (py + 24.f * static_cast<float>(lines.size() + 1) > bottom) {
-            break; // only changes that fit whole
+            // Changes that fit whole; the newest at least begun (All changes has the rest).
+            const auto room = static_cast<std::size_t>(std::max(0.f, (bottom - py) / 24.f - 1.f));
+            if (shown || room == 0) {
+                break;
+            }
+            lines.resize(room);
+            lines.back() = ellipsize(lines.back() + utf8(" …"), m_fonts.regular, typeSize::small,
+                                     m_progressRect.width - 48.f);
         }
+        shown = true;
         const core::Exercise* ex = m_practice.library().find(change.to.exercise);
-        const std::string who = change.exercise.empty() || change.row == core::Row::Phase
-                                    ? std::string(tr("the program"))
-                                : ex != nullptr ? ex->text(m_lang).name
-                                                : change.exercise;
-        const std::string head = core::formatDate(change.date) + " · " + who;
-        drawText(target, utf8(head), m_fonts.bold, typeSize::small, {pl, py}, colour::text);
+        const std::string who =
+            change.exercise.empty() || change.reason.key == core::ReasonKey::PhaseBegins
+                ? std::string(tr("the program"))
+            : ex != nullptr ? ex->text(m_lang).name
+                            : change.exercise;
+        const std::string head = core::dateInWords(change.date) + " · " + who;
+        drawText(target,
+                 ellipsize(utf8(head), m_fonts.bold, typeSize::small, m_progressRect.width - 48.f),
+                 m_fonts.bold, typeSize::small, {pl, py}, colour::text);
         py += 24.f;
         for (const auto& line : lines) {
             drawText(target, line, m_fonts.regular, typeSize::small, {pl, py}, colour::mutedText);

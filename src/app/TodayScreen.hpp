@@ -2,6 +2,7 @@
 #include "Screen.hpp"
 #include "Theme.hpp"
 #include "Widgets.hpp"
+#include "core/Streaks.hpp"
 #include "service/Practice.hpp"
 
 #include <filesystem>
@@ -48,10 +49,37 @@ public:
     [[nodiscard]] std::optional<int> pendingMorningPain() const { return m_pendingPain; }
     [[nodiscard]] const std::string& message() const { return m_message; }
 
+    // What the screen says (drawn as given; the tests read it too).
+    [[nodiscard]] std::string titleText() const;         // "Tuesday, 10 November 2026"
+    [[nodiscard]] std::string routineHeading() const;    // "Your routine · week 2 of 6 · …"
+    [[nodiscard]] std::string sessionLengthText() const; // "About 18 minutes"; "" without one
+    [[nodiscard]] std::vector<std::string> stateLines() const; // not started, complete, stopped
+    [[nodiscard]] std::string adherenceText() const;           // "Last 7 days: 86% of sessions"
+    // The calendar: the last five weeks, Monday first, each day with its number and its mark
+    // (no mark before the start and after the date).
+    struct CalendarDay {
+        core::Date date;
+        std::optional<core::DayMark> mark;
+        std::string label; // the day of the month
+    };
+    [[nodiscard]] std::vector<CalendarDay> calendarDays() const;
+    // The legend: what each mark on the calendar means, in the order drawn.
+    [[nodiscard]] std::vector<std::pair<core::DayMark, std::string>> calendarLegend() const;
+    // The morning-pain chart's labels: the scale's ends ("0", "10"), the first and the last
+    // date, and each morning's value (one per bar).
+    struct PainChartLabels {
+        std::string low, high, first, last;
+        std::vector<std::string> values;
+    };
+    [[nodiscard]] PainChartLabels painChartLabels() const;
+
 private:
     void layout();
     [[nodiscard]] std::vector<service::ItemView> remaining() const;
     [[nodiscard]] bool canStart() const;
+    void drawCalendar(sf::RenderTarget& target, sf::Vector2f at) const;
+    // Returns the height it took.
+    float drawPainChart(sf::RenderTarget& target, sf::FloatRect area) const;
     std::optional<std::filesystem::path> writeDocument(const char* what, bool report);
 
     service::Practice& m_practice;

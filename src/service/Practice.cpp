@@ -401,6 +401,8 @@ TodayView Practice::todayView(std::optional<Date> date) {
                   : plan.complete ? ProgramState::Complete
                                   : ProgramState::Active;
         v.week = std::max(0, tracker.weekOf(d));
+        v.programWeeks = m.program->totalWeeks();
+        v.lastDay = addDays(v.start, 7 * v.programWeeks - 1);
         v.phase = m.program->phaseIndexInWeek(v.week);
         v.sessionsPerDay = m.program->phases[v.phase].perDay;
         const auto flags = m.journal->flags();
@@ -440,6 +442,13 @@ TodayView Practice::todayView(std::optional<Date> date) {
         // The last 7 days; today counts once its routine is done (today is never a miss).
         const Date last = v.dayComplete ? d : addDays(d, -1);
         v.adherence7 = tracker.adherence(addDays(last, -6), last);
+        const Date first = std::max(addDays(last, -6), v.start);
+        v.adherenceDays =
+            v.adherence7
+                ? static_cast<int>(
+                      (std::chrono::sys_days(last) - std::chrono::sys_days(first)).count()) +
+                      1
+                : 0;
         v.streak = tracker.streak(d, v.streakUnit);
         v.calendar = tracker.calendar(d);
         for (const auto& c : m.journal->checkIns(addDays(d, -20), d)) {
@@ -448,16 +457,18 @@ TodayView Practice::todayView(std::optional<Date> date) {
                 v.checkedInToday = v.checkedInToday || c.at.date == d;
             }
         }
-        // The latest changes, newest first; a phase's many lines as one.
+        // The latest changes, newest first; a new phase's line once (it reads the same for
+        // each exercise), an exercise that keeps its smaller dose into it on its own line.
         auto history = m.journal->doseChanges();
         for (auto it = history.rbegin(); it != history.rend() && v.latestChanges.size() < 8; ++it) {
             if (it->date > d) {
                 continue;
             }
             const bool samePhaseLine =
-                it->row == core::Row::Phase &&
+                it->row == core::Row::Phase && it->reason.key == core::ReasonKey::PhaseBegins &&
                 std::any_of(v.latestChanges.begin(), v.latestChanges.end(), [&](const auto& c) {
-                    return c.row == core::Row::Phase && c.date == it->date;
+                    return c.row == core::Row::Phase && c.date == it->date &&
+                           c.reason == it->reason;
                 });
             if (!samePhaseLine) {
                 v.latestChanges.push_back(*it);

@@ -73,6 +73,8 @@ struct TodayView {
     const core::Program* program = nullptr; // null with no program
     Date start;
     int week = 0;                             // 0-based program week (0 before the start)
+    int programWeeks = 0;                     // the program's length in weeks
+    Date lastDay;                             // the program's last day (then it is complete)
     std::size_t phase = 0;                    // index into program->phases
     int sessionsPerDay = 1;                   // of the phase in force
     std::vector<ItemView> items;              // the routine due that day (stopped ones left out)
@@ -81,6 +83,7 @@ struct TodayView {
     bool dayComplete = false;                 // every session due that day was done
     int sessionSeconds = 0;                   // how long one session takes (the player's timeline)
     std::optional<core::Fraction> adherence7; // the last 7 days; empty before any day is due
+    int adherenceDays = 0;                    // the days it counts: 7, fewer in the first week
     core::StreakResult streak;
     core::StreakUnit streakUnit = core::StreakUnit::Days;
     std::vector<std::pair<Date, core::DayMark>> calendar; // from the start to the date

@@ -6,6 +6,7 @@
 #include "app/SafetyScreen.hpp"
 #include "app/TodayScreen.hpp"
 #include "content/ProgramLoader.hpp"
+#include "core/I18n.hpp"
 #include "core/LocalTime.hpp"
 #include "core/MemoryJournal.hpp"
 #include "service/Practice.hpp"
@@ -14,6 +15,7 @@
 #include <SFML/Graphics.hpp>
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -388,4 +390,151 @@ TEST_CASE("today: the handout and the report are written into the documents fold
     sf::RenderTexture texture;
     REQUIRE(texture.create(1280, 800));
     screen.draw(texture);
+}
+
+TEST_CASE("today: the day in words, the session's length and honest adherence in the first days",
+          "[app][today]") {
+    Day day;
+    day.date = {std::chrono::year(2026), std::chrono::November, std::chrono::day(9)}; // the start
+    app::TodayScreen screen(*day.practice, day.fonts, "en", {});
+    screen.resize({1280.f, 800.f});
+    CHECK(screen.titleText() == "Monday, 9 November 2026");
+    const int weeks = screen.view().program->totalWeeks();
+    REQUIRE(weeks == 6);
+    CHECK(screen.routineHeading() == "Your routine · week 1 of 6 · Activation");
+    // How long one session takes, in whole minutes.
+    const int seconds = screen.view().sessionSeconds;
+    REQUIRE(seconds > 120);
+    const long minutes = std::lround(seconds / 60.0);
+    CHECK(screen.sessionLengthText() == "About " + std::to_string(minutes) + " minutes");
+    // On the first day nothing was due yet: no percentage at all.
+    CHECK_FALSE(screen.view().adherence7);
+    CHECK(screen.adherenceText() == "No days due yet");
+    // The first day done: one day counted, and said so.
+    for (const auto& item : screen.view().items) {
+        service::LogRequest log;
+        log.exercise = item.prescription.exercise;
+        (void)day.practice->log(log);
+    }
+    screen.refresh();
+    CHECK(screen.adherenceText() == "Since the start (1 day): 100% of sessions");
+    // The next day, not yet done: the first day counts, today not yet.
+    day.date = {std::chrono::year(2026), std::chrono::November, std::chrono::day(10)};
+    screen.refresh();
+    CHECK(screen.titleText() == "Tuesday, 10 November 2026");
+    CHECK(screen.adherenceText() == "Since the start (1 day): 100% of sessions");
+    // A week and more later, with the days between missed: the last seven days.
+    day.date = {std::chrono::year(2026), std::chrono::November, std::chrono::day(18)};
+    screen.refresh();
+    CHECK(screen.adherenceText() == "Last 7 days: 0% of sessions");
+    CHECK(screen.routineHeading() == "Your routine · week 2 of 6 · Activation");
+}
+
+TEST_CASE("today: a program not started says when; a complete one says since when, not week 7",
+          "[app][today]") {
+    Day day;
+    const auto library = std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises";
+    (void)day.practice->assign(
+        library / "programs" / "low-back-motor-control.xml",
+        core::Date{std::chrono::year(2026), std::chrono::November, std::chrono::day(16)}, true);
+    app::TodayScreen screen(*day.practice, day.fonts, "en", {});
+    REQUIRE(screen.view().state == service::ProgramState::NotStarted);
+    CHECK_FALSE(screen.askingMorningPain());
+    CHECK(screen.routineHeading().empty());
+    REQUIRE(screen.stateLines().size() == 2);
+    CHECK(screen.stateLines()[0] == "Your program starts on Monday, 16 November 2026.");
+    CHECK(screen.stateLines()[1] ==
+          "That is in 6 days. Your routine will appear here on that day.");
+
+    // Six weeks from 16 November end on Sunday 27 December; from the 28th it is complete.
+    day.date = {std::chrono::year(2026), std::chrono::December, std::chrono::day(27)};
+    screen.refresh();
+    CHECK(screen.view().state == service::ProgramState::Active);
+    CHECK(screen.routineHeading() == "Your routine · week 6 of 6 · Load");
+    day.date = {std::chrono::year(2027), std::chrono::March, std::chrono::day(1)};
+    screen.refresh();
+    REQUIRE(screen.view().state == service::ProgramState::Complete);
+    CHECK(screen.routineHeading() == "Your routine · week 6 of 6 · complete");
+    REQUIRE(screen.stateLines().size() == 2);
+    CHECK(screen.stateLines()[0] == "Completed on Sunday, 27 December 2026.");
+    CHECK_THAT(screen.stateLines()[1], Catch::Matchers::Contains("keep doing this routine"));
+    CHECK_FALSE(screen.view().items.empty()); // the routine goes on
+}
+
+TEST_CASE("today: the calendar has day numbers and a legend; the pain chart its scale, dates "
+          "and values",
+          "[app][today]") {
+    Day day; // started Monday 9 November; today is Tuesday 10 November
+    app::TodayScreen screen(*day.practice, day.fonts, "en", {});
+    screen.resize({1280.f, 800.f});
+    const auto days = screen.calendarDays();
+    REQUIRE(days.size() == 35);
+    // Five weeks, Monday first, ending with the week of today.
+    CHECK(days.front().date ==
+          core::Date{std::chrono::year(2026), std::chrono::October, std::chrono::day(12)});
+    CHECK(days.front().label == "12");
+    CHECK_FALSE(days.front().mark); // before the start: a number, no mark
+    CHECK(days[28].label == "9");
+    CHECK(days[28].mark == core::DayMark::Forgiven); // the first miss is forgiven
+    CHECK(days[29].label == "10");
+    CHECK(days[29].mark == core::DayMark::Today);
+    CHECK(days[30].label == "11");
+    CHECK_FALSE(days[30].mark); // to come
+    // The legend names each mark; a stop is only explained when the calendar has one.
+    const auto legend = screen.calendarLegend();
+    REQUIRE(legend.size() == 4);
+    CHECK(legend[0] == std::make_pair(core::DayMark::Done, std::string("done")));
+    CHECK(legend[1] ==
+          std::make_pair(core::DayMark::Forgiven, std::string("missed once: forgiven")));
+    CHECK(legend[2] == std::make_pair(core::DayMark::Missed, std::string("missed")));
+    CHECK(legend[3] == std::make_pair(core::DayMark::Today, std::string("today")));
+
+    // Morning pain: the scale's ends, the first and the last day of the three weeks, each value.
+    screen.checkIn(3);
+    const auto labels = screen.painChartLabels();
+    CHECK(labels.low == "0");
+    CHECK(labels.high == "10");
+    CHECK(labels.first == "21 Oct");
+    CHECK(labels.last == "10 Nov");
+    CHECK(labels.values == std::vector<std::string>{"3"});
+
+    // Drawn: the day numbers are in the cells (text on the filled cell of a done day).
+    for (const auto& item : screen.view().items) {
+        service::LogRequest log;
+        log.exercise = item.prescription.exercise;
+        (void)day.practice->log(log);
+    }
+    screen.refresh();
+    REQUIRE(screen.calendarDays()[29].mark == core::DayMark::Done);
+    sf::RenderTexture texture;
+    REQUIRE(texture.create(1280, 800));
+    texture.clear(app::colour::background);
+    screen.draw(texture);
+    texture.display();
+    const auto image = texture.getTexture().copyToImage();
+    std::size_t cellAccent = 0;
+    std::size_t cellLight = 0;
+    // Today's cell: second column of the fifth row of the calendar in the progress panel.
+    const unsigned left = static_cast<unsigned>((1280.f - 3 * 28.f) / 2 + 2 * 28.f + 24.f + 40.f);
+    const unsigned top = static_cast<unsigned>(100.f + 20.f + 26.f + 4 * 38.f);
+    for (unsigned y = top + 2; y < top + 32; ++y) {
+        for (unsigned x = left + 2; x < left + 32; ++x) {
+            const auto pixel = image.getPixel(x, y);
+            cellAccent += pixel == app::colour::accent;
+            cellLight += pixel.r > 200 && pixel.g > 200 && pixel.b > 200;
+        }
+    }
+    CHECK(cellAccent > 500); // filled: done
+    CHECK(cellLight > 15);   // and its number in white on it
+}
+
+TEST_CASE("today in German: the date in words and the adherence", "[app][today]") {
+    core::initI18n(MOTUS_BUILD_LOCALEDIR, "de");
+    Day day;
+    app::TodayScreen screen(*day.practice, day.fonts, "de", {});
+    CHECK(screen.titleText() == "Dienstag, 10. November 2026");
+    CHECK(screen.routineHeading() == "Ihre Übungen · Woche 1 von 6 · Aktivierung");
+    CHECK(screen.adherenceText() == "Seit dem Beginn (1 Tag): 0 % der Einheiten");
+    CHECK_THAT(screen.sessionLengthText(), Catch::Matchers::StartsWith("Etwa "));
+    core::initI18n(MOTUS_BUILD_LOCALEDIR, "en");
 }

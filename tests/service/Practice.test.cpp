@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 
 using namespace motus;
@@ -299,4 +300,43 @@ TEST_CASE("practice: a year of reviews is caught up once", "[service][reviews]")
     CHECK(p->catchUp().empty());
     CHECK(p->state() == service::ProgramState::Complete);
     CHECK(p->todayView().state == service::ProgramState::Complete);
+}
+
+TEST_CASE("practice: Today lists a new phase once, not once for each exercise it changes",
+          "[service][today]") {
+    Patient p;
+    const Date start = p.today;
+    (void)p->assign(bundled("low-back-motor-control"), start, false);
+    for (int i = 0; i < 28; ++i) { // four good weeks
+        p.today = plus(start, i);
+        p.morning(2);
+        p.doRoutine();
+    }
+    p.today = plus(start, 28); // week 5: the Load phase begins
+    const auto view = p->todayView();
+    // The journal has a line for each exercise the new phase changes, all on one date.
+    std::map<Date, std::size_t> begins;
+    for (const auto& c : p->history()) {
+        if (c.row == core::Row::Phase && c.reason.key == core::ReasonKey::PhaseBegins) {
+            ++begins[c.date];
+        }
+    }
+    REQUIRE(!begins.empty());
+    const auto [phaseDay, lines] = *begins.rbegin(); // the Load phase
+    REQUIRE(lines > 1);
+    std::size_t shown = 0;
+    for (const auto& c : view.latestChanges) {
+        shown += c.date == phaseDay && c.reason.key == core::ReasonKey::PhaseBegins;
+    }
+    CHECK(shown == 1);
+    // The weekly review's lines of that day are each there.
+    std::size_t reviewed = 0;
+    for (const auto& c : p->history()) {
+        reviewed += c.date == phaseDay && c.row == core::Row::Progress;
+    }
+    REQUIRE(reviewed > 1);
+    CHECK(static_cast<std::size_t>(std::count_if(
+              view.latestChanges.begin(), view.latestChanges.end(), [&](const auto& c) {
+                  return c.date == phaseDay && c.row == core::Row::Progress;
+              })) == reviewed);
 }
