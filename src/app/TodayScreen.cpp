@@ -260,9 +260,31 @@ void TodayScreen::layout() {
     m_startButton = Hit{{m_routineRect.left + 24.f,
                          m_routineRect.top + m_routineRect.height - kButtonHeight - 24.f,
                          m_routineRect.width - 48.f, kButtonHeight}};
-    m_worryingButton = Hit{{m_size.x - kPad - 390.f, 24.f, 390.f, 52.f}};
-    m_libraryButton = Hit{{m_worryingButton.rect.left - 12.f - 230.f, 24.f, 230.f, 52.f}};
-    m_historyButton = Hit{{m_libraryButton.rect.left - 12.f - 190.f, 24.f, 190.f, 52.f}};
+    // The buttons at the top right are as wide as their labels (translations differ); when
+    // they would leave the day's title too little room, their type gets smaller.
+    auto widthOf = [&](const std::string& label, unsigned size) {
+        return textWidth(utf8(label), m_fonts.regular, size) + 36.f;
+    };
+    const std::string worrying = topLabel(TopButton::Worrying);
+    const std::string library = topLabel(TopButton::Library);
+    const std::string history = topLabel(TopButton::History);
+    m_topButtonSize = typeSize::body;
+    for (unsigned size : {typeSize::body, typeSize::small}) {
+        m_topButtonSize = size;
+        const float total = widthOf(worrying, size) + widthOf(library, size) +
+                            (m_actions.history ? widthOf(history, size) + 12.f : 0.f) + 12.f;
+        if (total <= m_size.x - 2 * kPad - 300.f) {
+            break;
+        }
+    }
+    const float worryingWidth = widthOf(worrying, m_topButtonSize);
+    const float libraryWidth = widthOf(library, m_topButtonSize);
+    const float historyWidth = widthOf(history, m_topButtonSize);
+    m_worryingButton = Hit{{m_size.x - kPad - worryingWidth, 24.f, worryingWidth, 52.f}};
+    m_libraryButton =
+        Hit{{m_worryingButton.rect.left - 12.f - libraryWidth, 24.f, libraryWidth, 52.f}};
+    m_historyButton =
+        Hit{{m_libraryButton.rect.left - 12.f - historyWidth, 24.f, historyWidth, 52.f}};
     const float half = (m_progressRect.width - 48.f - 12.f) / 2;
     const float buttonsTop = m_progressRect.top + m_progressRect.height - 24.f - 48.f;
     m_handoutButton = Hit{{m_progressRect.left + 24.f, buttonsTop, half, 48.f}};
@@ -494,6 +516,18 @@ float TodayScreen::drawPainChart(sf::RenderTarget& target, sf::FloatRect area) c
     return kChartHeight;
 }
 
+std::string TodayScreen::topLabel(TopButton button) {
+    switch (button) {
+    case TopButton::History:
+        return std::string(tr("All changes")) + " (H)";
+    case TopButton::Library:
+        return std::string(tr("Exercise library")) + " (L)";
+    case TopButton::Worrying:
+        return std::string(tr("Something new or worrying?")) + " (W)";
+    }
+    return {};
+}
+
 void TodayScreen::draw(sf::RenderTarget& target) const {
     // The day in words; in two lines when the buttons leave too little room for one.
     const float titleRoom =
@@ -511,25 +545,26 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
                            titleRoom),
                  m_fonts.regular, typeSize::body, {kPad, 52.f}, colour::text);
     }
-    drawButton(target, m_fonts, m_libraryButton.rect, std::string(tr("Exercise library")) + " (L)",
-               false);
+    drawButton(target, m_fonts, m_libraryButton.rect, topLabel(TopButton::Library), false, false,
+               m_topButtonSize);
     if (m_actions.worrying) {
         // Always there, and not to be missed: the way to report a warning sign.
         drawRoundedRect(target, m_worryingButton.rect, 10.f, colour::warningGround, colour::warning,
                         2.f);
-        const sf::String label =
-            ellipsize(utf8(std::string(tr("Something new or worrying?")) + " (W)"), m_fonts.regular,
-                      typeSize::body, m_worryingButton.rect.width - 20.f);
-        drawText(target, label, m_fonts.regular, typeSize::body,
-                 {m_worryingButton.rect.left + (m_worryingButton.rect.width -
-                                                textWidth(label, m_fonts.regular, typeSize::body)) /
-                                                   2,
-                  m_worryingButton.rect.top + 10.f},
-                 colour::text);
+        const sf::String label = ellipsize(utf8(topLabel(TopButton::Worrying)), m_fonts.regular,
+                                           m_topButtonSize, m_worryingButton.rect.width - 20.f);
+        const float lineHeight = static_cast<float>(m_topButtonSize) * 1.35f;
+        drawText(
+            target, label, m_fonts.regular, m_topButtonSize,
+            {m_worryingButton.rect.left + (m_worryingButton.rect.width -
+                                           textWidth(label, m_fonts.regular, m_topButtonSize)) /
+                                              2,
+             m_worryingButton.rect.top + (m_worryingButton.rect.height - lineHeight) / 2},
+            colour::text);
     }
     if (m_actions.history) {
-        drawButton(target, m_fonts, m_historyButton.rect, std::string(tr("All changes")) + " (H)",
-                   false);
+        drawButton(target, m_fonts, m_historyButton.rect, topLabel(TopButton::History), false,
+                   false, m_topButtonSize);
     }
 
     if (m_askMorning) {

@@ -74,6 +74,8 @@ public:
     [[nodiscard]] PainChartLabels painChartLabels() const;
 
 private:
+    enum class TopButton { History, Library, Worrying };
+    [[nodiscard]] static std::string topLabel(TopButton button);
     void layout();
     [[nodiscard]] std::vector<service::ItemView> remaining() const;
     [[nodiscard]] bool canStart() const;
@@ -99,6 +101,7 @@ private:
     Hit m_libraryButton;
     Hit m_historyButton;
     Hit m_worryingButton;
+    unsigned m_topButtonSize = typeSize::body; // the type of the three buttons at the top
     Hit m_savePainButton;
     Hit m_cancelPainButton;
     Hit m_handoutButton;
