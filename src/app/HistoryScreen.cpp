@@ -92,20 +92,10 @@ void HistoryScreen::handleEvent(const sf::Event& event) {
         case sf::Keyboard::BackSpace:
             m_back();
             break;
-        case sf::Keyboard::Down:
-            scrollBy(40.f);
-            break;
-        case sf::Keyboard::Up:
-            scrollBy(-40.f);
-            break;
-        case sf::Keyboard::PageDown:
-        case sf::Keyboard::Space:
-            scrollBy(m_area.height * 0.8f);
-            break;
-        case sf::Keyboard::PageUp:
-            scrollBy(-m_area.height * 0.8f);
-            break;
         default:
+            if (const auto step = scrollStep(event.key.code, m_area.height, m_height)) {
+                scrollBy(*step);
+            }
             break;
         }
     } else if (event.type == sf::Event::MouseWheelScrolled) {

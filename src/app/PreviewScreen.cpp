@@ -167,26 +167,10 @@ void PreviewScreen::handleEvent(const sf::Event& event) {
         case sf::Keyboard::Enter:
             start();
             break;
-        case sf::Keyboard::Down:
-            scrollBy(40.f);
-            break;
-        case sf::Keyboard::Up:
-            scrollBy(-40.f);
-            break;
-        case sf::Keyboard::PageDown:
-        case sf::Keyboard::Space:
-            scrollBy(m_area.height * 0.8f);
-            break;
-        case sf::Keyboard::PageUp:
-            scrollBy(-m_area.height * 0.8f);
-            break;
-        case sf::Keyboard::Home:
-            scrollBy(-m_height);
-            break;
-        case sf::Keyboard::End:
-            scrollBy(m_height);
-            break;
         default:
+            if (const auto step = scrollStep(event.key.code, m_area.height, m_height)) {
+                scrollBy(*step);
+            }
             break;
         }
     } else if (event.type == sf::Event::MouseWheelScrolled) {

@@ -119,6 +119,26 @@ void drawCapsule(sf::RenderTarget& target, sf::Vector2f a, sf::Vector2f b, float
     target.draw(cap);
 }
 
+std::optional<float> scrollStep(sf::Keyboard::Key key, float page, float content) {
+    switch (key) {
+    case sf::Keyboard::Down:
+        return 40.f;
+    case sf::Keyboard::Up:
+        return -40.f;
+    case sf::Keyboard::PageDown:
+    case sf::Keyboard::Space:
+        return page * 0.8f;
+    case sf::Keyboard::PageUp:
+        return -page * 0.8f;
+    case sf::Keyboard::Home:
+        return -content;
+    case sf::Keyboard::End:
+        return content;
+    default:
+        return std::nullopt;
+    }
+}
+
 FigureFit fitFigures(const std::vector<core::BodyPlacement>& bodies, sf::FloatRect frame) {
     const auto [minX, maxX, maxY] = core::extentOf(bodies);
     const float margin = 0.12f * std::min(frame.width, frame.height);

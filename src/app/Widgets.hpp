@@ -4,6 +4,7 @@
 
 #include <SFML/Graphics.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,10 @@ struct FigureFit {
                                    sf::FloatRect frame);
 // The fit of every key pose of an exercise, on both sides: a scale that holds all through it.
 [[nodiscard]] FigureFit fitExercise(const core::Exercise& exercise, sf::FloatRect frame);
+
+// How far a key scrolls a scrolling panel `page` pixels high over `content` pixels: ↑ ↓ a line,
+// PgUp PgDn and Space most of a page, Home End to either end; nothing for other keys.
+[[nodiscard]] std::optional<float> scrollStep(sf::Keyboard::Key key, float page, float content);
 
 // Where a mouse button was pressed.
 [[nodiscard]] sf::Vector2f clickPosition(const sf::Event& event);

@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <vector>
 
 // User-visible text goes through gettext (domain "motus"). The header names no vendor; the
 // implementation uses glibc's libintl.
@@ -18,6 +19,10 @@ void initI18n(const std::string& localeDir, const std::string& lang);
 
 // The two-letter language of the UI, for choosing exercise text ("en" when untranslated).
 [[nodiscard]] std::string uiLanguage();
+
+// A translated pattern with its values: %1 … %9 stand for values[0] … values[8], so that a
+// translation may put them in another order.
+[[nodiscard]] std::string fill(const char* pattern, const std::vector<std::string>& values);
 
 } // namespace motus::core
 

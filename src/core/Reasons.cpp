@@ -9,19 +9,6 @@
 namespace motus::core {
 namespace {
 
-// Patterns use %1, %2 so that translators can reorder them.
-std::string fill(const char* pattern, const std::vector<std::string>& values) {
-    std::string out = pattern;
-    for (std::size_t i = 0; i < values.size() && i < 9; ++i) {
-        const std::string key = "%" + std::to_string(i + 1);
-        for (auto at = out.find(key); at != std::string::npos;
-             at = out.find(key, at + values[i].size())) {
-            out.replace(at, key.size(), values[i]);
-        }
-    }
-    return out;
-}
-
 std::string param(const Reason& r, std::size_t i) {
     return i < r.params.size() ? r.params[i] : std::string();
 }
