@@ -5,13 +5,19 @@
 #include "core/MemoryJournal.hpp"
 #include "service/Practice.hpp"
 
+#include "Events.hpp"
 #include <SFML/Graphics.hpp>
+
 #include <catch2/catch.hpp>
 
 #include <cstdint>
 #include <fstream>
 
 using namespace motus;
+
+using motus::test::clickAt;
+using motus::test::drawn;
+using motus::test::press;
 
 namespace {
 
@@ -52,29 +58,9 @@ struct Preview {
     }
 };
 
-void press(app::Screen& screen, sf::Keyboard::Key key) {
-    sf::Event event;
-    event.type = sf::Event::KeyPressed;
-    event.key = {key, false, false, false, false};
-    screen.handleEvent(event);
-}
-
-void clickAt(app::Screen& screen, sf::FloatRect rect) {
-    sf::Event event;
-    event.type = sf::Event::MouseButtonPressed;
-    event.mouseButton = {sf::Mouse::Left, static_cast<int>(rect.left + rect.width / 2),
-                         static_cast<int>(rect.top + rect.height / 2)};
-    screen.handleEvent(event);
-}
-
 // Pixels of the accent colour (a filled button) inside `rect` of the drawn screen.
 std::size_t accentIn(const app::Screen& screen, sf::FloatRect rect) {
-    sf::RenderTexture texture;
-    REQUIRE(texture.create(1280, 800));
-    texture.clear(app::colour::background);
-    screen.draw(texture);
-    texture.display();
-    const auto image = texture.getTexture().copyToImage();
+    const auto image = drawn(screen);
     std::size_t count = 0;
     for (auto y = static_cast<unsigned>(rect.top);
          y < static_cast<unsigned>(rect.top + rect.height); ++y) {

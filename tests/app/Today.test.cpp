@@ -12,7 +12,9 @@
 #include "service/Practice.hpp"
 #include "support/FailingJournal.hpp"
 
+#include "Events.hpp"
 #include <SFML/Graphics.hpp>
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -21,6 +23,10 @@
 #include <sstream>
 
 using namespace motus;
+
+using motus::test::clickAt;
+using motus::test::drawn;
+using motus::test::press;
 
 namespace {
 
@@ -49,20 +55,6 @@ struct Day {
         return std::nullopt;
     }
 };
-
-void press(app::Screen& screen, sf::Keyboard::Key key) {
-    sf::Event event;
-    event.type = sf::Event::KeyPressed;
-    event.key = {key, false, false, false, false};
-    screen.handleEvent(event);
-}
-
-void clickAt(app::Screen& screen, float x, float y) {
-    sf::Event event;
-    event.type = sf::Event::MouseButtonPressed;
-    event.mouseButton = {sf::Mouse::Left, static_cast<int>(x), static_cast<int>(y)};
-    screen.handleEvent(event);
-}
 
 } // namespace
 
@@ -113,12 +105,7 @@ TEST_CASE("today: morning pain chosen, then saved with Enter; the routine starte
     press(screen, sf::Keyboard::Enter);
     CHECK(day.started.size() == screen.view().items.size() - 1);
 
-    sf::RenderTexture texture;
-    REQUIRE(texture.create(1280, 800));
-    texture.clear(app::colour::background);
-    screen.draw(texture);
-    texture.display();
-    const auto image = texture.getTexture().copyToImage();
+    const auto image = drawn(screen);
     std::size_t accent = 0;
     for (unsigned y = 600; y < 780; ++y) {
         for (unsigned x = 40; x < 620; ++x) {
@@ -172,12 +159,7 @@ TEST_CASE("feedback after a session: per exercise; pain 7 regresses at once, leg
                                day.practice->program(), day.fonts, "en", [&] { back = true; });
     history.resize({1280.f, 800.f});
     CHECK(history.contentHeight() > 200.f);
-    sf::RenderTexture texture;
-    REQUIRE(texture.create(1280, 800));
-    texture.clear(app::colour::background);
-    history.draw(texture);
-    texture.display();
-    const auto image = texture.getTexture().copyToImage();
+    const auto image = drawn(history);
     std::size_t text = 0;
     for (unsigned y = 120; y < 400; ++y) {
         for (unsigned x = 40; x < 900; ++x) {
@@ -220,12 +202,7 @@ TEST_CASE("programs: the bundled ones listed, chosen with the keys, started", "[
     clickAt(screen, app::kBackButton.left + 20.f, app::kBackButton.top + 20.f);
     CHECK(back);
     CHECK(started == entries[1].program.id); // the click started nothing
-    sf::RenderTexture texture;
-    REQUIRE(texture.create(1280, 800));
-    texture.clear(app::colour::background);
-    screen.draw(texture);
-    texture.display();
-    const auto image = texture.getTexture().copyToImage();
+    const auto image = drawn(screen);
     // The second row (top at y = 218) is selected: its accent outline, drawn just outside it.
     auto accentOnRow = [&](unsigned y) {
         std::size_t count = 0;
@@ -324,11 +301,7 @@ TEST_CASE("a warning sign reported from Today stops the program and says what to
     CHECK(day.practice->state() == service::ProgramState::Stopped);
     CHECK_FALSE(day.practice->flags().empty());
     // The advice is shown until the patient goes back.
-    sf::RenderTexture texture;
-    REQUIRE(texture.create(1280, 800));
-    texture.clear(app::colour::background);
-    safety.draw(texture);
-    texture.display();
+    (void)drawn(safety);
     CHECK_FALSE(done);
     press(safety, sf::Keyboard::Enter);
     CHECK(done);
@@ -387,9 +360,7 @@ TEST_CASE("today: the handout and the report are written into the documents fold
     CHECK(screen.message().find("could not be written") != std::string::npos);
     ::unsetenv("XDG_DOCUMENTS_DIR");
     ::setenv("HOME", savedHome.c_str(), 1);
-    sf::RenderTexture texture;
-    REQUIRE(texture.create(1280, 800));
-    screen.draw(texture);
+    (void)drawn(screen);
 }
 
 TEST_CASE("today: the day in words, the session's length and honest adherence in the first days",
@@ -506,12 +477,7 @@ TEST_CASE("today: the calendar has day numbers and a legend; the pain chart its 
     }
     screen.refresh();
     REQUIRE(screen.calendarDays()[29].mark == core::DayMark::Done);
-    sf::RenderTexture texture;
-    REQUIRE(texture.create(1280, 800));
-    texture.clear(app::colour::background);
-    screen.draw(texture);
-    texture.display();
-    const auto image = texture.getTexture().copyToImage();
+    const auto image = drawn(screen);
     std::size_t cellAccent = 0;
     std::size_t cellLight = 0;
     // Today's cell: second column of the fifth row of the calendar in the progress panel.
