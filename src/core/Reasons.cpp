@@ -33,16 +33,29 @@ std::string exerciseName(const std::string& id, const Library* library) {
     return id;
 }
 
+// The phase's name in the reader's language, looked up when the sentence is made. The reason
+// stores the phase's index and English name; the index is trusted only while that phase still
+// has the stored name (a program imported later may have other phases at that place), else the
+// phase of that name is looked for, else the stored name is shown.
 std::string phaseName(const Reason& r, const Program* program) {
+    const std::string stored = param(r, 1);
     if (program != nullptr) {
         int index = -1;
         const auto& text = param(r, 0);
         std::from_chars(text.data(), text.data() + text.size(), index);
         if (index >= 0 && static_cast<std::size_t>(index) < program->phases.size()) {
-            return program->phases[static_cast<std::size_t>(index)].nameIn(uiLanguage());
+            const auto& phase = program->phases[static_cast<std::size_t>(index)];
+            if (stored.empty() || phase.name == stored) {
+                return phase.nameIn(uiLanguage());
+            }
+        }
+        for (const auto& phase : program->phases) {
+            if (phase.name == stored) {
+                return phase.nameIn(uiLanguage());
+            }
         }
     }
-    return param(r, 1);
+    return stored;
 }
 
 // The causes from the first parameter on, joined as a list.

@@ -188,6 +188,19 @@ motus_run(show-unknown EXIT 1 ARGS show no-such-exercise STDERR "no exercise 'no
 motus_run(show-needs-id EXIT 2 ARGS show STDERR "'show' needs an exercise id")
 motus_run(german-flag EXIT 0 ARGS --lang de library STDOUT "STUFE" "Seitstütz|Vierfüßler|Unterarm")
 motus_run(german-env EXIT 0 ENV LANGUAGE=de ARGS show chin-tuck STDOUT "Dosierung:" "So geht es:")
+# A new phase is named in the reader's language when the sentence is made, not when it is
+# stored: the decision is made while a German reader looks, then read in English.
+set(phaseDb ${WORK_DIR}/phase/motus.db)
+motus_run(german-phase-start EXIT 0 ENV MOTUS_TODAY=2026-03-02
+  ARGS --db ${phaseDb} program start hip-knee --start 2026-03-02)
+motus_run(german-phase-history EXIT 0 ENV MOTUS_TODAY=2026-03-20 LANGUAGE=de
+  ARGS --db ${phaseDb} history STDOUT "Eine neue Phase Ihres Programms beginnt: Kraft\\."
+  NOT_STDOUT "Strength|Activation")
+motus_run(german-phase-today EXIT 0 ENV MOTUS_TODAY=2026-03-20 LANGUAGE=de
+  ARGS --db ${phaseDb} today STDOUT "Woche 3 · Kraft" "Aufsteigen auf eine Stufe")
+motus_run(german-phase-english EXIT 0 ENV MOTUS_TODAY=2026-03-20
+  ARGS --db ${phaseDb} history STDOUT "A new phase of your program begins: Strength\\."
+  NOT_STDOUT "Kraft")
 motus_run(play-simulate-json EXIT 0 ARGS play glute-bridge --simulate --json --sets 1 --reps 2
   STDOUT "\"get_ready\":5," "\"total_seconds\":19," "\"type\":\"set-start\"" "\"type\":\"rep-start\",\"set\":1,\"rep\":2"
          "\"type\":\"phase\",\"duration\":3,\"set\":1,\"rep\":1,\"side\":\"both\",\"phase\":\"hold\""

@@ -1,4 +1,5 @@
 #include "content/ExerciseLoader.hpp"
+#include "content/ProgramLoader.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -77,9 +78,68 @@ TEST_CASE("the bundled library has the required exercises and chains", "[content
         CHECK_FALSE(ex.licence.empty());
         CHECK(ex.text("en").steps.size() >= 2);
     }
-    CHECK(german >= 10);
+    CHECK(german == library.size());
     for (const char* region : {"neck", "shoulder", "hip", "knee", "low-back"}) {
         INFO(region);
         CHECK(regions.count(region) == 1);
+    }
+}
+
+namespace {
+
+// Every English text of one list has a German one at the same place, not empty and not the
+// English words copied over.
+void checkTranslated(const std::vector<std::string>& english,
+                     const std::vector<std::string>& german, const char* element) {
+    INFO(element);
+    REQUIRE(german.size() == english.size());
+    for (std::size_t i = 0; i < english.size(); ++i) {
+        INFO(i + 1);
+        CHECK_FALSE(german[i].empty());
+        CHECK(german[i] != english[i]);
+    }
+}
+
+} // namespace
+
+TEST_CASE("every bundled exercise has all of its texts in German", "[content][bundled]") {
+    const auto load = content::loadLibrary({std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises"});
+    REQUIRE(load.library.size() >= 40);
+    for (const auto& ex : load.library.all()) {
+        INFO(ex.id);
+        REQUIRE(ex.texts.count("de") == 1);
+        const auto& en = ex.texts.at("en");
+        const auto& de = ex.texts.at("de");
+        CHECK_FALSE(de.name.empty());
+        CHECK_FALSE(de.summary.empty());
+        CHECK(de.summary != en.summary);
+        checkTranslated(en.steps, de.steps, "step");
+        checkTranslated(en.cues, de.cues, "cue");
+        checkTranslated(en.cautions, de.cautions, "caution");
+        checkTranslated(en.contraindications, de.contraindications, "contraindication");
+    }
+}
+
+TEST_CASE("every bundled program has its title and phase names in German", "[content][bundled]") {
+    const std::filesystem::path dir = std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises";
+    const auto load = content::loadLibrary({dir});
+    const auto files = content::bundledPrograms(dir);
+    REQUIRE(files.size() >= 3);
+    for (const auto& file : files) {
+        INFO(file.string());
+        const auto parsed = content::loadProgramFile(file, load.library);
+        for (const auto& d : parsed.diagnostics) {
+            UNSCOPED_INFO(d.str());
+        }
+        CHECK(parsed.diagnostics.empty());
+        REQUIRE(parsed.program);
+        const auto& program = *parsed.program;
+        REQUIRE(program.titles.count("de") == 1);
+        CHECK(program.titleIn("de") != program.title);
+        for (const auto& phase : program.phases) {
+            INFO(phase.name);
+            REQUIRE(phase.names.count("de") == 1);
+            CHECK_FALSE(phase.nameIn("de").empty());
+        }
     }
 }
