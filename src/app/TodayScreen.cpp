@@ -232,6 +232,11 @@ std::vector<std::pair<core::DayMark, std::string>> TodayScreen::calendarLegend()
     if (stopped) {
         legend.emplace_back(core::DayMark::Stopped, tr("stopped"));
     }
+    const bool rest = std::any_of(m_view.calendar.begin(), m_view.calendar.end(),
+                                  [](const auto& e) { return e.second == core::DayMark::Rest; });
+    if (rest) {
+        legend.emplace_back(core::DayMark::Rest, tr("rest day"));
+    }
     return legend;
 }
 
@@ -415,6 +420,15 @@ void drawMark(sf::RenderTarget& target, const Fonts& fonts, sf::FloatRect box,
         case core::DayMark::Stopped:
             drawRoundedRect(target, box, 5.f, colour::background, colour::mutedText, 1.f);
             break;
+        case core::DayMark::Rest: {
+            // A short bar under the number: a day off in a program of N days a week.
+            const float bar = std::max(8.f, box.width * 0.4f);
+            sf::RectangleShape line({bar, 3.f});
+            line.setPosition(box.left + (box.width - bar) / 2, box.top + box.height - 7.f);
+            line.setFillColor(colour::mutedText);
+            target.draw(line);
+            break;
+        }
         default:
             break;
         }

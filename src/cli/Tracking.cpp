@@ -85,6 +85,8 @@ std::string markName(core::DayMark mark) {
         return "before-start";
     case core::DayMark::Stopped:
         return "stopped";
+    case core::DayMark::Rest:
+        return "rest";
     }
     return "";
 }
@@ -632,6 +634,9 @@ int cmdStreak(Context& c) {
                 case core::DayMark::Stopped:
                     mark = "–";
                     break;
+                case core::DayMark::Rest:
+                    mark = "_";
+                    break;
                 case core::DayMark::BeforeStart:
                     break;
                 }
@@ -640,7 +645,9 @@ int cmdStreak(Context& c) {
         }
         c.out << '\n';
     }
-    c.out << tr("■ done  ○ missed, forgiven  ✗ missed  – stopped  · today or to come") << '\n';
+    c.out << tr("■ done  ○ missed, forgiven  ✗ missed  _ rest day  – stopped  · today or to "
+                "come")
+          << '\n';
     return kExitOk;
 }
 

@@ -40,6 +40,8 @@ std::vector<std::pair<Date, DayMark>> markDays(const StreakInput& input) {
             marks.emplace_back(d, DayMark::Done);
         } else if (d == input.today) {
             marks.emplace_back(d, DayMark::Today); // today is never a miss while it lasts
+        } else if (input.weeklyDays.count(d) > 0) {
+            marks.emplace_back(d, DayMark::Rest);
         } else {
             // Forgiven when no other day was missed in the six days before it.
             const bool recentMiss = std::any_of(missed.begin(), missed.end(), [&](Date m) {

@@ -19,6 +19,9 @@ struct StreakInput {
     std::set<Date> plannedDays;     // planned modifications (a logged flare): count as done
     std::vector<Date> sessionDates; // every complete session, for week-streaks (repeats allowed)
     std::optional<Date> stoppedOn;  // rule 0 stopped the program that day: later days are stopped
+    // Days under an N-times-a-week phase: there a day without a session is a rest day, never a
+    // miss (§3); the week, not the day, is what counts.
+    std::set<Date> weeklyDays;
 };
 
 struct StreakResult {
@@ -26,7 +29,7 @@ struct StreakResult {
     int longest = 0;
 };
 
-enum class DayMark { Done, Forgiven, Missed, Today, Future, BeforeStart, Stopped };
+enum class DayMark { Done, Forgiven, Missed, Today, Future, BeforeStart, Stopped, Rest };
 
 // What each day from the program start to `input.today` counts as, in a day-streak.
 [[nodiscard]] std::vector<std::pair<Date, DayMark>> markDays(const StreakInput& input);

@@ -934,6 +934,11 @@ std::vector<std::pair<Date, DayMark>> Tracker::calendar(Date today) const {
             input.stoppedOn = f.date;
         }
     }
+    for (Date d = m_start; d <= today; d = addDays(d, 1)) {
+        if (!phaseOn(d).daily()) {
+            input.weeklyDays.insert(d);
+        }
+    }
     return markDays(input);
 }
 

@@ -224,3 +224,27 @@ TEST_CASE("§3 after a stop (rule 0) the calendar shows the days after it as sto
         CHECK(streak.longest == 4);
     }
 }
+
+TEST_CASE("§3 in a program of 3 days a week a day without a session is rest, never a miss",
+          "[core][streak]") {
+    Patient p(bridgeAndTilt(1, 3));
+    for (int i : {0, 2, 4}) {
+        p.dayDone(p.day(i), 2, 4);
+    }
+    const auto marks = p.tracker.calendar(p.day(6));
+    REQUIRE(marks.size() == 7);
+    for (int i = 0; i < 6; ++i) {
+        INFO("day " << i);
+        CHECK(marks[static_cast<std::size_t>(i)].second ==
+              (i % 2 == 0 ? DayMark::Done : DayMark::Rest));
+    }
+    CHECK(marks[6].second == DayMark::Today);
+    // The same days in a daily program: the days between are misses.
+    Patient q(bridgeAndTilt(1, 7));
+    for (int i : {0, 2, 4}) {
+        q.dayDone(q.day(i), 2, 4);
+    }
+    const auto daily = q.tracker.calendar(q.day(6));
+    CHECK(daily[1].second == DayMark::Forgiven);
+    CHECK(daily[3].second == DayMark::Missed);
+}
