@@ -4,6 +4,7 @@
 #include "PoseSvg.hpp"
 #include "Words.hpp"
 #include "content/ProgramLoader.hpp"
+#include "core/DateWords.hpp"
 #include "core/I18n.hpp"
 
 #include <fmt/format.h>
@@ -39,8 +40,8 @@ std::string weeksText(int first, int count, const std::optional<core::Date>& sta
                            ? fmt::format(fmt::runtime(tr("Week {}")), first + 1)
                            : fmt::format(fmt::runtime(tr("Weeks {}–{}")), first + 1, first + count);
     if (start) {
-        text += fmt::format(" ({} – {})", core::formatDate(addDays(*start, 7L * first)),
-                            core::formatDate(addDays(*start, 7L * (first + count) - 1)));
+        text += fmt::format(" ({} – {})", core::shortDate(addDays(*start, 7L * first)),
+                            core::dayMonthYear(addDays(*start, 7L * (first + count) - 1)));
     }
     return text;
 }
@@ -208,10 +209,10 @@ std::string handoutHtml(const core::Program& program, const core::Library& libra
     }
     if (options.start) {
         body += "<br/>" + escape(fmt::format(fmt::runtime(tr("Started on {}")),
-                                             core::formatDate(*options.start)));
+                                             core::dayMonthYear(*options.start)));
     }
-    body += "<br/>" +
-            escape(fmt::format(fmt::runtime(tr("Printed on {}")), core::formatDate(options.made)));
+    body += "<br/>" + escape(fmt::format(fmt::runtime(tr("Printed on {}")),
+                                         core::dayMonthYear(options.made)));
     if (options.dosesInForce) {
         body += "<br/>" + escape(tr("The doses are those in force today; the later phases show "
                                     "their planned doses."));

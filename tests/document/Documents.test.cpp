@@ -2,6 +2,7 @@
 // clock set by the test, the bundled library), parsed as XML with tinyxml2: well-formed, with
 // the sections, figures and charts the issue asks for, and nothing from a file able to open an
 // element.
+#include "core/DateWords.hpp"
 #include "core/LocalTime.hpp"
 #include "core/MemoryJournal.hpp"
 #include "document/Chart.hpp"
@@ -316,6 +317,11 @@ TEST_CASE("handout: the handout of the current program marks the phase and today
     REQUIRE(rows.size() == 1);
     CHECK(textOf(rows.front()).find("Control") != std::string::npos);
     CHECK(textOf(doc.body()->FirstChildElement("header")).find("in force today") !=
+          std::string::npos);
+    // Dates in words, as on Today: "Printed on 10 November 2026", not an ISO date.
+    const std::string header = textOf(doc.body()->FirstChildElement("header"));
+    CHECK(header.find("Printed on " + core::dayMonthYear(p->today())) != std::string::npos);
+    CHECK(header.find("Started on " + core::dayMonthYear(p->todayView().start)) !=
           std::string::npos);
     // The exercise stopped for the legs says so, in the schedule and in its block.
     std::vector<std::string> stopped;
