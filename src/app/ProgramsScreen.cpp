@@ -13,6 +13,10 @@ using core::tr;
 constexpr float kPad = 28.f;
 constexpr float kRowHeight = 96.f;
 
+std::string openFileLabel() {
+    return std::string(tr("Open a program file…")) + "  (O)";
+}
+
 } // namespace
 
 ProgramsScreen::ProgramsScreen(std::vector<Entry> programs, const Fonts& fonts, std::string lang,
@@ -28,6 +32,10 @@ void ProgramsScreen::resize(sf::Vector2f size) {
                               size.x - 2 * kPad, kRowHeight}});
     }
     m_startButton = Hit{{size.x - kPad - 360.f, size.y - kPad - 64.f, 360.f, 64.f}};
+    const float openWidth =
+        std::min(textWidth(utf8(openFileLabel()), m_fonts.regular, typeSize::body) + 48.f,
+                 m_startButton.rect.left - 2 * kPad);
+    m_openFileButton = Hit{{kPad, size.y - kPad - 64.f, openWidth, 64.f}};
 }
 
 void ProgramsScreen::handleEvent(const sf::Event& event) {
@@ -46,6 +54,11 @@ void ProgramsScreen::handleEvent(const sf::Event& event) {
             break;
         case sf::Keyboard::Escape:
             m_back();
+            break;
+        case sf::Keyboard::O:
+            if (m_openFile) {
+                m_openFile();
+            }
             break;
         default:
             break;
@@ -67,6 +80,8 @@ void ProgramsScreen::handleEvent(const sf::Event& event) {
         }
         if (m_startButton.contains(at) && !m_programs.empty()) {
             m_start(m_programs[m_selected]);
+        } else if (m_openFile && m_openFileButton.contains(at)) {
+            m_openFile();
         }
     }
 }
@@ -101,12 +116,17 @@ void ProgramsScreen::draw(sf::RenderTarget& target) const {
             m_fonts.regular, typeSize::small, {rect.left + 24.f, rect.top + 56.f},
             colour::mutedText);
     }
-    const float hintY = m_startButton.rect.top - 70.f;
-    for (const auto& line :
-         wrapText(tr("A program from your therapist: run 'motus program import FILE' once; from "
-                     "then on Motus opens on it."),
-                  m_fonts.regular, typeSize::small, m_size.x - 2 * kPad)) {
-        drawText(target, line, m_fonts.regular, typeSize::small, {kPad, hintY}, colour::mutedText);
+    if (m_openFile) {
+        drawButton(target, m_fonts, m_openFileButton.rect, openFileLabel(), false);
+    } else {
+        const float hintY = m_startButton.rect.top - 70.f;
+        for (const auto& line :
+             wrapText(tr("A program from your therapist: run 'motus program import FILE' once; "
+                         "from then on Motus opens on it."),
+                      m_fonts.regular, typeSize::small, m_size.x - 2 * kPad)) {
+            drawText(target, line, m_fonts.regular, typeSize::small, {kPad, hintY},
+                     colour::mutedText);
+        }
     }
     if (!m_programs.empty()) {
         drawRoundedRect(target, m_startButton.rect, 10.f, colour::accent);

@@ -36,8 +36,8 @@ std::string signText(core::RedFlag sign) {
 }
 
 SafetyScreen::SafetyScreen(service::Practice& practice, const Fonts& fonts,
-                           std::function<void()> done)
-    : m_practice(practice), m_fonts(fonts), m_done(std::move(done)) {}
+                           std::function<void()> done, std::function<void()> back)
+    : m_practice(practice), m_fonts(fonts), m_done(std::move(done)), m_back(std::move(back)) {}
 
 void SafetyScreen::resize(sf::Vector2f size) {
     m_size = size;
@@ -115,8 +115,14 @@ void SafetyScreen::handleEvent(const sf::Event& event) {
             m_focus = (m_focus + kSigns.size() - 1) % kSigns.size();
         } else if (key == sf::Keyboard::Enter) {
             report();
-        } else if (key == sf::Keyboard::Escape || key == sf::Keyboard::BackSpace) {
+        } else if (m_back && key == sf::Keyboard::N && !anyTicked()) {
             m_done();
+        } else if (key == sf::Keyboard::Escape || key == sf::Keyboard::BackSpace) {
+            if (m_back) {
+                m_back();
+            } else {
+                m_done();
+            }
         }
         return;
     }
@@ -131,7 +137,11 @@ void SafetyScreen::handleEvent(const sf::Event& event) {
         }
         return;
     }
-    if (kBackButton.contains(at) || m_noneButton.contains(at)) {
+    if (m_back && kBackButton.contains(at)) {
+        m_back();
+        return;
+    }
+    if (kBackButton.contains(at) || (m_noneButton.contains(at) && !(m_back && anyTicked()))) {
         m_done();
         return;
     }
@@ -179,9 +189,13 @@ void SafetyScreen::draw(sf::RenderTarget& target) const {
         y += 14.f;
         const std::string after =
             m_failure.empty()
-                ? std::string(tr("Your program is stopped: do not do your exercises until your "
-                                 "therapist has seen you and cleared it. Motus has noted this "
-                                 "for your therapist."))
+                ? std::string(
+                      m_back ? tr("Do not start exercises until a doctor or your therapist has "
+                                  "seen you and said they are safe for you. Motus has noted this "
+                                  "for your therapist.")
+                             : tr("Your program is stopped: do not do your exercises until your "
+                                  "therapist has seen you and cleared it. Motus has noted this "
+                                  "for your therapist."))
                 : fmt::format(fmt::runtime(tr("Motus could not store this ({}). Stop your "
                                               "exercises anyway, and tell your therapist.")),
                               m_failure);
@@ -190,16 +204,22 @@ void SafetyScreen::draw(sf::RenderTarget& target) const {
             y += 34.f;
         }
         drawButton(target, m_fonts, m_doneButton.rect,
-                   std::string(tr("Back to today")) + " (Enter)", true);
+                   std::string(m_back ? tr("Continue") : tr("Back to today")) + " (Enter)", true);
         return;
     }
 
     drawBackButton(target, m_fonts);
-    drawText(target, utf8(tr("Something new or worrying?")), m_fonts.bold, typeSize::title,
-             {kPad + kBackButtonSpace, 24.f}, colour::text);
-    const auto intro = wrapText(tr("Tick what is new since you last exercised. Any one of these "
-                                   "means: stop your exercises and get medical help today."),
-                                m_fonts.regular, typeSize::small, width);
+    drawText(target,
+             ellipsize(utf8(m_back ? tr("Before you start: do you have any of these?")
+                                   : tr("Something new or worrying?")),
+                       m_fonts.bold, typeSize::title, width - kBackButtonSpace),
+             m_fonts.bold, typeSize::title, {kPad + kBackButtonSpace, 24.f}, colour::text);
+    const auto intro = wrapText(
+        m_back ? tr("Tick each one you have now. Any one of them means: do not start exercises, "
+                    "get medical help today. If none is true, choose \"None of these\".")
+               : tr("Tick what is new since you last exercised. Any one of these means: stop "
+                    "your exercises and get medical help today."),
+        m_fonts.regular, typeSize::small, width);
     float y = 80.f;
     for (const auto& line : intro) {
         drawText(target, line, m_fonts.regular, typeSize::small, {kPad, y}, colour::mutedText);
@@ -224,8 +244,16 @@ void SafetyScreen::draw(sf::RenderTarget& target) const {
     }
     drawButton(target, m_fonts, m_reportButton.rect,
                std::string(tr("Report it and get advice")) + " (Enter)", anyTicked());
-    drawButton(target, m_fonts, m_noneButton.rect,
-               std::string(tr("None of these: back")) + " (Esc)", false);
+    if (m_back) {
+        // The first run: with nothing ticked, going on is the expected answer.
+        drawButton(target, m_fonts, m_noneButton.rect,
+                   std::string(tr("None of these: continue")) +
+                       (anyTicked() ? std::string() : std::string(" (N)")),
+                   !anyTicked());
+    } else {
+        drawButton(target, m_fonts, m_noneButton.rect,
+                   std::string(tr("None of these: back")) + " (Esc)", false);
+    }
 }
 
 } // namespace motus::app
