@@ -90,48 +90,63 @@ void WelcomeScreen::handleEvent(const sf::Event& event) {
 void WelcomeScreen::draw(sf::RenderTarget& target) const {
     const float left = columnLeft(m_size);
     const float width = columnWidth(m_size);
-    float y = std::max(24.f, std::min(80.f, m_size.y * 0.06f));
-    for (const auto& line :
-         wrapText(tr("Welcome to Motus"), m_fonts.bold, typeSize::title, width)) {
-        drawText(target, line, m_fonts.bold, typeSize::title, {left, y}, colour::text);
-        y += 46.f;
-    }
-    y += 14.f;
-    auto paragraph = [&](const std::string& text, const sf::Font& font) {
-        for (const auto& line : wrapText(text, font, typeSize::body, width)) {
-            drawText(target, line, font, typeSize::body, {left, y}, colour::text);
-            y += 32.f;
-        }
-        y += 14.f;
-    };
-    paragraph(tr("Motus helps you with the home exercises from your physiotherapy: it shows each "
-                 "exercise, counts and times it with you, and keeps a record for your "
-                 "therapist."),
-              m_fonts.regular);
+    const std::string intro =
+        tr("Motus helps you with the home exercises from your physiotherapy: it shows each "
+           "exercise, counts and times it with you, and keeps a record for your therapist.");
     // What it is not: in a calm panel, so it is read.
     const std::vector<std::string> isNot{
         tr("Motus does not make a diagnosis and does not replace your doctor or your therapist."),
         tr("Motus is not for emergencies. If you are badly hurt or suddenly very unwell, call "
            "the emergency services.")};
-    std::vector<sf::String> lines;
-    for (const auto& text : isNot) {
-        for (auto& line : wrapText(text, m_fonts.bold, typeSize::body, width - 48.f)) {
-            lines.push_back(std::move(line));
+    const std::string next =
+        tr("First, five short safety questions. Then you choose how to begin.");
+    // Drawn in body type, or in smaller type when a small window or a long translation would
+    // reach the buttons.
+    auto render = [&](unsigned type, bool paint) {
+        const float lineHeight = static_cast<float>(type) * 1.45f;
+        float y = std::max(24.f, std::min(80.f, m_size.y * 0.06f));
+        for (const auto& line :
+             wrapText(tr("Welcome to Motus"), m_fonts.bold, typeSize::title, width)) {
+            if (paint) {
+                drawText(target, line, m_fonts.bold, typeSize::title, {left, y}, colour::text);
+            }
+            y += 46.f;
         }
-        lines.emplace_back();
-    }
-    lines.pop_back();
-    const float panelHeight = 32.f * static_cast<float>(lines.size()) + 36.f;
-    drawRoundedRect(target, {left, y, width, panelHeight}, 12.f, colour::warningGround,
-                    colour::warning, 2.f);
-    float lineY = y + 16.f;
-    for (const auto& line : lines) {
-        drawText(target, line, m_fonts.bold, typeSize::body, {left + 24.f, lineY}, colour::text);
-        lineY += 32.f;
-    }
-    y += panelHeight + 24.f;
-    paragraph(tr("First, five short safety questions. Then you choose how to begin."),
-              m_fonts.regular);
+        y += 14.f;
+        auto paragraph = [&](const std::string& text) {
+            for (const auto& line : wrapText(text, m_fonts.regular, type, width)) {
+                if (paint) {
+                    drawText(target, line, m_fonts.regular, type, {left, y}, colour::text);
+                }
+                y += lineHeight;
+            }
+            y += 14.f;
+        };
+        paragraph(intro);
+        std::vector<sf::String> lines;
+        for (const auto& text : isNot) {
+            for (auto& line : wrapText(text, m_fonts.bold, type, width - 48.f)) {
+                lines.push_back(std::move(line));
+            }
+            lines.emplace_back();
+        }
+        lines.pop_back();
+        const float panelHeight = lineHeight * static_cast<float>(lines.size()) + 32.f;
+        if (paint) {
+            drawRoundedRect(target, {left, y, width, panelHeight}, 12.f, colour::warningGround,
+                            colour::warning, 2.f);
+            float lineY = y + 16.f;
+            for (const auto& line : lines) {
+                drawText(target, line, m_fonts.bold, type, {left + 24.f, lineY}, colour::text);
+                lineY += lineHeight;
+            }
+        }
+        y += panelHeight + 24.f;
+        paragraph(next);
+        return y;
+    };
+    const bool fits = render(typeSize::body, false) <= m_continue.top - 8.f;
+    (void)render(fits ? typeSize::body : typeSize::small, true);
     drawButton(target, m_fonts, m_later, laterLabel(), false);
     drawButton(target, m_fonts, m_continue, continueLabel(), true);
 }
@@ -224,12 +239,26 @@ void StartChoiceScreen::draw(sf::RenderTarget& target) const {
             detail[1] =
                 ellipsize(detail[1] + utf8("…"), m_fonts.regular, typeSize::small, textWidthMax);
         }
-        const float textHeight = 40.f + 26.f * static_cast<float>(detail.size());
+        // The title on one line in heading type, else on two in body type.
+        unsigned titleType = typeSize::heading;
+        auto title = wrapText(tr(text.title), m_fonts.bold, titleType, textWidthMax);
+        if (title.size() > 1) {
+            titleType = typeSize::body;
+            title = wrapText(tr(text.title), m_fonts.bold, titleType, textWidthMax);
+            if (title.size() > 2) {
+                title.resize(2);
+                title[1] = ellipsize(title[1] + utf8("…"), m_fonts.bold, titleType, textWidthMax);
+            }
+        }
+        const float titleLine = static_cast<float>(titleType) * 1.4f;
+        const float textHeight = titleLine * static_cast<float>(title.size()) + 6.f +
+                                 26.f * static_cast<float>(detail.size());
         float textY = rect.top + (rect.height - textHeight) / 2;
-        drawText(target,
-                 ellipsize(utf8(tr(text.title)), m_fonts.bold, typeSize::heading, textWidthMax),
-                 m_fonts.bold, typeSize::heading, {textX, textY}, colour::text);
-        textY += 40.f;
+        for (const auto& line : title) {
+            drawText(target, line, m_fonts.bold, titleType, {textX, textY}, colour::text);
+            textY += titleLine;
+        }
+        textY += 6.f;
         for (const auto& line : detail) {
             drawText(target, line, m_fonts.regular, typeSize::small, {textX, textY},
                      colour::mutedText);

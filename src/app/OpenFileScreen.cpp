@@ -219,13 +219,17 @@ void OpenFileScreen::draw(sf::RenderTarget& target) const {
         const bool chosen = i == m_selected;
         drawRoundedRect(target, rect, 12.f, chosen ? colour::selection : colour::panel,
                         chosen ? colour::accent : colour::panelBorder, chosen ? 3.f : 1.f);
+        // The name, the date it was saved at the right, the folder below.
+        const sf::String date = utf8(core::dayMonthYear(core::stampOf(entry.modified).date));
+        const float dateWidth = textWidth(date, m_fonts.regular, typeSize::body);
+        drawText(target, date, m_fonts.regular, typeSize::body,
+                 {rect.left + rect.width - 24.f - dateWidth, rect.top + 12.f}, colour::text);
         drawText(target,
                  ellipsize(utf8(entry.file.filename().string()), m_fonts.bold, typeSize::body,
-                           rect.width - 48.f),
+                           rect.width - 72.f - dateWidth),
                  m_fonts.bold, typeSize::body, {rect.left + 24.f, rect.top + 12.f}, colour::text);
         const std::string where =
-            fmt::format(fmt::runtime(tr("in {} · saved {}")), shownFolder(entry.file.parent_path()),
-                        core::dayMonthYear(core::stampOf(entry.modified).date));
+            fmt::format(fmt::runtime(tr("Folder: {}")), shownFolder(entry.file.parent_path()));
         drawText(target,
                  ellipsize(utf8(where), m_fonts.regular, typeSize::small, rect.width - 48.f),
                  m_fonts.regular, typeSize::small, {rect.left + 24.f, rect.top + 48.f},

@@ -46,6 +46,8 @@ public:
 
 private:
     void layout();
+    [[nodiscard]] std::string title() const;
+    [[nodiscard]] std::string intro() const;
     void toggle(std::size_t sign);
     void report();
     [[nodiscard]] bool anyTicked() const;
@@ -61,6 +63,9 @@ private:
 
     sf::Vector2f m_size{1280.f, 800.f};
     std::vector<Hit> m_rows;
+    std::vector<std::vector<sf::String>> m_rowLines; // each sign's text, wrapped to its row
+    unsigned m_rowType = typeSize::body;
+    std::vector<sf::String> m_introLines;
     Hit m_reportButton;
     Hit m_noneButton;
     Hit m_doneButton;

@@ -396,6 +396,15 @@ TEST_CASE("first run screens at 1280x800 and 800x600, in English and German", "[
             t.key(sf::Keyboard::Num1);
             REQUIRE(t.topAs<app::OpenFileScreen>() != nullptr);
             (void)shot(t, "list" + suffix);
+            // Back to the questions: a warning sign's advice.
+            t.key(sf::Keyboard::Escape);
+            t.key(sf::Keyboard::Escape);
+            REQUIRE(t.topAs<app::SafetyScreen>() != nullptr);
+            t.key(sf::Keyboard::Num1);
+            t.key(sf::Keyboard::Enter);
+            REQUIRE(t.topAs<app::SafetyScreen>()->reported());
+            CHECK(t.topAs<app::SafetyScreen>()->doneButton().top + 60.f <= size.y);
+            (void)shot(t, "advice" + suffix);
         }
     }
     core::initI18n(MOTUS_BUILD_LOCALEDIR, "en");
