@@ -198,6 +198,7 @@ int runApp(const AppOptions& options) {
         *player = screen.get();
         screens.push(std::move(screen));
     };
+    std::function<void()> openFile; // "Open a program file…", below
     auto pushToday = [&] {
         auto today = std::make_unique<TodayScreen>(
             *practice, fonts, lang,
@@ -216,6 +217,7 @@ int runApp(const AppOptions& options) {
                                              }
                                          }));
                                  }});
+        today->setOpenFileAction([&] { openFile(); });
         todayScreen = today.get();
         screens.push(std::move(today));
     };
@@ -223,7 +225,7 @@ int runApp(const AppOptions& options) {
     // on it.
     // "Open a program file…": the desktop's chooser, else the program files in the usual
     // folders; the file's preview; Start this program opens Today on it.
-    auto openFile = [&] {
+    openFile = [&] {
         OpenFileFlow flow;
         flow.folders = [] { return service::programFolders(); };
         flow.choose = [] {

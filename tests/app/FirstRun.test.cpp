@@ -8,6 +8,7 @@
 #include "app/PreviewScreen.hpp"
 #include "app/ProgramsScreen.hpp"
 #include "app/SafetyScreen.hpp"
+#include "app/TodayScreen.hpp"
 #include "core/I18n.hpp"
 #include "core/LocalTime.hpp"
 #include "core/MemoryJournal.hpp"
@@ -408,4 +409,49 @@ TEST_CASE("first run screens at 1280x800 and 800x600, in English and German", "[
         }
     }
     core::initI18n(MOTUS_BUILD_LOCALEDIR, "en");
+}
+
+TEST_CASE("Today offers Open a program file…, by O and by its button, above the documents",
+          "[app][firstrun][today]") {
+    Walk t;
+    (void)t.practice->assign(kLibrary / "programs" / "low-back-motor-control.xml", std::nullopt,
+                             false);
+    t.copy(kLibrary / "programs" / "hip-knee.xml", t.dir / "Downloads" / "next.xml", 2000000);
+    int opened = 0;
+    for (const sf::Vector2f size : {sf::Vector2f{1280.f, 800.f}, sf::Vector2f{800.f, 600.f}}) {
+        t.size = size;
+        t.screens.push(std::make_unique<app::TodayScreen>(
+            *t.practice, t.fonts, "en",
+            app::TodayScreen::Actions{[](const std::vector<service::ItemView>&) {}, [] {}, [] {},
+                                      [] {}}));
+        t.settle();
+        auto* today = t.topAs<app::TodayScreen>();
+        REQUIRE(today != nullptr);
+        CHECK(today->openFileButton().width == 0.f); // no action, no button
+        today->setOpenFileAction([&] {
+            ++opened;
+            app::openProgramFile(t.screens, *t.practice, t.fonts, "en", t.openFlow());
+        });
+        const auto button = today->openFileButton();
+        CHECK(button.top + button.height <= size.y - 24.f - 48.f); // above Handout and Report
+        (void)shot(t, "today-open-" + std::to_string(int(size.x)));
+        t.key(sf::Keyboard::O);
+        REQUIRE(t.topAs<app::OpenFileScreen>() != nullptr);
+        t.key(sf::Keyboard::Escape);
+        REQUIRE(t.topAs<app::TodayScreen>() == today);
+        t.click(button);
+        REQUIRE(t.topAs<app::OpenFileScreen>() != nullptr);
+        t.key(sf::Keyboard::Enter);
+        REQUIRE(t.topAs<app::PreviewScreen>() != nullptr);
+        // It names the program it replaces.
+        CHECK(t.topAs<app::PreviewScreen>()->whatHappens().find("Low back motor control") !=
+              std::string::npos);
+        t.key(sf::Keyboard::Escape);
+        t.key(sf::Keyboard::Escape);
+        REQUIRE(t.topAs<app::TodayScreen>() == today);
+        t.screens.clear();
+        t.settle();
+    }
+    CHECK(opened == 4);
+    CHECK(t.journal->activeProgram()->programId == "low-back-motor-control");
 }
