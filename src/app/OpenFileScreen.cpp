@@ -172,10 +172,11 @@ void OpenFileScreen::draw(sf::RenderTarget& target) const {
              ellipsize(utf8(tr("Open a program file")), m_fonts.bold, typeSize::title,
                        m_size.x - titleX - kPad),
              m_fonts.bold, typeSize::title, {titleX, 24.f}, colour::text);
-    drawText(target,
-             ellipsize(utf8(tr("↑ ↓ choose   Enter open   Esc back")), m_fonts.regular,
-                       typeSize::small, m_size.x - titleX - kPad),
-             m_fonts.regular, typeSize::small, {titleX, 72.f}, colour::mutedText);
+    drawText(
+        target,
+        ellipsize(utf8(m_files.empty() ? tr("Esc back") : tr("↑ ↓ choose   Enter open   Esc back")),
+                  m_fonts.regular, typeSize::small, m_size.x - titleX - kPad),
+        m_fonts.regular, typeSize::small, {titleX, 72.f}, colour::mutedText);
 
     drawRoundedRect(target, m_area, 14.f, colour::panel, colour::panelBorder, 1.f);
     if (m_files.empty()) {

@@ -30,7 +30,10 @@ public:
 
     [[nodiscard]] std::size_t selected() const { return m_selected; }
     // "Open a program file…" (O): a therapist's own program, through its preview.
-    void setOpenFileAction(std::function<void()> action) { m_openFile = std::move(action); }
+    void setOpenFileAction(std::function<void()> action) {
+        m_openFile = std::move(action);
+        resize(m_size);
+    }
     [[nodiscard]] sf::FloatRect openFileButton() const { return m_openFileButton.rect; }
 
 private:
@@ -45,6 +48,7 @@ private:
     Hit m_startButton;
     std::function<void()> m_openFile;
     Hit m_openFileButton;
+    unsigned m_buttonType = typeSize::body;
 };
 
 } // namespace motus::app

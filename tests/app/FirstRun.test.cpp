@@ -88,16 +88,26 @@ struct Walk {
         return flow;
     }
 
-    void firstRun() {
+    void firstRun(std::function<void()> fileGiven = {}) {
         app::FirstRunActions actions;
+        actions.fileGiven = std::move(fileGiven);
         actions.openFile = [this] {
             app::openProgramFile(screens, *practice, fonts, "en", openFlow());
         };
         actions.starterPrograms = [this] {
             ++starterPrograms;
-            screens.push(std::make_unique<app::ProgramsScreen>(
-                std::vector<app::ProgramsScreen::Entry>{}, fonts, "en",
-                [](const app::ProgramsScreen::Entry&) {}, [this] { screens.pop(); }));
+            std::vector<app::ProgramsScreen::Entry> entries;
+            for (const auto& file : practice->bundledProgramFiles()) {
+                if (auto preview = practice->preview(file); preview.program) {
+                    entries.push_back({std::move(*preview.program), file});
+                }
+            }
+            auto programs = std::make_unique<app::ProgramsScreen>(
+                std::move(entries), fonts, "en", [](const app::ProgramsScreen::Entry&) {},
+                [this] { screens.pop(); });
+            programs->setOpenFileAction(
+                [this] { app::openProgramFile(screens, *practice, fonts, "en", openFlow()); });
+            screens.push(std::move(programs));
         };
         actions.browse = [this] {
             ++browsed;
@@ -283,6 +293,24 @@ TEST_CASE("first run: a warning sign gives the advice and starts nothing", "[app
     CHECK(checkIns[0].redFlags == std::vector<core::RedFlag>{core::RedFlag::BladderBowel});
 }
 
+TEST_CASE("first run with a file given (motus FILE): the questions, then straight to its preview",
+          "[app][firstrun]") {
+    Walk t;
+    t.firstRun([&t] {
+        app::pushPreview(t.screens, *t.practice, t.fonts, "en",
+                         kLibrary / "programs" / "hip-knee.xml", [&t] { ++t.started; });
+    });
+    t.key(sf::Keyboard::Enter);
+    REQUIRE(t.topAs<app::SafetyScreen>() != nullptr);
+    t.key(sf::Keyboard::N);
+    REQUIRE(t.topAs<app::PreviewScreen>() != nullptr);
+    CHECK(t.seen == 1);
+    t.key(sf::Keyboard::Enter);
+    CHECK(t.started == 1);
+    REQUIRE(t.journal->activeProgram());
+    CHECK(t.journal->activeProgram()->programId == "hip-knee");
+}
+
 TEST_CASE("first run: Not now leaves it unseen; the other two choices", "[app][firstrun]") {
     Walk t;
     t.firstRun();
@@ -364,6 +392,7 @@ TEST_CASE("the file list by mouse: a click chooses, a second click or Open opens
     list = t.topAs<app::OpenFileScreen>();
     REQUIRE(list != nullptr);
     CHECK(list->files().empty());
+    (void)shot(t, "list-empty");
     t.key(sf::Keyboard::Enter); // nothing to open
     CHECK(t.topAs<app::OpenFileScreen>() == list);
     t.key(sf::Keyboard::Escape);
@@ -397,8 +426,22 @@ TEST_CASE("first run screens at 1280x800 and 800x600, in English and German", "[
             t.key(sf::Keyboard::Num1);
             REQUIRE(t.topAs<app::OpenFileScreen>() != nullptr);
             (void)shot(t, "list" + suffix);
-            // Back to the questions: a warning sign's advice.
+            // The starter programs, where Open a program file… (O) is offered too.
             t.key(sf::Keyboard::Escape);
+            t.key(sf::Keyboard::Num2);
+            auto* programs = t.topAs<app::ProgramsScreen>();
+            REQUIRE(programs != nullptr);
+            CHECK(programs->openFileButton().left >= 0.f);
+            (void)shot(t, "programs" + suffix);
+            t.key(sf::Keyboard::O);
+            REQUIRE(t.topAs<app::OpenFileScreen>() != nullptr);
+            t.key(sf::Keyboard::Escape);
+            t.click(programs->openFileButton());
+            REQUIRE(t.topAs<app::OpenFileScreen>() != nullptr);
+            t.key(sf::Keyboard::Escape);
+            REQUIRE(t.topAs<app::ProgramsScreen>() == programs);
+            t.key(sf::Keyboard::Escape);
+            // Back to the questions: a warning sign's advice.
             t.key(sf::Keyboard::Escape);
             REQUIRE(t.topAs<app::SafetyScreen>() != nullptr);
             t.key(sf::Keyboard::Num1);
