@@ -3,6 +3,7 @@
 #include "Audio.hpp"
 #include "BrowserScreen.hpp"
 #include "FeedbackScreen.hpp"
+#include "Flows.hpp"
 #include "HistoryScreen.hpp"
 #include "PlayerScreen.hpp"
 #include "PreviewScreen.hpp"
@@ -16,6 +17,7 @@
 #include "core/I18n.hpp"
 #include "core/LocalTime.hpp"
 #include "core/Reasons.hpp"
+#include "service/FileChooser.hpp"
 #include "service/PendingSets.hpp"
 #include "service/Practice.hpp"
 #include "service/SettingsFile.hpp"
@@ -196,6 +198,7 @@ int runApp(const AppOptions& options) {
         *player = screen.get();
         screens.push(std::move(screen));
     };
+    std::function<void()> openFile; // "Open a program file…", below
     auto pushToday = [&] {
         auto today = std::make_unique<TodayScreen>(
             *practice, fonts, lang,
@@ -214,13 +217,34 @@ int runApp(const AppOptions& options) {
                                              }
                                          }));
                                  }});
+        today->setOpenFileAction([&] { openFile(); });
         todayScreen = today.get();
         screens.push(std::move(today));
     };
     // Starting a bundled program from the window: it is assigned from today, then Motus opens
     // on it.
+    // "Open a program file…": the desktop's chooser, else the program files in the usual
+    // folders; the file's preview; Start this program opens Today on it.
+    openFile = [&] {
+        OpenFileFlow flow;
+        flow.folders = [] { return service::programFolders(); };
+        flow.choose = [] {
+            auto setup = service::ChooserSetup::fromEnvironment();
+            const auto folders = service::programFolders();
+            setup.startFolder = folders.empty() ? std::filesystem::path() : folders.front();
+            setup.title = core::tr("Open a program file");
+            setup.filterName = core::tr("Program files");
+            return service::chooseProgramFile(setup);
+        };
+        flow.started = [&] {
+            banner = readOnlyNotice;
+            screens.clear();
+            pushToday();
+        };
+        openProgramFile(screens, *practice, fonts, lang, flow);
+    };
     auto pushProgramsOf = [&](std::vector<ProgramsScreen::Entry> entries) {
-        screens.push(std::make_unique<ProgramsScreen>(
+        auto programs = std::make_unique<ProgramsScreen>(
             std::move(entries), fonts, lang,
             [&](const ProgramsScreen::Entry& entry) {
                 try {
@@ -233,7 +257,9 @@ int runApp(const AppOptions& options) {
                 screens.clear();
                 pushToday();
             },
-            [&screens] { screens.pop(); }));
+            [&screens] { screens.pop(); });
+        programs->setOpenFileAction(openFile);
+        screens.push(std::move(programs));
     };
     auto pushPrograms = [&] {
         std::vector<ProgramsScreen::Entry> entries;
@@ -245,6 +271,74 @@ int runApp(const AppOptions& options) {
         pushProgramsOf(std::move(entries));
     };
     BrowserScreen* browserScreen = nullptr;
+    // The usual first screen: Today with a program, else the library (which offers the
+    // programs).
+    auto pushFirstScreen = [&] {
+        if (hasProgram() && options.select.empty()) {
+            pushToday();
+        } else {
+            browserScreen = pushBrowser(false);
+            if (!hasProgram()) {
+                browserScreen->setProgramsAction(pushPrograms);
+            }
+        }
+    };
+    // `motus FILE` (a file manager opening a program file): its preview over the first screen
+    // (Today with a program, else the library); Start assigns it, Cancel changes nothing. Its
+    // diagnostics also go to stderr, as `motus validate` would print them.
+    auto previewGivenFile = [&] {
+        pushPreview(screens, *practice, fonts, lang, options.open, [&] {
+            banner = readOnlyNotice;
+            screens.clear();
+            pushToday();
+        });
+    };
+    // The first run (docs/architecture.md): the welcome, the safety questions, how to start.
+    // Also what "Show the welcome again" runs (with `again`: whatever was shown stays below).
+    auto showWelcome = [&](bool again) {
+        FirstRunActions actions;
+        actions.openFile = openFile;
+        actions.starterPrograms = pushPrograms;
+        actions.browse = [&] {
+            screens.clear();
+            pushFirstScreen();
+        };
+        actions.afterWarning = actions.browse;
+        // "Not now": run again, back to where it was asked for; at the start, the usual
+        // first screen (and the file given, if any).
+        actions.later = again ? std::function<void()>([&screens] { screens.pop(); })
+                              : std::function<void()>([&] {
+                                    screens.clear();
+                                    pushFirstScreen();
+                                    if (!options.open.empty()) {
+                                        previewGivenFile();
+                                    }
+                                });
+        actions.seen = [] {
+            const auto file = service::settingsPath();
+            auto stored = service::loadSettings(file).settings;
+            if (stored.welcomeSeen) {
+                return;
+            }
+            stored.welcomeSeen = true;
+            try {
+                service::saveSettings(file, stored);
+            } catch (const std::exception& e) {
+                std::cerr << "motus: " << e.what() << '\n'; // it shows again next time
+            }
+        };
+        if (!again && !options.open.empty()) {
+            actions.fileGiven = previewGivenFile;
+        }
+        pushFirstRun(screens, *practice, fonts, std::move(actions));
+    };
+    const bool firstRun = practice && !preferences.settings.welcomeSeen && !practice->active() &&
+                          options.select.empty();
+    if (!options.open.empty() && practice) {
+        for (const auto& diagnostic : practice->preview(options.open).diagnostics) {
+            std::cerr << diagnostic.str() << '\n';
+        }
+    }
     if (!options.play.empty()) {
         const auto* exercise = load.library.find(options.play);
         if (exercise == nullptr) {
@@ -252,28 +346,13 @@ int runApp(const AppOptions& options) {
             return 1;
         }
         openPlayer(*exercise, options.dose.applyTo(exercise->dose));
-    } else if (hasProgram() && options.select.empty()) {
-        pushToday();
+    } else if (firstRun) {
+        showWelcome(false);
     } else {
-        browserScreen = pushBrowser(false);
-        if (!hasProgram()) {
-            browserScreen->setProgramsAction(pushPrograms);
+        pushFirstScreen();
+        if (!options.open.empty()) {
+            previewGivenFile();
         }
-    }
-    // `motus FILE` (a file manager opening a program file): its preview over the first screen
-    // (Today with a program, else the library); Start assigns it, Cancel changes nothing. Its
-    // diagnostics also go to stderr, as `motus validate` would print them.
-    if (!options.open.empty() && practice) {
-        for (const auto& diagnostic : practice->preview(options.open).diagnostics) {
-            std::cerr << diagnostic.str() << '\n';
-        }
-        screens.push(std::make_unique<PreviewScreen>(
-            *practice, options.open, fonts, lang,
-            [&] {
-                screens.clear();
-                pushToday();
-            },
-            [&screens] { screens.pop(); }));
     }
     sf::Vector2f size{static_cast<float>(initialSize.x), static_cast<float>(initialSize.y)};
     screens.applyPending(size);

@@ -13,6 +13,14 @@ using core::tr;
 constexpr float kPad = 28.f;
 constexpr float kRowHeight = 96.f;
 
+std::string startLabel() {
+    return std::string(tr("Start today")) + "  ▶  (Enter)";
+}
+
+std::string openFileLabel() {
+    return std::string(tr("Open a program file…")) + "  (O)";
+}
+
 } // namespace
 
 ProgramsScreen::ProgramsScreen(std::vector<Entry> programs, const Fonts& fonts, std::string lang,
@@ -27,7 +35,20 @@ void ProgramsScreen::resize(sf::Vector2f size) {
         m_rows.push_back(Hit{{kPad, 110.f + static_cast<float>(i) * (kRowHeight + 12.f),
                               size.x - 2 * kPad, kRowHeight}});
     }
-    m_startButton = Hit{{size.x - kPad - 360.f, size.y - kPad - 64.f, 360.f, 64.f}};
+    // Both buttons as wide as their labels; in smaller type when together they do not fit.
+    const float room = size.x - 2 * kPad - 16.f;
+    for (const unsigned type : {typeSize::body, typeSize::small}) {
+        m_buttonType = type;
+        const float startWidth = std::max(m_openFile ? 0.f : 360.f,
+                                          textWidth(utf8(startLabel()), m_fonts.bold, type) + 56.f);
+        const float openWidth =
+            m_openFile ? textWidth(utf8(openFileLabel()), m_fonts.regular, type) + 48.f : 0.f;
+        m_startButton = Hit{{size.x - kPad - startWidth, size.y - kPad - 64.f, startWidth, 64.f}};
+        m_openFileButton = Hit{{kPad, size.y - kPad - 64.f, openWidth, 64.f}};
+        if (startWidth + openWidth <= room) {
+            break;
+        }
+    }
 }
 
 void ProgramsScreen::handleEvent(const sf::Event& event) {
@@ -46,6 +67,11 @@ void ProgramsScreen::handleEvent(const sf::Event& event) {
             break;
         case sf::Keyboard::Escape:
             m_back();
+            break;
+        case sf::Keyboard::O:
+            if (m_openFile) {
+                m_openFile();
+            }
             break;
         default:
             break;
@@ -67,6 +93,8 @@ void ProgramsScreen::handleEvent(const sf::Event& event) {
         }
         if (m_startButton.contains(at) && !m_programs.empty()) {
             m_start(m_programs[m_selected]);
+        } else if (m_openFile && m_openFileButton.contains(at)) {
+            m_openFile();
         }
     }
 }
@@ -101,18 +129,21 @@ void ProgramsScreen::draw(sf::RenderTarget& target) const {
             m_fonts.regular, typeSize::small, {rect.left + 24.f, rect.top + 56.f},
             colour::mutedText);
     }
-    const float hintY = m_startButton.rect.top - 70.f;
-    for (const auto& line :
-         wrapText(tr("A program from your therapist: run 'motus program import FILE' once; from "
-                     "then on Motus opens on it."),
-                  m_fonts.regular, typeSize::small, m_size.x - 2 * kPad)) {
-        drawText(target, line, m_fonts.regular, typeSize::small, {kPad, hintY}, colour::mutedText);
+    if (m_openFile) {
+        drawButton(target, m_fonts, m_openFileButton.rect, openFileLabel(), false, false,
+                   m_buttonType);
+    } else {
+        const float hintY = m_startButton.rect.top - 70.f;
+        for (const auto& line :
+             wrapText(tr("A program from your therapist: run 'motus program import FILE' once; "
+                         "from then on Motus opens on it."),
+                      m_fonts.regular, typeSize::small, m_size.x - 2 * kPad)) {
+            drawText(target, line, m_fonts.regular, typeSize::small, {kPad, hintY},
+                     colour::mutedText);
+        }
     }
     if (!m_programs.empty()) {
-        drawRoundedRect(target, m_startButton.rect, 10.f, colour::accent);
-        drawText(target, utf8(std::string(tr("Start today")) + "  ▶  (Enter)"), m_fonts.bold,
-                 typeSize::body, {m_startButton.rect.left + 28.f, m_startButton.rect.top + 16.f},
-                 colour::accentText);
+        drawButton(target, m_fonts, m_startButton.rect, startLabel(), true, false, m_buttonType);
     }
 }
 

@@ -11,8 +11,8 @@
 
 namespace motus::app {
 
-// The bundled programs, to start one from the window (a therapist's own program file is
-// assigned once with `motus program import FILE`, and then opens here by itself).
+// The bundled programs, to start one from the window; "Open a program file…" (when set) opens a
+// therapist's own program file through its preview.
 class ProgramsScreen final : public Screen {
 public:
     struct Entry {
@@ -29,6 +29,12 @@ public:
     void resize(sf::Vector2f size) override;
 
     [[nodiscard]] std::size_t selected() const { return m_selected; }
+    // "Open a program file…" (O): a therapist's own program, through its preview.
+    void setOpenFileAction(std::function<void()> action) {
+        m_openFile = std::move(action);
+        resize(m_size);
+    }
+    [[nodiscard]] sf::FloatRect openFileButton() const { return m_openFileButton.rect; }
 
 private:
     std::vector<Entry> m_programs;
@@ -40,6 +46,9 @@ private:
     sf::Vector2f m_size{1280.f, 800.f};
     std::vector<Hit> m_rows;
     Hit m_startButton;
+    std::function<void()> m_openFile;
+    Hit m_openFileButton;
+    unsigned m_buttonType = typeSize::body;
 };
 
 } // namespace motus::app

@@ -36,25 +36,58 @@ std::string signText(core::RedFlag sign) {
 }
 
 SafetyScreen::SafetyScreen(service::Practice& practice, const Fonts& fonts,
-                           std::function<void()> done)
-    : m_practice(practice), m_fonts(fonts), m_done(std::move(done)) {}
+                           std::function<void()> done, std::function<void()> back)
+    : m_practice(practice), m_fonts(fonts), m_done(std::move(done)), m_back(std::move(back)) {}
 
 void SafetyScreen::resize(sf::Vector2f size) {
     m_size = size;
     layout();
 }
 
+std::string SafetyScreen::title() const {
+    return m_back ? tr("Before you start") : tr("Something new or worrying?");
+}
+
+std::string SafetyScreen::intro() const {
+    return m_back ? tr("Do you have any of these now? Tick each one that is true. Any one of them "
+                       "means: do not start exercises, get medical help today.")
+                  : tr("Tick what is new since you last exercised. Any one of these means: stop "
+                       "your exercises and get medical help today.");
+}
+
 void SafetyScreen::layout() {
-    m_rows.clear();
-    for (std::size_t i = 0; i < kSigns.size(); ++i) {
-        m_rows.push_back(Hit{{kPad, kTop + static_cast<float>(i) * (kRowHeight + 10.f),
-                              m_size.x - 2 * kPad, kRowHeight}});
+    const float width = m_size.x - 2 * kPad;
+    m_introLines = wrapText(intro(), m_fonts.regular, typeSize::small, width);
+    const float top = std::max(kTop, 80.f + 26.f * static_cast<float>(m_introLines.size()) + 10.f);
+    // Each sign whole, on as many lines as it needs: in body type, or smaller when the window
+    // is too low for that.
+    float gap = 10.f;
+    for (const unsigned type : {typeSize::body, typeSize::small}) {
+        m_rowType = type;
+        const bool compact = type != typeSize::body;
+        gap = compact ? 6.f : 10.f;
+        const float lineHeight = static_cast<float>(type) * 1.4f;
+        m_rows.clear();
+        m_rowLines.clear();
+        float y = top;
+        for (std::size_t i = 0; i < kSigns.size(); ++i) {
+            auto lines = wrapText(std::to_string(i + 1) + "  " + signText(kSigns[i]),
+                                  m_fonts.regular, type, width - 90.f);
+            const float height = std::max(compact ? 50.f : kRowHeight,
+                                          lineHeight * static_cast<float>(lines.size()) + 14.f);
+            m_rows.push_back(Hit{{kPad, y, width, height}});
+            m_rowLines.push_back(std::move(lines));
+            y += height + gap;
+        }
+        if (y + 2 * gap + kButtonHeight <= m_size.y - 8.f) {
+            break;
+        }
     }
-    const float y = kTop + static_cast<float>(kSigns.size()) * (kRowHeight + 10.f) + 20.f;
-    const float width = std::min(440.f, (m_size.x - 3 * kPad) / 2);
-    m_reportButton = Hit{{kPad, y, width, kButtonHeight}};
-    m_noneButton = Hit{{2 * kPad + width, y, width, kButtonHeight}};
-    m_doneButton = Hit{{kPad, m_size.y - kPad - kButtonHeight, width, kButtonHeight}};
+    const float y = m_rows.back().rect.top + m_rows.back().rect.height + 2 * gap;
+    const float buttonWidth = std::min(440.f, (m_size.x - 3 * kPad) / 2);
+    m_reportButton = Hit{{kPad, y, buttonWidth, kButtonHeight}};
+    m_noneButton = Hit{{2 * kPad + buttonWidth, y, buttonWidth, kButtonHeight}};
+    m_doneButton = Hit{{kPad, m_size.y - kPad - kButtonHeight, buttonWidth, kButtonHeight}};
 }
 
 bool SafetyScreen::anyTicked() const {
@@ -115,8 +148,14 @@ void SafetyScreen::handleEvent(const sf::Event& event) {
             m_focus = (m_focus + kSigns.size() - 1) % kSigns.size();
         } else if (key == sf::Keyboard::Enter) {
             report();
-        } else if (key == sf::Keyboard::Escape || key == sf::Keyboard::BackSpace) {
+        } else if (m_back && key == sf::Keyboard::N && !anyTicked()) {
             m_done();
+        } else if (key == sf::Keyboard::Escape || key == sf::Keyboard::BackSpace) {
+            if (m_back) {
+                m_back();
+            } else {
+                m_done();
+            }
         }
         return;
     }
@@ -131,7 +170,11 @@ void SafetyScreen::handleEvent(const sf::Event& event) {
         }
         return;
     }
-    if (kBackButton.contains(at) || m_noneButton.contains(at)) {
+    if (m_back && kBackButton.contains(at)) {
+        m_back();
+        return;
+    }
+    if (kBackButton.contains(at) || (m_noneButton.contains(at) && !(m_back && anyTicked()))) {
         m_done();
         return;
     }
@@ -149,62 +192,76 @@ void SafetyScreen::handleEvent(const sf::Event& event) {
 void SafetyScreen::draw(sf::RenderTarget& target) const {
     const float width = m_size.x - 2 * kPad;
     if (m_reported) {
-        drawText(target, utf8(tr("Please get medical help today")), m_fonts.bold, typeSize::title,
-                 {kPad, 24.f}, colour::text);
-        std::vector<std::string> paragraphs = {
+        const std::vector<std::string> paragraphs = {
             tr("Call your doctor or an out-of-hours medical service today, or go to an emergency "
                "department. If you cannot pass urine, or the numbness around your bottom is "
                "getting worse, call an emergency number now."),
             tr("Tell them that you have back pain, that you do home exercises for it, and what "
                "is new:")};
-        float y = 90.f;
-        for (const auto& paragraph : paragraphs) {
-            for (const auto& line : wrapText(paragraph, m_fonts.regular, typeSize::body, width)) {
-                drawText(target, line, m_fonts.regular, typeSize::body, {kPad, y}, colour::text);
-                y += 34.f;
-            }
-            y += 10.f;
-        }
-        for (std::size_t i = 0; i < kSigns.size(); ++i) {
-            if (!m_ticked[i]) {
-                continue;
-            }
-            for (const auto& line : wrapText("•  " + signText(kSigns[i]), m_fonts.bold,
-                                             typeSize::body, width - 24.f)) {
-                drawText(target, line, m_fonts.bold, typeSize::body, {kPad + 24.f, y},
-                         colour::text);
-                y += 34.f;
-            }
-        }
-        y += 14.f;
         const std::string after =
             m_failure.empty()
-                ? std::string(tr("Your program is stopped: do not do your exercises until your "
-                                 "therapist has seen you and cleared it. Motus has noted this "
-                                 "for your therapist."))
+                ? std::string(
+                      m_back ? tr("Do not start exercises until a doctor or your therapist has "
+                                  "seen you and said they are safe for you. Motus has noted this "
+                                  "for your therapist.")
+                             : tr("Your program is stopped: do not do your exercises until your "
+                                  "therapist has seen you and cleared it. Motus has noted this "
+                                  "for your therapist."))
                 : fmt::format(fmt::runtime(tr("Motus could not store this ({}). Stop your "
                                               "exercises anyway, and tell your therapist.")),
                               m_failure);
-        for (const auto& line : wrapText(after, m_fonts.regular, typeSize::body, width)) {
-            drawText(target, line, m_fonts.regular, typeSize::body, {kPad, y}, colour::mutedText);
-            y += 34.f;
-        }
+        // In body type, or smaller when a small window or a long translation would reach the
+        // button; the title wraps rather than leaving the window.
+        auto render = [&](unsigned type, bool paint) {
+            const float lineHeight = static_cast<float>(type) * 1.5f;
+            float y = 24.f;
+            for (const auto& line : wrapText(tr("Please get medical help today"), m_fonts.bold,
+                                             typeSize::title, width)) {
+                if (paint) {
+                    drawText(target, line, m_fonts.bold, typeSize::title, {kPad, y}, colour::text);
+                }
+                y += 44.f;
+            }
+            y += 18.f;
+            auto lines = [&](const std::string& text, const sf::Font& font, float indent,
+                             sf::Color colour) {
+                for (const auto& line : wrapText(text, font, type, width - indent)) {
+                    if (paint) {
+                        drawText(target, line, font, type, {kPad + indent, y}, colour);
+                    }
+                    y += lineHeight;
+                }
+            };
+            for (const auto& paragraph : paragraphs) {
+                lines(paragraph, m_fonts.regular, 0.f, colour::text);
+                y += 10.f;
+            }
+            for (std::size_t i = 0; i < kSigns.size(); ++i) {
+                if (m_ticked[i]) {
+                    lines("•  " + signText(kSigns[i]), m_fonts.bold, 24.f, colour::text);
+                }
+            }
+            y += 14.f;
+            lines(after, m_fonts.regular, 0.f, colour::mutedText);
+            return y;
+        };
+        const bool fits = render(typeSize::body, false) <= m_doneButton.rect.top - 8.f;
+        (void)render(fits ? typeSize::body : typeSize::small, true);
         drawButton(target, m_fonts, m_doneButton.rect,
-                   std::string(tr("Back to today")) + " (Enter)", true);
+                   std::string(m_back ? tr("Continue") : tr("Back to today")) + " (Enter)", true);
         return;
     }
 
     drawBackButton(target, m_fonts);
-    drawText(target, utf8(tr("Something new or worrying?")), m_fonts.bold, typeSize::title,
-             {kPad + kBackButtonSpace, 24.f}, colour::text);
-    const auto intro = wrapText(tr("Tick what is new since you last exercised. Any one of these "
-                                   "means: stop your exercises and get medical help today."),
-                                m_fonts.regular, typeSize::small, width);
+    drawText(target,
+             ellipsize(utf8(title()), m_fonts.bold, typeSize::title, width - kBackButtonSpace),
+             m_fonts.bold, typeSize::title, {kPad + kBackButtonSpace, 24.f}, colour::text);
     float y = 80.f;
-    for (const auto& line : intro) {
+    for (const auto& line : m_introLines) {
         drawText(target, line, m_fonts.regular, typeSize::small, {kPad, y}, colour::mutedText);
         y += 26.f;
     }
+    const float lineHeight = static_cast<float>(m_rowType) * 1.4f;
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
         const auto& rect = m_rows[i].rect;
         const bool focused = i == m_focus;
@@ -217,15 +274,34 @@ void SafetyScreen::draw(sf::RenderTarget& target) const {
             drawText(target, utf8("✓"), m_fonts.bold, typeSize::heading,
                      {box.left + 4.f, box.top - 4.f}, colour::text);
         }
-        const sf::String label = ellipsize(utf8(std::to_string(i + 1) + "  " + signText(kSigns[i])),
-                                           m_fonts.regular, typeSize::body, rect.width - 90.f);
-        drawText(target, label, m_fonts.regular, typeSize::body,
-                 {rect.left + 66.f, rect.top + (rect.height - 34.f) / 2}, colour::text);
+        const auto& lines = m_rowLines[i];
+        float lineY = rect.top + (rect.height - lineHeight * static_cast<float>(lines.size())) / 2 -
+                      static_cast<float>(m_rowType) * 0.1f;
+        for (const auto& line : lines) {
+            drawText(target, line, m_fonts.regular, m_rowType, {rect.left + 66.f, lineY},
+                     colour::text);
+            lineY += lineHeight;
+        }
     }
-    drawButton(target, m_fonts, m_reportButton.rect,
-               std::string(tr("Report it and get advice")) + " (Enter)", anyTicked());
-    drawButton(target, m_fonts, m_noneButton.rect,
-               std::string(tr("None of these: back")) + " (Esc)", false);
+    // A label that does not fit its button in body type gets the smaller type.
+    auto button = [&](sf::FloatRect rect, const std::string& label, bool primary) {
+        const unsigned type = textWidth(utf8(label), primary ? m_fonts.bold : m_fonts.regular,
+                                        typeSize::body) > rect.width - 16.f
+                                  ? typeSize::small
+                                  : typeSize::body;
+        drawButton(target, m_fonts, rect, label, primary, false, type);
+    };
+    button(m_reportButton.rect, std::string(tr("Report it and get advice")) + " (Enter)",
+           anyTicked());
+    if (m_back) {
+        // The first run: with nothing ticked, going on is the expected answer.
+        button(m_noneButton.rect,
+               std::string(tr("None of these: continue")) +
+                   (anyTicked() ? std::string() : std::string(" (N)")),
+               !anyTicked());
+    } else {
+        button(m_noneButton.rect, std::string(tr("None of these: back")) + " (Esc)", false);
+    }
 }
 
 } // namespace motus::app

@@ -17,9 +17,15 @@ namespace motus::app {
 // once and the therapist is flagged) and turns the screen into what to do now: seek care today,
 // what to tell them. Nothing is ticked at first; Enter reports only what is ticked, and with
 // nothing ticked it does nothing. Keys: 1-5 or Space tick, ↑ ↓ move, Enter report, Esc back.
+//
+// In the first run (given `back`), the same questions come before any program: "None of these:
+// continue" (N, or Enter with nothing ticked) calls `done` without a report, Back and Esc call
+// `back`, and the advice after a report says not to start exercises. `reported()` tells the two
+// ends apart.
 class SafetyScreen final : public Screen {
 public:
-    SafetyScreen(service::Practice& practice, const Fonts& fonts, std::function<void()> done);
+    SafetyScreen(service::Practice& practice, const Fonts& fonts, std::function<void()> done,
+                 std::function<void()> back = {});
 
     void handleEvent(const sf::Event& event) override;
     void update(sf::Time) override {}
@@ -33,9 +39,15 @@ public:
     [[nodiscard]] bool ticked(std::size_t sign) const { return m_ticked.at(sign); }
     [[nodiscard]] bool reported() const { return m_reported; }
     [[nodiscard]] const std::string& failure() const { return m_failure; }
+    [[nodiscard]] sf::FloatRect reportButton() const { return m_reportButton.rect; }
+    [[nodiscard]] sf::FloatRect noneButton() const { return m_noneButton.rect; }
+    [[nodiscard]] sf::FloatRect doneButton() const { return m_doneButton.rect; }
+    [[nodiscard]] sf::FloatRect row(std::size_t sign) const { return m_rows.at(sign).rect; }
 
 private:
     void layout();
+    [[nodiscard]] std::string title() const;
+    [[nodiscard]] std::string intro() const;
     void toggle(std::size_t sign);
     void report();
     [[nodiscard]] bool anyTicked() const;
@@ -43,6 +55,7 @@ private:
     service::Practice& m_practice;
     const Fonts& m_fonts;
     std::function<void()> m_done;
+    std::function<void()> m_back; // the first run's step back; empty otherwise
     std::array<bool, kSigns.size()> m_ticked{};
     std::size_t m_focus = 0;
     bool m_reported = false;
@@ -50,6 +63,9 @@ private:
 
     sf::Vector2f m_size{1280.f, 800.f};
     std::vector<Hit> m_rows;
+    std::vector<std::vector<sf::String>> m_rowLines; // each sign's text, wrapped to its row
+    unsigned m_rowType = typeSize::body;
+    std::vector<sf::String> m_introLines;
     Hit m_reportButton;
     Hit m_noneButton;
     Hit m_doneButton;

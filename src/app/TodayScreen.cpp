@@ -252,6 +252,11 @@ TodayScreen::PainChartLabels TodayScreen::painChartLabels() const {
     return labels;
 }
 
+void TodayScreen::setOpenFileAction(std::function<void()> action) {
+    m_openFile = std::move(action);
+    layout();
+}
+
 void TodayScreen::resize(sf::Vector2f size) {
     m_size = size;
     layout();
@@ -294,6 +299,9 @@ void TodayScreen::layout() {
     const float buttonsTop = m_progressRect.top + m_progressRect.height - 24.f - 48.f;
     m_handoutButton = Hit{{m_progressRect.left + 24.f, buttonsTop, half, 48.f}};
     m_reportButton = Hit{{m_progressRect.left + 24.f + half + 12.f, buttonsTop, half, 48.f}};
+    m_openFileButton =
+        m_openFile ? Hit{{m_progressRect.left + 24.f, buttonsTop - 60.f, 2 * half + 12.f, 48.f}}
+                   : Hit{};
     m_painButtons.clear();
     const float buttonWidth = std::min(58.f, (m_size.x - 2 * kPad - 10 * 8.f) / 11);
     for (int i = 0; i <= 10; ++i) {
@@ -320,6 +328,8 @@ void TodayScreen::handleEvent(const sf::Event& event) {
             m_actions.history();
         } else if (key == sf::Keyboard::W && m_actions.worrying) {
             m_actions.worrying();
+        } else if (key == sf::Keyboard::O && m_openFile) {
+            m_openFile();
         } else if (key == sf::Keyboard::P) {
             (void)writeHandout();
         } else if (key == sf::Keyboard::R) {
@@ -361,6 +371,8 @@ void TodayScreen::handleEvent(const sf::Event& event) {
         m_actions.worrying();
     } else if (m_historyButton.contains(at) && m_actions.history) {
         m_actions.history();
+    } else if (m_openFile && m_openFileButton.contains(at)) {
+        m_openFile();
     } else if (m_handoutButton.contains(at)) {
         (void)writeHandout();
     } else if (m_reportButton.contains(at)) {
@@ -762,8 +774,12 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
                false, typeSize::small);
     drawButton(target, m_fonts, m_reportButton.rect,
                std::string(tr("Report for my therapist")) + " (R)", false, false, typeSize::small);
+    if (m_openFile) {
+        drawButton(target, m_fonts, m_openFileButton.rect,
+                   std::string(tr("Open a program file…")) + " (O)", false, false, typeSize::small);
+    }
     // Flags for the therapist first: the patient is asked to pass them on.
-    const float bottom = m_handoutButton.rect.top - 8.f;
+    const float bottom = (m_openFile ? m_openFileButton.rect.top : m_handoutButton.rect.top) - 8.f;
     for (const auto& flag : m_view.openFlags) {
         const std::string what = core::reasonText(flag.reason, &m_practice.library(), &program);
         const core::Exercise* ex = m_practice.library().find(flag.exercise);

@@ -35,6 +35,10 @@ public:
 
     // Reads the journal again (after a session or a check-in).
     void refresh();
+    // "Open a program file…" (O): a program from a file, through its preview; the button sits
+    // above the handout and the report.
+    void setOpenFileAction(std::function<void()> action);
+    [[nodiscard]] sf::FloatRect openFileButton() const { return m_openFileButton.rect; }
     void checkIn(int morningPain);
     // Writes the handout of the program (doses in force) or the report for the therapist as
     // HTML into the documents folder ($XDG_DOCUMENTS_DIR, else ~/Documents, else the home
@@ -76,6 +80,7 @@ public:
 private:
     enum class TopButton { History, Library, Worrying };
     [[nodiscard]] static std::string topLabel(TopButton button);
+
     void layout();
     [[nodiscard]] std::vector<service::ItemView> remaining() const;
     [[nodiscard]] bool canStart() const;
@@ -106,6 +111,8 @@ private:
     Hit m_cancelPainButton;
     Hit m_handoutButton;
     Hit m_reportButton;
+    Hit m_openFileButton; // above the handout and the report, with an open-file action
+    std::function<void()> m_openFile;
     std::vector<Hit> m_painButtons; // 0..10
 };
 

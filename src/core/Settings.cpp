@@ -141,6 +141,7 @@ const std::vector<Key>& keys() {
         {"reminder-time",
          [](std::string_view v, Settings& s) { return parseClock(v, s.reminders.minute); },
          "a time HH:MM from 00:00 to 23:59"},
+        booleanKey("welcome-seen", &Settings::welcomeSeen),
     };
     return table;
 }
@@ -328,6 +329,7 @@ std::string writeSettings(const Settings& s) {
     line("reminders", onOff(s.reminders.enabled));
     line("reminder-days", weekdayNames(s.reminders.days));
     line("reminder-time", clockText(s.reminders.minute));
+    line("welcome-seen", onOff(s.welcomeSeen));
     return out;
 }
 

@@ -54,6 +54,9 @@ struct Settings {
     int getReadySeconds = 5;
     int switchSidesSeconds = 5;
     ReminderSettings reminders;
+    // The first run's welcome was finished (or skipped for good): Motus opens on its usual
+    // screen. Off: the welcome shows while no program has ever been assigned.
+    bool welcomeSeen = false;
     bool operator==(const Settings&) const = default;
 };
 

@@ -6,7 +6,11 @@
 cmake_minimum_required(VERSION 3.25)
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
-set(env ${CMAKE_COMMAND} -E env XDG_DATA_HOME=${WORK_DIR}/xdg ALSOFT_DRIVERS=null)
+# The welcome of the first run seen (tests/app/FirstRun.test.cpp walks it): the window opens on
+# the file's preview straight away, as here.
+file(WRITE ${WORK_DIR}/config/motus/settings.ini "welcome-seen=on\n")
+set(env ${CMAKE_COMMAND} -E env XDG_DATA_HOME=${WORK_DIR}/xdg XDG_CONFIG_HOME=${WORK_DIR}/config
+  ALSOFT_DRIVERS=null)
 set(db ${WORK_DIR}/motus.db)
 execute_process(COMMAND ${env} ${MOTUS} --db ${db} --screenshot ${WORK_DIR}/good.png
   ${SOURCE_DIR}/exercises/programs/hip-knee.xml

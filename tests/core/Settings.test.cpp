@@ -30,6 +30,7 @@ TEST_CASE("an empty settings file gives the defaults", "[core][settings]") {
     CHECK(parsed.settings.getReadySeconds == 5);
     CHECK_FALSE(parsed.settings.reminders.enabled);
     CHECK(parsed.settings.reminders.minute == 18 * 60);
+    CHECK_FALSE(parsed.settings.welcomeSeen);
 }
 
 TEST_CASE("every setting is read, with comments, spaces and CRLF", "[core][settings]") {
@@ -48,7 +49,8 @@ TEST_CASE("every setting is read, with comments, spaces and CRLF", "[core][setti
                                             "switch-sides=30\n"
                                             "reminders=on\n"
                                             "reminder-days=Mon, wed ,FRI\n"
-                                            "reminder-time=7:05",
+                                            "reminder-time=7:05\n"
+                                            "welcome-seen=on",
                                             "s.ini");
     CHECK(messages(parsed).empty());
     const auto& s = parsed.settings;
@@ -65,6 +67,7 @@ TEST_CASE("every setting is read, with comments, spaces and CRLF", "[core][setti
     CHECK(s.reminders.enabled);
     CHECK(s.reminders.days == 0b0010101);
     CHECK(s.reminders.minute == 7 * 60 + 5);
+    CHECK(s.welcomeSeen);
 }
 
 TEST_CASE("bad values are named and keep the default", "[core][settings]") {
@@ -156,6 +159,7 @@ TEST_CASE("settings written are read back equal, without a warning", "[core][set
         s.getReadySeconds = 30;
         s.switchSidesSeconds = 5;
         s.reminders = {true, 0b1000001, 23 * 60 + 59};
+        s.welcomeSeen = true;
     }
     SECTION("every day at midnight") {
         s.reminders = {true, core::kAllWeekdays, 0};

@@ -1,0 +1,53 @@
+#pragma once
+#include "Screen.hpp"
+#include "Theme.hpp"
+#include "Widgets.hpp"
+#include "service/FileChooser.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace motus::app {
+
+// "Open a program file…" where the desktop has no file chooser: the program files found in the
+// usual folders (service::findProgramFiles), newest first, each with its name, folder and date,
+// in a scrolling list. ↑ ↓ (PgUp PgDn Home End) choose, Enter or Open opens the file's preview,
+// Esc or Back goes back. A click chooses a row; a click on the chosen row opens it.
+class OpenFileScreen final : public Screen {
+public:
+    OpenFileScreen(std::vector<service::ProgramFileEntry> files,
+                   std::vector<std::filesystem::path> folders, const Fonts& fonts,
+                   std::function<void(const std::filesystem::path&)> open,
+                   std::function<void()> back);
+
+    void handleEvent(const sf::Event& event) override;
+    void update(sf::Time) override {}
+    void draw(sf::RenderTarget& target) const override;
+    void resize(sf::Vector2f size) override;
+
+    [[nodiscard]] const std::vector<service::ProgramFileEntry>& files() const { return m_files; }
+    [[nodiscard]] std::size_t selected() const { return m_selected; }
+    [[nodiscard]] float scroll() const { return m_scroll; }
+    [[nodiscard]] sf::FloatRect openButton() const { return m_openButton; }
+    // Where row `i` is drawn now (scrolled), in window pixels.
+    [[nodiscard]] sf::FloatRect rowRect(std::size_t i) const;
+
+private:
+    void select(std::size_t index);
+    void openSelected();
+
+    std::vector<service::ProgramFileEntry> m_files;
+    std::vector<std::filesystem::path> m_folders;
+    const Fonts& m_fonts;
+    std::function<void(const std::filesystem::path&)> m_open;
+    std::function<void()> m_back;
+    std::size_t m_selected = 0;
+    float m_scroll = 0.f;
+    sf::Vector2f m_size{1280.f, 800.f};
+    sf::FloatRect m_area;
+    sf::FloatRect m_openButton;
+};
+
+} // namespace motus::app
