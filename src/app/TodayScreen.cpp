@@ -268,11 +268,13 @@ void TodayScreen::layout() {
     const std::string worrying = topLabel(TopButton::Worrying);
     const std::string library = topLabel(TopButton::Library);
     const std::string history = topLabel(TopButton::History);
+    const std::string settings = topLabel(TopButton::Settings);
     m_topButtonSize = typeSize::body;
     for (unsigned size : {typeSize::body, typeSize::small}) {
         m_topButtonSize = size;
         const float total = widthOf(worrying, size) + widthOf(library, size) +
-                            (m_actions.history ? widthOf(history, size) + 12.f : 0.f) + 12.f;
+                            (m_actions.history ? widthOf(history, size) + 12.f : 0.f) +
+                            (m_actions.settings ? widthOf(settings, size) + 12.f : 0.f) + 12.f;
         if (total <= m_size.x - 2 * kPad - 300.f) {
             break;
         }
@@ -285,6 +287,10 @@ void TodayScreen::layout() {
         Hit{{m_worryingButton.rect.left - 12.f - libraryWidth, 24.f, libraryWidth, 52.f}};
     m_historyButton =
         Hit{{m_libraryButton.rect.left - 12.f - historyWidth, 24.f, historyWidth, 52.f}};
+    const float settingsWidth = widthOf(settings, m_topButtonSize);
+    const float settingsRight =
+        m_actions.history ? m_historyButton.rect.left : m_libraryButton.rect.left;
+    m_settingsButton = Hit{{settingsRight - 12.f - settingsWidth, 24.f, settingsWidth, 52.f}};
     const float half = (m_progressRect.width - 48.f - 12.f) / 2;
     const float buttonsTop = m_progressRect.top + m_progressRect.height - 24.f - 48.f;
     m_handoutButton = Hit{{m_progressRect.left + 24.f, buttonsTop, half, 48.f}};
@@ -309,6 +315,8 @@ void TodayScreen::handleEvent(const sf::Event& event) {
             m_pendingPain.reset();
         } else if (key == sf::Keyboard::Enter && canStart()) {
             m_actions.start(remaining());
+        } else if ((key == sf::Keyboard::F2 || key == sf::Keyboard::Comma) && m_actions.settings) {
+            m_actions.settings();
         } else if (key == sf::Keyboard::L && m_actions.library) {
             m_actions.library();
         } else if (key == sf::Keyboard::H && m_actions.history) {
@@ -360,6 +368,8 @@ void TodayScreen::handleEvent(const sf::Event& event) {
         (void)writeHandout();
     } else if (m_reportButton.contains(at)) {
         (void)writeReport();
+    } else if (m_settingsButton.contains(at) && m_actions.settings) {
+        m_actions.settings();
     } else if (m_libraryButton.contains(at) && m_actions.library) {
         m_actions.library();
     } else if (m_startButton.contains(at) && canStart()) {
@@ -499,7 +509,7 @@ float TodayScreen::drawPainChart(sf::RenderTarget& target, sf::FloatRect area) c
         const float h = std::max(2.f, perPoint * static_cast<float>(pain));
         sf::RectangleShape bar({barWidth, h});
         bar.setPosition(x, base - h);
-        bar.setFillColor(pain >= 6 ? colour::warning : colour::figureFar);
+        bar.setFillColor(pain >= 6 ? colour::warning : colour::chartBar);
         target.draw(bar);
         const sf::String value = utf8(labels.values[i]);
         drawText(target, value, m_fonts.regular, kLabel,
@@ -524,14 +534,18 @@ std::string TodayScreen::topLabel(TopButton button) {
         return std::string(tr("Exercise library")) + " (L)";
     case TopButton::Worrying:
         return std::string(tr("Something new or worrying?")) + " (W)";
+    case TopButton::Settings:
+        return std::string(tr("Settings")) + " (F2)";
     }
     return {};
 }
 
 void TodayScreen::draw(sf::RenderTarget& target) const {
     // The day in words; in two lines when the buttons leave too little room for one.
-    const float titleRoom =
-        (m_actions.history ? m_historyButton.rect.left : m_libraryButton.rect.left) - kPad - 16.f;
+    const float titleRoom = (m_actions.settings  ? m_settingsButton.rect.left
+                             : m_actions.history ? m_historyButton.rect.left
+                                                 : m_libraryButton.rect.left) -
+                            kPad - 16.f;
     const sf::String title = utf8(titleText());
     if (textWidth(title, m_fonts.bold, typeSize::title) <= titleRoom) {
         drawText(target, title, m_fonts.bold, typeSize::title, {kPad, 26.f}, colour::text);
@@ -564,6 +578,10 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
     }
     if (m_actions.history) {
         drawButton(target, m_fonts, m_historyButton.rect, topLabel(TopButton::History), false,
+                   false, m_topButtonSize);
+    }
+    if (m_actions.settings) {
+        drawButton(target, m_fonts, m_settingsButton.rect, topLabel(TopButton::Settings), false,
                    false, m_topButtonSize);
     }
 

@@ -22,8 +22,9 @@ public:
     struct Actions {
         std::function<void(const std::vector<service::ItemView>&)> start; // play these
         std::function<void()> library;
-        std::function<void()> history;  // every dose change
-        std::function<void()> worrying; // "Something new or worrying?": the warning signs
+        std::function<void()> history;            // every dose change
+        std::function<void()> worrying;           // "Something new or worrying?": the warning signs
+        std::function<void()> settings = nullptr; // the settings screen (F2 or ",")
     };
 
     TodayScreen(service::Practice& practice, const Fonts& fonts, std::string lang, Actions actions);
@@ -74,7 +75,7 @@ public:
     [[nodiscard]] PainChartLabels painChartLabels() const;
 
 private:
-    enum class TopButton { History, Library, Worrying };
+    enum class TopButton { History, Library, Worrying, Settings };
     [[nodiscard]] static std::string topLabel(TopButton button);
     void layout();
     [[nodiscard]] std::vector<service::ItemView> remaining() const;
@@ -100,6 +101,7 @@ private:
     Hit m_startButton;
     Hit m_libraryButton;
     Hit m_historyButton;
+    Hit m_settingsButton;
     Hit m_worryingButton;
     unsigned m_topButtonSize = typeSize::body; // the type of the three buttons at the top
     Hit m_savePainButton;
