@@ -27,6 +27,7 @@ public:
     // Shows a "Start a program" button that calls `action` (when no program is assigned).
     void setProgramsAction(std::function<void()> action) { m_onPrograms = std::move(action); }
     // A "Settings" button beside the filters (and F2 or ","): opens the settings screen.
+    [[nodiscard]] sf::FloatRect settingsButton() const { return m_settingsButton.rect; }
     void setSettingsAction(std::function<void()> action) {
         m_onSettings = std::move(action);
         layoutChips();

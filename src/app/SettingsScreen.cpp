@@ -163,7 +163,10 @@ std::string SettingsScreen::valueText(Row row) const {
 
 void SettingsScreen::resize(sf::Vector2f size) {
     m_size = size;
-    m_area = {kPad, 110.f, size.x - 2 * kPad, std::max(120.f, size.y - 110.f - 96.f)};
+    // Below the rows, room for what the last change said (three short lines), when it said
+    // anything.
+    const float messageRoom = m_message.empty() ? 20.f : 96.f;
+    m_area = {kPad, 110.f, size.x - 2 * kPad, std::max(120.f, size.y - 110.f - messageRoom)};
     m_labelWidth = 0.f;
     for (const auto& line : m_rows) {
         m_labelWidth = std::max(m_labelWidth,
@@ -172,9 +175,13 @@ void SettingsScreen::resize(sf::Vector2f size) {
     m_labelWidth += 32.f;
     // The widest value decides the width of the value boxes.
     float valueWidth = 200.f;
-    for (const Row row : {Row::Language, Row::GetReady, Row::SwitchSides}) {
-        valueWidth = std::max(
-            valueWidth, textWidth(utf8(valueText(row)), m_fonts.regular, typeSize::body) + 40.f);
+    std::vector<std::string> values{valueText(Row::GetReady), valueText(Row::SwitchSides)};
+    for (const auto& language : m_languages) {
+        values.push_back(languageName(language));
+    }
+    for (const auto& value : values) {
+        valueWidth =
+            std::max(valueWidth, textWidth(utf8(value), m_fonts.bold, typeSize::body) + 40.f);
     }
     const float right = m_area.left + m_area.width - 20.f; // room for the scroll bar
     const float controlsWidth = 2 * (kSmallButton + kGap) + valueWidth;
@@ -286,7 +293,11 @@ void SettingsScreen::scrollToFocus() {
 void SettingsScreen::commit(const core::Settings& after) {
     const core::Settings before = m_settings;
     m_settings = after;
+    const bool hadMessage = !m_message.empty();
     m_message = m_actions.apply ? m_actions.apply(before, after) : std::string();
+    if (hadMessage != !m_message.empty()) {
+        resize(m_size); // room for the message below the rows, or none
+    }
 }
 
 void SettingsScreen::change(Row row, int direction) {
@@ -494,10 +505,19 @@ void SettingsScreen::draw(sf::RenderTarget& target) const {
              m_fonts.regular, typeSize::small, {titleX, 72.f}, colour::mutedText);
 
     const float areaBottom = m_area.top + m_area.height;
+    // The rows are drawn through a view clipped to their area, so that a row half scrolled in
+    // shows as much of it as fits.
+    const sf::View saved = target.getView();
+    const sf::FloatRect clipped{m_area.left - 4.f, m_area.top, m_area.width + 8.f, m_area.height};
+    sf::View clip(clipped);
+    const sf::Vector2f size = saved.getSize();
+    clip.setViewport({clipped.left / size.x, clipped.top / size.y, clipped.width / size.x,
+                      clipped.height / size.y});
+    target.setView(clip);
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
         const Line& l = m_rows[i];
         const sf::FloatRect row = onScreen({m_area.left, l.top, m_area.width - 20.f, l.height});
-        if (row.top < m_area.top - 1.f || row.top + row.height > areaBottom + 1.f) {
+        if (row.top + row.height < m_area.top || row.top > areaBottom) {
             continue; // scrolled out of sight
         }
         const bool focused = i == m_focus;
@@ -556,6 +576,7 @@ void SettingsScreen::draw(sf::RenderTarget& target) const {
             break;
         }
     }
+    target.setView(saved);
     // The scroll bar, when the rows do not all fit.
     if (m_contentHeight > m_area.height) {
         const sf::FloatRect track{m_area.left + m_area.width - 10.f, m_area.top, 8.f,

@@ -29,6 +29,9 @@ public:
 
     TodayScreen(service::Practice& practice, const Fonts& fonts, std::string lang, Actions actions);
 
+    // The Settings button at the top (for tests and the layout check).
+    [[nodiscard]] sf::FloatRect settingsButton() const { return m_settingsButton.rect; }
+
     void handleEvent(const sf::Event& event) override;
     void update(sf::Time elapsed) override;
     void draw(sf::RenderTarget& target) const override;
@@ -76,7 +79,7 @@ public:
 
 private:
     enum class TopButton { History, Library, Worrying, Settings };
-    [[nodiscard]] static std::string topLabel(TopButton button);
+    [[nodiscard]] static std::string topLabel(TopButton button, bool hint);
     void layout();
     [[nodiscard]] std::vector<service::ItemView> remaining() const;
     [[nodiscard]] bool canStart() const;
@@ -103,7 +106,8 @@ private:
     Hit m_historyButton;
     Hit m_settingsButton;
     Hit m_worryingButton;
-    unsigned m_topButtonSize = typeSize::body; // the type of the three buttons at the top
+    unsigned m_topButtonSize = typeSize::body; // the type of the buttons at the top
+    bool m_topHints = true;                    // their key hints, when there is room
     Hit m_savePainButton;
     Hit m_cancelPainButton;
     Hit m_handoutButton;

@@ -3,16 +3,23 @@
 // reduced motion). Needs an X display (scripts/test runs the suite under xvfb-run).
 #include "Events.hpp"
 #include "app/Audio.hpp"
+#include "app/BrowserScreen.hpp"
 #include "app/PlayerScreen.hpp"
 #include "app/SettingsScreen.hpp"
 #include "app/Theme.hpp"
+#include "app/TodayScreen.hpp"
 #include "content/ExerciseLoader.hpp"
+#include "core/I18n.hpp"
 #include "core/Kinematics.hpp"
+#include "core/LocalTime.hpp"
+#include "core/MemoryJournal.hpp"
+#include "service/Practice.hpp"
 #include "service/SettingsFile.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <unistd.h>
 
@@ -353,4 +360,57 @@ TEST_CASE("reduced motion shows the key poses, still between the changes",
     snapshot.blend = 1.0;
     CHECK(samePlacement(p.screen->figurePlacement(),
                         core::placeBody(core::poseAt(*ex, snapshot), ex->view, 1.75)));
+}
+
+TEST_CASE("Settings opens from Today and from the library, by mouse, F2 and comma",
+          "[app][settings]") {
+    const auto library = std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises";
+    const core::Date date{std::chrono::year(2026), std::chrono::November, std::chrono::day(10)};
+    service::Practice practice(service::PracticeOptions{
+        library, {}, std::make_unique<core::MemoryJournal>(), [&] { return core::stampOn(date); }});
+    (void)practice.assign(library / "programs" / "low-back-motor-control.xml", date, false);
+    int opened = 0;
+    app::TodayScreen::Actions actions;
+    actions.start = [](const std::vector<service::ItemView>&) {};
+    actions.library = [] {};
+    actions.history = [] {};
+    actions.worrying = [] {};
+    actions.settings = [&] { ++opened; };
+    for (const sf::Vector2f size : {sf::Vector2f{1280.f, 800.f}, sf::Vector2f{640.f, 400.f}}) {
+        for (const char* lang : {"", "de"}) {
+            INFO("at " << size.x << "x" << size.y << " in " << (*lang ? lang : "en"));
+            if (*lang) {
+                setenv("LANGUAGE", lang, 1);
+            } else {
+                unsetenv("LANGUAGE");
+            }
+            core::initI18n(MOTUS_BUILD_LOCALEDIR, lang);
+            app::TodayScreen today(practice, fonts(), *lang ? lang : "en", actions);
+            today.resize(size);
+            // Whole on screen, even where the window is narrow or the text large.
+            const sf::FloatRect button = today.settingsButton();
+            CHECK(button.left >= 0.f);
+            CHECK(button.left + button.width <= size.x);
+            const int before = opened;
+            clickAt(today, button);
+            CHECK(opened == before + 1);
+            press(today, sf::Keyboard::F2);
+            press(today, sf::Keyboard::Comma);
+            CHECK(opened == before + 3);
+        }
+    }
+    unsetenv("LANGUAGE");
+    core::initI18n(MOTUS_BUILD_LOCALEDIR, "");
+
+    opened = 0;
+    app::BrowserScreen browser(bundled().library, fonts(), "en", 0);
+    browser.resize({1280.f, 800.f});
+    press(browser, sf::Keyboard::F2);
+    CHECK(opened == 0); // no settings action given: nothing happens
+    browser.setSettingsAction([&] { ++opened; });
+    browser.resize({1280.f, 800.f});
+    clickAt(browser, browser.settingsButton());
+    press(browser, sf::Keyboard::F2);
+    press(browser, sf::Keyboard::Comma);
+    CHECK(opened == 3);
 }
