@@ -2,6 +2,7 @@
 // is read back; and the player honouring the settings (get-ready and switch-sides times,
 // reduced motion). Needs an X display (scripts/test runs the suite under xvfb-run).
 #include "Events.hpp"
+#include "app/App.hpp"
 #include "app/Audio.hpp"
 #include "app/BrowserScreen.hpp"
 #include "app/PlayerScreen.hpp"
@@ -21,6 +22,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <unistd.h>
 
 using namespace motus;
@@ -413,4 +415,78 @@ TEST_CASE("Settings opens from Today and from the library, by mouse, F2 and comm
     press(browser, sf::Keyboard::F2);
     press(browser, sf::Keyboard::Comma);
     CHECK(opened == 3);
+}
+
+namespace {
+
+// The first frame of the window (the library: no program) with this settings.ini, and the
+// language it chose.
+sf::Image firstFrame(const std::string& settingsText, std::string& language) {
+    const auto folder = std::filesystem::temp_directory_path() /
+                        ("motus-settings-window-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(folder);
+    std::filesystem::create_directories(folder / "config" / "motus");
+    { std::ofstream(folder / "config" / "motus" / "settings.ini") << settingsText; }
+    const char* before = std::getenv("XDG_CONFIG_HOME");
+    const std::string saved = before != nullptr ? before : "";
+    setenv("XDG_CONFIG_HOME", (folder / "config").c_str(), 1);
+    unsetenv("LANGUAGE");
+    core::initI18n(MOTUS_BUILD_LOCALEDIR, "");
+    app::AppOptions options;
+    options.paths.assetsDir = std::filesystem::path(MOTUS_SOURCE_DIR) / "assets";
+    options.paths.localeDir = MOTUS_BUILD_LOCALEDIR;
+    options.library = std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises";
+    options.db = folder / "motus.db";
+    options.screenshot = folder / "shot.png";
+    CHECK(app::runApp(options) == 0);
+    language = core::uiLanguage();
+    sf::Image image;
+    CHECK(image.loadFromFile(options.screenshot.string()));
+    if (before != nullptr) {
+        setenv("XDG_CONFIG_HOME", saved.c_str(), 1);
+    } else {
+        unsetenv("XDG_CONFIG_HOME");
+    }
+    unsetenv("LANGUAGE");
+    core::initI18n(MOTUS_BUILD_LOCALEDIR, "");
+    app::useHighContrast(false);
+    std::filesystem::remove_all(folder);
+    return image;
+}
+
+// The first row from the top with a pixel unlike the top-left one (the window's ground).
+unsigned firstInk(const sf::Image& image) {
+    const sf::Color ground = image.getPixel(0, 0);
+    for (unsigned y = 0; y < image.getSize().y; ++y) {
+        for (unsigned x = 0; x < image.getSize().x; ++x) {
+            if (image.getPixel(x, y) != ground) {
+                return y;
+            }
+        }
+    }
+    return image.getSize().y;
+}
+
+} // namespace
+
+TEST_CASE("the window starts with the language, text size and palette of settings.ini",
+          "[app][settings][display]") {
+    std::string language;
+    const sf::Image plain = firstFrame("", language);
+    CHECK(language == "en");
+    CHECK(plain.getPixel(0, 0) == app::kCalmPalette.background);
+
+    const sf::Image german = firstFrame("language=de\nhigh-contrast=on\n", language);
+    CHECK(language == "de");
+    CHECK(german.getPixel(0, 0) == app::kHighContrastPalette.background);
+    CHECK(german.getPixel(0, 0) != app::kCalmPalette.background);
+    // Everything twice as large: the title starts twice as far down.
+    const sf::Image large = firstFrame("text-size=200\n", language);
+    CHECK(language == "en");
+    const unsigned plainInk = firstInk(plain);
+    const unsigned largeInk = firstInk(large);
+    INFO("first ink at 100 %: " << plainInk << ", at 200 %: " << largeInk);
+    CHECK(plainInk > 5u);
+    CHECK(largeInk + 4 >= 2 * plainInk);
+    CHECK(largeInk <= 2 * plainInk + 4);
 }
