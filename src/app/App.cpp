@@ -297,6 +297,7 @@ int runApp(const AppOptions& options) {
         for (const auto& sentence : said) {
             message += (message.empty() ? "" : " ") + sentence;
         }
+        std::replace(message.begin(), message.end(), '\n', ' '); // one paragraph on screen
         return message;
     };
     auto pushSettings = [&] {
