@@ -60,6 +60,7 @@ int main(int argc, char** argv) {
         options.play = request.play;
         options.dose = request.dose;
         options.open = request.open;
+        options.language = request.language;
         return app::runApp(options);
     };
     frontEnd.render = [&](const cli::RenderRequest& request) {

@@ -10,6 +10,7 @@
 #include "ProgramsScreen.hpp"
 #include "SafetyScreen.hpp"
 #include "Screen.hpp"
+#include "SettingsScreen.hpp"
 #include "Theme.hpp"
 #include "TodayScreen.hpp"
 #include "content/ExerciseLoader.hpp"
@@ -20,6 +21,7 @@
 #include "service/FileChooser.hpp"
 #include "service/PendingSets.hpp"
 #include "service/Practice.hpp"
+#include "service/Reminders.hpp"
 #include "service/SettingsFile.hpp"
 
 #include <SFML/Graphics.hpp>
@@ -27,8 +29,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -54,6 +59,12 @@ void ScreenStack::clear() {
     m_pending.emplace_back([this](sf::Vector2f) { m_screens.clear(); });
 }
 
+void ScreenStack::resizeAll(sf::Vector2f size) {
+    for (auto& screen : m_screens) {
+        screen->resize(size);
+    }
+}
+
 void ScreenStack::applyPending(sf::Vector2f size) {
     auto pending = std::move(m_pending);
     m_pending.clear();
@@ -61,6 +72,51 @@ void ScreenStack::applyPending(sf::Vector2f size) {
         change(size);
     }
 }
+
+namespace {
+
+// A mouse event in the screens' logical pixels (the window's pixels under the text size's view).
+sf::Event logicalEvent(const sf::RenderWindow& window, const sf::Event& event) {
+    sf::Event mapped = event;
+    auto map = [&](int& x, int& y) {
+        const sf::Vector2f at = window.mapPixelToCoords({x, y});
+        x = static_cast<int>(std::lround(at.x));
+        y = static_cast<int>(std::lround(at.y));
+    };
+    switch (event.type) {
+    case sf::Event::MouseButtonPressed:
+    case sf::Event::MouseButtonReleased:
+        map(mapped.mouseButton.x, mapped.mouseButton.y);
+        break;
+    case sf::Event::MouseMoved:
+        map(mapped.mouseMove.x, mapped.mouseMove.y);
+        break;
+    case sf::Event::MouseWheelScrolled:
+        map(mapped.mouseWheelScroll.x, mapped.mouseWheelScroll.y);
+        break;
+    default:
+        break;
+    }
+    return mapped;
+}
+
+// The reminder days in words: the chosen ones, or the program's.
+std::string reminderDaysText(core::WeekdaySet days) {
+    if (days == 0) {
+        return core::tr("the program's days");
+    }
+    static const char* const names[] = {N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"),
+                                        N_("Fri"), N_("Sat"), N_("Sun")};
+    std::string out;
+    for (std::size_t i = 0; i < 7; ++i) {
+        if ((days & (1u << i)) != 0) {
+            out += (out.empty() ? "" : ", ") + std::string(core::tr(names[i]));
+        }
+    }
+    return out;
+}
+
+} // namespace
 
 bool displayAvailable() {
     Display* display = XOpenDisplay(nullptr);
@@ -71,13 +127,62 @@ bool displayAvailable() {
     return true;
 }
 
+namespace {
+
+// The languages offered in the settings: the system's, English, then every catalogue installed.
+std::vector<std::string> installedLanguages(const std::filesystem::path& localeDir) {
+    std::vector<std::string> found;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(localeDir, ec)) {
+        const auto catalogue =
+            entry.path() / "LC_MESSAGES" / (std::string(core::kTextDomain) + ".mo");
+        if (std::filesystem::exists(catalogue, ec) &&
+            core::validLanguage(entry.path().filename().string())) {
+            found.push_back(entry.path().filename().string());
+        }
+    }
+    std::sort(found.begin(), found.end());
+    found.insert(found.begin(), {"", "en"});
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    return found;
+}
+
+} // namespace
+
 int runApp(const AppOptions& options) {
+    // The settings first: their language (unless --lang chose one) is that of every word below.
+    // A settings file with unusable lines is named on stderr; its defaults are used.
+    const auto settingsFile = service::settingsPath();
+    const auto preferences = service::loadSettings(settingsFile);
+    for (const auto& diagnostic : preferences.diagnostics) {
+        std::cerr << diagnostic.str() << '\n';
+    }
+    core::Settings current = preferences.settings;
+    // "The system's language": what LANGUAGE was when Motus started.
+    const char* startLanguage = std::getenv("LANGUAGE");
+    const std::optional<std::string> systemLanguage =
+        startLanguage != nullptr ? std::optional<std::string>(startLanguage) : std::nullopt;
+    auto useLanguage = [&](const std::string& language) {
+        if (language.empty()) {
+            if (systemLanguage) {
+                setenv("LANGUAGE", systemLanguage->c_str(), 1);
+            } else {
+                unsetenv("LANGUAGE");
+            }
+        }
+        core::initI18n(options.paths.localeDir.string(), language);
+    };
+    if (options.language.empty() && !current.language.empty()) {
+        useLanguage(current.language);
+    }
+    useHighContrast(current.highContrast);
+
     const Fonts fonts = Fonts::load(options.paths.assetsDir);
     const auto load = content::loadLibrary({options.library});
     for (const auto& diagnostic : load.diagnostics) {
         std::cerr << diagnostic.str() << '\n';
     }
-    const std::string lang = core::uiLanguage();
+    std::string lang = core::uiLanguage();
 
     sf::ContextSettings settings;
     settings.antialiasingLevel = 4; // llvmpipe gives at most 4x
@@ -94,12 +199,16 @@ int runApp(const AppOptions& options) {
     window.setIcon(icon.getSize().x, icon.getSize().y, icon.getPixelsPtr());
     window.setKeyRepeatEnabled(true);
 
-    // A settings file with unusable lines is named on stderr; its defaults are used.
-    const auto preferences = service::loadSettings(service::settingsPath());
-    for (const auto& diagnostic : preferences.diagnostics) {
-        std::cerr << diagnostic.str() << '\n';
-    }
-    Audio audio(lang, preferences.settings.sound);
+    // The voice speaks the language of the screens: it is made again when that changes.
+    auto audio = std::make_unique<Audio>(lang, current.sound);
+    // What the player takes from the settings.
+    auto playerOptions = [&] {
+        PlayerOptions player;
+        player.timing.getReady = core::Millis(current.getReadySeconds * 1000);
+        player.timing.switchSides = core::Millis(current.switchSidesSeconds * 1000);
+        player.reducedMotion = current.reducedMotion;
+        return player;
+    };
     const core::SteadyClock steadyClock;
     core::ManualClock frameClock;
     const bool scripted = !options.screenshot.empty();
@@ -108,9 +217,9 @@ int runApp(const AppOptions& options) {
 
     ScreenStack screens;
     auto openPlayer = [&](const core::Exercise& exercise, const core::Dose& dose) {
-        screens.push(
-            std::make_unique<PlayerScreen>(std::vector<core::RoutineItem>{{&exercise, dose}}, fonts,
-                                           audio, clock, lang, [&screens] { screens.pop(); }));
+        screens.push(std::make_unique<PlayerScreen>(
+            std::vector<core::RoutineItem>{{&exercise, dose}}, fonts, *audio, clock, lang,
+            [&screens] { screens.pop(); }, nullptr, playerOptions()));
     };
     // The application layer: the library, the journal and the program (not for `motus play`,
     // which plays one exercise and records nothing).
@@ -143,6 +252,68 @@ int runApp(const AppOptions& options) {
                                    problem);
         sinceRetry.restart();
     };
+    // The settings screen: every change saved and applied at once; a new language (screens
+    // made again) and a new text size (screens laid out again) take effect after the event.
+    bool languageChanged = false;
+    bool textSizeChanged = false;
+    auto applySettings = [&](const core::Settings& before,
+                             const core::Settings& after) -> std::string {
+        std::vector<std::string> said;
+        try {
+            service::saveSettings(settingsFile, after);
+        } catch (const std::exception& e) {
+            said.emplace_back(e.what());
+        }
+        current = after;
+        audio->setSettings(after.sound);
+        useHighContrast(after.highContrast);
+        languageChanged = languageChanged || after.language != before.language;
+        textSizeChanged = textSizeChanged || after.textSize != before.textSize;
+        if (after.reminders != before.reminders &&
+            (after.reminders.enabled || before.reminders.enabled)) {
+            // As `motus reminders on/off/set` does: the systemd user timer follows.
+            try {
+                if (after.reminders.enabled) {
+                    said.push_back(
+                        fmt::format(fmt::runtime(core::tr("Reminders are on: {0} at {1}.")),
+                                    reminderDaysText(after.reminders.days),
+                                    core::clockText(after.reminders.minute)));
+                    said.push_back(service::startReminderTimer(
+                        after.reminders,
+                        service::reminderCheckCommand(options.db, options.library)));
+                    if (!service::findProgram("notify-send")) {
+                        said.emplace_back(core::tr("notify-send was not found: install the package "
+                                                   "libnotify-bin, or no reminder can be shown"));
+                    }
+                } else {
+                    said.emplace_back(service::stopReminderTimer()
+                                          ? core::tr("Reminders are off; the reminder timer "
+                                                     "was removed.")
+                                          : core::tr("Reminders are off."));
+                }
+            } catch (const std::exception& e) {
+                said.emplace_back(e.what());
+            }
+        }
+        std::string message;
+        for (const auto& sentence : said) {
+            message += (message.empty() ? "" : " ") + sentence;
+        }
+        std::replace(message.begin(), message.end(), '\n', ' '); // one paragraph on screen
+        return message;
+    };
+    // "Show the welcome again" (Settings): the first run over the screen it was asked from.
+    std::function<void()> showWelcomeAgain;
+    auto pushSettings = [&] {
+        // Read again: `motus reminders` may have changed the file while the window was open.
+        core::Settings shown = service::loadSettings(settingsFile).settings;
+        shown.sound = audio->settings(); // the player's V, T, + and − keep their own
+        current = shown;
+        screens.push(std::make_unique<SettingsScreen>(
+            shown, installedLanguages(options.paths.localeDir), fonts,
+            SettingsScreen::Actions{applySettings, [&screens] { screens.pop(); },
+                                    [&] { showWelcomeAgain(); }}));
+    };
     auto pushBrowser = [&](bool canGoBack) {
         auto browser = std::make_unique<BrowserScreen>(
             load.library, fonts, lang, load.skipped.size(),
@@ -150,6 +321,7 @@ int runApp(const AppOptions& options) {
             canGoBack ? std::function<void()>([&screens] { screens.pop(); })
                       : std::function<void()>());
         BrowserScreen* raw = browser.get();
+        raw->setSettingsAction(pushSettings);
         screens.push(std::move(browser));
         return raw;
     };
@@ -193,8 +365,8 @@ int runApp(const AppOptions& options) {
                     todayScreen->showMessage(outcome);
                 }));
         };
-        auto screen =
-            std::make_unique<PlayerScreen>(routine, fonts, audio, clock, lang, onClose, onSet);
+        auto screen = std::make_unique<PlayerScreen>(routine, fonts, *audio, clock, lang, onClose,
+                                                     onSet, playerOptions());
         *player = screen.get();
         screens.push(std::move(screen));
     };
@@ -216,7 +388,8 @@ int runApp(const AppOptions& options) {
                                                  todayScreen->refresh();
                                              }
                                          }));
-                                 }});
+                                 },
+                                 pushSettings});
         today->setOpenFileAction([&] { openFile(); });
         todayScreen = today.get();
         screens.push(std::move(today));
@@ -332,6 +505,7 @@ int runApp(const AppOptions& options) {
         }
         pushFirstRun(screens, *practice, fonts, std::move(actions));
     };
+    showWelcomeAgain = [&] { showWelcome(true); };
     const bool firstRun = practice && !preferences.settings.welcomeSeen && !practice->active() &&
                           options.select.empty();
     if (!options.open.empty() && practice) {
@@ -354,7 +528,15 @@ int runApp(const AppOptions& options) {
             previewGivenFile();
         }
     }
-    sf::Vector2f size{static_cast<float>(initialSize.x), static_cast<float>(initialSize.y)};
+    // The screens are laid out in logical pixels: the window's divided by the text size, so
+    // that at 200 % every screen is drawn twice as large (the view maps one onto the other).
+    sf::Vector2f windowSize{static_cast<float>(initialSize.x), static_cast<float>(initialSize.y)};
+    auto logicalSize = [&] {
+        const float scale = static_cast<float>(current.textSize) / 100.f;
+        return sf::Vector2f{windowSize.x / scale, windowSize.y / scale};
+    };
+    sf::Vector2f size = logicalSize();
+    window.setView(sf::View(sf::FloatRect(0, 0, size.x, size.y)));
     screens.applyPending(size);
     if (browserScreen != nullptr && !options.select.empty() &&
         !browserScreen->select(options.select)) {
@@ -376,14 +558,36 @@ int runApp(const AppOptions& options) {
                 break;
             }
             if (event.type == sf::Event::Resized) {
-                size = {static_cast<float>(std::max(event.size.width, 640u)),
-                        static_cast<float>(std::max(event.size.height, 480u))};
+                windowSize = {static_cast<float>(std::max(event.size.width, 640u)),
+                              static_cast<float>(std::max(event.size.height, 480u))};
+                size = logicalSize();
                 window.setView(sf::View(sf::FloatRect(0, 0, size.x, size.y)));
-                screens.top()->resize(size);
+                screens.resizeAll(size);
                 continue;
             }
-            screens.top()->handleEvent(event);
+            screens.top()->handleEvent(logicalEvent(window, event));
             screens.applyPending(size);
+            if (languageChanged) {
+                // Every screen made again in the new language, the settings on top.
+                languageChanged = false;
+                useLanguage(current.language);
+                lang = core::uiLanguage();
+                window.setTitle(utf8(core::tr("Motus")));
+                screens.clear();
+                screens.applyPending(size);
+                audio = std::make_unique<Audio>(lang, current.sound);
+                todayScreen = nullptr;
+                browserScreen = nullptr;
+                pushFirstScreen();
+                pushSettings();
+                screens.applyPending(size);
+            }
+            if (textSizeChanged) {
+                textSizeChanged = false;
+                size = logicalSize();
+                window.setView(sf::View(sf::FloatRect(0, 0, size.x, size.y)));
+                screens.resizeAll(size);
+            }
             if (screens.empty()) {
                 break;
             }

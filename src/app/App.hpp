@@ -23,6 +23,8 @@ struct AppOptions {
     core::DoseOverride dose;
     // A program file to offer for assignment (`motus FILE`, what a file manager opens).
     std::filesystem::path open;
+    // The language --lang chose; empty: the settings' language, else the system's.
+    std::string language;
 };
 
 // True when an X display can be opened; SFML aborts without one.

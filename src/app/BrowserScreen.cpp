@@ -224,6 +224,12 @@ void BrowserScreen::layoutChips() {
         textWidth(utf8(std::string(tr("Start a program")) + "  ▸"), m_fonts.bold, typeSize::body) +
         36.f;
     m_programsButton = Hit{{m_size.x - kPad - programsWidth, y, programsWidth, kChipHeight}};
+    const float settingsWidth =
+        textWidth(utf8(std::string(tr("Settings")) + " (F2)"), m_fonts.regular, typeSize::body) +
+        36.f;
+    const float settingsRight =
+        m_onPrograms ? m_programsButton.rect.left - kChipGap : m_size.x - kPad;
+    m_settingsButton = Hit{{settingsRight - settingsWidth, y, settingsWidth, kChipHeight}};
 }
 
 void BrowserScreen::layoutDetails() {
@@ -387,6 +393,11 @@ void BrowserScreen::handleEvent(const sf::Event& event) {
         layoutChips();
         return;
     }
+    if (event.type == sf::Event::KeyPressed && m_onSettings &&
+        (event.key.code == sf::Keyboard::F2 || event.key.code == sf::Keyboard::Comma)) {
+        m_onSettings();
+        return;
+    }
     if (event.type == sf::Event::KeyPressed && event.key.code == sf::Keyboard::Escape && m_onBack) {
         m_onBack();
         return;
@@ -482,6 +493,10 @@ void BrowserScreen::handleEvent(const sf::Event& event) {
                 return;
             }
         }
+        if (m_onSettings && m_settingsButton.contains(at)) {
+            m_onSettings();
+            return;
+        }
         if (m_onPrograms && m_programsButton.contains(at)) {
             m_onPrograms();
             return;
@@ -545,11 +560,15 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
             target, utf8(std::string(tr("Start a program")) + "  ▸"), m_fonts.bold, typeSize::body,
             {m_programsButton.rect.left + 18.f, m_programsButton.rect.top + 8.f}, colour::accent);
     }
+    if (m_onSettings) {
+        drawButton(target, m_fonts, m_settingsButton.rect, std::string(tr("Settings")) + " (F2)",
+                   false);
+    }
     // The filter buttons; an active filter is filled with the accent colour.
     for (const auto& chip : m_chips) {
         const bool active = filterValue(chip.kind) >= 0;
         drawRoundedRect(target, chip.hit.rect, 10.f, active ? colour::accent : colour::panel,
-                        colour::panelBorder, active ? 0.f : 1.5f);
+                        colour::controlBorder, active ? 0.f : 1.5f);
         drawText(target, chip.label, m_fonts.regular, typeSize::body,
                  {chip.hit.rect.left + 16.f, chip.hit.rect.top + 8.f},
                  active ? colour::accentText : colour::text);
@@ -652,7 +671,7 @@ void BrowserScreen::drawMenu(sf::RenderTarget& target) const {
     drawRoundedRect(target, {area.left + 4.f, area.top + 6.f, area.width, area.height + 8.f}, 10.f,
                     sf::Color(0, 0, 0, 40));
     drawRoundedRect(target, {area.left, area.top - 4.f, area.width, area.height + 8.f}, 10.f,
-                    colour::panel, colour::panelBorder, 1.5f);
+                    colour::panel, colour::controlBorder, 1.5f);
     for (const auto& item : m_menu) {
         const bool current = filterValue(item.kind) == item.value;
         if (current) {

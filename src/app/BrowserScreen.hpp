@@ -26,6 +26,12 @@ public:
 
     // Shows a "Start a program" button that calls `action` (when no program is assigned).
     void setProgramsAction(std::function<void()> action) { m_onPrograms = std::move(action); }
+    // A "Settings" button beside the filters (and F2 or ","): opens the settings screen.
+    [[nodiscard]] sf::FloatRect settingsButton() const { return m_settingsButton.rect; }
+    void setSettingsAction(std::function<void()> action) {
+        m_onSettings = std::move(action);
+        layoutChips();
+    }
 
     // Selects an exercise by id (clearing filters that hide it); false when unknown.
     bool select(const std::string& id);
@@ -73,6 +79,8 @@ private:
     std::function<void()> m_onBack; // Esc: back to the screen below, when there is one
     std::function<void()> m_onPrograms;
     Hit m_programsButton;
+    Hit m_settingsButton;
+    std::function<void()> m_onSettings;
     Hit m_playButton;
     const Fonts& m_fonts;
     std::string m_lang;

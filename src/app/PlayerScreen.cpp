@@ -27,9 +27,11 @@ std::string clockText(core::Millis t) {
 
 PlayerScreen::PlayerScreen(std::vector<core::RoutineItem> routine, const Fonts& fonts, Audio& audio,
                            const core::Clock& clock, std::string lang, std::function<void()> close,
-                           std::function<void(const core::SetFinished&)> onSet)
-    : m_timeline(std::move(routine)), m_fonts(fonts), m_audio(audio), m_player(m_timeline, clock),
-      m_lang(std::move(lang)), m_close(std::move(close)), m_onSet(std::move(onSet)) {
+                           std::function<void(const core::SetFinished&)> onSet,
+                           PlayerOptions options)
+    : m_timeline(std::move(routine), options.timing), m_fonts(fonts), m_audio(audio),
+      m_player(m_timeline, clock), m_lang(std::move(lang)), m_close(std::move(close)),
+      m_onSet(std::move(onSet)), m_reducedMotion(options.reducedMotion) {
     m_snapshot = m_player.snapshot();
     m_player.start();
 }
@@ -331,15 +333,38 @@ void PlayerScreen::update(sf::Time elapsed) {
         m_fit = fitExercise(ex, m_figureRect);
         m_cameraReady = false;
     }
-    m_figure->setTarget(target);
-    m_figure->update(elapsed.asSeconds());
-    m_placement = m_figure->placement();
+    if (m_reducedMotion) {
+        // The key pose the phase moves to, shown from its start; a fade of 0.8 s between two
+        // key poses instead of the motion, and a camera that stays still.
+        core::PlayerSnapshot key = m_snapshot;
+        key.blend = key.blend > 0.0 ? 1.0 : 0.0;
+        const std::tuple<std::size_t, std::size_t, core::RepSide> shown{
+            m_snapshot.exercise, key.blend > 0.0 ? key.poseTo : key.poseFrom, key.side};
+        const auto placement = core::placeBody(core::poseAt(ex, key), ex.view, 1.75);
+        if (m_keyShown != shown) {
+            if (m_keyShown && std::get<0>(*m_keyShown) == m_snapshot.exercise) {
+                m_keyBefore = m_placement;
+                m_fade = 0.f;
+            }
+            m_keyShown = shown;
+        }
+        m_fade = std::min(1.f, m_fade + elapsed.asSeconds() / 0.8f);
+        m_placement = placement;
+        m_cameraX = m_fit.origin.x;
+        m_cameraReady = true;
+    } else {
+        m_figure->setTarget(target);
+        m_figure->update(elapsed.asSeconds());
+        m_placement = m_figure->placement();
+    }
     // The camera keeps the figure in the middle of its frame, following it gently.
     const auto [minX, maxX] = m_placement.horizontalExtent();
     const float centre = static_cast<float>(minX + maxX) / 2 * m_fit.scale;
     const float wanted = m_figureRect.left + m_figureRect.width / 2 - centre;
-    m_cameraX = m_cameraReady ? m_cameraX + (wanted - m_cameraX) * 0.08f : wanted;
-    m_cameraReady = true;
+    if (!m_reducedMotion) {
+        m_cameraX = m_cameraReady ? m_cameraX + (wanted - m_cameraX) * 0.08f : wanted;
+        m_cameraReady = true;
+    }
 
     // During a transition the next exercise is shown small beside its name.
     if (m_snapshot.kind == core::StepKind::Transition) {
@@ -362,8 +387,21 @@ void PlayerScreen::drawFigure(sf::RenderTarget& target) const {
     clip.setViewport({m_figureRect.left / size.x, m_figureRect.top / size.y,
                       m_figureRect.width / size.x, m_figureRect.height / size.y});
     target.setView(clip);
-    drawPose(target, m_placement, ex.view, m_figureRect, Props::of(ex), m_fit.scale,
-             {m_cameraX, m_fit.origin.y});
+    if (m_reducedMotion && m_fade < 1.f) {
+        // The old key pose fades to the frame's ground, then the new one appears from it.
+        const bool before = m_fade < 0.5f;
+        drawPose(target, before ? m_keyBefore : m_placement, ex.view, m_figureRect, Props::of(ex),
+                 m_fit.scale, {m_cameraX, m_fit.origin.y});
+        sf::RectangleShape veil({m_figureRect.width, m_figureRect.height});
+        veil.setPosition(m_figureRect.left, m_figureRect.top);
+        sf::Color ground = colour::panel;
+        ground.a = static_cast<sf::Uint8>(255.f * (before ? m_fade * 2 : (1.f - m_fade) * 2));
+        veil.setFillColor(ground);
+        target.draw(veil);
+    } else {
+        drawPose(target, m_placement, ex.view, m_figureRect, Props::of(ex), m_fit.scale,
+                 {m_cameraX, m_fit.origin.y});
+    }
     target.setView(saved);
 }
 
@@ -456,7 +494,7 @@ void PlayerScreen::drawOverlay(sf::RenderTarget& target, const std::string& titl
     for (const auto& button : m_dialogButtons) {
         const bool primary = button.action == Action::KeepGoing || button.action == Action::Close;
         drawRoundedRect(target, button.hit.rect, 10.f, primary ? colour::accent : colour::panel,
-                        colour::panelBorder, primary ? 0.f : 1.5f);
+                        colour::controlBorder, primary ? 0.f : 1.5f);
         drawText(target, button.label, m_fonts.bold, typeSize::body,
                  {button.hit.rect.left + 20.f, button.hit.rect.top + 16.f},
                  primary ? colour::accentText : colour::text);
@@ -481,7 +519,7 @@ void PlayerScreen::draw(sf::RenderTarget& target) const {
     // Progress of the whole routine.
     const float barY = m_size.y - kButtonHeight - 62.f;
     const sf::FloatRect bar{kPad, barY, m_size.x - 2 * kPad - 160.f, 14.f};
-    drawRoundedRect(target, bar, 7.f, colour::selection);
+    drawRoundedRect(target, bar, 7.f, colour::track, colour::controlBorder, 1.f);
     const double done = m_snapshot.total.count() > 0
                             ? static_cast<double>(m_snapshot.position.count()) /
                                   static_cast<double>(m_snapshot.total.count())
@@ -495,7 +533,7 @@ void PlayerScreen::draw(sf::RenderTarget& target) const {
              colour::mutedText);
 
     for (const auto& button : m_buttons) {
-        drawRoundedRect(target, button.hit.rect, 10.f, colour::panel, colour::panelBorder, 1.5f);
+        drawRoundedRect(target, button.hit.rect, 10.f, colour::panel, colour::controlBorder, 1.5f);
         drawText(
             target, button.label, m_fonts.regular, m_buttonSize,
             {button.hit.rect.left + 20.f,

@@ -11,9 +11,18 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace motus::app {
+
+// What the settings change in the player: the pauses the prescription does not set, and
+// reduced motion (the figure shows the key poses with a gentle fade between them, and the
+// camera stays still).
+struct PlayerOptions {
+    core::TimelineOptions timing;
+    bool reducedMotion = false;
+};
 
 // Guides the patient through a routine: the figure large in the middle, a big countdown, the
 // set, rep and side, the cue in words and aloud, the progress of the whole routine.
@@ -23,7 +32,8 @@ public:
     // the patient leaves the screen.
     PlayerScreen(std::vector<core::RoutineItem> routine, const Fonts& fonts, Audio& audio,
                  const core::Clock& clock, std::string lang, std::function<void()> close,
-                 std::function<void(const core::SetFinished&)> onSet = {});
+                 std::function<void(const core::SetFinished&)> onSet = {},
+                 PlayerOptions options = {});
 
     void handleEvent(const sf::Event& event) override;
     void update(sf::Time elapsed) override;
@@ -33,6 +43,9 @@ public:
     [[nodiscard]] const core::SessionPlayer& player() const { return m_player; }
     [[nodiscard]] const std::vector<core::SetFinished>& setsDone() const { return m_setsDone; }
     [[nodiscard]] bool confirmingStop() const { return m_confirmStop; }
+    [[nodiscard]] const core::Timeline& timeline() const { return m_timeline; }
+    // The figure as drawn now (with reduced motion: the key pose shown).
+    [[nodiscard]] const core::BodyPlacement& figurePlacement() const { return m_placement; }
 
 private:
     enum class Action {
@@ -89,6 +102,12 @@ private:
     bool m_cameraReady = false;
     core::BodyPlacement m_placement;
     core::BodyPlacement m_nextThumbnail;
+    // Reduced motion: the key pose shown, the one before it and how far the fade between them
+    // has come (1: done).
+    bool m_reducedMotion = false;
+    std::optional<std::tuple<std::size_t, std::size_t, core::RepSide>> m_keyShown;
+    core::BodyPlacement m_keyBefore;
+    float m_fade = 1.f;
     FigureFit m_thumbnailFit;
 };
 

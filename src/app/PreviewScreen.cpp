@@ -256,7 +256,7 @@ void PreviewScreen::draw(sf::RenderTarget& target) const {
         const float barTop = m_area.top + (m_area.height - barHeight) * m_scroll /
                                               std::max(1.f, m_height - m_area.height);
         drawRoundedRect(target, {m_area.left + m_area.width - 12.f, barTop, 6.f, barHeight}, 3.f,
-                        colour::panelBorder);
+                        colour::controlBorder);
     }
 
     // What starting it does, next to the buttons.

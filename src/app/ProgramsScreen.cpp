@@ -110,7 +110,7 @@ void ProgramsScreen::draw(sf::RenderTarget& target) const {
         const auto& rect = m_rows[i].rect;
         const bool selected = i == m_selected;
         drawRoundedRect(target, rect, 12.f, selected ? colour::selection : colour::panel,
-                        selected ? colour::accent : colour::panelBorder, selected ? 3.f : 1.f);
+                        selected ? colour::accent : colour::controlBorder, selected ? 3.f : 1.f);
         drawText(target, utf8(program.titleIn(m_lang)), m_fonts.bold, typeSize::heading,
                  {rect.left + 24.f, rect.top + 14.f}, colour::text);
         std::string phases;

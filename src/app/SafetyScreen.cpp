@@ -266,7 +266,7 @@ void SafetyScreen::draw(sf::RenderTarget& target) const {
         const auto& rect = m_rows[i].rect;
         const bool focused = i == m_focus;
         drawRoundedRect(target, rect, 10.f, m_ticked[i] ? colour::warningGround : colour::panel,
-                        focused ? colour::accent : colour::panelBorder, focused ? 3.f : 1.f);
+                        focused ? colour::accent : colour::controlBorder, focused ? 3.f : 1.f);
         // The box: a tick inside when chosen (not colour alone).
         const sf::FloatRect box{rect.left + 18.f, rect.top + (rect.height - 30.f) / 2, 30.f, 30.f};
         drawRoundedRect(target, box, 6.f, colour::panel, colour::text, 2.f);

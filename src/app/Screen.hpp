@@ -29,6 +29,8 @@ public:
     // Removes every screen (the next push becomes the only one).
     void clear();
     void applyPending(sf::Vector2f size);
+    // Lays every screen out again (the window or the text size changed).
+    void resizeAll(sf::Vector2f size);
     [[nodiscard]] Screen* top() const {
         return m_screens.empty() ? nullptr : m_screens.back().get();
     }

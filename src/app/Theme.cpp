@@ -35,7 +35,7 @@ void drawButton(sf::RenderTarget& target, const Fonts& fonts, sf::FloatRect rect
                 const std::string& label, bool primary, bool selected, unsigned size) {
     const bool filled = primary || selected;
     drawRoundedRect(target, rect, 10.f, filled ? colour::accent : colour::panel,
-                    colour::panelBorder, filled ? 0.f : 1.5f);
+                    colour::controlBorder, filled ? 0.f : 1.5f);
     const sf::Font& font = primary ? fonts.bold : fonts.regular;
     const sf::String text = ellipsize(utf8(label), font, size, rect.width - 12.f);
     const float width = textWidth(text, font, size);

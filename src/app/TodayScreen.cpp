@@ -275,26 +275,45 @@ void TodayScreen::layout() {
     auto widthOf = [&](const std::string& label, unsigned size) {
         return textWidth(utf8(label), m_fonts.regular, size) + 36.f;
     };
-    const std::string worrying = topLabel(TopButton::Worrying);
-    const std::string library = topLabel(TopButton::Library);
-    const std::string history = topLabel(TopButton::History);
+    // First with the key hints in body type, then in smaller type, then without the hints.
+    std::string worrying, library, history, settings;
     m_topButtonSize = typeSize::body;
-    for (unsigned size : {typeSize::body, typeSize::small}) {
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        const unsigned size = attempt == 0 ? typeSize::body : typeSize::small;
+        m_topHints = attempt < 2;
         m_topButtonSize = size;
+        worrying = topLabel(TopButton::Worrying, m_topHints);
+        library = topLabel(TopButton::Library, m_topHints);
+        history = topLabel(TopButton::History, m_topHints);
+        settings = topLabel(TopButton::Settings, m_topHints);
         const float total = widthOf(worrying, size) + widthOf(library, size) +
-                            (m_actions.history ? widthOf(history, size) + 12.f : 0.f) + 12.f;
+                            (m_actions.history ? widthOf(history, size) + 12.f : 0.f) +
+                            (m_actions.settings ? widthOf(settings, size) + 12.f : 0.f) + 12.f;
         if (total <= m_size.x - 2 * kPad - 300.f) {
             break;
         }
     }
-    const float worryingWidth = widthOf(worrying, m_topButtonSize);
-    const float libraryWidth = widthOf(library, m_topButtonSize);
-    const float historyWidth = widthOf(history, m_topButtonSize);
+    float worryingWidth = widthOf(worrying, m_topButtonSize);
+    float libraryWidth = widthOf(library, m_topButtonSize);
+    float historyWidth = m_actions.history ? widthOf(history, m_topButtonSize) : 0.f;
+    float settingsWidth = m_actions.settings ? widthOf(settings, m_topButtonSize) : 0.f;
+    // In a narrow window (or large text) the buttons share the row, their labels shortened,
+    // so that every one stays on screen.
+    const float row = worryingWidth + libraryWidth + historyWidth + settingsWidth + 36.f;
+    if (row > m_size.x - 2 * kPad) {
+        const float share = (m_size.x - 2 * kPad - 36.f) / (row - 36.f);
+        for (float* button : {&worryingWidth, &libraryWidth, &historyWidth, &settingsWidth}) {
+            *button *= share;
+        }
+    }
     m_worryingButton = Hit{{m_size.x - kPad - worryingWidth, 24.f, worryingWidth, 52.f}};
     m_libraryButton =
         Hit{{m_worryingButton.rect.left - 12.f - libraryWidth, 24.f, libraryWidth, 52.f}};
     m_historyButton =
         Hit{{m_libraryButton.rect.left - 12.f - historyWidth, 24.f, historyWidth, 52.f}};
+    const float settingsRight =
+        m_actions.history ? m_historyButton.rect.left : m_libraryButton.rect.left;
+    m_settingsButton = Hit{{settingsRight - 12.f - settingsWidth, 24.f, settingsWidth, 52.f}};
     const float half = (m_progressRect.width - 48.f - 12.f) / 2;
     const float buttonsTop = m_progressRect.top + m_progressRect.height - 24.f - 48.f;
     m_handoutButton = Hit{{m_progressRect.left + 24.f, buttonsTop, half, 48.f}};
@@ -322,6 +341,8 @@ void TodayScreen::handleEvent(const sf::Event& event) {
             m_pendingPain.reset();
         } else if (key == sf::Keyboard::Enter && canStart()) {
             m_actions.start(remaining());
+        } else if ((key == sf::Keyboard::F2 || key == sf::Keyboard::Comma) && m_actions.settings) {
+            m_actions.settings();
         } else if (key == sf::Keyboard::L && m_actions.library) {
             m_actions.library();
         } else if (key == sf::Keyboard::H && m_actions.history) {
@@ -377,6 +398,8 @@ void TodayScreen::handleEvent(const sf::Event& event) {
         (void)writeHandout();
     } else if (m_reportButton.contains(at)) {
         (void)writeReport();
+    } else if (m_settingsButton.contains(at) && m_actions.settings) {
+        m_actions.settings();
     } else if (m_libraryButton.contains(at) && m_actions.library) {
         m_actions.library();
     } else if (m_startButton.contains(at) && canStart()) {
@@ -525,7 +548,7 @@ float TodayScreen::drawPainChart(sf::RenderTarget& target, sf::FloatRect area) c
         const float h = std::max(2.f, perPoint * static_cast<float>(pain));
         sf::RectangleShape bar({barWidth, h});
         bar.setPosition(x, base - h);
-        bar.setFillColor(pain >= 6 ? colour::warning : colour::figureFar);
+        bar.setFillColor(pain >= 6 ? colour::warning : colour::chartBar);
         target.draw(bar);
         const sf::String value = utf8(labels.values[i]);
         drawText(target, value, m_fonts.regular, kLabel,
@@ -542,22 +565,26 @@ float TodayScreen::drawPainChart(sf::RenderTarget& target, sf::FloatRect area) c
     return kChartHeight;
 }
 
-std::string TodayScreen::topLabel(TopButton button) {
+std::string TodayScreen::topLabel(TopButton button, bool hint) {
     switch (button) {
     case TopButton::History:
-        return std::string(tr("All changes")) + " (H)";
+        return std::string(tr("All changes")) + (hint ? " (H)" : "");
     case TopButton::Library:
-        return std::string(tr("Exercise library")) + " (L)";
+        return std::string(tr("Exercise library")) + (hint ? " (L)" : "");
     case TopButton::Worrying:
-        return std::string(tr("Something new or worrying?")) + " (W)";
+        return std::string(tr("Something new or worrying?")) + (hint ? " (W)" : "");
+    case TopButton::Settings:
+        return std::string(tr("Settings")) + (hint ? " (F2)" : "");
     }
     return {};
 }
 
 void TodayScreen::draw(sf::RenderTarget& target) const {
     // The day in words; in two lines when the buttons leave too little room for one.
-    const float titleRoom =
-        (m_actions.history ? m_historyButton.rect.left : m_libraryButton.rect.left) - kPad - 16.f;
+    const float titleRoom = (m_actions.settings  ? m_settingsButton.rect.left
+                             : m_actions.history ? m_historyButton.rect.left
+                                                 : m_libraryButton.rect.left) -
+                            kPad - 16.f;
     const sf::String title = utf8(titleText());
     if (textWidth(title, m_fonts.bold, typeSize::title) <= titleRoom) {
         drawText(target, title, m_fonts.bold, typeSize::title, {kPad, 26.f}, colour::text);
@@ -571,14 +598,15 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
                            titleRoom),
                  m_fonts.regular, typeSize::body, {kPad, 52.f}, colour::text);
     }
-    drawButton(target, m_fonts, m_libraryButton.rect, topLabel(TopButton::Library), false, false,
-               m_topButtonSize);
+    drawButton(target, m_fonts, m_libraryButton.rect, topLabel(TopButton::Library, m_topHints),
+               false, false, m_topButtonSize);
     if (m_actions.worrying) {
         // Always there, and not to be missed: the way to report a warning sign.
         drawRoundedRect(target, m_worryingButton.rect, 10.f, colour::warningGround, colour::warning,
                         2.f);
-        const sf::String label = ellipsize(utf8(topLabel(TopButton::Worrying)), m_fonts.regular,
-                                           m_topButtonSize, m_worryingButton.rect.width - 20.f);
+        const sf::String label =
+            ellipsize(utf8(topLabel(TopButton::Worrying, m_topHints)), m_fonts.regular,
+                      m_topButtonSize, m_worryingButton.rect.width - 20.f);
         const float lineHeight = static_cast<float>(m_topButtonSize) * 1.35f;
         drawText(
             target, label, m_fonts.regular, m_topButtonSize,
@@ -589,8 +617,12 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
             colour::text);
     }
     if (m_actions.history) {
-        drawButton(target, m_fonts, m_historyButton.rect, topLabel(TopButton::History), false,
-                   false, m_topButtonSize);
+        drawButton(target, m_fonts, m_historyButton.rect, topLabel(TopButton::History, m_topHints),
+                   false, false, m_topButtonSize);
+    }
+    if (m_actions.settings) {
+        drawButton(target, m_fonts, m_settingsButton.rect,
+                   topLabel(TopButton::Settings, m_topHints), false, false, m_topButtonSize);
     }
 
     if (m_askMorning) {

@@ -22,11 +22,15 @@ public:
     struct Actions {
         std::function<void(const std::vector<service::ItemView>&)> start; // play these
         std::function<void()> library;
-        std::function<void()> history;  // every dose change
-        std::function<void()> worrying; // "Something new or worrying?": the warning signs
+        std::function<void()> history;            // every dose change
+        std::function<void()> worrying;           // "Something new or worrying?": the warning signs
+        std::function<void()> settings = nullptr; // the settings screen (F2 or ",")
     };
 
     TodayScreen(service::Practice& practice, const Fonts& fonts, std::string lang, Actions actions);
+
+    // The Settings button at the top (for tests and the layout check).
+    [[nodiscard]] sf::FloatRect settingsButton() const { return m_settingsButton.rect; }
 
     void handleEvent(const sf::Event& event) override;
     void update(sf::Time elapsed) override;
@@ -78,8 +82,8 @@ public:
     [[nodiscard]] PainChartLabels painChartLabels() const;
 
 private:
-    enum class TopButton { History, Library, Worrying };
-    [[nodiscard]] static std::string topLabel(TopButton button);
+    enum class TopButton { History, Library, Worrying, Settings };
+    [[nodiscard]] static std::string topLabel(TopButton button, bool hint);
 
     void layout();
     [[nodiscard]] std::vector<service::ItemView> remaining() const;
@@ -105,8 +109,10 @@ private:
     Hit m_startButton;
     Hit m_libraryButton;
     Hit m_historyButton;
+    Hit m_settingsButton;
     Hit m_worryingButton;
-    unsigned m_topButtonSize = typeSize::body; // the type of the three buttons at the top
+    unsigned m_topButtonSize = typeSize::body; // the type of the buttons at the top
+    bool m_topHints = true;                    // their key hints, when there is room
     Hit m_savePainButton;
     Hit m_cancelPainButton;
     Hit m_handoutButton;

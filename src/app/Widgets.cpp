@@ -67,6 +67,20 @@ std::vector<sf::String> wrapText(const std::string& text, const sf::Font& font, 
 
 void drawText(sf::RenderTarget& target, const sf::String& text, const sf::Font& font, unsigned size,
               sf::Vector2f position, sf::Color colour) {
+    // Under a view that enlarges (the text-size setting), the glyphs are made at the size they
+    // appear on screen and drawn back down, so that large text stays sharp.
+    const sf::View& view = target.getView();
+    const float ratio = static_cast<float>(target.getSize().x) * view.getViewport().width /
+                        std::max(1.f, view.getSize().x);
+    if (ratio > 1.01f) {
+        sf::Text drawable(text, font, static_cast<unsigned>(std::lround(static_cast<float>(size) * ratio)));
+        drawable.setFillColor(colour);
+        drawable.setScale(1.f / ratio, 1.f / ratio);
+        drawable.setPosition(std::round(position.x * ratio) / ratio,
+                             std::round(position.y * ratio) / ratio);
+        target.draw(drawable);
+        return;
+    }
     sf::Text drawable(text, font, size);
     drawable.setFillColor(colour);
     drawable.setPosition(std::round(position.x), std::round(position.y));

@@ -24,6 +24,7 @@ struct WindowRequest {
     std::string play;                 // `play ID`: open the player on this exercise
     core::DoseOverride dose;          // with `play`
     std::filesystem::path open;       // `motus FILE`: a program file to assign (a regular file)
+    std::string language;             // --lang, when given: wins over the settings' language
 };
 
 // `render ID (--sheet | --at SECONDS) --out FILE.png [--size WxH]`.

@@ -259,6 +259,7 @@ int cmdWindow(Context& c) {
     request.select = c.values.text("--select").value_or("");
     request.screenshot = c.values.text("--screenshot").value_or("");
     request.screenshotAt = c.values.seconds("--screenshot-at").value_or(0.0);
+    request.language = c.values.text("--lang").value_or("");
     if (!c.values.positionals().empty()) {
         request.open = c.values.positionals().front();
         std::error_code ec;
@@ -455,6 +456,7 @@ int cmdPlay(Context& c) {
         request.db = c.journal();
         request.play = id;
         request.dose = dose;
+        request.language = c.values.text("--lang").value_or("");
         request.screenshot = c.values.text("--screenshot").value_or("");
         request.screenshotAt = c.values.seconds("--screenshot-at").value_or(0.0);
         c.out.flush();

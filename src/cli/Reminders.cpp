@@ -72,34 +72,9 @@ std::string daysText(const core::ReminderSettings& settings, std::optional<int> 
 
 // What the timer runs: this motus, with the journal and library of this command line.
 std::vector<std::string> checkCommand(const Context& c) {
-    std::error_code ec;
-    auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
-    if (ec) {
-        throw service::Refused(
-            tr("Motus cannot tell where its own program file is, so the reminder timer cannot "
-               "run it."));
-    }
-    std::vector<std::string> command{self.string(), "reminders", "check"};
-    if (!c.journal().empty()) {
-        command.push_back("--db");
-        command.push_back(std::filesystem::absolute(c.journal()).string());
-    }
-    if (auto library = c.values.text("--library")) {
-        command.push_back("--library");
-        command.push_back(std::filesystem::absolute(*library).string());
-    }
-    return command;
-}
-
-// systemctl --user with these arguments; false when it is missing or fails.
-bool systemctl(const std::vector<std::string>& arguments) {
-    const auto program = service::findProgram("systemctl");
-    if (!program) {
-        return false;
-    }
-    std::vector<std::string> words{"--user"};
-    words.insert(words.end(), arguments.begin(), arguments.end());
-    return service::runProgram(*program, words, true) == 0;
+    const auto library = c.values.text("--library");
+    return service::reminderCheckCommand(c.journal(), library ? std::filesystem::path(*library)
+                                                              : std::filesystem::path());
 }
 
 void warnWithoutNotifySend(const Context& c) {
@@ -113,22 +88,7 @@ void warnWithoutNotifySend(const Context& c) {
 
 // Writes the timer's units and starts the timer (systemctl --user), or says how to.
 void installTimer(const Context& c, const core::ReminderSettings& settings) {
-    const auto files = service::ReminderTimer::locate();
-    service::installReminderTimer(files, settings, checkCommand(c));
-    if (systemctl({"daemon-reload"}) &&
-        systemctl({"enable", "--now", service::kReminderTimerUnit})) {
-        c.out << fmt::format(fmt::runtime(tr("The reminder timer {} is enabled.")),
-                             files.timer.string())
-              << '\n';
-        return;
-    }
-    c.out << fmt::format(fmt::runtime(tr("The reminder timer is in {}. systemd could not start it "
-                                         "now; it starts when you next log in, or at once "
-                                         "with:")),
-                         files.timer.string())
-          << '\n'
-          << "  systemctl --user daemon-reload && systemctl --user enable --now "
-          << service::kReminderTimerUnit << '\n';
+    c.out << service::startReminderTimer(settings, checkCommand(c)) << '\n';
 }
 
 std::string verdictText(core::ReminderVerdict verdict, const core::ReminderSettings& settings) {
@@ -233,14 +193,7 @@ int cmdRemindersOff(Context& c) {
     auto settings = loadSettings(c);
     settings.reminders.enabled = false;
     service::saveSettings(service::settingsPath(), settings);
-    const auto files = service::ReminderTimer::locate();
-    if (files.installed()) {
-        (void)systemctl({"disable", "--now", service::kReminderTimerUnit});
-    }
-    const bool removed = service::removeReminderTimer(files);
-    if (removed) {
-        (void)systemctl({"daemon-reload"});
-    }
+    const bool removed = service::stopReminderTimer();
     c.out << (removed ? tr("Reminders are off; the reminder timer was removed.")
                       : tr("Reminders are off."))
           << '\n';

@@ -334,4 +334,67 @@ int runProgram(const fs::path& program, const std::vector<std::string>& argument
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+namespace {
+
+// systemctl --user with these arguments; false when it is missing or fails.
+bool systemctl(const std::vector<std::string>& arguments) {
+    const auto program = findProgram("systemctl");
+    if (!program) {
+        return false;
+    }
+    std::vector<std::string> words{"--user"};
+    words.insert(words.end(), arguments.begin(), arguments.end());
+    return runProgram(*program, words, true) == 0;
+}
+
+} // namespace
+
+std::vector<std::string> reminderCheckCommand(const fs::path& journal, const fs::path& library) {
+    std::error_code ec;
+    auto self = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) {
+        throw Refused(
+            core::tr("Motus cannot tell where its own program file is, so the reminder timer "
+                     "cannot run it."));
+    }
+    std::vector<std::string> command{self.string(), "reminders", "check"};
+    if (!journal.empty()) {
+        command.push_back("--db");
+        command.push_back(fs::absolute(journal).string());
+    }
+    if (!library.empty()) {
+        command.push_back("--library");
+        command.push_back(fs::absolute(library).string());
+    }
+    return command;
+}
+
+std::string startReminderTimer(const core::ReminderSettings& settings,
+                               const std::vector<std::string>& command) {
+    const auto files = ReminderTimer::locate();
+    installReminderTimer(files, settings, command);
+    if (systemctl({"daemon-reload"}) && systemctl({"enable", "--now", kReminderTimerUnit})) {
+        return fmt::format(fmt::runtime(core::tr("The reminder timer {} is enabled.")),
+                           files.timer.string());
+    }
+    return fmt::format(fmt::runtime(core::tr("The reminder timer is in {}. systemd could not "
+                                             "start it now; it starts when you next log in, or "
+                                             "at once with:")),
+                       files.timer.string()) +
+           "\n  systemctl --user daemon-reload && systemctl --user enable --now " +
+           kReminderTimerUnit;
+}
+
+bool stopReminderTimer() {
+    const auto files = ReminderTimer::locate();
+    if (files.installed()) {
+        (void)systemctl({"disable", "--now", kReminderTimerUnit});
+    }
+    const bool removed = removeReminderTimer(files);
+    if (removed) {
+        (void)systemctl({"daemon-reload"});
+    }
+    return removed;
+}
+
 } // namespace motus::service

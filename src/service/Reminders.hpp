@@ -56,6 +56,20 @@ void installReminderTimer(const ReminderTimer& files, const core::ReminderSettin
 // `systemctl enable` made; true when something was removed.
 bool removeReminderTimer(const ReminderTimer& files);
 
+// What the window and `motus reminders on/off/set` do to the timer, the same way.
+// The command the timer runs: this program's own file with `reminders check`, then `--db` and
+// `--library` when given (made absolute). Throws Refused when the program's file is unknown.
+[[nodiscard]] std::vector<std::string> reminderCheckCommand(const std::filesystem::path& journal,
+                                                            const std::filesystem::path& library);
+// Writes the units and asks systemd (`systemctl --user daemon-reload`, `enable --now`) to start
+// the timer; returns what happened in words: the timer enabled, or where it is and the command
+// that starts it. Throws Refused when the units cannot be written.
+[[nodiscard]] std::string startReminderTimer(const core::ReminderSettings& settings,
+                                             const std::vector<std::string>& command);
+// Stops the timer (`systemctl --user disable --now`) and removes its units; true when something
+// was removed.
+bool stopReminderTimer();
+
 // A program found in PATH, as execvp would find it.
 [[nodiscard]] std::optional<std::filesystem::path> findProgram(const std::string& name);
 // Runs a program with these arguments (no shell), its output discarded when `quiet`; returns its
