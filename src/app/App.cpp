@@ -25,10 +25,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 
 namespace motus::app {
 
@@ -59,6 +62,25 @@ void ScreenStack::applyPending(sf::Vector2f size) {
         change(size);
     }
 }
+
+namespace {
+
+// MOTUS_EXIT_AFTER_FIRST_FRAME (set, not "0"): the start-up benchmark's way to end the window
+// (bench/StartupBench.cpp). The first frame displayed, "first frame: NS" (CLOCK_MONOTONIC in
+// nanoseconds) goes to standard output and the window closes.
+bool exitAfterFirstFrame() {
+    const char* value = std::getenv("MOTUS_EXIT_AFTER_FIRST_FRAME");
+    return value != nullptr && *value != '\0' && std::string_view(value) != "0";
+}
+
+void reportFirstFrame() {
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    std::cout << "first frame: " << static_cast<long long>(now.tv_sec) * 1000000000LL + now.tv_nsec
+              << std::endl;
+}
+
+} // namespace
 
 bool displayAvailable() {
     Display* display = XOpenDisplay(nullptr);
@@ -284,6 +306,7 @@ int runApp(const AppOptions& options) {
 
     // A fixed time step for updates; drawing happens once per frame.
     const sf::Time step = sf::seconds(1.f / 60.f);
+    const bool firstFrameOnly = exitAfterFirstFrame();
     sf::Clock wallClock;
     sf::Time lag;
     core::Millis scriptedTime{0};
@@ -355,6 +378,10 @@ int runApp(const AppOptions& options) {
                 throw std::runtime_error("cannot write the screenshot " +
                                          options.screenshot.string());
             }
+            window.close();
+        }
+        if (firstFrameOnly) {
+            reportFirstFrame();
             window.close();
         }
     }
