@@ -307,6 +307,7 @@ int runApp(const AppOptions& options) {
     // A fixed time step for updates; drawing happens once per frame.
     const sf::Time step = sf::seconds(1.f / 60.f);
     const bool firstFrameOnly = exitAfterFirstFrame();
+    bool shown = false; // the first frame
     sf::Clock wallClock;
     sf::Time lag;
     core::Millis scriptedTime{0};
@@ -380,9 +381,16 @@ int runApp(const AppOptions& options) {
             }
             window.close();
         }
-        if (firstFrameOnly) {
+        if (firstFrameOnly && !shown) {
             reportFirstFrame();
-            window.close();
+        }
+        if (!shown) {
+            // What the first screen does not need is made once it is shown.
+            shown = true;
+            audio.open();
+            if (firstFrameOnly) {
+                window.close();
+            }
         }
     }
     return 0;
