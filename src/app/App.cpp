@@ -28,6 +28,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
@@ -93,11 +94,27 @@ bool displayAvailable() {
 
 int runApp(const AppOptions& options) {
     const Fonts fonts = Fonts::load(options.paths.assetsDir);
-    const auto load = content::loadLibrary({options.library});
-    for (const auto& diagnostic : load.diagnostics) {
-        std::cerr << diagnostic.str() << '\n';
-    }
     const std::string lang = core::uiLanguage();
+    // The library, the settings and the application layer (the journal and the program; not for
+    // `motus play`, which plays one exercise and records nothing) are read on a second thread
+    // while the window is made, the longest part of start-up (docs/benchmarks.md). What it
+    // throws comes out of get(), where the window used to make them.
+    struct Loaded {
+        content::LibraryLoad load;
+        core::ParsedSettings preferences;
+        std::unique_ptr<service::Practice> practice;
+    };
+    auto loading = std::async(std::launch::async, [&options] {
+        Loaded loaded;
+        loaded.load = content::loadLibrary({options.library});
+        loaded.preferences = service::loadSettings(service::settingsPath());
+        if (options.play.empty()) {
+            loaded.practice = std::make_unique<service::Practice>(
+                service::PracticeOptions{options.library, options.db, nullptr, nullptr});
+            loaded.practice->catchUp();
+        }
+        return loaded;
+    });
 
     sf::ContextSettings settings;
     settings.antialiasingLevel = 4; // llvmpipe gives at most 4x
@@ -114,8 +131,13 @@ int runApp(const AppOptions& options) {
     window.setIcon(icon.getSize().x, icon.getSize().y, icon.getPixelsPtr());
     window.setKeyRepeatEnabled(true);
 
+    Loaded loaded = loading.get();
+    const content::LibraryLoad& load = loaded.load;
+    for (const auto& diagnostic : load.diagnostics) {
+        std::cerr << diagnostic.str() << '\n';
+    }
     // A settings file with unusable lines is named on stderr; its defaults are used.
-    const auto preferences = service::loadSettings(service::settingsPath());
+    const core::ParsedSettings& preferences = loaded.preferences;
     for (const auto& diagnostic : preferences.diagnostics) {
         std::cerr << diagnostic.str() << '\n';
     }
@@ -132,14 +154,7 @@ int runApp(const AppOptions& options) {
             std::make_unique<PlayerScreen>(std::vector<core::RoutineItem>{{&exercise, dose}}, fonts,
                                            audio, clock, lang, [&screens] { screens.pop(); }));
     };
-    // The application layer: the library, the journal and the program (not for `motus play`,
-    // which plays one exercise and records nothing).
-    std::unique_ptr<service::Practice> practice;
-    if (options.play.empty()) {
-        practice = std::make_unique<service::Practice>(
-            service::PracticeOptions{options.library, options.db, nullptr, nullptr});
-        practice->catchUp();
-    }
+    std::unique_ptr<service::Practice> practice = std::move(loaded.practice);
     auto hasProgram = [&] { return practice && practice->program() != nullptr; };
     TodayScreen* todayScreen = nullptr;
     // Sets that could not be stored yet (see PendingSets): the window says so and tries again.
