@@ -31,11 +31,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 
 namespace motus::app {
 
@@ -116,6 +119,21 @@ std::string reminderDaysText(core::WeekdaySet days) {
     return out;
 }
 
+// MOTUS_EXIT_AFTER_FIRST_FRAME (set, not "0"): the start-up benchmark's way to end the window
+// (bench/StartupBench.cpp). The first frame displayed, "first frame: NS" (CLOCK_MONOTONIC in
+// nanoseconds) goes to standard output and the window closes.
+bool exitAfterFirstFrame() {
+    const char* value = std::getenv("MOTUS_EXIT_AFTER_FIRST_FRAME");
+    return value != nullptr && *value != '\0' && std::string_view(value) != "0";
+}
+
+void reportFirstFrame() {
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    std::cout << "first frame: " << static_cast<long long>(now.tv_sec) * 1000000000LL + now.tv_nsec
+              << std::endl;
+}
+
 } // namespace
 
 bool displayAvailable() {
@@ -178,11 +196,25 @@ int runApp(const AppOptions& options) {
     useHighContrast(current.highContrast);
 
     const Fonts fonts = Fonts::load(options.paths.assetsDir);
-    const auto load = content::loadLibrary({options.library});
-    for (const auto& diagnostic : load.diagnostics) {
-        std::cerr << diagnostic.str() << '\n';
-    }
     std::string lang = core::uiLanguage();
+    // The library and the application layer (the journal and the program; not for
+    // `motus play`, which plays one exercise and records nothing) are read on a second thread
+    // while the window is made, the longest part of start-up (docs/benchmarks.md). What it
+    // throws comes out of get(), where the window used to make them.
+    struct Loaded {
+        content::LibraryLoad load;
+        std::unique_ptr<service::Practice> practice;
+    };
+    auto loading = std::async(std::launch::async, [&options] {
+        Loaded loaded;
+        loaded.load = content::loadLibrary({options.library});
+        if (options.play.empty()) {
+            loaded.practice = std::make_unique<service::Practice>(
+                service::PracticeOptions{options.library, options.db, nullptr, nullptr});
+            loaded.practice->catchUp();
+        }
+        return loaded;
+    });
 
     sf::ContextSettings settings;
     settings.antialiasingLevel = 4; // llvmpipe gives at most 4x
@@ -199,6 +231,11 @@ int runApp(const AppOptions& options) {
     window.setIcon(icon.getSize().x, icon.getSize().y, icon.getPixelsPtr());
     window.setKeyRepeatEnabled(true);
 
+    Loaded loaded = loading.get();
+    const content::LibraryLoad& load = loaded.load;
+    for (const auto& diagnostic : load.diagnostics) {
+        std::cerr << diagnostic.str() << '\n';
+    }
     // The voice speaks the language of the screens: it is made again when that changes.
     auto audio = std::make_unique<Audio>(lang, current.sound);
     // What the player takes from the settings.
@@ -221,14 +258,7 @@ int runApp(const AppOptions& options) {
             std::vector<core::RoutineItem>{{&exercise, dose}}, fonts, *audio, clock, lang,
             [&screens] { screens.pop(); }, nullptr, playerOptions()));
     };
-    // The application layer: the library, the journal and the program (not for `motus play`,
-    // which plays one exercise and records nothing).
-    std::unique_ptr<service::Practice> practice;
-    if (options.play.empty()) {
-        practice = std::make_unique<service::Practice>(
-            service::PracticeOptions{options.library, options.db, nullptr, nullptr});
-        practice->catchUp();
-    }
+    std::unique_ptr<service::Practice> practice = std::move(loaded.practice);
     auto hasProgram = [&] { return practice && practice->program() != nullptr; };
     TodayScreen* todayScreen = nullptr;
     // Sets that could not be stored yet (see PendingSets): the window says so and tries again.
@@ -545,6 +575,8 @@ int runApp(const AppOptions& options) {
 
     // A fixed time step for updates; drawing happens once per frame.
     const sf::Time step = sf::seconds(1.f / 60.f);
+    const bool firstFrameOnly = exitAfterFirstFrame();
+    bool shown = false; // the first frame
     sf::Clock wallClock;
     sf::Time lag;
     core::Millis scriptedTime{0};
@@ -639,6 +671,17 @@ int runApp(const AppOptions& options) {
                                          options.screenshot.string());
             }
             window.close();
+        }
+        if (firstFrameOnly && !shown) {
+            reportFirstFrame();
+        }
+        if (!shown) {
+            // What the first screen does not need is made once it is shown.
+            shown = true;
+            audio->open();
+            if (firstFrameOnly) {
+                window.close();
+            }
         }
     }
     return 0;

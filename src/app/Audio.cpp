@@ -3,6 +3,7 @@
 #include "service/Practice.hpp"
 #include "service/SettingsFile.hpp"
 
+#include <dlfcn.h>
 #include <espeak-ng/speak_lib.h>
 
 #include <cmath>
@@ -32,6 +33,43 @@ std::vector<sf::Int16> toneSamples(std::initializer_list<std::pair<double, doubl
     return samples;
 }
 
+// espeak-ng, opened the first time a cue is spoken (see src/CMakeLists.txt); null when it
+// cannot be opened, and Motus stays silent as without a voice.
+struct Espeak {
+    decltype(&espeak_Initialize) initialize = nullptr;
+    decltype(&espeak_SetSynthCallback) setSynthCallback = nullptr;
+    decltype(&espeak_SetParameter) setParameter = nullptr;
+    decltype(&espeak_SetVoiceByName) setVoiceByName = nullptr;
+    decltype(&espeak_Synth) synth = nullptr;
+    decltype(&espeak_Synchronize) synchronize = nullptr;
+};
+
+template <typename Function> void lookUp(void* library, const char* name, Function& function) {
+    function = reinterpret_cast<Function>(dlsym(library, name));
+}
+
+const Espeak* espeak() {
+    static const Espeak* const opened = []() -> const Espeak* {
+        void* library = dlopen(MOTUS_ESPEAK_LIBRARY, RTLD_NOW | RTLD_LOCAL);
+        if (library == nullptr) {
+            return nullptr;
+        }
+        static Espeak functions;
+        lookUp(library, "espeak_Initialize", functions.initialize);
+        lookUp(library, "espeak_SetSynthCallback", functions.setSynthCallback);
+        lookUp(library, "espeak_SetParameter", functions.setParameter);
+        lookUp(library, "espeak_SetVoiceByName", functions.setVoiceByName);
+        lookUp(library, "espeak_Synth", functions.synth);
+        lookUp(library, "espeak_Synchronize", functions.synchronize);
+        const bool complete =
+            functions.initialize != nullptr && functions.setSynthCallback != nullptr &&
+            functions.setParameter != nullptr && functions.setVoiceByName != nullptr &&
+            functions.synth != nullptr && functions.synchronize != nullptr;
+        return complete ? &functions : nullptr;
+    }();
+    return opened;
+}
+
 // espeak-ng hands over samples in pieces; they are gathered into the job's vector.
 int gather(short* samples, int count, espeak_EVENT* events) {
     if (samples != nullptr && count > 0 && events != nullptr && events->user_data != nullptr) {
@@ -51,17 +89,18 @@ int engineRate(const std::string& language) {
     static int rate = 0;
     static bool tried = false;
     static std::string voice;
+    const Espeak* engine = espeak();
     if (!tried) {
         tried = true;
-        rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, 0);
+        rate = engine != nullptr ? engine->initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, 0) : 0;
         if (rate > 0) {
-            espeak_SetSynthCallback(gather);
-            espeak_SetParameter(espeakRATE, 150, 0);
+            engine->setSynthCallback(gather);
+            engine->setParameter(espeakRATE, 150, 0);
         }
     }
     if (rate > 0 && voice != language) {
-        if (espeak_SetVoiceByName(language.c_str()) != EE_OK &&
-            espeak_SetVoiceByName("en") != EE_OK) {
+        if (engine->setVoiceByName(language.c_str()) != EE_OK &&
+            engine->setVoiceByName("en") != EE_OK) {
             return 0;
         }
         voice = language;
@@ -109,15 +148,22 @@ std::vector<sf::Int16> Audio::synthesise(const std::string& language, const std:
     if (rate <= 0) {
         return samples;
     }
-    espeak_SetParameter(espeakRATE, 150 * std::clamp(speedPercent, 50, 200) / 100, 0);
-    espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr,
-                 &samples);
-    espeak_Synchronize();
+    const Espeak* engine = espeak(); // opened by engineRate
+    engine->setParameter(espeakRATE, 150 * std::clamp(speedPercent, 50, 200) / 100, 0);
+    engine->synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr,
+                  &samples);
+    engine->synchronize();
     return samples;
 }
 
 Audio::Audio(std::string language, SoundSettings settings)
-    : m_language(std::move(language)), m_settings(settings) {
+    : m_language(std::move(language)), m_settings(settings) {}
+
+void Audio::open() {
+    if (m_opened) {
+        return;
+    }
+    m_opened = true;
     // Open the device quietly: without one, SFML, OpenAL and ALSA would report every call. With
     // no sound card and no sound server, OpenAL's silent null output is chosen up front (a
     // setting the user made in ALSOFT_DRIVERS is kept).
@@ -145,7 +191,7 @@ Audio::Audio(std::string language, SoundSettings settings)
         }
         m_toneSounds.resize(3);
         m_voice = std::make_unique<sf::Sound>();
-        setSettings(settings);
+        applyVolume();
         m_thread = std::thread([this] { worker(); });
     }
     sf::err().rdbuf(saved);
@@ -167,24 +213,30 @@ bool Audio::voiceAvailable() const {
 }
 
 void Audio::setSettings(const SoundSettings& settings) {
+    open();
     if (settings.voiceSpeed != m_settings.voiceSpeed) {
         m_speech.clear(); // spoken at the old speed
         m_waitingFor.clear();
     }
     m_settings = settings;
-    const auto volume = static_cast<float>(std::clamp(settings.volume, 0, 100));
+    applyVolume();
+}
+
+void Audio::applyVolume() {
+    const auto volume = static_cast<float>(std::clamp(m_settings.volume, 0, 100));
     for (auto& sound : m_toneSounds) {
         sound.setVolume(volume);
     }
     if (m_voice) {
         m_voice->setVolume(volume);
-        if (!settings.voice) {
+        if (!m_settings.voice) {
             m_voice->stop();
         }
     }
 }
 
 void Audio::play(Tone tone) {
+    open();
     if (!m_device || !m_settings.tones || m_settings.volume == 0) {
         return;
     }
@@ -195,6 +247,7 @@ void Audio::play(Tone tone) {
 }
 
 void Audio::say(const std::string& text) {
+    open();
     if (!m_device || !m_settings.voice || text.empty() || m_settings.volume == 0) {
         return;
     }
@@ -213,6 +266,7 @@ void Audio::say(const std::string& text) {
 }
 
 void Audio::update() {
+    open();
     if (!m_device) {
         return;
     }

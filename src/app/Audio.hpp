@@ -27,12 +27,18 @@ enum class Tone { Start, HoldEnd, Tick, Done };
 // Tones made in code and spoken cues from espeak-ng. Speech is synthesised on a worker thread
 // and cached; the frame loop only starts sounds. Without a sound device or a voice it stays
 // silent, without error messages.
+// Making an Audio costs nothing: the sound device, the tones and the worker are made by open(),
+// which the window calls once its first frame is shown, or else by the first use.
 class Audio {
 public:
     Audio(std::string language, SoundSettings settings);
     ~Audio();
     Audio(const Audio&) = delete;
     Audio& operator=(const Audio&) = delete;
+
+    // Opens the sound device (OpenAL), makes the tones and starts the speech worker; again
+    // does nothing.
+    void open();
 
     void play(Tone tone);
     void say(const std::string& text);
@@ -41,6 +47,7 @@ public:
 
     [[nodiscard]] const SoundSettings& settings() const { return m_settings; }
     void setSettings(const SoundSettings& settings);
+    // Both known once the device is open (open(), or any use above); false before.
     [[nodiscard]] bool deviceAvailable() const { return m_device; }
     [[nodiscard]] bool voiceAvailable() const;
 
@@ -54,9 +61,12 @@ public:
 
 private:
     void worker();
+    void applyVolume();
 
     std::string m_language;
     SoundSettings m_settings;
+    // Made by open().
+    bool m_opened = false;
     bool m_device = false;
     std::map<Tone, sf::SoundBuffer> m_toneBuffers;
     std::vector<sf::Sound> m_toneSounds;
