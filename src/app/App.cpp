@@ -2,6 +2,7 @@
 
 #include "Audio.hpp"
 #include "BrowserScreen.hpp"
+#include "ExerciseScreen.hpp"
 #include "FeedbackScreen.hpp"
 #include "HistoryScreen.hpp"
 #include "PlayerScreen.hpp"
@@ -27,6 +28,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 
@@ -196,6 +198,21 @@ int runApp(const AppOptions& options) {
         *player = screen.get();
         screens.push(std::move(screen));
     };
+    // One exercise of today's routine opened from Today; "Do just this one" plays it as the
+    // routine would (its sets stored, then its feedback) and comes back to Today.
+    auto openItem = [&](const service::ItemView& item) {
+        const bool playable = practice->state() == service::ProgramState::Active ||
+                              practice->state() == service::ProgramState::Complete;
+        screens.push(std::make_unique<ExerciseScreen>(
+            item, fonts, lang,
+            playable ? std::function<void(const service::ItemView&)>(
+                           [&](const service::ItemView& chosen) {
+                               screens.pop();
+                               startRoutine({chosen});
+                           })
+                     : std::function<void(const service::ItemView&)>(),
+            [&screens] { screens.pop(); }));
+    };
     auto pushToday = [&] {
         auto today = std::make_unique<TodayScreen>(
             *practice, fonts, lang,
@@ -213,7 +230,8 @@ int runApp(const AppOptions& options) {
                                                  todayScreen->refresh();
                                              }
                                          }));
-                                 }});
+                                 },
+                                 [&](const service::ItemView& item) { openItem(item); }});
         todayScreen = today.get();
         screens.push(std::move(today));
     };
@@ -254,6 +272,20 @@ int runApp(const AppOptions& options) {
         openPlayer(*exercise, options.dose.applyTo(exercise->dose));
     } else if (hasProgram() && options.select.empty()) {
         pushToday();
+    } else if (const auto item = [&]() -> std::optional<service::ItemView> {
+                   // --select with a program: an exercise of today's routine opens over Today.
+                   if (!hasProgram()) {
+                       return std::nullopt;
+                   }
+                   for (const auto& each : practice->todayView().items) {
+                       if (each.prescription.exercise == options.select) {
+                           return each;
+                       }
+                   }
+                   return std::nullopt;
+               }()) {
+        pushToday();
+        openItem(*item);
     } else {
         browserScreen = pushBrowser(false);
         if (!hasProgram()) {

@@ -24,6 +24,8 @@ public:
         std::function<void()> library;
         std::function<void()> history;  // every dose change
         std::function<void()> worrying; // "Something new or worrying?": the warning signs
+        // One exercise of the routine opened (clicked, or chosen with ↑ ↓ and Enter).
+        std::function<void(const service::ItemView&)> open{};
     };
 
     TodayScreen(service::Practice& practice, const Fonts& fonts, std::string lang, Actions actions);
@@ -36,6 +38,15 @@ public:
     // Reads the journal again (after a session or a check-in).
     void refresh();
     void checkIn(int morningPain);
+    // Takes back today's saved morning pain and what it changed (service::Practice).
+    void undoMorningPain();
+    // Today's morning pain is saved and may still be undone: shown with an Undo button.
+    [[nodiscard]] bool showsSavedPain() const;
+    [[nodiscard]] sf::FloatRect undoButton() const { return m_undoButton.rect; }
+    // The rows of the routine's exercises (each opens its exercise), and the one chosen with
+    // the arrow keys.
+    [[nodiscard]] std::vector<sf::FloatRect> itemRects() const;
+    [[nodiscard]] std::optional<std::size_t> selectedItem() const { return m_selected; }
     // Writes the handout of the program (doses in force) or the report for the therapist as
     // HTML into the documents folder ($XDG_DOCUMENTS_DIR, else ~/Documents, else the home
     // folder) and says where; returns the file, or nothing when it could not be written.
@@ -79,6 +90,9 @@ private:
     void layout();
     [[nodiscard]] std::vector<service::ItemView> remaining() const;
     [[nodiscard]] bool canStart() const;
+    // Where the exercises of the routine begin in their panel, and the distance between them.
+    [[nodiscard]] float itemsTop() const;
+    [[nodiscard]] float itemPitch() const;
     void drawCalendar(sf::RenderTarget& target, sf::Vector2f at) const;
     // Returns the height it took.
     float drawPainChart(sf::RenderTarget& target, sf::FloatRect area) const;
@@ -102,6 +116,8 @@ private:
     Hit m_historyButton;
     Hit m_worryingButton;
     unsigned m_topButtonSize = typeSize::body; // the type of the three buttons at the top
+    Hit m_undoButton;
+    std::optional<std::size_t> m_selected; // an exercise of the routine chosen with the keys
     Hit m_savePainButton;
     Hit m_cancelPainButton;
     Hit m_handoutButton;
