@@ -36,15 +36,30 @@ ExerciseScreen::ExerciseScreen(service::ItemView item, const Fonts& fonts, std::
 }
 
 std::string ExerciseScreen::doseText() const {
-    const auto done = static_cast<unsigned long>(m_item.doneSets);
-    const std::string progress =
-        m_item.done()
-            ? std::string(tr("done for today"))
-            : fmt::format(
-                  fmt::runtime(core::trn("{} of {} set done today", "{} of {} sets done today",
-                                         static_cast<unsigned long>(m_item.dueSets))),
-                  done, m_item.dueSets);
-    return core::describeDose(m_item.prescription.dose) + " · " + progress;
+    return std::string(tr("Today:")) + " " + core::describeDose(m_item.prescription.dose);
+}
+
+std::string ExerciseScreen::progressText() const {
+    if (m_item.done()) {
+        return tr("done for today");
+    }
+    return fmt::format(fmt::runtime(core::trn("{} of {} set done today", "{} of {} sets done today",
+                                              static_cast<unsigned long>(m_item.dueSets))),
+                       m_item.doneSets, m_item.dueSets);
+}
+
+sf::FloatRect ExerciseScreen::poseFrame(std::size_t i) const {
+    // Side by side in a wide panel, one above the other in a tall one (most exercises lie or
+    // kneel: they are wider than high).
+    const float top = m_figureRect.top + 52.f;
+    const float width = m_figureRect.width - 32.f;
+    const float height = m_figureRect.top + m_figureRect.height - 16.f - top;
+    const auto n = static_cast<float>(m_poses.size());
+    const auto at = static_cast<float>(i);
+    if (m_figureRect.height > m_figureRect.width * 0.8f) {
+        return {m_figureRect.left + 16.f, top + at * height / n, width, height / n - 28.f};
+    }
+    return {m_figureRect.left + 16.f + at * width / n, top, width / n, height - 28.f};
 }
 
 void ExerciseScreen::resize(sf::Vector2f size) {
@@ -56,9 +71,7 @@ void ExerciseScreen::resize(sf::Vector2f size) {
     m_doButton = Hit{{kPad, buttonTop, left, kButtonHeight}};
     m_textRect = {2 * kPad + left, top, std::max(200.f, size.x - left - 3 * kPad),
                   std::max(100.f, size.y - top - kPad)};
-    m_fit = fitFigures(m_poses, {m_figureRect.left + 16.f, m_figureRect.top + 16.f,
-                                 (m_figureRect.width - 32.f) / static_cast<float>(m_poses.size()),
-                                 m_figureRect.height - 64.f});
+    m_fit = fitFigures(m_poses, poseFrame(0));
     layoutText();
 }
 
@@ -142,23 +155,29 @@ void ExerciseScreen::draw(sf::RenderTarget& target) const {
              ellipsize(utf8(ex.text(m_lang).name), m_fonts.bold, typeSize::title,
                        m_size.x - titleLeft - kPad),
              m_fonts.bold, typeSize::title, {titleLeft, 22.f}, colour::text);
-    drawText(target,
-             ellipsize(utf8(std::string(tr("Today:")) + " " + doseText()), m_fonts.regular,
-                       typeSize::body, m_size.x - titleLeft - kPad),
-             m_fonts.regular, typeSize::body, {titleLeft, 68.f}, colour::text);
+    // Smaller rather than cut off when a language needs the room.
+    const float room = m_size.x - titleLeft - kPad;
+    const sf::String dose = utf8(doseText());
+    const unsigned doseSize =
+        textWidth(dose, m_fonts.regular, typeSize::body) <= room ? typeSize::body : typeSize::small;
+    drawText(target, ellipsize(dose, m_fonts.regular, doseSize, room), m_fonts.regular, doseSize,
+             {titleLeft, doseSize == typeSize::body ? 68.f : 72.f}, colour::text);
 
-    // The key poses side by side, each with its name.
+    // What is done of it today, then the key poses, each with its name.
     drawRoundedRect(target, m_figureRect, 14.f, colour::panel, colour::panelBorder, 1.f);
-    const float each = (m_figureRect.width - 32.f) / static_cast<float>(m_poses.size());
+    drawText(
+        target,
+        ellipsize(utf8(progressText()), m_fonts.bold, typeSize::body, m_figureRect.width - 48.f),
+        m_fonts.bold, typeSize::body, {m_figureRect.left + 24.f, m_figureRect.top + 16.f},
+        m_item.done() ? colour::accent : colour::text);
+    const sf::FloatRect first = poseFrame(0);
     for (std::size_t i = 0; i < m_poses.size(); ++i) {
-        const float dx = each * static_cast<float>(i);
-        const sf::FloatRect frame{m_figureRect.left + 16.f + dx, m_figureRect.top + 16.f, each,
-                                  m_figureRect.height - 64.f};
+        const sf::FloatRect frame = poseFrame(i);
+        const sf::Vector2f shift{frame.left - first.left, frame.top - first.top};
         drawPose(target, m_poses[i], ex.view, frame, Props::of(ex), m_fit.scale,
-                 {m_fit.origin.x + dx, m_fit.origin.y});
+                 m_fit.origin + shift);
         drawText(target, m_poseLabels[i], m_fonts.regular, typeSize::small,
-                 {frame.left + 12.f, m_figureRect.top + m_figureRect.height - 40.f},
-                 colour::mutedText);
+                 {frame.left + 12.f, frame.top + frame.height + 2.f}, colour::mutedText);
     }
     if (m_do) {
         const std::string label = std::string(tr("Do just this one")) + "  ▶  (Enter)";

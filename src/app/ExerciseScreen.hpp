@@ -27,8 +27,9 @@ public:
 
     [[nodiscard]] sf::FloatRect doButton() const { return m_doButton.rect; }
     [[nodiscard]] float scroll() const { return m_scroll; }
-    // The status line: today's dose and the sets done ("3 sets of 10 reps … · 1 of 3 sets done").
+    // "Today: 3 sets × 10 reps …", and what is done of it ("1 of 3 sets done today").
     [[nodiscard]] std::string doseText() const;
+    [[nodiscard]] std::string progressText() const;
 
 private:
     struct Line {
@@ -41,6 +42,8 @@ private:
     };
     void layoutText();
     void scrollBy(float pixels);
+    // Where key pose `i` is drawn in the figure panel.
+    [[nodiscard]] sf::FloatRect poseFrame(std::size_t i) const;
 
     service::ItemView m_item;
     const Fonts& m_fonts;
