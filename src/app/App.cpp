@@ -2,6 +2,7 @@
 
 #include "Audio.hpp"
 #include "BrowserScreen.hpp"
+#include "ExerciseScreen.hpp"
 #include "FeedbackScreen.hpp"
 #include "Flows.hpp"
 #include "HistoryScreen.hpp"
@@ -401,25 +402,41 @@ int runApp(const AppOptions& options) {
         screens.push(std::move(screen));
     };
     std::function<void()> openFile; // "Open a program file…", below
+    // One exercise of today's routine opened from Today; "Do just this one" plays it as the
+    // routine would (its sets stored, then its feedback) and comes back to Today.
+    auto openItem = [&](const service::ItemView& item) {
+        const bool playable = practice->state() == service::ProgramState::Active ||
+                              practice->state() == service::ProgramState::Complete;
+        screens.push(std::make_unique<ExerciseScreen>(
+            item, fonts, lang,
+            playable ? std::function<void(const service::ItemView&)>(
+                           [&](const service::ItemView& chosen) {
+                               screens.pop();
+                               startRoutine({chosen});
+                           })
+                     : std::function<void(const service::ItemView&)>(),
+            [&screens] { screens.pop(); }));
+    };
     auto pushToday = [&] {
         auto today = std::make_unique<TodayScreen>(
             *practice, fonts, lang,
-            TodayScreen::Actions{startRoutine, [&] { (void)pushBrowser(true); },
-                                 [&] {
-                                     screens.push(std::make_unique<HistoryScreen>(
-                                         practice->history(), load.library, practice->program(),
-                                         fonts, lang, [&screens] { screens.pop(); }));
-                                 },
-                                 [&] {
-                                     screens.push(std::make_unique<SafetyScreen>(
-                                         *practice, fonts, [&screens, &todayScreen] {
-                                             screens.pop();
-                                             if (todayScreen != nullptr) {
-                                                 todayScreen->refresh();
-                                             }
-                                         }));
-                                 },
-                                 pushSettings});
+            TodayScreen::Actions{
+                startRoutine, [&] { (void)pushBrowser(true); },
+                [&] {
+                    screens.push(std::make_unique<HistoryScreen>(practice->history(), load.library,
+                                                                 practice->program(), fonts, lang,
+                                                                 [&screens] { screens.pop(); }));
+                },
+                [&] {
+                    screens.push(
+                        std::make_unique<SafetyScreen>(*practice, fonts, [&screens, &todayScreen] {
+                            screens.pop();
+                            if (todayScreen != nullptr) {
+                                todayScreen->refresh();
+                            }
+                        }));
+                },
+                pushSettings, [&](const service::ItemView& item) { openItem(item); }});
         today->setOpenFileAction([&] { openFile(); });
         todayScreen = today.get();
         screens.push(std::move(today));
@@ -552,6 +569,20 @@ int runApp(const AppOptions& options) {
         openPlayer(*exercise, options.dose.applyTo(exercise->dose));
     } else if (firstRun) {
         showWelcome(false);
+    } else if (const auto item = [&]() -> std::optional<service::ItemView> {
+                   // --select with a program: an exercise of today's routine opens over Today.
+                   if (!hasProgram()) {
+                       return std::nullopt;
+                   }
+                   for (const auto& each : practice->todayView().items) {
+                       if (each.prescription.exercise == options.select) {
+                           return each;
+                       }
+                   }
+                   return std::nullopt;
+               }()) {
+        pushToday();
+        openItem(*item);
     } else {
         pushFirstScreen();
         if (!options.open.empty()) {

@@ -17,6 +17,9 @@ constexpr float kPad = 28.f;
 constexpr float kButtonHeight = 60.f;
 constexpr unsigned kCountdownSize = 150;
 constexpr unsigned kStatusSize = 30;
+constexpr unsigned kInstructionSize = 28;
+constexpr float kInstructionLine = 36.f;
+constexpr float kInstructionHeight = 3 * kInstructionLine + 16.f;
 
 std::string clockText(core::Millis t) {
     const long seconds = static_cast<long>(t.count() / 1000);
@@ -45,7 +48,9 @@ void PlayerScreen::resize(sf::Vector2f size) {
     const float panelWidth = std::clamp(size.x * 0.32f, 320.f, 460.f);
     const float top = 96.f;
     const float bottom = size.y - kButtonHeight - 90.f;
-    m_figureRect = {kPad, top, size.x - panelWidth - 3 * kPad, bottom - top};
+    const float left = size.x - panelWidth - 3 * kPad;
+    m_figureRect = {kPad, top, left, bottom - top - kInstructionHeight - 12.f};
+    m_instructionRect = {kPad, bottom - kInstructionHeight, left, kInstructionHeight};
     m_panelRect = {size.x - panelWidth - kPad, top, panelWidth, bottom - top};
     layoutButtons();
     m_figure.reset(); // refitted on the next update
@@ -61,10 +66,10 @@ void PlayerScreen::layoutButtons() {
         std::string hint; // dropped when the row is too wide for the window
     };
     const Item items[] = {
-        {Action::Back, std::string("◀  ") + tr("Back"), ""},
+        {Action::PreviousRep, std::string("◀  ") + tr("Previous rep"), " (←)"},
         {Action::PauseResume,
          paused ? std::string("▶  ") + tr("Continue") : std::string("❚❚  ") + tr("Pause"), space},
-        {Action::Skip, std::string(tr("Skip")) + "  ▶", ""},
+        {Action::NextRep, std::string(tr("Next rep")) + "  ▶", " (→)"},
         {Action::Stop, std::string("■  ") + tr("Stop"), " (Esc)"},
         {Action::Voice, m_audio.settings().voice ? tr("Voice on") : tr("Voice off"), " (V)"},
         {Action::Tones, m_audio.settings().tones ? tr("Tones on") : tr("Tones off"), " (T)"},
@@ -106,13 +111,13 @@ void PlayerScreen::layoutButtons() {
 
 void PlayerScreen::perform(Action action) {
     switch (action) {
-    case Action::Back:
+    case Action::PreviousRep:
         m_player.back();
         break;
     case Action::PauseResume:
         m_player.togglePause();
         break;
-    case Action::Skip:
+    case Action::NextRep:
         m_player.skipRep();
         break;
     case Action::Stop:
@@ -183,11 +188,11 @@ void PlayerScreen::handleEvent(const sf::Event& event) {
             if (event.key.shift) {
                 m_player.skipSet();
             } else {
-                perform(Action::Skip);
+                perform(Action::NextRep);
             }
             break;
         case sf::Keyboard::Left:
-            perform(Action::Back);
+            perform(Action::PreviousRep);
             break;
         case sf::Keyboard::Escape:
             perform(Action::Stop);
@@ -236,6 +241,56 @@ void PlayerScreen::handleEvent(const sf::Event& event) {
     }
 }
 
+std::string PlayerScreen::nextSetText(std::size_t step) const {
+    const auto& steps = m_timeline.steps();
+    if (step + 1 >= steps.size()) {
+        return {};
+    }
+    const core::Step& next = steps[step + 1];
+    return fmt::format(fmt::runtime(tr("{}, set {} of {}")),
+                       exercise(next.exercise).text(m_lang).name, next.set, next.setCount);
+}
+
+std::string PlayerScreen::instructionText() const {
+    const auto& steps = m_timeline.steps();
+    if (steps.empty()) {
+        return {};
+    }
+    const core::ExerciseText& text = exercise(m_snapshot.exercise).text(m_lang);
+    switch (m_snapshot.kind) {
+    case core::StepKind::GetReady:
+    case core::StepKind::Transition:
+        // Getting into the starting position: the exercise's first step.
+        return text.steps.empty() ? text.summary : text.steps.front();
+    case core::StepKind::Rest:
+        return fmt::format(fmt::runtime(tr("Next: {}")), nextSetText(m_snapshot.step));
+    case core::StepKind::SwitchSide:
+        return m_snapshot.side == core::RepSide::Right ? tr("Next: the same on the right side")
+                                                       : tr("Next: the same on the left side");
+    case core::StepKind::Phase: {
+        // One cue a rep, the next one each rep (the steps when the exercise has no cues).
+        const auto& lines = text.cues.empty() ? text.steps : text.cues;
+        if (lines.empty()) {
+            return text.summary;
+        }
+        // Both sides of a rep (alternating, or each side in turn) share its cue.
+        const auto rep = static_cast<std::size_t>(
+            std::max(0, (m_snapshot.set - 1) * m_snapshot.repCount + m_snapshot.rep - 1));
+        return lines[rep % lines.size()];
+    }
+    }
+    return {};
+}
+
+std::vector<std::pair<std::string, sf::FloatRect>> PlayerScreen::buttons() const {
+    std::vector<std::pair<std::string, sf::FloatRect>> out;
+    for (const auto& button : m_buttons) {
+        const auto bytes = button.label.toUtf8();
+        out.emplace_back(std::string(bytes.begin(), bytes.end()), button.hit.rect);
+    }
+    return out;
+}
+
 std::string PlayerScreen::cueText(const core::Cue& cue) const {
     switch (cue.kind) {
     case core::CueKind::ExerciseName:
@@ -246,10 +301,12 @@ std::string PlayerScreen::cueText(const core::Cue& cue) const {
         return fmt::format(fmt::runtime(tr("Set {} of {}")), cue.a, cue.b);
     case core::CueKind::Hold:
         return tr("Hold");
-    case core::CueKind::SwitchSides:
-        return tr("Switch sides");
     case core::CueKind::Rest:
         return fmt::format(fmt::runtime(tr("Rest {} seconds")), cue.a);
+    case core::CueKind::SwitchSides:
+        return cue.side == core::RepSide::Right  ? tr("Switch sides: now the right side")
+               : cue.side == core::RepSide::Left ? tr("Switch sides: now the left side")
+                                                 : tr("Switch sides");
     case core::CueKind::Next:
         return fmt::format(fmt::runtime(tr("Next: {}")),
                            exercise(static_cast<std::size_t>(cue.a)).text(m_lang).name);
@@ -291,7 +348,7 @@ void PlayerScreen::onEvents(const std::vector<core::PlayerEvent>& events) {
         default:
             break;
         }
-        const std::string text = cueText(cue);
+        std::string text = cueText(cue);
         if (text.empty()) {
             continue;
         }
@@ -299,12 +356,18 @@ void PlayerScreen::onEvents(const std::vector<core::PlayerEvent>& events) {
             m_cue = text;
             newWords = true;
         }
+        if (cue.kind == core::CueKind::Rest) {
+            // Said at once, shown under the figure for the whole rest.
+            text += ". " + fmt::format(fmt::runtime(tr("Next: {}")),
+                                       nextSetText(m_timeline.stepAt(cue.at)));
+        }
         spoken += (spoken.empty() ? "" : ". ") + text;
     }
     if (newRep && !newWords) {
         m_cue.clear(); // a new rep: the last rep's words no longer apply
     }
     if (!spoken.empty()) {
+        m_spoken.push_back(spoken);
         m_audio.say(spoken);
     }
 }
@@ -439,7 +502,10 @@ void PlayerScreen::drawSidePanel(sf::RenderTarget& target) const {
              holding ? colour::accent : colour::text);
     y += static_cast<float>(kCountdownSize) + 40.f;
     std::vector<std::string> status;
-    if (m_snapshot.set > 0) {
+    if (m_snapshot.kind == core::StepKind::Rest) {
+        status.push_back(fmt::format(fmt::runtime(tr("Set {} of {} done")), m_snapshot.set,
+                                     m_snapshot.setCount));
+    } else if (m_snapshot.set > 0) {
         status.push_back(
             fmt::format(fmt::runtime(tr("Set {} of {}")), m_snapshot.set, m_snapshot.setCount));
     }
@@ -457,7 +523,10 @@ void PlayerScreen::drawSidePanel(sf::RenderTarget& target) const {
         y += 42.f;
     }
     y += 10.f;
-    const std::string cue = m_cue == phase ? std::string() : m_cue;
+    // The cue, unless the heading or a status line says it already ("Set 1 of 3" once).
+    const bool said =
+        m_cue == phase || std::find(status.begin(), status.end(), m_cue) != status.end();
+    const std::string cue = said ? std::string() : m_cue;
     for (const auto& line : wrapText(cue, m_fonts.bold, kStatusSize, m_panelRect.width - 56.f)) {
         drawText(target, line, m_fonts.bold, kStatusSize, {left, y}, colour::accent);
         y += 40.f;
@@ -470,6 +539,25 @@ void PlayerScreen::drawSidePanel(sf::RenderTarget& target) const {
         drawRoundedRect(target, thumb, 8.f, colour::background);
         drawPose(target, m_nextThumbnail, upcoming.view, thumb, Props{}, m_thumbnailFit.scale,
                  m_thumbnailFit.origin);
+    }
+}
+
+void PlayerScreen::drawInstruction(sf::RenderTarget& target) const {
+    drawRoundedRect(target, m_instructionRect, 14.f, colour::panel, colour::panelBorder, 1.f);
+    const float width = m_instructionRect.width - 48.f;
+    auto lines = wrapText(instructionText(), m_fonts.bold, kInstructionSize, width);
+    if (lines.size() > 3) {
+        lines.resize(3);
+        lines.back() = ellipsize(lines.back() + utf8(" …"), m_fonts.bold, kInstructionSize, width);
+    }
+    // Centred in the band, whatever the number of lines.
+    float y = m_instructionRect.top +
+              (m_instructionRect.height - kInstructionLine * static_cast<float>(lines.size())) / 2 +
+              2.f;
+    for (const auto& line : lines) {
+        drawText(target, line, m_fonts.bold, kInstructionSize, {m_instructionRect.left + 24.f, y},
+                 colour::text);
+        y += kInstructionLine;
     }
 }
 
@@ -514,6 +602,7 @@ void PlayerScreen::draw(sf::RenderTarget& target) const {
                  colour::mutedText);
     }
     drawFigure(target);
+    drawInstruction(target);
     drawSidePanel(target);
 
     // Progress of the whole routine.

@@ -46,12 +46,19 @@ public:
     [[nodiscard]] const core::Timeline& timeline() const { return m_timeline; }
     // The figure as drawn now (with reduced motion: the key pose shown).
     [[nodiscard]] const core::BodyPlacement& figurePlacement() const { return m_placement; }
+    // What the screen has said aloud (asked of the voice, whether or not it is on), in order.
+    [[nodiscard]] const std::vector<std::string>& spoken() const { return m_spoken; }
+    // The words under the figure: the starting position while getting ready, a cue of the
+    // exercise during each rep (the next one each rep), what comes next during a rest.
+    [[nodiscard]] std::string instructionText() const;
+    // The buttons along the bottom, with what they do ("Previous rep", "Pause" ...).
+    [[nodiscard]] std::vector<std::pair<std::string, sf::FloatRect>> buttons() const;
 
 private:
     enum class Action {
-        Back,
+        PreviousRep,
         PauseResume,
-        Skip,
+        NextRep,
         Stop,
         ConfirmStop,
         KeepGoing,
@@ -69,9 +76,12 @@ private:
     void onEvents(const std::vector<core::PlayerEvent>& events);
     void layoutButtons();
     [[nodiscard]] std::string cueText(const core::Cue& cue) const;
+    // "Glute bridge, set 2 of 3": the set that follows the rest at `step`.
+    [[nodiscard]] std::string nextSetText(std::size_t step) const;
     [[nodiscard]] const core::Exercise& exercise(std::size_t index) const;
     void drawFigure(sf::RenderTarget& target) const;
     void drawSidePanel(sf::RenderTarget& target) const;
+    void drawInstruction(sf::RenderTarget& target) const;
     void drawOverlay(sf::RenderTarget& target, const std::string& title,
                      const std::vector<std::string>& lines) const;
 
@@ -87,12 +97,14 @@ private:
     std::size_t m_figureExercise = 0;
     core::PlayerSnapshot m_snapshot;
     std::string m_cue;
+    std::vector<std::string> m_spoken;
     std::vector<core::SetFinished> m_setsDone;
     bool m_confirmStop = false;
     bool m_wasHolding = false;
 
     sf::Vector2f m_size{1280.f, 800.f};
     sf::FloatRect m_figureRect;
+    sf::FloatRect m_instructionRect; // under the figure
     sf::FloatRect m_panelRect;
     std::vector<Button> m_buttons;
     unsigned m_buttonSize = typeSize::body;

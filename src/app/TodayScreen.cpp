@@ -41,6 +41,14 @@ std::filesystem::path documentsFolder() {
     return base;
 }
 
+std::string savedPainText(int pain) {
+    return fmt::format(fmt::runtime(tr("This morning's pain: {} (saved)")), pain);
+}
+
+std::string undoLabel() {
+    return std::string(tr("Undo")) + " (U)";
+}
+
 } // namespace
 
 TodayScreen::TodayScreen(service::Practice& practice, const Fonts& fonts, std::string lang,
@@ -53,7 +61,33 @@ void TodayScreen::refresh() {
     m_view = m_practice.todayView();
     m_askMorning = !m_view.checkedInToday && m_view.state != service::ProgramState::Stopped &&
                    m_view.state != service::ProgramState::NotStarted;
+    if (m_selected && *m_selected >= m_view.items.size()) {
+        m_selected.reset();
+    }
     layout();
+}
+
+bool TodayScreen::showsSavedPain() const {
+    return !m_askMorning && m_view.morningPainToday && m_view.morningPainUndoable;
+}
+
+void TodayScreen::undoMorningPain() {
+    try {
+        const auto undone = m_practice.undoMorningPain();
+        m_message = fmt::format(
+            fmt::runtime(undone.takenBack.empty()
+                             ? tr("Your morning pain of {} is undone. You can answer again.")
+                             : tr("Your morning pain of {} is undone, and the dose changes it "
+                                  "made are taken back. You can answer again.")),
+            undone.morningPain);
+    } catch (const std::exception& e) {
+        // The service's sentence, begun with a capital as the window's messages are.
+        m_message = e.what();
+        if (!m_message.empty() && m_message.front() >= 'a' && m_message.front() <= 'z') {
+            m_message.front() = static_cast<char>(m_message.front() - 'a' + 'A');
+        }
+    }
+    refresh();
 }
 
 std::vector<service::ItemView> TodayScreen::remaining() const {
@@ -257,13 +291,56 @@ void TodayScreen::setOpenFileAction(std::function<void()> action) {
     layout();
 }
 
+float TodayScreen::itemsTop() const {
+    // As draw() goes down the routine's panel: the heading, the length and title, the states.
+    float y = m_routineRect.top + 20.f;
+    if (!routineHeading().empty()) {
+        y += 40.f;
+    }
+    y += 36.f;
+    const float inner = m_routineRect.width - 48.f;
+    const auto states = stateLines();
+    for (std::size_t i = 0; i < states.size(); ++i) {
+        const auto& font = i == 0 ? m_fonts.bold : m_fonts.regular;
+        y += 26.f * static_cast<float>(wrapText(states[i], font, typeSize::small, inner).size());
+    }
+    if (!states.empty()) {
+        y += 10.f;
+    }
+    return y;
+}
+
+float TodayScreen::itemPitch() const {
+    const float room = m_startButton.rect.top - 8.f - itemsTop();
+    return m_view.items.empty()
+               ? 64.f
+               : std::clamp(room / static_cast<float>(m_view.items.size() + m_view.stopped.size()),
+                            34.f, 64.f);
+}
+
+std::vector<sf::FloatRect> TodayScreen::itemRects() const {
+    std::vector<sf::FloatRect> rows;
+    if (m_view.program == nullptr || m_view.state == service::ProgramState::Stopped ||
+        m_view.state == service::ProgramState::NotStarted) {
+        return rows;
+    }
+    const float pitch = itemPitch();
+    float y = itemsTop();
+    for (std::size_t i = 0; i < m_view.items.size(); ++i) {
+        rows.push_back(
+            {m_routineRect.left + 12.f, y - 6.f, m_routineRect.width - 24.f, pitch - 4.f});
+        y += pitch;
+    }
+    return rows;
+}
+
 void TodayScreen::resize(sf::Vector2f size) {
     m_size = size;
     layout();
 }
 
 void TodayScreen::layout() {
-    const float top = m_askMorning ? 190.f : 100.f;
+    const float top = m_askMorning ? 190.f : showsSavedPain() ? 160.f : 100.f;
     const float width = (m_size.x - 3 * kPad) / 2;
     m_routineRect = {kPad, top, width, m_size.y - top - kPad};
     m_progressRect = {2 * kPad + width, top, width, m_size.y - top - kPad};
@@ -329,6 +406,14 @@ void TodayScreen::layout() {
     }
     const float afterPain = m_painButtons.back().rect.left + buttonWidth + 24.f;
     m_savePainButton = Hit{{afterPain, 126.f, 200.f, 52.f}};
+    if (showsSavedPain()) {
+        const float saved =
+            textWidth(utf8(savedPainText(*m_view.morningPainToday)), m_fonts.bold, typeSize::body);
+        const float undo = textWidth(utf8(undoLabel()), m_fonts.regular, typeSize::body) + 40.f;
+        m_undoButton = Hit{{kPad + saved + 20.f, 90.f, undo, 52.f}};
+    } else {
+        m_undoButton = Hit{};
+    }
     m_cancelPainButton = Hit{{afterPain + 212.f, 126.f, 180.f, 52.f}};
 }
 
@@ -339,6 +424,23 @@ void TodayScreen::handleEvent(const sf::Event& event) {
             checkIn(*m_pendingPain);
         } else if (m_pendingPain && key == sf::Keyboard::Escape) {
             m_pendingPain.reset();
+        } else if ((key == sf::Keyboard::Down || key == sf::Keyboard::Up) && m_actions.open &&
+                   !itemRects().empty()) {
+            // Choose an exercise of the routine; Enter opens it.
+            const std::size_t last = itemRects().size() - 1;
+            if (!m_selected) {
+                m_selected = key == sf::Keyboard::Down ? 0 : last;
+            } else if (key == sf::Keyboard::Down) {
+                m_selected = std::min(last, *m_selected + 1);
+            } else if (*m_selected > 0) {
+                m_selected = *m_selected - 1;
+            }
+        } else if (m_selected && key == sf::Keyboard::Escape) {
+            m_selected.reset();
+        } else if (m_selected && key == sf::Keyboard::Enter && m_actions.open) {
+            m_actions.open(m_view.items.at(*m_selected));
+        } else if (key == sf::Keyboard::U && showsSavedPain()) {
+            undoMorningPain();
         } else if (key == sf::Keyboard::Enter && canStart()) {
             m_actions.start(remaining());
         } else if ((key == sf::Keyboard::F2 || key == sf::Keyboard::Comma) && m_actions.settings) {
@@ -386,6 +488,20 @@ void TodayScreen::handleEvent(const sf::Event& event) {
         if (m_pendingPain && m_cancelPainButton.contains(at)) {
             m_pendingPain.reset();
             return;
+        }
+    }
+    if (showsSavedPain() && m_undoButton.contains(at)) {
+        undoMorningPain();
+        return;
+    }
+    if (m_actions.open) {
+        const auto rows = itemRects();
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (rows[i].contains(at)) {
+                m_selected = i;
+                m_actions.open(m_view.items.at(i));
+                return;
+            }
         }
     }
     if (m_worryingButton.contains(at) && m_actions.worrying) {
@@ -640,6 +756,12 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
         }
     }
 
+    if (showsSavedPain()) {
+        drawText(target, utf8(savedPainText(*m_view.morningPainToday)), m_fonts.bold,
+                 typeSize::body, {kPad, 102.f}, colour::text);
+        drawButton(target, m_fonts, m_undoButton.rect, undoLabel(), false);
+    }
+
     // Today's routine: what it is, how long it takes, what is done.
     drawRoundedRect(target, m_routineRect, 14.f, colour::panel, colour::panelBorder, 1.f);
     float y = m_routineRect.top + 20.f;
@@ -698,19 +820,28 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
             y += 10.f;
         }
         // Each exercise with its dose; closer together when many have to fit above the button.
-        const float room = m_startButton.rect.top - 8.f - y;
-        const float pitch =
-            m_view.items.empty()
-                ? 64.f
-                : std::clamp(room / static_cast<float>(m_view.items.size() + m_view.stopped.size()),
-                             34.f, 64.f);
-        for (const auto& item : m_view.items) {
+        // Each row opens its exercise: the chosen one is marked, and each has a "›".
+        const float pitch = itemPitch();
+        const auto rows = itemRects();
+        for (std::size_t i = 0; i < m_view.items.size(); ++i) {
+            const auto& item = m_view.items[i];
+            y = rows[i].top + 6.f;
+            if (m_selected == i) {
+                drawRoundedRect(target, rows[i], 8.f, colour::selection, colour::accent, 2.f);
+            }
+            if (m_actions.open) {
+                drawText(target, utf8("›"), m_fonts.bold, typeSize::heading,
+                         {rows[i].left + rows[i].width - 28.f,
+                          rows[i].top +
+                              (rows[i].height - static_cast<float>(typeSize::heading)) / 2 - 6.f},
+                         colour::mutedText);
+            }
             const bool done = item.done();
             drawText(target, utf8(done ? "✓" : "○"), m_fonts.bold, typeSize::heading, {left, y},
                      done ? colour::accent : colour::mutedText);
             drawText(target,
                      ellipsize(utf8(item.exercise->text(m_lang).name), m_fonts.bold, typeSize::body,
-                               m_routineRect.width - 100.f),
+                               m_routineRect.width - 110.f),
                      m_fonts.bold, typeSize::body, {left + 40.f, y}, colour::text);
             if (pitch < 46.f) {
                 y += pitch; // no room for the dose: the names at least
@@ -718,7 +849,7 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
             }
             drawText(target,
                      ellipsize(utf8(core::describeDose(item.prescription.dose)), m_fonts.regular,
-                               typeSize::small, m_routineRect.width - 100.f),
+                               typeSize::small, m_routineRect.width - 110.f),
                      m_fonts.regular, typeSize::small,
                      {left + 40.f, y + std::min(30.f, pitch - 22.f)}, colour::mutedText);
             y += pitch;

@@ -25,6 +25,8 @@ public:
         std::function<void()> history;            // every dose change
         std::function<void()> worrying;           // "Something new or worrying?": the warning signs
         std::function<void()> settings = nullptr; // the settings screen (F2 or ",")
+        // One exercise of the routine opened (clicked, or chosen with ↑ ↓ and Enter).
+        std::function<void(const service::ItemView&)> open{};
     };
 
     TodayScreen(service::Practice& practice, const Fonts& fonts, std::string lang, Actions actions);
@@ -44,6 +46,15 @@ public:
     void setOpenFileAction(std::function<void()> action);
     [[nodiscard]] sf::FloatRect openFileButton() const { return m_openFileButton.rect; }
     void checkIn(int morningPain);
+    // Takes back today's saved morning pain and what it changed (service::Practice).
+    void undoMorningPain();
+    // Today's morning pain is saved and may still be undone: shown with an Undo button.
+    [[nodiscard]] bool showsSavedPain() const;
+    [[nodiscard]] sf::FloatRect undoButton() const { return m_undoButton.rect; }
+    // The rows of the routine's exercises (each opens its exercise), and the one chosen with
+    // the arrow keys.
+    [[nodiscard]] std::vector<sf::FloatRect> itemRects() const;
+    [[nodiscard]] std::optional<std::size_t> selectedItem() const { return m_selected; }
     // Writes the handout of the program (doses in force) or the report for the therapist as
     // HTML into the documents folder ($XDG_DOCUMENTS_DIR, else ~/Documents, else the home
     // folder) and says where; returns the file, or nothing when it could not be written.
@@ -88,6 +99,9 @@ private:
     void layout();
     [[nodiscard]] std::vector<service::ItemView> remaining() const;
     [[nodiscard]] bool canStart() const;
+    // Where the exercises of the routine begin in their panel, and the distance between them.
+    [[nodiscard]] float itemsTop() const;
+    [[nodiscard]] float itemPitch() const;
     void drawCalendar(sf::RenderTarget& target, sf::Vector2f at) const;
     // Returns the height it took.
     float drawPainChart(sf::RenderTarget& target, sf::FloatRect area) const;
@@ -113,6 +127,8 @@ private:
     Hit m_worryingButton;
     unsigned m_topButtonSize = typeSize::body; // the type of the buttons at the top
     bool m_topHints = true;                    // their key hints, when there is room
+    Hit m_undoButton;
+    std::optional<std::size_t> m_selected; // an exercise of the routine chosen with the keys
     Hit m_savePainButton;
     Hit m_cancelPainButton;
     Hit m_handoutButton;

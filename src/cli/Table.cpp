@@ -297,8 +297,10 @@ std::vector<Command> buildCommands() {
     t.push_back(
         {"checkin",
          {},
-         {writeDate(), integer("--morning-pain", "N", kRating, N_("pain this morning")), redFlag},
-         N_("record the morning's pain, or a warning sign"),
+         {writeDate(), integer("--morning-pain", "N", kRating, N_("pain this morning")), redFlag,
+          flag("--undo", N_("undo today's morning pain and the dose changes it made (today "
+                            "only)"))},
+         N_("record the morning's pain, or a warning sign; or undo today's morning pain"),
          cmdCheckIn});
     t.push_back({"review",
                  {},

@@ -491,13 +491,29 @@ int cmdLog(Context& c) {
 
 int cmdCheckIn(Context& c) {
     const Values& v = c.values;
+    if (v.flag("--undo")) {
+        if (v.integer("--morning-pain") || !v.texts("--red-flag").empty() || v.date("--date")) {
+            return c.usage(tr("checkin --undo takes no other option: it undoes today's morning "
+                              "pain"));
+        }
+        const auto practice = openPractice(c);
+        const auto undone = practice->undoMorningPain();
+        c.out << fmt::format(fmt::runtime(tr("Morning pain {} of {} undone.")), undone.morningPain,
+                             core::formatDate(practice->today()))
+              << '\n';
+        if (!undone.takenBack.empty()) {
+            c.out << tr("These dose changes were taken back:") << '\n';
+            printChanges(*practice, undone.takenBack, c.out);
+        }
+        return kExitOk;
+    }
     core::CheckIn checkIn;
     checkIn.morningPain = v.integer("--morning-pain");
     for (const auto& name : v.texts("--red-flag")) {
         checkIn.redFlags.push_back(*core::parseEnum<core::RedFlag>(name));
     }
     if (!checkIn.morningPain && checkIn.redFlags.empty()) {
-        return c.usage(tr("checkin needs --morning-pain N or --red-flag NAME"));
+        return c.usage(tr("checkin needs --morning-pain N, --red-flag NAME or --undo"));
     }
     const auto practice = openPractice(c);
     // Now, or local noon of an earlier day (Practice refuses a day after today). Practice's

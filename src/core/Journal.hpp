@@ -54,6 +54,7 @@ struct CheckIn {
     Stamp at;
     std::optional<int> morningPain;
     std::vector<RedFlag> redFlags;
+    std::int64_t id = 0; // given by the journal when it is logged
 };
 
 // The dose of one exercise in force, and how far automatic changes may take it.
@@ -78,6 +79,7 @@ struct DoseChange {
     Figures figures;
     Prescription from;
     Prescription to;
+    std::int64_t checkIn = 0; // the check-in whose answer caused it at once (0: none)
 
     [[nodiscard]] bool byTherapist() const { return row == Row::Phase || row == Row::Therapist; }
 };
@@ -94,6 +96,15 @@ struct TherapistFlag {
     Figures figures;
     bool stops = false;
     std::optional<Date> cleared;
+    std::int64_t checkIn = 0; // the check-in whose answer raised it (0: none)
+};
+
+// What Journal::undoCheckIn did.
+enum class UndoCheckIn {
+    Undone,
+    NotFound,     // no check-in with that id
+    ChangedSince, // a prescription it changed has changed again since: nothing was done
+    Irreversible, // it merged an exercise into another (the other's dose before is not kept)
 };
 
 // One weekly review: every decision it made (holds too).
@@ -144,7 +155,14 @@ public:
     virtual void logSet(std::int64_t session, const SetRecord& set) = 0;
     virtual void finishSession(std::int64_t session, SessionStatus status) = 0;
     virtual void logFeedback(const Feedback& feedback) = 0;
-    virtual void logCheckIn(const CheckIn& checkIn) = 0;
+    // Returns the id of the check-in (CheckIn::id when read back).
+    virtual std::int64_t logCheckIn(const CheckIn& checkIn) = 0;
+    // Takes a check-in back, in one transaction: its answers are removed, every dose change
+    // recorded with it (DoseChange::checkIn, holds too) is reversed newest first (the
+    // prescription of `to.exercise` becomes `from` again, in its place) and its record removed,
+    // and the flags it raised are removed. Nothing is done unless every such prescription is
+    // still the change's `to`.
+    [[nodiscard]] virtual UndoCheckIn undoCheckIn(std::int64_t id) = 0;
 
     // Reviews: a week is reviewed once; recording it applies its changes in the same
     // transaction, so running the reviews again changes nothing.

@@ -90,6 +90,9 @@ void MemoryJournal::applyOne(const DoseChange& change) {
     if (change.decision != Decision::Hold) {
         m_state.changes.push_back(change);
     }
+    if (change.checkIn != 0) {
+        m_state.ofCheckIns.push_back(change);
+    }
 }
 
 void MemoryJournal::applyChanges(const std::vector<DoseChange>& changes) {
@@ -142,13 +145,48 @@ void MemoryJournal::logFeedback(const Feedback& feedback) {
     m_state.feedback.push_back(feedback);
 }
 
-void MemoryJournal::logCheckIn(const CheckIn& checkIn) {
+std::int64_t MemoryJournal::logCheckIn(const CheckIn& checkIn) {
     requireScale(checkIn.morningPain, "morning pain");
     CheckIn stored = checkIn; // red flags in the order of RedFlag, each once
     std::sort(stored.redFlags.begin(), stored.redFlags.end());
     stored.redFlags.erase(std::unique(stored.redFlags.begin(), stored.redFlags.end()),
                           stored.redFlags.end());
+    stored.id = ++m_state.lastCheckIn;
     m_state.checkIns.push_back(std::move(stored));
+    return m_state.lastCheckIn;
+}
+
+UndoCheckIn MemoryJournal::undoCheckIn(std::int64_t id) {
+    const auto found = std::find_if(m_state.checkIns.begin(), m_state.checkIns.end(),
+                                    [&](const CheckIn& c) { return c.id == id; });
+    if (found == m_state.checkIns.end()) {
+        return UndoCheckIn::NotFound;
+    }
+    State after = m_state;
+    auto& list = after.prescriptions;
+    for (auto it = m_state.ofCheckIns.rbegin(); it != m_state.ofCheckIns.rend(); ++it) {
+        const DoseChange& change = *it;
+        if (change.checkIn != id || change.to.exercise.empty()) {
+            continue;
+        }
+        if (change.reason.key == ReasonKey::SwitchEasierMerged ||
+            change.reason.key == ReasonKey::AtTopMerged) {
+            return UndoCheckIn::Irreversible;
+        }
+        const auto now = std::find_if(list.begin(), list.end(), [&](const Prescription& p) {
+            return p.exercise == change.to.exercise;
+        });
+        if (now == list.end() || !(*now == change.to)) {
+            return UndoCheckIn::ChangedSince;
+        }
+        *now = change.from; // a switch back takes its place again
+    }
+    std::erase_if(after.ofCheckIns, [&](const DoseChange& c) { return c.checkIn == id; });
+    std::erase_if(after.changes, [&](const DoseChange& c) { return c.checkIn == id; });
+    std::erase_if(after.flags, [&](const TherapistFlag& f) { return f.checkIn == id; });
+    std::erase_if(after.checkIns, [&](const CheckIn& c) { return c.id == id; });
+    m_state = std::move(after);
+    return UndoCheckIn::Undone;
 }
 
 bool MemoryJournal::reviewed(Date weekStart) const {
@@ -237,7 +275,7 @@ std::vector<DoseChange> MemoryJournal::doseChanges() const {
 
 std::int64_t MemoryJournal::addFlag(const TherapistFlag& flag) {
     TherapistFlag stored = flag;
-    stored.id = static_cast<std::int64_t>(m_state.flags.size()) + 1;
+    stored.id = ++m_state.lastFlag;
     stored.cleared.reset();
     m_state.flags.push_back(stored);
     return stored.id;

@@ -27,7 +27,8 @@ public:
     void logSet(std::int64_t session, const SetRecord& set) override;
     void finishSession(std::int64_t session, SessionStatus status) override;
     void logFeedback(const Feedback& feedback) override;
-    void logCheckIn(const CheckIn& checkIn) override;
+    std::int64_t logCheckIn(const CheckIn& checkIn) override;
+    [[nodiscard]] UndoCheckIn undoCheckIn(std::int64_t id) override;
 
     [[nodiscard]] bool reviewed(Date weekStart) const override;
     [[nodiscard]] std::vector<Date> reviewedWeeks() const override;
@@ -55,6 +56,9 @@ private:
         std::vector<Review> reviews;
         std::vector<DoseChange> changes; // not the holds
         std::vector<TherapistFlag> flags;
+        std::vector<DoseChange> ofCheckIns; // the changes a check-in caused, holds too
+        std::int64_t lastCheckIn = 0;
+        std::int64_t lastFlag = 0;
     };
     void applyOne(const DoseChange& change);
 

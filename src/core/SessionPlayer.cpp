@@ -189,6 +189,20 @@ void SessionPlayer::finishStartedSet(const Step& current) {
     }
 }
 
+bool SessionPlayer::announced(std::size_t cue) {
+    // Rep numbers, holds and the countdown come again when a rep is done again; what announces
+    // a part of the routine (its name, "get ready", "set 2 of 3", a rest, what comes next) is
+    // said once, also when the patient goes back to the first rep of a set.
+    switch (m_cues[cue].kind) {
+    case CueKind::Rep:
+    case CueKind::Hold:
+    case CueKind::Countdown:
+        return false;
+    default:
+        return !m_announced.insert(cue).second;
+    }
+}
+
 void SessionPlayer::advance(Millis to, std::vector<PlayerEvent>& out) {
     if (to <= m_polled && to <= m_markersPassed) {
         return;
@@ -212,7 +226,7 @@ void SessionPlayer::advance(Millis to, std::vector<PlayerEvent>& out) {
                 } else {
                     finishSet(marker.exercise, marker.set, out);
                 }
-            } else {
+            } else if (!announced(c)) {
                 PlayerEvent event;
                 event.cue = m_cues[c];
                 out.push_back(event);
@@ -286,15 +300,23 @@ void SessionPlayer::skipExercise() {
 }
 
 void SessionPlayer::back() {
+    if (m_timeline.steps().empty()) {
+        return;
+    }
     const Millis now = position();
     const auto i = m_timeline.stepAt(now);
-    const auto start = m_timeline.repStart(i);
     const auto& steps = m_timeline.steps();
-    if (now - steps[start].start < Millis(2000) && start > 0) {
-        jumpTo(steps[m_timeline.previousRep(start)].start);
-    } else {
-        jumpTo(steps[start].start);
+    if (steps[i].kind != StepKind::Phase) {
+        // In a rest or a pause between exercises: the rep just done, again.
+        const auto previous = m_timeline.previousRep(i);
+        if (steps[previous].kind == StepKind::Phase) {
+            jumpTo(steps[previous].start);
+        }
+        return;
     }
+    const auto start = m_timeline.repStart(i);
+    jumpTo(now - steps[start].start < Millis(2000) ? steps[m_timeline.previousRep(start)].start
+                                                   : steps[start].start);
 }
 
 void SessionPlayer::stop() {

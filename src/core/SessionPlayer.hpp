@@ -116,7 +116,8 @@ public:
     void skipRep();
     void skipSet();
     void skipExercise();
-    // To the start of the current rep; within its first two seconds, to the previous rep.
+    // "Previous rep": to the start of the current rep; within its first two seconds, or from a
+    // rest, to the rep before (Timeline::previousRep).
     void back();
     // Stops early; what was done is kept (a partial set is reported).
     void stop();
@@ -142,6 +143,8 @@ private:
     void advance(Millis to, std::vector<PlayerEvent>& out);
     void finishSet(std::size_t exercise, int set, std::vector<PlayerEvent>& out);
     void finishStartedSet(const Step& current);
+    // Whether cue `cue` (an index into m_cues) is an announcement already made; marks it made.
+    [[nodiscard]] bool announced(std::size_t cue);
 
     const Timeline& m_timeline;
     const Clock& m_clock;
@@ -155,6 +158,7 @@ private:
     Millis m_markersPassed{-1};            // and up to which rep and set ends were counted
     std::set<std::size_t> m_repsCompleted; // first steps of completed reps
     std::set<std::pair<std::size_t, int>> m_setsReported; // (exercise, set)
+    std::set<std::size_t> m_announced;                    // announcement cues made
     std::vector<PlayerEvent> m_pending;
 };
 

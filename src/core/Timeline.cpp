@@ -181,11 +181,15 @@ std::size_t Timeline::nextRep(std::size_t i) const {
 }
 
 std::size_t Timeline::previousRep(std::size_t i) const {
-    const std::size_t start = repStart(i);
-    if (start == 0) {
-        return 0;
+    // Back over rests, side switches and transitions to the last rep before step i's rep.
+    std::size_t j = repStart(i);
+    while (j > 0) {
+        --j;
+        if (m_steps[j].kind == StepKind::Phase) {
+            return repStart(j);
+        }
     }
-    return repStart(start - 1);
+    return repStart(i);
 }
 
 std::size_t Timeline::setStart(std::size_t i) const {

@@ -68,6 +68,8 @@ public:
     // First step of the rep, set or exercise that contains step `i`, and the next ones.
     [[nodiscard]] std::size_t repStart(std::size_t i) const;
     [[nodiscard]] std::size_t nextRep(std::size_t i) const;
+    // The rep before the one that contains step `i`, over rests, side switches and transitions
+    // (from a rest: the last rep of the set just done); `i`'s own start when there is none.
     [[nodiscard]] std::size_t previousRep(std::size_t i) const;
     [[nodiscard]] std::size_t setStart(std::size_t i) const;
     [[nodiscard]] std::size_t nextSet(std::size_t i) const;

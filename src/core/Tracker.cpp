@@ -681,7 +681,8 @@ void Tracker::apply(const std::vector<DoseChange>& changes) {
         for (const auto& d : changes) {
             const bool stops = d.decision == Decision::Stop && !d.exercise.empty();
             if (stops || d.reason.key == ReasonKey::QuotaTwoRed) {
-                m_journal.addFlag({0, d.date, d.exercise, d.row, d.reason, d.figures, stops, {}});
+                m_journal.addFlag(
+                    {0, d.date, d.exercise, d.row, d.reason, d.figures, stops, {}, d.checkIn});
             }
         }
     });
@@ -874,7 +875,7 @@ std::vector<DoseChange> Tracker::recordFeedback(const Feedback& feedback) {
 std::vector<DoseChange> Tracker::checkIn(const CheckIn& checkIn) {
     std::vector<DoseChange> changes;
     m_journal.transaction([&] {
-        m_journal.logCheckIn(checkIn);
+        const std::int64_t logged = m_journal.logCheckIn(checkIn);
         if (!checkIn.redFlags.empty()) {
             const auto stop = stopProgram(checkIn.redFlags, checkIn.at.date);
             m_journal.stopProgram(stop);
@@ -911,6 +912,7 @@ std::vector<DoseChange> Tracker::checkIn(const CheckIn& checkIn) {
             now.worstMorning = checkIn.morningPain;
             if (auto safety = decideAtOnce(
                     now, context(*current, checkIn.at.date, history, routine), checkIn.at.date)) {
+                safety->checkIn = logged; // so that the answer can be taken back the same day
                 changes.push_back(*safety);
             }
         }

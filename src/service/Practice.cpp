@@ -455,6 +455,11 @@ TodayView Practice::todayView(std::optional<Date> date) {
             if (c.morningPain) {
                 v.mornings.emplace_back(c.at.date, *c.morningPain);
                 v.checkedInToday = v.checkedInToday || c.at.date == d;
+                if (c.at.date == d) {
+                    // The last answer of the day; it can be taken back on that day only.
+                    v.morningPainToday = c.morningPain;
+                    v.morningPainUndoable = d == today() && !m.readOnly() && c.redFlags.empty();
+                }
             }
         }
         // The latest changes, newest first; a new phase's line once (it reads the same for
@@ -705,6 +710,56 @@ CheckInResult Practice::checkIn(const core::CheckIn& checkIn) {
     result.changes = m.tracker->checkIn(checkIn);
     m.reload();
     result.programStopped = m.active && m.active->stopped;
+    return result;
+}
+
+UndoResult Practice::undoMorningPain() {
+    auto& m = *m_impl;
+    m.needWritable();
+    const Date day = today();
+    std::optional<core::CheckIn> last;
+    for (const auto& c : m.journal->checkIns(day, day)) {
+        if (c.morningPain) {
+            last = c;
+        }
+    }
+    if (!last) {
+        throw Refused(message(tr("there is no morning pain of today ({}) to undo; an answer of "
+                                 "an earlier day stays as it is (tell your therapist if it was "
+                                 "wrong)"),
+                              core::formatDate(day)));
+    }
+    if (!last->redFlags.empty()) {
+        throw Refused(tr("this morning's answer also reported a warning sign, so it cannot be "
+                         "undone; only your therapist lifts the stop it caused"));
+    }
+    UndoResult result;
+    result.morningPain = *last->morningPain;
+    for (const auto& c : m.journal->doseChanges()) {
+        if (c.checkIn == last->id) {
+            result.takenBack.push_back(c);
+        }
+    }
+    auto outcome = core::UndoCheckIn::NotFound;
+    m.journal->transaction([&] { outcome = m.journal->undoCheckIn(last->id); });
+    switch (outcome) {
+    case core::UndoCheckIn::Undone:
+        break;
+    case core::UndoCheckIn::NotFound: // taken back by another Motus meanwhile
+        throw Refused(message(tr("there is no morning pain of today ({}) to undo; an answer of "
+                                 "an earlier day stays as it is (tell your therapist if it was "
+                                 "wrong)"),
+                              core::formatDate(day)));
+    case core::UndoCheckIn::ChangedSince:
+        throw Refused(tr("a dose this morning's answer changed has changed again since, so the "
+                         "answer can no longer be undone; nothing was changed (tell your "
+                         "therapist if it was wrong)"));
+    case core::UndoCheckIn::Irreversible:
+        throw Refused(tr("this morning's answer merged an exercise into another, which Motus "
+                         "cannot undo by itself; nothing was changed (tell your therapist if "
+                         "the answer was wrong)"));
+    }
+    m.reload();
     return result;
 }
 

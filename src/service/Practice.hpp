@@ -89,8 +89,10 @@ struct TodayView {
     std::vector<std::pair<Date, core::DayMark>> calendar; // from the start to the date
     std::vector<std::pair<Date, int>> mornings;           // morning pain, last 21 days
     bool checkedInToday = false;                          // a morning pain on that date
-    std::vector<core::DoseChange> latestChanges;          // newest first, phase lines merged
-    std::vector<core::TherapistFlag> openFlags;           // oldest first
+    std::optional<int> morningPainToday;                  // the last one of that date
+    bool morningPainUndoable = false; // it may be undone (that date is today; Practice::undo…)
+    std::vector<core::DoseChange> latestChanges; // newest first, phase lines merged
+    std::vector<core::TherapistFlag> openFlags;  // oldest first
 };
 
 struct ReviewView {
@@ -130,6 +132,12 @@ struct LogResult {
 struct CheckInResult {
     std::vector<core::DoseChange> changes;
     bool programStopped = false;
+};
+
+// A morning pain taken back (Practice::undoMorningPain).
+struct UndoResult {
+    int morningPain = 0;                     // the answer taken back
+    std::vector<core::DoseChange> takenBack; // the dose changes it had caused, now reversed
 };
 
 struct AssignResult {
@@ -201,6 +209,10 @@ public:
     // Pain, effort and legs after one exercise; rules 1 and 2 act at once.
     std::vector<core::DoseChange> feedback(const core::Feedback& feedback);
     CheckInResult checkIn(const core::CheckIn& checkIn);
+    // Takes back today's morning pain and what it caused at once (dose changes, flags), in one
+    // transaction. Refused after the day (an earlier day's answer stays), when the answer also
+    // reported a warning sign, and when a dose it changed has changed again since.
+    UndoResult undoMorningPain();
 
     // --- exports ---
     // Every session, set, feedback, check-in and open flag as RFC 4180 CSV text.

@@ -200,11 +200,20 @@ CREATE TABLE therapist_flag (
 );
 )sql";
 
-constexpr std::array<Migration, 4> kMigrations{{
+// v5: a morning pain can be taken back the same day, with what it caused at once: the dose
+// changes and flags it caused point at their check-in.
+constexpr std::string_view kV5 = R"sql(
+ALTER TABLE dose_change ADD COLUMN check_in INTEGER REFERENCES check_in (id);
+ALTER TABLE therapist_flag ADD COLUMN check_in INTEGER REFERENCES check_in (id);
+CREATE INDEX dose_change_by_check_in ON dose_change (check_in) WHERE check_in IS NOT NULL;
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations{{
     {1, "base tables", kV1},
     {2, "weekly reviews and regressions in a row", kV2},
     {3, "stopped exercises and weeks of low adherence", kV3},
     {4, "decisions as data, session slots, unique set numbers and therapist flags", kV4},
+    {5, "dose changes and flags point at the check-in that caused them", kV5},
 }};
 
 static_assert(kApplicationId == 1297044565, "the PRAGMA in kV1 spells the same number");

@@ -867,15 +867,15 @@ private:
     SQLite::Statement& m_statement;
 };
 
-// The first 11 are read by doseChangeAt before the prescriptions.
+// The first 12 are read by doseChangeAt before the prescriptions.
 const std::string kDoseChangeColumns =
     "date, exercise, decision, rule, reason, figures, by_therapist, review, \"row\", reason_key, "
-    "reason_params, " +
+    "reason_params, check_in, " +
     columns("from_") + ", " + columns("to_");
-constexpr int kDoseChangeFields = 11;
+constexpr int kDoseChangeFields = 12;
 
-const std::string kFlagColumns =
-    "id, date, exercise, \"row\", reason_key, reason_params, figures, stops, cleared_date";
+const std::string kFlagColumns = "id, date, exercise, \"row\", reason_key, reason_params, figures, "
+                                 "stops, cleared_date, check_in";
 
 } // namespace
 
@@ -939,7 +939,8 @@ struct SqliteJournal::Impl {
                              "f.flag FROM check_in c LEFT JOIN red_flag f ON f.check_in = c.id "
                              "WHERE c.date BETWEEN ?1 AND ?2 ORDER BY c.date, c.id"),
           insertFlag(db, "INSERT INTO therapist_flag (date, exercise, \"row\", reason_key, "
-                         "reason_params, figures, stops) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
+                         "reason_params, figures, stops, check_in) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
           selectFlags(db, "SELECT " + kFlagColumns + " FROM therapist_flag ORDER BY date, id"),
           clearOpenFlag(db, "UPDATE therapist_flag SET cleared_date = ?2 "
                             "WHERE id = ?1 AND cleared_date IS NULL") {}
@@ -1102,6 +1103,9 @@ struct SqliteJournal::Impl {
             change.row = enumAt<core::Row>(s, c + 8, "rule table row");
             change.reason = reasonAt(s, c + 9);
         }
+        if (!s.getColumn(c + 11).isNull()) {
+            change.checkIn = s.getColumn(c + 11).getInt64();
+        }
         c += kDoseChangeFields;
         change.from = prescriptionAt(s, c);
         change.to = prescriptionAt(s, c + static_cast<int>(kPrescriptionColumns.size()));
@@ -1120,6 +1124,9 @@ struct SqliteJournal::Impl {
         flag.stops = s.getColumn(7).getInt() != 0;
         if (!s.getColumn(8).isNull()) {
             flag.cleared = dateAt(s, 8);
+        }
+        if (!s.getColumn(9).isNull()) {
+            flag.checkIn = s.getColumn(9).getInt64();
         }
         return flag;
     }
@@ -1142,6 +1149,11 @@ struct SqliteJournal::Impl {
         insert->bind(i++, std::string(core::toString(change.row)));
         insert->bind(i++, std::string(core::toString(change.reason.key)));
         insert->bind(i++, formatParams(change.reason.params));
+        if (change.checkIn != 0) {
+            insert->bind(i++, change.checkIn);
+        } else {
+            insert->bind(i++);
+        }
         i = bindPrescription(*insert, i, change.from);
         bindPrescription(*insert, i, change.to);
         insert->exec();
@@ -1529,8 +1541,8 @@ void SqliteJournal::logFeedback(const core::Feedback& feedback) {
     });
 }
 
-void SqliteJournal::logCheckIn(const core::CheckIn& checkIn) {
-    m_impl->guarded("record the check-in", [&] {
+std::int64_t SqliteJournal::logCheckIn(const core::CheckIn& checkIn) {
+    return m_impl->guarded("record the check-in", [&] {
         Impl::Write write(*m_impl);
         std::int64_t id = 0;
         {
@@ -1549,6 +1561,71 @@ void SqliteJournal::logCheckIn(const core::CheckIn& checkIn) {
             insert->exec();
         }
         write.commit();
+        return id;
+    });
+}
+
+core::UndoCheckIn SqliteJournal::undoCheckIn(std::int64_t id) {
+    return m_impl->guarded("take back a check-in", [&] {
+        auto& db = m_impl->db;
+        Impl::Write write(*m_impl);
+        {
+            SQLite::Statement exists(db, "SELECT 1 FROM check_in WHERE id = ?1");
+            exists.bind(1, id);
+            if (!exists.executeStep()) {
+                return core::UndoCheckIn::NotFound;
+            }
+        }
+        std::vector<core::DoseChange> changes; // newest first
+        {
+            SQLite::Statement select(db, "SELECT " + kDoseChangeColumns +
+                                             " FROM dose_change WHERE check_in = ?1 ORDER BY id "
+                                             "DESC");
+            select.bind(1, id);
+            while (select.executeStep()) {
+                changes.push_back(m_impl->doseChangeAt(select, 0));
+            }
+        }
+        for (const auto& change : changes) {
+            if (change.to.exercise.empty()) {
+                continue;
+            }
+            if (change.reason.key == core::ReasonKey::SwitchEasierMerged ||
+                change.reason.key == core::ReasonKey::AtTopMerged) {
+                return core::UndoCheckIn::Irreversible; // rolled back: nothing was done
+            }
+            std::optional<core::Prescription> now;
+            {
+                Use select(m_impl->selectPrescriptions);
+                while (select->executeStep()) {
+                    auto p = m_impl->prescriptionAt(*select, 0);
+                    if (p.exercise == change.to.exercise) {
+                        now = std::move(p);
+                    }
+                }
+            }
+            if (!now || !(*now == change.to)) {
+                return core::UndoCheckIn::ChangedSince;
+            }
+            // `from` again, in the place `to` has (a switch back keeps the routine's order).
+            const int position = m_impl->positionOf(change.to.exercise).value_or(1);
+            if (change.from.exercise != change.to.exercise) {
+                Use erase(m_impl->deletePrescription);
+                erase->bind(1, change.to.exercise);
+                erase->exec();
+            }
+            m_impl->putPrescription(change.from, position);
+        }
+        for (const char* sql :
+             {"DELETE FROM dose_change WHERE check_in = ?1",
+              "DELETE FROM therapist_flag WHERE check_in = ?1",
+              "DELETE FROM red_flag WHERE check_in = ?1", "DELETE FROM check_in WHERE id = ?1"}) {
+            SQLite::Statement erase(db, sql);
+            erase.bind(1, id);
+            erase.exec();
+        }
+        write.commit();
+        return core::UndoCheckIn::Undone;
     });
 }
 
@@ -1696,6 +1773,7 @@ std::vector<core::CheckIn> SqliteJournal::checkIns(core::Date from, core::Date t
             const std::int64_t id = select->getColumn(0).getInt64();
             if (result.empty() || id != current) {
                 core::CheckIn checkIn;
+                checkIn.id = id;
                 checkIn.at.date = m_impl->dateAt(*select, 1);
                 checkIn.at.utc = select->getColumn(2).getString();
                 checkIn.at.utcOffsetMinutes = select->getColumn(3).getInt();
@@ -1737,6 +1815,11 @@ std::int64_t SqliteJournal::addFlag(const core::TherapistFlag& flag) {
         insert->bind(5, formatParams(flag.reason.params));
         insert->bind(6, formatFigures(flag.figures));
         insert->bind(7, flag.stops ? 1 : 0);
+        if (flag.checkIn != 0) {
+            insert->bind(8, flag.checkIn);
+        } else {
+            insert->bind(8);
+        }
         insert->exec();
         const std::int64_t id = m_impl->db.getLastInsertRowid();
         write.commit();

@@ -80,7 +80,8 @@ public:
     void logSet(std::int64_t session, const core::SetRecord& set) override;
     void finishSession(std::int64_t session, core::SessionStatus status) override;
     void logFeedback(const core::Feedback& feedback) override;
-    void logCheckIn(const core::CheckIn& checkIn) override;
+    std::int64_t logCheckIn(const core::CheckIn& checkIn) override;
+    [[nodiscard]] core::UndoCheckIn undoCheckIn(std::int64_t id) override;
 
     [[nodiscard]] bool reviewed(core::Date weekStart) const override;
     [[nodiscard]] std::vector<core::Date> reviewedWeeks() const override;

@@ -1,5 +1,6 @@
 // The player screen driven as a patient would, on a fake clock; renders checked pixel by pixel.
 // Needs an X display (scripts/test runs the suite under xvfb-run) and ALSOFT_DRIVERS=null.
+#include "Events.hpp"
 #include "app/Audio.hpp"
 #include "app/PlayerScreen.hpp"
 #include "app/Render.hpp"
@@ -240,4 +241,64 @@ TEST_CASE("sound settings survive a restart, other settings kept", "[app][audio]
     } else {
         ::unsetenv("XDG_CONFIG_HOME");
     }
+}
+
+TEST_CASE("each set is announced once; a rest says and shows what comes next", "[app][player]") {
+    Session s("glute-bridge", 3, 2);
+    const auto& item = s.screen->player().timeline().items().front();
+    const auto rep = core::repDuration(*item.exercise, item.dose);
+    // Get ready, then the first rep: its cue is shown under the figure.
+    s.run(5s + 500ms);
+    CHECK(s.screen->instructionText() == item.exercise->text("en").cues.at(0));
+    s.run(rep);
+    CHECK(s.screen->instructionText() == item.exercise->text("en").cues.at(1));
+    // Going back to the first rep of the set does not announce the set again.
+    s.press(sf::Keyboard::Left); // 0.5 s into rep 2: rep 1 again
+    s.run(2 * rep + 500ms);      // both reps, into the rest after set 1
+    REQUIRE(s.screen->player().snapshot().kind == core::StepKind::Rest);
+    CHECK(s.screen->instructionText() == "Next: Glute bridge, set 2 of 3");
+    s.run(s.screen->player().timeline().total());
+    REQUIRE(s.screen->player().status() == core::PlayerStatus::Finished);
+    const auto& spoken = s.screen->spoken();
+    auto times = [&](const std::string& words) {
+        return std::count_if(spoken.begin(), spoken.end(), [&](const std::string& line) {
+            return line.find(words) != std::string::npos;
+        });
+    };
+    CHECK(times("Set 1 of 3") == 1);
+    CHECK(times("Set 2 of 3") == 1);
+    CHECK(times("Set 3 of 3") == 1);
+    CHECK(times("Get ready") == 1);
+    CHECK(times("Rest 45 seconds. Next: Glute bridge, set 2 of 3") == 1);
+    CHECK(times("Rest 45 seconds. Next: Glute bridge, set 3 of 3") == 1);
+}
+
+TEST_CASE("the buttons say what they do; Previous rep and Next rep work by mouse",
+          "[app][player]") {
+    Session s("glute-bridge", 1, 5);
+    s.run(6s);
+    sf::FloatRect previous;
+    sf::FloatRect next;
+    std::vector<std::string> labels;
+    for (const auto& [label, rect] : s.screen->buttons()) {
+        labels.push_back(label);
+        if (label.find("Previous rep") != std::string::npos) {
+            previous = rect;
+        } else if (label.find("Next rep") != std::string::npos) {
+            next = rect;
+        }
+    }
+    for (const auto& label : labels) {
+        CHECK(label.find("Back") == std::string::npos);
+        CHECK(label.find("Skip") == std::string::npos);
+    }
+    REQUIRE(previous.width > 0);
+    REQUIRE(next.width > 0);
+    CHECK(s.screen->player().snapshot().rep == 1);
+    test::clickAt(*s.screen, next);
+    s.run(100ms);
+    CHECK(s.screen->player().snapshot().rep == 2);
+    test::clickAt(*s.screen, previous);
+    s.run(100ms);
+    CHECK(s.screen->player().snapshot().rep == 1);
 }

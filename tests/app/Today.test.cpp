@@ -1,7 +1,10 @@
 // The patient's day in the window: this morning's pain, today's routine started, each set
 // stored as it finishes, pain and effort afterwards. On an in-memory journal.
+#include "app/Audio.hpp"
+#include "app/ExerciseScreen.hpp"
 #include "app/FeedbackScreen.hpp"
 #include "app/HistoryScreen.hpp"
+#include "app/PlayerScreen.hpp"
 #include "app/ProgramsScreen.hpp"
 #include "app/SafetyScreen.hpp"
 #include "app/TodayScreen.hpp"
@@ -20,6 +23,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 using namespace motus;
@@ -482,7 +486,9 @@ TEST_CASE("today: the calendar has day numbers and a legend; the pain chart its 
     std::size_t cellLight = 0;
     // Today's cell: second column of the fifth row of the calendar in the progress panel.
     const unsigned left = static_cast<unsigned>((1280.f - 3 * 28.f) / 2 + 2 * 28.f + 24.f + 40.f);
-    const unsigned top = static_cast<unsigned>(100.f + 20.f + 26.f + 4 * 38.f);
+    // (The panels start lower while today's saved morning pain is shown with its Undo.)
+    REQUIRE(screen.showsSavedPain());
+    const unsigned top = static_cast<unsigned>(160.f + 20.f + 26.f + 4 * 38.f);
     for (unsigned y = top + 2; y < top + 32; ++y) {
         for (unsigned x = left + 2; x < left + 32; ++x) {
             const auto pixel = image.getPixel(x, y);
@@ -503,4 +509,163 @@ TEST_CASE("today in German: the date in words and the adherence", "[app][today]"
     CHECK(screen.adherenceText() == "Seit dem Beginn (1 Tag): 0 % der Einheiten");
     CHECK_THAT(screen.sessionLengthText(), Catch::Matchers::StartsWith("Etwa "));
     core::initI18n(MOTUS_BUILD_LOCALEDIR, "en");
+}
+
+TEST_CASE("today: an exercise opened by keys or a click; Do just this one plays it with today's "
+          "dose and stores its sets",
+          "[app][today]") {
+    Day day;
+    std::optional<service::ItemView> opened;
+    app::TodayScreen screen(
+        *day.practice, day.fonts, "en",
+        {[&](const std::vector<service::ItemView>& items) { day.started = items; },
+         [] {},
+         {},
+         {},
+         [&](const service::ItemView& item) { opened = item; }});
+    screen.resize({1280.f, 800.f});
+    const auto& items = screen.view().items;
+    const auto rows = screen.itemRects();
+    REQUIRE(items.size() >= 2);
+    REQUIRE(rows.size() == items.size());
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        CHECK(rows[i].top >= rows[i - 1].top + rows[i - 1].height); // one under the other
+    }
+    // The keys: ↓ chooses the first, ↓ the second, ↑ the first again; Enter opens it.
+    press(screen, sf::Keyboard::Down);
+    CHECK(screen.selectedItem() == 0u);
+    press(screen, sf::Keyboard::Down);
+    press(screen, sf::Keyboard::Down);
+    press(screen, sf::Keyboard::Up);
+    CHECK(screen.selectedItem() == 1u);
+    press(screen, sf::Keyboard::Enter);
+    REQUIRE(opened);
+    CHECK(opened->prescription.exercise == items[1].prescription.exercise);
+    CHECK(day.started.empty()); // Enter opened the exercise; it did not start the routine
+    press(screen, sf::Keyboard::Escape);
+    CHECK_FALSE(screen.selectedItem());
+    // The mouse: a click on the first row opens it.
+    opened.reset();
+    clickAt(screen, rows[0]);
+    REQUIRE(opened);
+    const service::ItemView item = *opened;
+    CHECK(item.prescription.exercise == items[0].prescription.exercise);
+
+    // The exercise: Esc and its Back button go back; Enter and the button play it alone.
+    int back = 0;
+    std::vector<service::ItemView> played;
+    app::ExerciseScreen exercise(
+        item, day.fonts, "en", [&](const service::ItemView& chosen) { played = {chosen}; },
+        [&] { ++back; });
+    exercise.resize({1280.f, 800.f});
+    CHECK(exercise.progressText().rfind("0 of " + std::to_string(item.dueSets) + " set", 0) ==
+          0); // "0 of 1 set done today"
+    press(exercise, sf::Keyboard::Escape);
+    clickAt(exercise, app::kBackButton);
+    CHECK(back == 2);
+    press(exercise, sf::Keyboard::Enter);
+    REQUIRE(played.size() == 1);
+    played.clear();
+    clickAt(exercise, exercise.doButton());
+    REQUIRE(played.size() == 1);
+    CHECK(played[0].prescription.dose == item.prescription.dose);
+    const auto image = drawn(exercise);
+    std::size_t figure = 0;
+    for (unsigned y = 120; y < 600; y += 2) {
+        for (unsigned x = 30; x < 560; x += 2) {
+            figure += image.getPixel(x, y) == app::colour::figureNear;
+        }
+    }
+    CHECK(figure > 100); // the key poses are drawn
+
+    // Played as the window plays it: each set stored as it finishes.
+    core::ManualClock clock;
+    app::Audio audio("en", {.voice = false, .tones = false, .volume = 0});
+    const std::vector<core::RoutineItem> routine{{played[0].exercise, played[0].prescription.dose}};
+    app::PlayerScreen player(
+        routine, day.fonts, audio, clock, "en", [] {},
+        [&](const core::SetFinished& set) {
+            (void)day.practice->recordSet(core::stampOn(day.date),
+                                          routine.at(set.exercise).exercise->id, set.repsDone,
+                                          set.holdSeconds);
+        });
+    player.resize({1280.f, 800.f});
+    for (core::Millis t{0}; t <= player.player().timeline().total() + core::Millis(100);
+         t += core::Millis(50)) {
+        clock.advance(core::Millis(50));
+        player.update(sf::seconds(0.05f));
+    }
+    REQUIRE(player.player().status() == core::PlayerStatus::Finished);
+    std::map<std::string, int> stored;
+    for (const auto& session : day.journal->sessions(day.date, day.date)) {
+        for (const auto& set : session.sets) {
+            ++stored[set.exercise];
+        }
+    }
+    CHECK(stored ==
+          std::map<std::string, int>{{item.prescription.exercise, item.prescription.dose.sets}});
+    screen.refresh();
+    CHECK(screen.view().items[0].done());
+    CHECK_FALSE(screen.view().items[1].done());
+}
+
+TEST_CASE("today: a saved morning pain is undone by its button or U, doses back; not the next day",
+          "[app][today]") {
+    Day day;
+    // A week and a day of mornings at 2 and the routine done: a baseline, and a routine done
+    // yesterday that a bad morning steps back.
+    const core::Date first = day.date;
+    for (int i = 0; i < 8; ++i) {
+        day.date = core::Date(std::chrono::sys_days(first) + std::chrono::days(i));
+        core::CheckIn c;
+        c.at = core::stampOn(day.date);
+        c.morningPain = 2;
+        (void)day.practice->checkIn(c);
+        for (const auto& item : day.practice->todayView().items) {
+            service::LogRequest log;
+            log.exercise = item.prescription.exercise;
+            log.pain = 2;
+            log.effort = 4;
+            (void)day.practice->log(log);
+        }
+    }
+    day.date = core::Date(std::chrono::sys_days(first) + std::chrono::days(8));
+    (void)day.practice->catchUp();
+    const auto prescriptions = day.journal->prescriptions();
+    const auto changes = day.journal->doseChanges().size();
+    const auto flags = day.journal->flags().size();
+
+    app::TodayScreen screen(*day.practice, day.fonts, "en", {[](const auto&) {}, [] {}, {}, {}});
+    screen.resize({1280.f, 800.f});
+    REQUIRE(screen.askingMorningPain());
+    CHECK_FALSE(screen.showsSavedPain());
+    press(screen, sf::Keyboard::Num8);
+    press(screen, sf::Keyboard::Enter);
+    REQUIRE(screen.showsSavedPain());
+    CHECK(day.journal->prescriptions() != prescriptions); // stepped back at once
+    // The mouse: Undo beside the saved value.
+    clickAt(screen, screen.undoButton());
+    CHECK(day.journal->checkIns(day.date, day.date).empty());
+    CHECK(day.journal->prescriptions() == prescriptions);
+    CHECK(day.journal->doseChanges().size() == changes);
+    CHECK(day.journal->flags().size() == flags);
+    CHECK(screen.askingMorningPain()); // asked again
+    CHECK(screen.message().find("undone") != std::string::npos);
+    // The keys: U.
+    press(screen, sf::Keyboard::Num7);
+    press(screen, sf::Keyboard::Enter);
+    REQUIRE(screen.showsSavedPain());
+    press(screen, sf::Keyboard::U);
+    CHECK(day.journal->prescriptions() == prescriptions);
+    CHECK(screen.askingMorningPain());
+    // Saved again, and the next day it stays: no Undo, U does nothing.
+    press(screen, sf::Keyboard::Num3);
+    press(screen, sf::Keyboard::Enter);
+    const core::Date answered = day.date;
+    day.date = core::Date(std::chrono::sys_days(answered) + std::chrono::days(1));
+    screen.update(sf::seconds(0.1f)); // a new day: Today reads the plan again
+    CHECK_FALSE(screen.showsSavedPain());
+    press(screen, sf::Keyboard::U);
+    REQUIRE(day.journal->checkIns(answered, answered).size() == 1);
+    CHECK(day.journal->checkIns(answered, answered)[0].morningPain == 3);
 }

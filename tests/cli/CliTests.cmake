@@ -361,6 +361,20 @@ refused(replace-import "--replace" program import ${SOURCE_DIR}/exercises/progra
 refused(not-in-routine "not in the routine" log glute-bridge)
 refused(no-flag "no open flag 99" flags clear 99)
 refused(export-onto-journal "" export --format csv --out ${DB})
+# Today's morning pain is undone the same day only; nothing else goes with --undo.
+set(UNDO ${WORK_DIR}/undo/motus.db)
+motus_run(undo-start EXIT 0 ENV ${TODAY}
+  ARGS --db ${UNDO} program start low-back-motor-control --start 2026-11-02)
+motus_run(undo-checkin EXIT 0 ENV ${TODAY} ARGS --db ${UNDO} checkin --morning-pain 6)
+motus_run(undo-today EXIT 0 ENV ${TODAY} STDOUT "^Morning pain 6 of 2026-11-10 undone\\.\n$"
+  ARGS --db ${UNDO} checkin --undo)
+motus_run(undo-twice EXIT 1 ENV ${TODAY} UNCHANGED ${UNDO}
+  STDERR "^motus: [^\n]*no morning pain of today \\(2026-11-10\\) to undo" ARGS --db ${UNDO} checkin --undo)
+motus_run(undo-answer-again EXIT 0 ENV ${TODAY} ARGS --db ${UNDO} checkin --morning-pain 3)
+motus_run(undo-next-day EXIT 1 ENV MOTUS_TODAY=2026-11-11 UNCHANGED ${UNDO}
+  STDERR "an earlier day stays as it is" ARGS --db ${UNDO} checkin --undo)
+motus_run(undo-with-pain EXIT 2 ENV ${TODAY} UNCHANGED ${UNDO}
+  STDERR "^motus: checkin --undo takes no other option" ARGS --db ${UNDO} checkin --undo --morning-pain 2)
 # A future date on a command that shows is a preview: nothing is stored.
 motus_run(preview-today EXIT 0 ENV ${TODAY} UNCHANGED ${DB} ARGS --db ${DB} today --date 2026-12-24 --json
   STDOUT "\"preview\":true")

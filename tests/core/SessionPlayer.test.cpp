@@ -231,3 +231,91 @@ TEST_CASE("the snapshot gives the pose pair and blend for the figure", "[core][p
     CHECK(snap.poseTo == 0);
     CHECK(snap.blend == Approx(0.5));
 }
+
+TEST_CASE("each announcement is made once, also after going back to the first rep of a set",
+          "[core][player]") {
+    const Exercise ex = holdExercise("a");
+    // get ready 5 s, reps of 1 + 3 + 1 = 5 s, 2 per set, 3 sets, rest 10 s.
+    const Timeline t({{&ex, dose(3, 2, 3, 1, 10)}});
+    ManualClock clock{Millis(5000)};
+    SessionPlayer player(t, clock);
+    player.start();
+    std::vector<PlayerEvent> events;
+    auto run = [&](Millis duration) {
+        for (Millis at{0}; at < duration; at += 100ms) {
+            clock.advance(100ms);
+            auto polled = player.poll();
+            events.insert(events.end(), polled.begin(), polled.end());
+        }
+    };
+    run(8s);       // 3 s into rep 1 of set 1
+    player.back(); // "Previous rep": rep 1 again
+    CHECK(player.position() == 5s);
+    run(40s);      // to 45 s: the first instant of set 3 (set 2 25..35 s, its rest 35..45 s)
+    player.back(); // at once: over the rest to rep 2 of set 2, then the rest and set 3 again
+    CHECK(player.position() == 30s);
+    run(t.total());
+    CHECK(player.status() == PlayerStatus::Finished);
+    std::vector<std::pair<int, int>> setStarts;
+    int getReady = 0;
+    int rests = 0;
+    int firstReps = 0;
+    for (const auto& e : events) {
+        if (e.type != PlayerEvent::Type::Cue) {
+            continue;
+        }
+        switch (e.cue.kind) {
+        case CueKind::SetStart:
+            setStarts.emplace_back(e.cue.a, e.cue.b);
+            break;
+        case CueKind::GetReady:
+            ++getReady;
+            break;
+        case CueKind::Rest:
+            ++rests;
+            break;
+        case CueKind::Rep:
+            firstReps += e.cue.a == 1 ? 1 : 0;
+            break;
+        default:
+            break;
+        }
+    }
+    CHECK(setStarts == std::vector<std::pair<int, int>>{{1, 3}, {2, 3}, {3, 3}});
+    CHECK(getReady == 1);
+    CHECK(rests == 2);
+    CHECK(firstReps >= 4); // rep 1 of each set, and of set 1 once more after going back
+}
+
+TEST_CASE("previous rep skips rests: from a rest or the first rep of a set to the last rep done",
+          "[core][player]") {
+    const Exercise ex = holdExercise("a");
+    // get ready 5 s, reps of 1 + 3 + 1 = 5 s, 2 per set, rest 10 s: set 1 5..15, rest 15..25,
+    // set 2 from 25.
+    const Timeline t({{&ex, dose(2, 2, 3, 1, 10)}});
+    ManualClock clock;
+    SessionPlayer player(t, clock);
+    player.start();
+    clock.advance(18s); // in the rest
+    REQUIRE(player.snapshot().kind == StepKind::Rest);
+    player.back();
+    CHECK(player.position() == 10s); // rep 2 of set 1
+    CHECK(player.snapshot().rep == 2);
+    CHECK(player.snapshot().set == 1);
+    player.skipSet(); // to the rest
+    player.skipSet(); // to set 2
+    CHECK(player.position() == 25s);
+    clock.advance(1s);
+    player.back(); // 1 s into set 2: over the rest to rep 2 of set 1
+    CHECK(player.position() == 10s);
+    player.skipRep();
+    player.skipRep();
+    player.back(); // at the start of the rest (0 s in): rep 2 of set 1 again
+    CHECK(player.position() == 10s);
+    clock.set(Millis(0));
+    SessionPlayer fresh(t, clock);
+    fresh.start();
+    clock.advance(6s); // 1 s into the very first rep: no rep before it, so it starts again
+    fresh.back();
+    CHECK(fresh.position() == 5s);
+}

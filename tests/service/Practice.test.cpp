@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -339,4 +340,71 @@ TEST_CASE("practice: Today lists a new phase once, not once for each exercise it
               view.latestChanges.begin(), view.latestChanges.end(), [&](const auto& c) {
                   return c.date == phaseDay && c.row == core::Row::Progress;
               })) == reviewed);
+}
+
+TEST_CASE("practice: a morning pain is undone the same day with the doses it changed; not after",
+          "[service][undo]") {
+    Patient p;
+    (void)p->assign(bundled("low-back-motor-control"), p.today, false);
+    for (int i = 0; i < 9; ++i) { // into week 2, with a baseline of 2
+        p.morning(2);
+        p.doRoutine();
+        p.today = plus(p.today, 1);
+    }
+    (void)p->catchUp();
+    const auto prescriptions = p.journal->prescriptions();
+    const auto changes = p.journal->doseChanges();
+    const auto flags = p.journal->flags();
+    CHECK_FALSE(p->todayView().morningPainToday);
+
+    core::CheckIn c;
+    c.at = core::stampOn(p.today);
+    c.morningPain = 7; // 5 above the baseline: what was done yesterday steps back
+    const auto result = p->checkIn(c);
+    REQUIRE_FALSE(result.changes.empty());
+    CHECK(p.journal->prescriptions() != prescriptions);
+    auto view = p->todayView();
+    CHECK(view.morningPainToday == 7);
+    CHECK(view.morningPainUndoable);
+
+    const auto undone = p->undoMorningPain();
+    CHECK(undone.morningPain == 7);
+    // The changes it had made, as listed before (the history leaves the holds out).
+    const auto listed =
+        std::count_if(result.changes.begin(), result.changes.end(),
+                      [](const auto& d) { return d.decision != core::Decision::Hold; });
+    CHECK(undone.takenBack.size() == static_cast<std::size_t>(listed));
+    CHECK_FALSE(undone.takenBack.empty());
+    CHECK(p.journal->prescriptions() == prescriptions);
+    CHECK(p.journal->doseChanges().size() == changes.size());
+    CHECK(p.journal->flags().size() == flags.size());
+    CHECK(p.journal->checkIns(p.today, p.today).empty());
+    view = p->todayView();
+    CHECK_FALSE(view.morningPainToday);
+    CHECK_FALSE(view.checkedInToday);
+    CHECK_THROWS_AS(p->undoMorningPain(), service::Refused); // nothing left to undo
+
+    // Answered again; the next day that answer stays.
+    p.morning(3);
+    CHECK(p->todayView().morningPainUndoable);
+    const Date answered = p.today;
+    p.today = plus(p.today, 1);
+    CHECK_FALSE(p->todayView(answered).morningPainUndoable);
+    CHECK_THROWS_WITH(p->undoMorningPain(), Catch::Contains("no morning pain of today") &&
+                                                Catch::Contains("an earlier day stays as it is"));
+    CHECK(p.journal->checkIns(answered, answered).size() == 1);
+}
+
+TEST_CASE("practice: a morning pain that also reported a warning sign is not undone",
+          "[service][undo]") {
+    Patient p;
+    (void)p->assign(bundled("low-back-motor-control"), p.today, false);
+    core::CheckIn c;
+    c.at = core::stampOn(p.today);
+    c.morningPain = 4;
+    c.redFlags = {core::RedFlag::SaddleNumbness};
+    (void)p->checkIn(c);
+    CHECK_FALSE(p->todayView().morningPainUndoable);
+    CHECK_THROWS_WITH(p->undoMorningPain(), Catch::Contains("warning sign"));
+    CHECK(p->state() == service::ProgramState::Stopped);
 }

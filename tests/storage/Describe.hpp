@@ -84,6 +84,9 @@ inline std::string describe(const core::DoseChange& c) {
         << " row " << core::toString(c.row) << (c.byTherapist() ? " by therapist" : "") << " "
         << describe(c.reason) << " {" << describe(c.figures) << "} from {" << describe(c.from)
         << "} to {" << describe(c.to) << "}";
+    if (c.checkIn != 0) {
+        out << " check-in " << c.checkIn;
+    }
     return out.str();
 }
 
@@ -92,6 +95,9 @@ inline std::string describe(const core::TherapistFlag& f) {
     out << "#" << f.id << " " << core::formatDate(f.date) << " '" << f.exercise << "' row "
         << core::toString(f.row) << " " << describe(f.reason) << " {" << describe(f.figures) << "}"
         << (f.stops ? " stops" : "") << " cleared " << optionalText(f.cleared);
+    if (f.checkIn != 0) {
+        out << " check-in " << f.checkIn;
+    }
     return out.str();
 }
 

@@ -839,3 +839,78 @@ TEMPLATE_TEST_CASE("the program is stopped and resumed; both are recorded", "[st
     }));
     CHECK(describe(journal) == before);
 }
+
+TEMPLATE_TEST_CASE("a check-in is taken back with the changes and flags it caused, in one go",
+                   "[storage][contract][undo]", JOURNALS) {
+    TestType made;
+    core::Journal& journal = made.journal;
+    const auto start = routine();
+    journal.startProgram("p", "<program/>", date(2026, 1, 5), start);
+    const auto day = date(2026, 1, 14);
+    // Earlier records that stay: a change and a flag of no check-in, a check-in the day before.
+    auto earlier = start[2];
+    earlier.dose.reps = 4;
+    journal.applyChanges({change(date(2026, 1, 12), core::Decision::Progress, core::Row::Progress,
+                                 start[2], earlier)});
+    journal.addFlag(flag(date(2026, 1, 12), "curl-up", false));
+    const auto yesterday =
+        journal.logCheckIn({stamp(date(2026, 1, 13), "2026-01-13T06:00:00Z"), 2, {}});
+    const auto current = journal.prescriptions();
+    const std::string before = describe(journal);
+
+    const auto id = journal.logCheckIn({stamp(day, "2026-01-14T06:00:00Z"), 7, {}});
+    CHECK(id != yesterday);
+    REQUIRE(journal.checkIns(day, day).size() == 1);
+    CHECK(journal.checkIns(day, day)[0].id == id);
+    // What the answer caused at once: a regress in place, a switch, a hold that counts a
+    // regression, and a flag.
+    auto regressed = current[1];
+    regressed.dose.reps = 4;
+    regressed.regressionsInARow = 2;
+    auto variant = prescription("bird-dog-kneeling", 2, 6, 5);
+    auto counted = current[2];
+    counted.regressionsInARow = 1;
+    auto regress = change(day, core::Decision::Regress, core::Row::Pain, current[1], regressed);
+    auto switched = change(day, core::Decision::Switch, core::Row::Pain, current[0], variant);
+    auto hold = change(day, core::Decision::Hold, core::Row::Pain, current[2], counted);
+    for (auto* c : {&regress, &switched, &hold}) {
+        c->checkIn = id;
+    }
+    journal.applyChanges({regress, switched, hold});
+    auto raised = flag(day, "bird-dog-kneeling", false);
+    raised.checkIn = id;
+    journal.addFlag(raised);
+    REQUIRE(journal.doseChanges().size() == 3);
+    requireSame(journal.doseChanges()[1], regress); // the check-in is kept with the change
+    CHECK(journal.flags().back().checkIn == id);
+    CHECK(exercises(journal.prescriptions()) ==
+          Strings{"bird-dog-kneeling", "curl-up", "side-plank"});
+
+    SECTION("undone: the journal is as it was, the routine in its order") {
+        CHECK(journal.undoCheckIn(id) == core::UndoCheckIn::Undone);
+        CHECK(describe(journal) == before);
+        CHECK(journal.prescriptions() == current);
+        if (auto other = made.another()) {
+            CHECK(describe(*other) == before); // committed
+        }
+        CHECK(journal.undoCheckIn(id) == core::UndoCheckIn::NotFound);
+    }
+    SECTION("a dose changed again since: nothing is taken back") {
+        auto again = regressed;
+        again.dose.reps = 5;
+        journal.applyChanges(
+            {change(day, core::Decision::Progress, core::Row::Therapist, regressed, again)});
+        const std::string now = describe(journal);
+        CHECK(journal.undoCheckIn(id) == core::UndoCheckIn::ChangedSince);
+        CHECK(describe(journal) == now);
+    }
+    SECTION("a merge cannot be reversed: nothing is taken back") {
+        auto merge = change(day, core::Decision::Switch, core::Row::Pain, regressed, counted);
+        merge.reason = {core::ReasonKey::SwitchEasierMerged, {"pd:6", "side-plank"}};
+        merge.checkIn = id;
+        journal.applyChanges({merge});
+        const std::string now = describe(journal);
+        CHECK(journal.undoCheckIn(id) == core::UndoCheckIn::Irreversible);
+        CHECK(describe(journal) == now);
+    }
+}

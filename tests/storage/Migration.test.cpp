@@ -1,5 +1,5 @@
-// Schema version 4: what the migration does to a version 3 journal, how rows written before it
-// are read, and what is written for older readers. Looks at the file with SQLite itself.
+// Schema versions 4 and 5: what the migrations do to a version 3 journal, how rows written before
+// it are read, and what is written for older readers. Looks at the file with SQLite itself.
 #include "Support.hpp"
 
 #include <storage/SqliteJournal.hpp>
@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <map>
 
 using namespace motus;
@@ -72,13 +73,13 @@ fs::path copyFixture(const TempDir& dir, int version) {
 
 } // namespace
 
-TEST_CASE("a version 3 journal is migrated to version 4: slots, set numbers, rows, reasons and "
-          "figures",
+TEST_CASE("a version 3 journal is migrated through version 4: slots, set numbers, rows, "
+          "reasons and figures",
           "[storage][migration]") {
     TempDir dir;
     const fs::path file = copyFixture(dir, 3);
     SqliteJournal journal(file);
-    REQUIRE(journal.schemaVersion() == 4);
+    REQUIRE(journal.schemaVersion() == 5);
     CHECK(journal.integrityCheck() == "ok");
     CHECK(fs::exists(dir / "motus.db.backup-v3"));
 
@@ -377,4 +378,47 @@ TEST_CASE("a session slot or a set number taken is refused with a clear message"
                           Catch::Contains("Set 1 of 'bird-dog' is recorded already"));
     CHECK_THROWS_WITH(journal.logSet(id + 1, {"bird-dog", 1, 8, 8, 10}),
                       Catch::Contains("refers to a record that is not in the journal"));
+}
+
+TEST_CASE("version 5: older changes and flags point at no check-in; new ones can be taken back",
+          "[storage][migration]") {
+    TempDir dir;
+    const fs::path file = copyFixture(dir, 3);
+    {
+        SqliteJournal journal(file);
+        REQUIRE(journal.schemaVersion() == 5);
+        CHECK(journal.integrityCheck() == "ok");
+        const auto changes = journal.doseChanges();
+        REQUIRE_FALSE(changes.empty());
+        for (const auto& c : changes) {
+            CHECK(c.checkIn == 0);
+        }
+        const auto before = journal.prescriptions();
+        REQUIRE_FALSE(before.empty());
+        const core::Date day = date(2026, 3, 5);
+        const auto id = journal.logCheckIn({{day, "2026-03-05T06:00:00Z", 60}, 8, {}});
+        auto regressed = before[0];
+        regressed.dose.reps = std::max(1, regressed.dose.reps - 2);
+        core::DoseChange change;
+        change.date = day;
+        change.exercise = before[0].exercise;
+        change.decision = core::Decision::Regress;
+        change.row = core::Row::Pain;
+        change.reason = {core::ReasonKey::RegressCut, {"dpm:3"}};
+        change.from = before[0];
+        change.to = regressed;
+        change.checkIn = id;
+        journal.applyChanges({change});
+        const auto after = journal.doseChanges();
+        CHECK(std::count_if(after.begin(), after.end(),
+                            [&](const core::DoseChange& c) { return c.checkIn == id; }) == 1);
+        CHECK(journal.undoCheckIn(id) == core::UndoCheckIn::Undone);
+        CHECK(journal.prescriptions() == before);
+        CHECK(journal.doseChanges().size() == changes.size());
+        CHECK(journal.checkIns(day, day).empty());
+    }
+    Raw raw(file);
+    CHECK(raw.rows("PRAGMA user_version") == std::vector<std::string>{"5"});
+    CHECK(raw.rows("SELECT count(*) FROM pragma_table_info('therapist_flag') "
+                   "WHERE name = 'check_in'") == std::vector<std::string>{"1"});
 }

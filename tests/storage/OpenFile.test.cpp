@@ -90,7 +90,7 @@ TEST_CASE("a new journal's folders are 0700 and its files 0600; it keeps what wa
     {
         SqliteJournal journal(file);
         CHECK(journal.file() == file);
-        CHECK(journal.schemaVersion() == 4);
+        CHECK(journal.schemaVersion() == 5);
         const auto id = journal.beginSession({date(2026, 4, 1), "2026-04-01T06:00:00Z", 120}, 1);
         journal.logSet(id, {"bird-dog", 1, 8, 8, 10});
         CHECK(permissions(dir / "data") == 0700);
@@ -306,7 +306,7 @@ TEST_CASE("an empty file is taken as a new journal", "[storage]") {
     const fs::path file = dir / "motus.db";
     writeBytes(file, "");
     SqliteJournal journal(file);
-    CHECK(journal.schemaVersion() == 4);
+    CHECK(journal.schemaVersion() == 5);
 }
 
 TEST_CASE("files that are not a usable Motus journal are refused and left untouched", "[storage]") {
@@ -326,7 +326,7 @@ TEST_CASE("files that are not a usable Motus journal are refused and left untouc
         REQUIRE_FALSE(fs::exists(file.string() + "-wal"));
         patchHeader(file, kUserVersionOffset, 99);
         requireRefused(file, "written by a newer Motus (journal version 99; this Motus knows "
-                             "versions up to 4)");
+                             "versions up to 5)");
     }
     SECTION("another application's database") {
         makeJournal(file);
@@ -445,7 +445,7 @@ TEST_CASE("a journal of every earlier version is migrated and keeps every row", 
     REQUIRE(headerNumber(original, kUserVersionOffset) == static_cast<std::uint32_t>(version));
 
     SqliteJournal journal(file);
-    CHECK(journal.schemaVersion() == 4);
+    CHECK(journal.schemaVersion() == 5);
     CHECK(journal.integrityCheck() == "ok");
 
     // The copy from before, as an SQLite file of the old version, 0600.

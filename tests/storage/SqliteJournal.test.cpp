@@ -95,7 +95,7 @@ TEST_CASE("a new journal in memory is empty and at the latest schema", "[storage
     CHECK(journal.reviews().empty());
     CHECK(journal.doseChanges().empty());
     CHECK(journal.sessions(date(2000, 1, 1), date(2100, 1, 1)).empty());
-    CHECK(journal.schemaVersion() == 4);
+    CHECK(journal.schemaVersion() == 5);
     CHECK(journal.integrityCheck() == "ok");
     CHECK(journal.file().empty());
 }

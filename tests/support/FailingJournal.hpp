@@ -16,7 +16,7 @@
 // write only). transaction() is the wrapped journal's, so a failure inside rolls back every write
 // of the transaction. Writes are the calls that change the journal: startProgram, stopProgram,
 // resumeProgram, applyChanges, beginSession, logSet, finishSession, logFeedback, logCheckIn,
-// recordReview, addFlag and clearFlag (transaction() itself is not one).
+// undoCheckIn, recordReview, addFlag and clearFlag (transaction() itself is not one).
 namespace motus::test {
 
 class FailingJournal final : public core::Journal {
@@ -73,9 +73,13 @@ public:
         write();
         m_inner.logFeedback(feedback);
     }
-    void logCheckIn(const core::CheckIn& checkIn) override {
+    std::int64_t logCheckIn(const core::CheckIn& checkIn) override {
         write();
-        m_inner.logCheckIn(checkIn);
+        return m_inner.logCheckIn(checkIn);
+    }
+    [[nodiscard]] core::UndoCheckIn undoCheckIn(std::int64_t id) override {
+        write();
+        return m_inner.undoCheckIn(id);
     }
 
     [[nodiscard]] bool reviewed(core::Date weekStart) const override {

@@ -1,0 +1,66 @@
+#pragma once
+#include "Screen.hpp"
+#include "Theme.hpp"
+#include "Widgets.hpp"
+#include "core/Kinematics.hpp"
+#include "service/Practice.hpp"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace motus::app {
+
+// One exercise of today's routine, opened from Today: its key poses, today's dose and what is
+// done of it, how to do it, the cues, the cautions; "Do just this one" plays it alone with
+// today's dose (stored like the routine). Back (or Esc) returns to Today.
+class ExerciseScreen final : public Screen {
+public:
+    // `doIt` is empty when the exercise cannot be played now (a stopped or not started program).
+    ExerciseScreen(service::ItemView item, const Fonts& fonts, std::string lang,
+                   std::function<void(const service::ItemView&)> doIt, std::function<void()> back);
+
+    void handleEvent(const sf::Event& event) override;
+    void update(sf::Time) override {}
+    void draw(sf::RenderTarget& target) const override;
+    void resize(sf::Vector2f size) override;
+
+    [[nodiscard]] sf::FloatRect doButton() const { return m_doButton.rect; }
+    [[nodiscard]] float scroll() const { return m_scroll; }
+    // "Today: 3 sets × 10 reps …", and what is done of it ("1 of 3 sets done today").
+    [[nodiscard]] std::string doseText() const;
+    [[nodiscard]] std::string progressText() const;
+
+private:
+    struct Line {
+        sf::String text;
+        const sf::Font* font;
+        unsigned size;
+        sf::Color colour;
+        float x;
+        float y;
+    };
+    void layoutText();
+    void scrollBy(float pixels);
+    // Where key pose `i` is drawn in the figure panel.
+    [[nodiscard]] sf::FloatRect poseFrame(std::size_t i) const;
+
+    service::ItemView m_item;
+    const Fonts& m_fonts;
+    std::string m_lang;
+    std::function<void(const service::ItemView&)> m_do;
+    std::function<void()> m_back;
+
+    sf::Vector2f m_size{1280.f, 800.f};
+    sf::FloatRect m_figureRect;
+    sf::FloatRect m_textRect;
+    Hit m_doButton;
+    std::vector<core::BodyPlacement> m_poses;
+    std::vector<sf::String> m_poseLabels;
+    FigureFit m_fit;
+    std::vector<Line> m_lines;
+    float m_height = 0.f;
+    float m_scroll = 0.f;
+};
+
+} // namespace motus::app
