@@ -522,6 +522,7 @@ TEST_CASE("today: an exercise opened by keys or a click; Do just this one plays 
          [] {},
          {},
          {},
+         {},
          [&](const service::ItemView& item) { opened = item; }});
     screen.resize({1280.f, 800.f});
     const auto& items = screen.view().items;
