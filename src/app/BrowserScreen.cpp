@@ -95,13 +95,7 @@ void BrowserScreen::refilter() {
     if (m_goal >= 0) {
         filter.goal = static_cast<core::Goal>(m_goal);
     }
-    m_visible = m_library.filter(filter);
-    std::sort(m_visible.begin(), m_visible.end(),
-              [this](const core::Exercise* a, const core::Exercise* b) {
-                  const auto& na = a->text(m_lang).name;
-                  const auto& nb = b->text(m_lang).name;
-                  return na != nb ? na < nb : a->id < b->id;
-              });
+    m_visible = m_library.search(filter, {}, m_lang);
     m_selected = 0;
     for (std::size_t i = 0; i < m_visible.size(); ++i) {
         if (m_visible[i] == previous) {
