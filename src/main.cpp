@@ -60,6 +60,8 @@ int main(int argc, char** argv) {
         options.play = request.play;
         options.dose = request.dose;
         options.open = request.open;
+        options.newProgram = request.newProgram;
+        options.editProgram = request.editProgram;
         return app::runApp(options);
     };
     frontEnd.render = [&](const cli::RenderRequest& request) {

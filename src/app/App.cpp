@@ -2,6 +2,7 @@
 
 #include "Audio.hpp"
 #include "BrowserScreen.hpp"
+#include "BuilderScreen.hpp"
 #include "FeedbackScreen.hpp"
 #include "HistoryScreen.hpp"
 #include "PlayerScreen.hpp"
@@ -18,6 +19,7 @@
 #include "core/Reasons.hpp"
 #include "service/PendingSets.hpp"
 #include "service/Practice.hpp"
+#include "service/ProgramDraft.hpp"
 #include "service/SettingsFile.hpp"
 
 #include <SFML/Graphics.hpp>
@@ -141,12 +143,19 @@ int runApp(const AppOptions& options) {
                                    problem);
         sinceRetry.restart();
     };
+    // The program builder, over the screen it was opened from.
+    auto pushBuilder = [&](service::ProgramDraft draft) {
+        screens.push(std::make_unique<BuilderScreen>(std::move(draft), fonts, lang,
+                                                     [&screens] { screens.pop(); }));
+    };
     auto pushBrowser = [&](bool canGoBack) {
         auto browser = std::make_unique<BrowserScreen>(
             load.library, fonts, lang, load.skipped.size(),
             [&](const core::Exercise& exercise) { openPlayer(exercise, exercise.dose); },
             canGoBack ? std::function<void()>([&screens] { screens.pop(); })
                       : std::function<void()>());
+        browser->setNewProgramAction(
+            [&] { pushBuilder(service::ProgramDraft(load.library, lang)); });
         BrowserScreen* raw = browser.get();
         screens.push(std::move(browser));
         return raw;
@@ -274,6 +283,18 @@ int runApp(const AppOptions& options) {
                 pushToday();
             },
             [&screens] { screens.pop(); }));
+    }
+    // `--new-program`, `--edit-program FILE`: the builder over the first screen, so that Back
+    // leads into Motus.
+    if (options.newProgram) {
+        pushBuilder(service::ProgramDraft(load.library, lang));
+    } else if (!options.editProgram.empty()) {
+        try {
+            pushBuilder(service::ProgramDraft::open(options.editProgram, load.library, lang));
+        } catch (const service::Refused& e) {
+            std::cerr << "motus: " << e.what() << '\n';
+            return 1;
+        }
     }
     sf::Vector2f size{static_cast<float>(initialSize.x), static_cast<float>(initialSize.y)};
     screens.applyPending(size);

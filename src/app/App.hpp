@@ -23,6 +23,9 @@ struct AppOptions {
     core::DoseOverride dose;
     // A program file to offer for assignment (`motus FILE`, what a file manager opens).
     std::filesystem::path open;
+    // The program builder: on a new program (`--new-program`) or on a file (`--edit-program`).
+    bool newProgram = false;
+    std::filesystem::path editProgram;
 };
 
 // True when an X display can be opened; SFML aborts without one.

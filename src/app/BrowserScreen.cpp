@@ -218,6 +218,10 @@ void BrowserScreen::layoutChips() {
         textWidth(utf8(std::string(tr("Start a program")) + "  ▸"), m_fonts.bold, typeSize::body) +
         36.f;
     m_programsButton = Hit{{m_size.x - kPad - programsWidth, y, programsWidth, kChipHeight}};
+    const float newWidth =
+        textWidth(utf8(std::string("+ ") + tr("New program")), m_fonts.bold, typeSize::body) + 36.f;
+    const float newRight = m_onPrograms ? m_programsButton.rect.left - kChipGap : m_size.x - kPad;
+    m_newProgramButton = Hit{{newRight - newWidth, y, newWidth, kChipHeight}};
 }
 
 void BrowserScreen::layoutDetails() {
@@ -420,6 +424,11 @@ void BrowserScreen::handleEvent(const sf::Event& event) {
         case sf::Keyboard::BackSpace:
             clearFilters();
             break;
+        case sf::Keyboard::N:
+            if (m_onNewProgram) {
+                m_onNewProgram();
+            }
+            break;
         case sf::Keyboard::Enter:
             if (m_onPlay && selected() != nullptr) {
                 m_onPlay(*selected());
@@ -475,6 +484,10 @@ void BrowserScreen::handleEvent(const sf::Event& event) {
                 layoutChips();
                 return;
             }
+        }
+        if (m_onNewProgram && m_newProgramButton.contains(at)) {
+            m_onNewProgram();
+            return;
         }
         if (m_onPrograms && m_programsButton.contains(at)) {
             m_onPrograms();
@@ -538,6 +551,12 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
         drawText(
             target, utf8(std::string(tr("Start a program")) + "  ▸"), m_fonts.bold, typeSize::body,
             {m_programsButton.rect.left + 18.f, m_programsButton.rect.top + 8.f}, colour::accent);
+    }
+    if (m_onNewProgram) {
+        drawRoundedRect(target, m_newProgramButton.rect, 10.f, colour::panel, colour::accent, 2.f);
+        drawText(target, utf8(std::string("+ ") + tr("New program")), m_fonts.bold, typeSize::body,
+                 {m_newProgramButton.rect.left + 18.f, m_newProgramButton.rect.top + 8.f},
+                 colour::accent);
     }
     // The filter buttons; an active filter is filled with the accent colour.
     for (const auto& chip : m_chips) {

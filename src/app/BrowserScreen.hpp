@@ -26,6 +26,12 @@ public:
 
     // Shows a "Start a program" button that calls `action` (when no program is assigned).
     void setProgramsAction(std::function<void()> action) { m_onPrograms = std::move(action); }
+    // Shows a "New program" button (N) that opens the program builder.
+    void setNewProgramAction(std::function<void()> action) {
+        m_onNewProgram = std::move(action);
+        layoutChips();
+    }
+    [[nodiscard]] sf::FloatRect newProgramButton() const { return m_newProgramButton.rect; }
 
     // Selects an exercise by id (clearing filters that hide it); false when unknown.
     bool select(const std::string& id);
@@ -73,6 +79,8 @@ private:
     std::function<void()> m_onBack; // Esc: back to the screen below, when there is one
     std::function<void()> m_onPrograms;
     Hit m_programsButton;
+    std::function<void()> m_onNewProgram;
+    Hit m_newProgramButton;
     Hit m_playButton;
     const Fonts& m_fonts;
     std::string m_lang;

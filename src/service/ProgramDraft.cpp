@@ -616,10 +616,6 @@ std::string ProgramDraft::summaryLine(std::size_t phase) const {
                        : fmt::format(fmt::runtime(core::trn("{} day a week", "{} days a week",
                                                             static_cast<unsigned long>(s.perWeek))),
                                      s.perWeek);
-    const std::string sessions =
-        fmt::format(fmt::runtime(core::trn("{} session a day", "{} sessions a day",
-                                           static_cast<unsigned long>(s.perDay))),
-                    s.perDay);
     std::string length;
     if (s.exercises == 0) {
         length = tr("no exercises yet");
@@ -629,8 +625,13 @@ std::string ProgramDraft::summaryLine(std::size_t phase) const {
                                                     "about {} minutes a session", minutes)),
                              minutes);
     }
-    return fmt::format(fmt::runtime(tr("{0} · {1}: {2}, {3} ({4} a week) · {5}")), weeks, name,
-                       days, sessions, s.sessionsPerWeek(), length);
+    std::string line =
+        fmt::format(fmt::runtime(tr("{0} · {1}: {2}, {3}")), weeks, name, length, days);
+    if (s.perDay > 1) {
+        line += fmt::format(fmt::runtime(tr(", {0} sessions a day ({1} a week)")), s.perDay,
+                            s.sessionsPerWeek());
+    }
+    return line;
 }
 
 std::vector<DraftWarning> ProgramDraft::warnings() const {
@@ -667,23 +668,47 @@ std::vector<DraftWarning> ProgramDraft::warnings() const {
         if (!m_program.autoProgression) {
             continue;
         }
+        // At an edge of every range automatic progression moves (clinical-rules.md §5a, §5b):
+        // the next step switches the exercise to a variant, or cannot be taken, or stops it.
         for (std::size_t i = 0; i < phase.items.size(); ++i) {
             const auto& item = phase.items[i];
-            if (item.locked) {
+            const core::Exercise* ex = m_library->find(item.exercise);
+            if (item.locked || ex == nullptr) {
                 continue;
             }
-            for (auto field : {BoundField::Sets, BoundField::Reps, BoundField::Hold}) {
+            std::vector<BoundField> fields{BoundField::Sets, BoundField::Reps};
+            if (hasHoldPhase(*ex) && !ex->holdCapped && item.dose.holdSeconds > 0) {
+                fields.push_back(BoundField::Hold);
+            }
+            bool top = true;
+            bool bottom = true;
+            for (auto field : fields) {
                 core::DoseBounds bounds = item.bounds;
                 const core::IntRange range = boundOf(bounds, field);
-                const int v = doseSpan(item.dose, doseFieldOf(field)).max;
-                if (range.min < range.max && v >= range.max) {
-                    out.push_back({DraftWarning::Kind::AtTop, p, i,
-                                   fmt::format(fmt::runtime(tr("{0}: {1} {2} is at the top of its "
-                                                               "range ({3} to {4}); it cannot "
-                                                               "go up automatically.")),
-                                               nameOf(item), fieldName(doseFieldOf(field)), v,
-                                               range.min, range.max)});
-                }
+                const core::IntRange span = doseSpan(item.dose, doseFieldOf(field));
+                top = top && span.max >= range.max;
+                bottom = bottom && span.min <= range.min;
+            }
+            auto variantName = [&](const std::optional<std::string>& id) {
+                const core::Exercise* other = id ? m_library->find(*id) : nullptr;
+                return other != nullptr ? std::optional(other->text(m_lang).name) : std::nullopt;
+            };
+            if (top) {
+                const auto harder = variantName(ex->progression);
+                out.push_back(
+                    {DraftWarning::Kind::AtEdge, p, i,
+                     harder ? fmt::format(fmt::runtime(tr("{0} is at the top of every range: the "
+                                                          "first step up switches it to {1}.")),
+                                          nameOf(item), *harder)
+                            : fmt::format(fmt::runtime(tr("{0} is at the top of every range: it "
+                                                          "cannot go up automatically.")),
+                                          nameOf(item))});
+            } else if (bottom && !variantName(ex->regression)) {
+                out.push_back({DraftWarning::Kind::AtEdge, p, i,
+                               fmt::format(fmt::runtime(tr("{0} is at the bottom of every range "
+                                                           "and has no easier variant: a step "
+                                                           "back would stop it.")),
+                                           nameOf(item))});
             }
         }
     }

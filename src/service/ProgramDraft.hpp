@@ -23,7 +23,7 @@ struct DraftWarning {
     enum class Kind {
         Variant,     // an exercise and a harder variant of it in one phase
         LongSession, // one session of a phase takes longer than the chosen maximum
-        AtTop,       // a dose at the top of its range: automatic progression cannot raise it
+        AtEdge,      // a dose at the top (or bottom) of every range of automatic change
     };
     Kind kind = Kind::Variant;
     std::size_t phase = 0;

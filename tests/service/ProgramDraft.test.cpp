@@ -281,15 +281,15 @@ TEST_CASE("the draft warns about variants, long sessions and doses at the top of
     // A dose at the top of its range; none when locked or without automatic progression.
     ProgramDraft edge(library(), "en");
     edge.addExercise(0, "cat-camel"); // reps 6 in 5-8
-    CHECK(count(edge.warnings(), DraftWarning::Kind::AtTop) == 0);
+    CHECK(count(edge.warnings(), DraftWarning::Kind::AtEdge) == 0);
     edge.setDose(0, 0, DoseField::Reps, 8);
-    CHECK(count(edge.warnings(), DraftWarning::Kind::AtTop) == 1);
-    CHECK_THAT(edge.warnings().front().text, Catch::Contains("top of its range"));
+    CHECK(count(edge.warnings(), DraftWarning::Kind::AtEdge) == 1);
+    CHECK_THAT(edge.warnings().front().text, Catch::Contains("top of every range"));
     edge.setLocked(0, 0, true);
-    CHECK(count(edge.warnings(), DraftWarning::Kind::AtTop) == 0);
+    CHECK(count(edge.warnings(), DraftWarning::Kind::AtEdge) == 0);
     edge.setLocked(0, 0, false);
     edge.setAutoProgression(false);
-    CHECK(count(edge.warnings(), DraftWarning::Kind::AtTop) == 0);
+    CHECK(count(edge.warnings(), DraftWarning::Kind::AtEdge) == 0);
 }
 
 TEST_CASE("the default file lies in the Documents folder, else in the home folder",
