@@ -667,7 +667,8 @@ void BuilderScreen::layoutItem(sf::FloatRect area) {
     const float rangeLeft = doseLeft + doseWidth + 20.f;
     m_labels.push_back(
         {utf8(tr("Dose")), &m_fonts.bold, typeSize::small, {doseLeft, y}, colour::mutedText});
-    m_labels.push_back({utf8(tr("Automatic range")),
+    m_labels.push_back({ellipsize(utf8(tr("Automatic range")), m_fonts.bold, typeSize::small,
+                                  area.left + area.width - rangeLeft),
                         &m_fonts.bold,
                         typeSize::small,
                         {rangeLeft, y},
@@ -728,7 +729,7 @@ void BuilderScreen::layoutItem(sf::FloatRect area) {
         y += kRow;
     }
     // Side, pyramid and lock.
-    const float third = (area.width - 20.f) * 0.32f;
+    const float third = (area.width - 20.f) * 0.3f;
     const float sideWidth = area.width - 20.f - 2 * third;
     Control side;
     side.key = "side";
@@ -1225,8 +1226,8 @@ void BuilderScreen::drawList(sf::RenderTarget& target, const Control& control,
 void BuilderScreen::drawControl(sf::RenderTarget& target, const Control& c, bool focused) const {
     switch (c.kind) {
     case Kind::Button: {
-        const bool small =
-            c.key.rfind("filter.", 0) == 0 || c.key == "remove-phase" || c.key == "side";
+        const bool small = c.key.rfind("filter.", 0) == 0 || c.key == "remove-phase" ||
+                           c.key == "side" || c.key == "up" || c.key == "down" || c.key == "remove";
         drawButton(target, m_fonts, c.rect, c.label, c.primary, c.on,
                    small ? typeSize::small : typeSize::body);
         break;

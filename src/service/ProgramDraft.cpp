@@ -30,9 +30,9 @@ core::IntRange intersect(core::IntRange a, core::IntRange b) {
 const char* fieldName(DoseField field) {
     switch (field) {
     case DoseField::Sets:
-        return tr("Sets");
+        return tr("Number of sets");
     case DoseField::Reps:
-        return tr("Reps");
+        return tr("Repetitions");
     case DoseField::Hold:
         return tr("Hold (seconds)");
     case DoseField::Tempo:

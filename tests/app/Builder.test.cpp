@@ -126,7 +126,7 @@ TEST_CASE("builder: with the mouse, add an exercise, change its dose, save; the 
     b.click("dose.reps", +1);
     b.click("dose.reps", +1);
     CHECK(s.draft().value(0, 0, service::DoseField::Reps) == 8);
-    CHECK(s.status() == "Reps: 5 to 8 is allowed for this exercise.");
+    CHECK(s.status() == "Repetitions: 5 to 8 is allowed for this exercise.");
     b.click("dose.rest", +1);
     CHECK(s.draft().value(0, 0, service::DoseField::Rest) == 1);
     b.click("lock");

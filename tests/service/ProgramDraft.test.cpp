@@ -175,7 +175,7 @@ TEST_CASE("the draft keeps every dose within §1 and the exercise's bounds", "[s
     draft.addExercise(0, "cat-camel");            // no hold phase; sets 1
     CHECK(draft.allowed(0, 0, DoseField::Reps) == core::IntRange{5, 10});
     CHECK(draft.setDose(0, 0, DoseField::Reps, 25) ==
-          "Reps: 5 to 10 is allowed for this exercise.");
+          "Repetitions: 5 to 10 is allowed for this exercise.");
     CHECK(draft.value(0, 0, DoseField::Reps) == 10);
     CHECK_FALSE(draft.setDose(0, 0, DoseField::Reps, 2).empty());
     CHECK(draft.value(0, 0, DoseField::Reps) == 5);
@@ -186,7 +186,8 @@ TEST_CASE("the draft keeps every dose within §1 and the exercise's bounds", "[s
     CHECK(draft.setDose(0, 1, DoseField::Hold, 5) ==
           "This exercise has no hold: its hold stays 0.");
     CHECK(draft.value(0, 1, DoseField::Hold) == 0);
-    CHECK(draft.setDose(0, 1, DoseField::Sets, 3) == "Sets: only 1 is possible for this exercise.");
+    CHECK(draft.setDose(0, 1, DoseField::Sets, 3) ==
+          "Number of sets: only 1 is possible for this exercise.");
     CHECK(draft.setPyramid(0, 1, true) == "A pyramid needs at least 2 sets.");
     CHECK_THROWS_AS(draft.setPyramid(0, 0, std::vector<int>{8, 3}), Refused);
 
