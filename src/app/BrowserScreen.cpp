@@ -218,9 +218,15 @@ void BrowserScreen::layoutChips() {
         textWidth(utf8(std::string(tr("Start a program")) + "  ▸"), m_fonts.bold, typeSize::body) +
         36.f;
     m_programsButton = Hit{{m_size.x - kPad - programsWidth, y, programsWidth, kChipHeight}};
-    const float newWidth =
-        textWidth(utf8(std::string("+ ") + tr("New program")), m_fonts.bold, typeSize::body) + 36.f;
+    // "+ New program" between the filters and "Start a program"; in smaller type when a
+    // translation is long.
     const float newRight = m_onPrograms ? m_programsButton.rect.left - kChipGap : m_size.x - kPad;
+    const sf::String newLabel = utf8(tr("New program"));
+    m_newProgramSize = typeSize::body;
+    if (newRight - textWidth(newLabel, m_fonts.bold, typeSize::body) - 28.f < x) {
+        m_newProgramSize = typeSize::small;
+    }
+    const float newWidth = textWidth(newLabel, m_fonts.bold, m_newProgramSize) + 28.f;
     m_newProgramButton = Hit{{newRight - newWidth, y, newWidth, kChipHeight}};
 }
 
@@ -554,8 +560,10 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
     }
     if (m_onNewProgram) {
         drawRoundedRect(target, m_newProgramButton.rect, 10.f, colour::panel, colour::accent, 2.f);
-        drawText(target, utf8(std::string("+ ") + tr("New program")), m_fonts.bold, typeSize::body,
-                 {m_newProgramButton.rect.left + 18.f, m_newProgramButton.rect.top + 8.f},
+        drawText(target, utf8(tr("New program")), m_fonts.bold, m_newProgramSize,
+                 {m_newProgramButton.rect.left + 14.f,
+                  m_newProgramButton.rect.top +
+                      (kChipHeight - static_cast<float>(m_newProgramSize) * 1.35f) / 2},
                  colour::accent);
     }
     // The filter buttons; an active filter is filled with the accent colour.

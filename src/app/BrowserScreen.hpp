@@ -81,6 +81,7 @@ private:
     Hit m_programsButton;
     std::function<void()> m_onNewProgram;
     Hit m_newProgramButton;
+    unsigned m_newProgramSize = typeSize::body;
     Hit m_playButton;
     const Fonts& m_fonts;
     std::string m_lang;

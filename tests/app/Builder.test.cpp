@@ -1,6 +1,7 @@
 // The program builder in the window: a scripted therapist adds an exercise, changes its dose,
 // fills in the program and saves it, with the mouse and with the keyboard; the saved file loads
 // with the program loader.
+#include "app/BrowserScreen.hpp"
 #include "app/BuilderScreen.hpp"
 #include "content/ExerciseLoader.hpp"
 #include "content/ProgramLoader.hpp"
@@ -253,4 +254,22 @@ TEST_CASE("builder: opens a program file to edit it, and saves a copy beside it"
     CHECK(s.draft().program().id == "hip-knee-copy");
     CHECK(fs::exists(b.dir / "hip-knee-copy.motus.xml"));
     CHECK(content::loadProgramFile(file, library()).program->id == "hip-knee");
+}
+
+TEST_CASE("builder: the library opens it with its New program button or the key N",
+          "[app][builder]") {
+    const app::Fonts fonts = app::Fonts::load(fs::path(MOTUS_SOURCE_DIR) / "assets");
+    app::BrowserScreen browser(library(), fonts, "en", 0);
+    browser.resize({1280.f, 800.f});
+    int opened = 0;
+    press(browser, sf::Keyboard::N); // nothing without the action
+    CHECK(opened == 0);
+    browser.setNewProgramAction([&] { ++opened; });
+    const sf::FloatRect button = browser.newProgramButton();
+    REQUIRE(button.width > 0);
+    CHECK(button.left + button.width <= 1280.f);
+    clickAt(browser, button);
+    CHECK(opened == 1);
+    press(browser, sf::Keyboard::N);
+    CHECK(opened == 2);
 }
