@@ -17,15 +17,17 @@ namespace motus::cli {
 // No command, or `play ID` without --simulate: the window.
 struct WindowRequest {
     std::filesystem::path library;
-    std::filesystem::path db;          // empty: the default journal
-    std::string select;                // --select ID
-    std::filesystem::path screenshot;  // --screenshot FILE
-    double screenshotAt = 0.0;         // --screenshot-at S
-    std::string play;                  // `play ID`: open the player on this exercise
-    core::DoseOverride dose;           // with `play`
-    std::filesystem::path open;        // `motus FILE`: a program file to assign (a regular file)
-    bool newProgram = false;           // --new-program: the program builder on a new program
-    std::filesystem::path editProgram; // --edit-program FILE: the builder on that file
+    std::filesystem::path db;         // empty: the default journal
+    std::string select;               // --select ID
+    std::filesystem::path screenshot; // --screenshot FILE
+    double screenshotAt = 0.0;        // --screenshot-at S
+    std::string play;                 // `play ID`: open the player on this exercise
+    core::DoseOverride dose;          // with `play`
+    std::filesystem::path open;       // `motus FILE`: a program file to assign (a regular file)
+
+    // The program builder: --new-program, or --edit-program FILE.
+    bool newProgram = false;
+    std::filesystem::path editProgram;
 };
 
 // `render ID (--sheet | --at SECONDS) --out FILE.png [--size WxH]`.
