@@ -61,6 +61,8 @@ int main(int argc, char** argv) {
         options.dose = request.dose;
         options.open = request.open;
         options.language = request.language;
+        options.newProgram = request.newProgram;
+        options.editProgram = request.editProgram;
         return app::runApp(options);
     };
     frontEnd.render = [&](const cli::RenderRequest& request) {

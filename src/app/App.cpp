@@ -2,6 +2,7 @@
 
 #include "Audio.hpp"
 #include "BrowserScreen.hpp"
+#include "BuilderScreen.hpp"
 #include "ExerciseScreen.hpp"
 #include "FeedbackScreen.hpp"
 #include "Flows.hpp"
@@ -22,6 +23,7 @@
 #include "service/FileChooser.hpp"
 #include "service/PendingSets.hpp"
 #include "service/Practice.hpp"
+#include "service/ProgramDraft.hpp"
 #include "service/Reminders.hpp"
 #include "service/SettingsFile.hpp"
 
@@ -345,12 +347,19 @@ int runApp(const AppOptions& options) {
             SettingsScreen::Actions{applySettings, [&screens] { screens.pop(); },
                                     [&] { showWelcomeAgain(); }}));
     };
+    // The program builder, over the screen it was opened from.
+    auto pushBuilder = [&](service::ProgramDraft draft) {
+        screens.push(std::make_unique<BuilderScreen>(std::move(draft), fonts, lang,
+                                                     [&screens] { screens.pop(); }));
+    };
     auto pushBrowser = [&](bool canGoBack) {
         auto browser = std::make_unique<BrowserScreen>(
             load.library, fonts, lang, load.skipped.size(),
             [&](const core::Exercise& exercise) { openPlayer(exercise, exercise.dose); },
             canGoBack ? std::function<void()>([&screens] { screens.pop(); })
                       : std::function<void()>());
+        browser->setNewProgramAction(
+            [&] { pushBuilder(service::ProgramDraft(load.library, lang)); });
         BrowserScreen* raw = browser.get();
         raw->setSettingsAction(pushSettings);
         screens.push(std::move(browser));
@@ -587,6 +596,18 @@ int runApp(const AppOptions& options) {
         pushFirstScreen();
         if (!options.open.empty()) {
             previewGivenFile();
+        }
+    }
+    // `--new-program`, `--edit-program FILE`: the builder over the first screen, so that Back
+    // leads into Motus.
+    if (options.newProgram) {
+        pushBuilder(service::ProgramDraft(load.library, lang));
+    } else if (!options.editProgram.empty()) {
+        try {
+            pushBuilder(service::ProgramDraft::open(options.editProgram, load.library, lang));
+        } catch (const service::Refused& e) {
+            std::cerr << "motus: " << e.what() << '\n';
+            return 1;
         }
     }
     // The screens are laid out in logical pixels: the window's divided by the text size, so

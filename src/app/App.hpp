@@ -25,6 +25,9 @@ struct AppOptions {
     std::filesystem::path open;
     // The language --lang chose; empty: the settings' language, else the system's.
     std::string language;
+    // The program builder: on a new program (`--new-program`) or on a file (`--edit-program`).
+    bool newProgram = false;
+    std::filesystem::path editProgram;
 };
 
 // True when an X display can be opened; SFML aborts without one.

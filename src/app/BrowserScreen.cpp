@@ -95,13 +95,7 @@ void BrowserScreen::refilter() {
     if (m_goal >= 0) {
         filter.goal = static_cast<core::Goal>(m_goal);
     }
-    m_visible = m_library.filter(filter);
-    std::sort(m_visible.begin(), m_visible.end(),
-              [this](const core::Exercise* a, const core::Exercise* b) {
-                  const auto& na = a->text(m_lang).name;
-                  const auto& nb = b->text(m_lang).name;
-                  return na != nb ? na < nb : a->id < b->id;
-              });
+    m_visible = m_library.search(filter, {}, m_lang);
     m_selected = 0;
     for (std::size_t i = 0; i < m_visible.size(); ++i) {
         if (m_visible[i] == previous) {
@@ -230,6 +224,18 @@ void BrowserScreen::layoutChips() {
     const float settingsRight =
         m_onPrograms ? m_programsButton.rect.left - kChipGap : m_size.x - kPad;
     m_settingsButton = Hit{{settingsRight - settingsWidth, y, settingsWidth, kChipHeight}};
+    // "New program" between the filters and Settings; in smaller type when a
+    // translation is long.
+    const float newRight = m_onSettings   ? m_settingsButton.rect.left - kChipGap
+                           : m_onPrograms ? m_programsButton.rect.left - kChipGap
+                                          : m_size.x - kPad;
+    const sf::String newLabel = utf8(tr("New program"));
+    m_newProgramSize = typeSize::body;
+    if (newRight - textWidth(newLabel, m_fonts.bold, typeSize::body) - 28.f < x) {
+        m_newProgramSize = typeSize::small;
+    }
+    const float newWidth = textWidth(newLabel, m_fonts.bold, m_newProgramSize) + 28.f;
+    m_newProgramButton = Hit{{newRight - newWidth, y, newWidth, kChipHeight}};
 }
 
 void BrowserScreen::layoutDetails() {
@@ -437,6 +443,11 @@ void BrowserScreen::handleEvent(const sf::Event& event) {
         case sf::Keyboard::BackSpace:
             clearFilters();
             break;
+        case sf::Keyboard::N:
+            if (m_onNewProgram) {
+                m_onNewProgram();
+            }
+            break;
         case sf::Keyboard::Enter:
             if (m_onPlay && selected() != nullptr) {
                 m_onPlay(*selected());
@@ -495,6 +506,10 @@ void BrowserScreen::handleEvent(const sf::Event& event) {
         }
         if (m_onSettings && m_settingsButton.contains(at)) {
             m_onSettings();
+            return;
+        }
+        if (m_onNewProgram && m_newProgramButton.contains(at)) {
+            m_onNewProgram();
             return;
         }
         if (m_onPrograms && m_programsButton.contains(at)) {
@@ -563,6 +578,14 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
     if (m_onSettings) {
         drawButton(target, m_fonts, m_settingsButton.rect, std::string(tr("Settings")) + " (F2)",
                    false);
+    }
+    if (m_onNewProgram) {
+        drawRoundedRect(target, m_newProgramButton.rect, 10.f, colour::panel, colour::accent, 2.f);
+        drawText(target, utf8(tr("New program")), m_fonts.bold, m_newProgramSize,
+                 {m_newProgramButton.rect.left + 14.f,
+                  m_newProgramButton.rect.top +
+                      (kChipHeight - static_cast<float>(m_newProgramSize) * 1.35f) / 2},
+                 colour::accent);
     }
     // The filter buttons; an active filter is filled with the accent colour.
     for (const auto& chip : m_chips) {

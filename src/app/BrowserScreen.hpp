@@ -32,6 +32,12 @@ public:
         m_onSettings = std::move(action);
         layoutChips();
     }
+    // Shows a "New program" button (N) that opens the program builder.
+    void setNewProgramAction(std::function<void()> action) {
+        m_onNewProgram = std::move(action);
+        layoutChips();
+    }
+    [[nodiscard]] sf::FloatRect newProgramButton() const { return m_newProgramButton.rect; }
 
     // Selects an exercise by id (clearing filters that hide it); false when unknown.
     bool select(const std::string& id);
@@ -81,6 +87,9 @@ private:
     Hit m_programsButton;
     Hit m_settingsButton;
     std::function<void()> m_onSettings;
+    std::function<void()> m_onNewProgram;
+    Hit m_newProgramButton;
+    unsigned m_newProgramSize = typeSize::body;
     Hit m_playButton;
     const Fonts& m_fonts;
     std::string m_lang;

@@ -275,4 +275,110 @@ void drawPose(sf::RenderTarget& target, const core::BodyPlacement& body, core::V
     }
 }
 
+TextField::TextField(const std::string& text, std::size_t maxChars) : m_max(maxChars) {
+    setText(text);
+}
+
+std::string TextField::text() const {
+    const auto bytes = m_text.toUtf8();
+    return std::string(bytes.begin(), bytes.end());
+}
+
+void TextField::setText(const std::string& text) {
+    m_text = utf8(text);
+    if (m_text.getSize() > m_max) {
+        m_text = m_text.substring(0, m_max);
+    }
+    m_cursor = m_text.getSize();
+}
+
+bool TextField::handleEvent(const sf::Event& event, bool* moved) {
+    if (event.type == sf::Event::TextEntered) {
+        const sf::Uint32 c = event.text.unicode;
+        // Control characters (Tab, Enter, Backspace, Esc, Delete) are keys, not text.
+        if (c < 32 || c == 127 || (c >= 0x80 && c < 0xA0) || m_text.getSize() >= m_max) {
+            return false;
+        }
+        m_text.insert(m_cursor, sf::String(c));
+        ++m_cursor;
+        return true;
+    }
+    if (event.type != sf::Event::KeyPressed) {
+        return false;
+    }
+    const std::size_t before = m_cursor;
+    switch (event.key.code) {
+    case sf::Keyboard::BackSpace:
+        if (m_cursor > 0) {
+            m_text.erase(--m_cursor);
+            return true;
+        }
+        return false;
+    case sf::Keyboard::Delete:
+        if (m_cursor < m_text.getSize()) {
+            m_text.erase(m_cursor);
+            return true;
+        }
+        return false;
+    case sf::Keyboard::Left:
+        m_cursor = m_cursor > 0 ? m_cursor - 1 : 0;
+        break;
+    case sf::Keyboard::Right:
+        m_cursor = std::min(m_text.getSize(), m_cursor + 1);
+        break;
+    case sf::Keyboard::Home:
+        m_cursor = 0;
+        break;
+    case sf::Keyboard::End:
+        m_cursor = m_text.getSize();
+        break;
+    default:
+        break;
+    }
+    if (moved != nullptr) {
+        *moved = m_cursor != before;
+    }
+    return false;
+}
+
+void TextField::draw(sf::RenderTarget& target, const sf::Font& font, unsigned size,
+                     sf::FloatRect rect, bool focused, const std::string& placeholder) const {
+    drawRoundedRect(target, rect, 8.f, colour::panel,
+                    focused ? colour::accent : colour::panelBorder, focused ? 3.f : 1.5f);
+    const float pad = 12.f;
+    const float inner = rect.width - 2 * pad;
+    const float lineHeight = static_cast<float>(size) * 1.35f;
+    const float y = rect.top + (rect.height - lineHeight) / 2;
+    if (m_text.isEmpty()) {
+        drawText(target, ellipsize(utf8(placeholder), font, size, inner), font, size,
+                 {rect.left + pad + (focused ? 6.f : 0.f), y}, colour::mutedText);
+        if (focused) {
+            sf::RectangleShape caret({2.f, lineHeight});
+            caret.setPosition(rect.left + pad, y);
+            caret.setFillColor(colour::text);
+            target.draw(caret);
+        }
+        return;
+    }
+    // Shows the end of a long text, or the part around the cursor.
+    std::size_t first = 0;
+    while (first < m_cursor &&
+           textWidth(m_text.substring(first, m_cursor - first), font, size) > inner - 4.f) {
+        ++first;
+    }
+    sf::String shown = m_text.substring(first);
+    while (!shown.isEmpty() && textWidth(shown, font, size) > inner) {
+        shown.erase(shown.getSize() - 1);
+    }
+    drawText(target, shown, font, size, {rect.left + pad, y}, colour::text);
+    if (focused) {
+        const float x =
+            rect.left + pad + textWidth(m_text.substring(first, m_cursor - first), font, size);
+        sf::RectangleShape caret({2.f, lineHeight});
+        caret.setPosition(x, y);
+        caret.setFillColor(colour::text);
+        target.draw(caret);
+    }
+}
+
 } // namespace motus::app

@@ -61,6 +61,27 @@ struct FigureFit {
 // PgUp PgDn and Space most of a page, Home End to either end; nothing for other keys.
 [[nodiscard]] std::optional<float> scrollStep(sf::Keyboard::Key key, float page, float content);
 
+// A one-line text field: typed text (TextEntered), ← → Home End to move, Backspace and Delete
+// to erase. The text is UTF-8 outside, whole characters inside.
+class TextField {
+public:
+    explicit TextField(const std::string& text = {}, std::size_t maxChars = 200);
+    [[nodiscard]] std::string text() const;
+    void setText(const std::string& text); // the cursor goes to the end
+    [[nodiscard]] std::size_t cursor() const { return m_cursor; }
+    // True when the event changed the text; `moved` is set when only the cursor moved.
+    bool handleEvent(const sf::Event& event, bool* moved = nullptr);
+    // The field in `rect`: the text (its end visible), a caret when focused, else the
+    // placeholder in muted type when empty.
+    void draw(sf::RenderTarget& target, const sf::Font& font, unsigned size, sf::FloatRect rect,
+              bool focused, const std::string& placeholder = {}) const;
+
+private:
+    sf::String m_text;
+    std::size_t m_cursor = 0;
+    std::size_t m_max;
+};
+
 // Where a mouse button was pressed.
 [[nodiscard]] sf::Vector2f clickPosition(const sf::Event& event);
 

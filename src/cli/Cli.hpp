@@ -25,6 +25,10 @@ struct WindowRequest {
     core::DoseOverride dose;          // with `play`
     std::filesystem::path open;       // `motus FILE`: a program file to assign (a regular file)
     std::string language;             // --lang, when given: wins over the settings' language
+
+    // The program builder: --new-program, or --edit-program FILE.
+    bool newProgram = false;
+    std::filesystem::path editProgram;
 };
 
 // `render ID (--sheet | --at SECONDS) --out FILE.png [--size WxH]`.

@@ -273,6 +273,26 @@ int cmdWindow(Context& c) {
             return kExitFailure;
         }
     }
+    request.newProgram = c.values.flag("--new-program");
+    request.editProgram = c.values.text("--edit-program").value_or("");
+    if ((request.newProgram || !request.editProgram.empty()) && !request.open.empty()) {
+        c.err << "motus: "
+              << tr("a program file to open cannot be given with --new-program or --edit-program")
+              << '\n';
+        return kExitUsage;
+    }
+    if (!request.editProgram.empty()) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(request.editProgram, ec)) {
+            const bool missing = !std::filesystem::exists(request.editProgram, ec);
+            c.err << "motus: "
+                  << fmt::format(fmt::runtime(missing ? tr("cannot open {}: no such file")
+                                                      : tr("cannot open {}: not a regular file")),
+                                 request.editProgram.string())
+                  << '\n';
+            return kExitFailure;
+        }
+    }
     c.out.flush();
     return c.frontEnd.window(request);
 }

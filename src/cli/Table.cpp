@@ -136,13 +136,18 @@ std::vector<Command> buildCommands() {
     open.what = N_("a program file to open in the window (a name ending in .xml, or a path "
                    "with a /)");
     open.required = false;
+    // The program builder instead of the first screen (one or the other).
+    Option newProgram = flag("--new-program", N_("open the program builder on a new program"), 1);
+    Option editProgram =
+        text("--edit-program", "FILE", N_("open the program builder on the program file FILE"));
+    editProgram.group = 1;
     t.push_back({"",
                  {open},
                  {text("--select", "ID", N_("open the window on this exercise")),
                   text("--screenshot", "FILE",
                        N_("draw the window once into the PNG file FILE "
                           "and quit")),
-                  screenshotAt},
+                  screenshotAt, newProgram, editProgram},
                  N_("open the window with the exercise library, or on the program in FILE to "
                     "assign it (needs a display)"),
                  cmdWindow});

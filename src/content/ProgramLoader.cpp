@@ -159,27 +159,18 @@ void ProgramParser::readItemBounds(const XMLElement* el, const core::Exercise* e
 // An exercise and one of its variants in one phase: the rules would merge them when one is
 // switched to the other (clinical-rules.md §5c), so the therapist is told.
 void ProgramParser::warnAboutVariants(const core::ProgramPhase& phase) {
-    // Each pair once: from the easier item along its chain of harder variants.
+    std::vector<std::string> ids;
     for (const auto& item : phase.items) {
-        std::vector<std::string> harder;
-        for (const core::Exercise* at = m_library.find(item.exercise); at != nullptr;) {
-            const auto& next = at->progression;
-            if (!next || *next == item.exercise ||
-                std::find(harder.begin(), harder.end(), *next) != harder.end()) {
-                break;
-            }
-            harder.push_back(*next);
-            at = m_library.find(*next);
-        }
-        for (const auto& other : phase.items) {
-            if (std::find(harder.begin(), harder.end(), other.exercise) != harder.end()) {
-                m_xml.warning(other.line, "<item exercise=\"" + other.exercise +
-                                              "\">: a harder variant of '" + item.exercise +
-                                              "' (line " + std::to_string(item.line) +
-                                              ") in the same phase; a switch between them would "
-                                              "merge them into one");
-            }
-        }
+        ids.push_back(item.exercise);
+    }
+    for (const auto& [easier, harder] : m_library.variantPairs(ids)) {
+        const core::ProgramItem& item = phase.items[easier];
+        const core::ProgramItem& other = phase.items[harder];
+        m_xml.warning(other.line, "<item exercise=\"" + other.exercise +
+                                      "\">: a harder variant of '" + item.exercise + "' (line " +
+                                      std::to_string(item.line) +
+                                      ") in the same phase; a switch between them would "
+                                      "merge them into one");
     }
 }
 
@@ -509,6 +500,10 @@ void writeItem(std::string& out, const core::ProgramItem& item) {
 }
 
 } // namespace
+
+bool isValidProgramId(std::string_view id) {
+    return isValidId(id);
+}
 
 ParsedProgram parseProgram(std::string_view text, const std::string& path,
                            const core::Library& library) {

@@ -19,6 +19,9 @@ inline constexpr std::size_t kMaxProgramFileBytes = 256 * 1024;
 inline constexpr int kProgramFormatVersion = 1;
 inline constexpr core::IntRange kPhaseWeeks{1, 52};
 
+// Whether `id` may be a program's id: lower-case words joined by hyphens.
+[[nodiscard]] bool isValidProgramId(std::string_view id);
+
 struct ParsedProgram {
     std::optional<core::Program> program; // empty when the file has any error
     std::vector<core::Diagnostic> diagnostics;

@@ -1,6 +1,7 @@
 #include "Library.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace motus::core {
 
@@ -50,6 +51,80 @@ std::vector<const Exercise*> Library::referencing(std::string_view id) const {
         }
     }
     return out;
+}
+
+namespace {
+
+std::string lowerAscii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<const Exercise*> Library::search(const LibraryFilter& filter, std::string_view words,
+                                             std::string_view lang) const {
+    std::vector<std::string> wanted;
+    std::string current;
+    for (char c : lowerAscii(words)) {
+        if (c == ' ' || c == '\t') {
+            if (!current.empty()) {
+                wanted.push_back(current);
+            }
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    if (!current.empty()) {
+        wanted.push_back(current);
+    }
+    std::vector<const Exercise*> out;
+    for (const Exercise* exercise : this->filter(filter)) {
+        const std::string name = lowerAscii(exercise->text(lang).name);
+        const bool all = std::all_of(wanted.begin(), wanted.end(), [&](const std::string& word) {
+            return name.find(word) != std::string::npos ||
+                   exercise->id.find(word) != std::string::npos;
+        });
+        if (all) {
+            out.push_back(exercise);
+        }
+    }
+    std::sort(out.begin(), out.end(), [lang](const Exercise* a, const Exercise* b) {
+        const auto& na = a->text(lang).name;
+        const auto& nb = b->text(lang).name;
+        return na != nb ? na < nb : a->id < b->id;
+    });
+    return out;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>>
+Library::variantPairs(const std::vector<std::string>& ids) const {
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        // The chain of harder variants of ids[i], stopping at a loop.
+        std::vector<std::string> harder;
+        for (const Exercise* at = find(ids[i]); at != nullptr;) {
+            const auto& next = at->progression;
+            if (!next || *next == ids[i] ||
+                std::find(harder.begin(), harder.end(), *next) != harder.end()) {
+                break;
+            }
+            harder.push_back(*next);
+            at = find(*next);
+        }
+        for (std::size_t j = 0; j < ids.size(); ++j) {
+            if (std::find(harder.begin(), harder.end(), ids[j]) != harder.end()) {
+                pairs.emplace_back(i, j);
+            }
+        }
+    }
+    return pairs;
 }
 
 } // namespace motus::core

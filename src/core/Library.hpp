@@ -3,6 +3,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace motus::core {
@@ -29,6 +31,15 @@ public:
     [[nodiscard]] std::vector<const Exercise*> filter(const LibraryFilter& filter) const;
     // Exercises whose progression or regression is `id`.
     [[nodiscard]] std::vector<const Exercise*> referencing(std::string_view id) const;
+    // What the library screens list: the exercises that match `filter` and whose name in `lang`
+    // or id contains `words` (each word, ignoring ASCII case; empty: all), sorted by that name.
+    [[nodiscard]] std::vector<const Exercise*>
+    search(const LibraryFilter& filter, std::string_view words, std::string_view lang) const;
+    // Pairs (easier, harder) of indexes into `ids` where the second is a harder variant of the
+    // first along its chain of progressions: exercises the rules would merge when one is
+    // switched to the other (clinical-rules.md §5c). Each pair once, in the order of `ids`.
+    [[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>>
+    variantPairs(const std::vector<std::string>& ids) const;
 
 private:
     std::vector<Exercise> m_exercises;

@@ -394,3 +394,41 @@ TEST_CASE("replacing the program assigned asks first on a terminal, and refuses 
     CHECK(replaced.err.empty());
     fs::remove_all(dir);
 }
+
+TEST_CASE("the window opens on the program builder with --new-program or --edit-program",
+          "[cli][table]") {
+    content::DataPaths paths;
+    paths.library = std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises";
+    paths.localeDir = std::filesystem::path(MOTUS_BINARY_DIR) / "share" / "locale";
+    WindowRequest seen;
+    int calls = 0;
+    FrontEnd frontEnd;
+    frontEnd.window = [&](const WindowRequest& request) {
+        seen = request;
+        ++calls;
+        return 0;
+    };
+    auto go = [&](std::vector<std::string> words) {
+        words.insert(words.begin(), "motus");
+        std::ostringstream out;
+        std::ostringstream err;
+        const int code = run(words, paths, frontEnd, out, err);
+        return std::pair{code, err.str()};
+    };
+    CHECK(go({"--new-program"}).first == 0);
+    CHECK(seen.newProgram);
+    CHECK(seen.editProgram.empty());
+    const std::string file = (paths.library / "programs" / "hip-knee.xml").string();
+    CHECK(go({"--edit-program", file}).first == 0);
+    CHECK_FALSE(seen.newProgram);
+    CHECK(seen.editProgram == file);
+    CHECK(calls == 2);
+    const auto missing = go({"--edit-program", "/nonexistent/program.xml"});
+    CHECK(missing.first == 1);
+    CHECK_THAT(missing.second, Catch::Contains("no such file"));
+    CHECK(go({"--new-program", "--edit-program", file}).first == 2);
+    const auto withFile = go({"--new-program", file});
+    CHECK(withFile.first == 2);
+    CHECK_THAT(withFile.second, Catch::Contains("--new-program"));
+    CHECK(calls == 2);
+}
