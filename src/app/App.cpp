@@ -347,10 +347,31 @@ int runApp(const AppOptions& options) {
             SettingsScreen::Actions{applySettings, [&screens] { screens.pop(); },
                                     [&] { showWelcomeAgain(); }}));
     };
-    // The program builder, over the screen it was opened from.
+    // Where program files are looked for and how one is chosen (docs/architecture.md).
+    auto programFileFlow = [] {
+        OpenFileFlow flow;
+        flow.folders = [] { return service::programFolders(); };
+        flow.choose = [] {
+            auto setup = service::ChooserSetup::fromEnvironment();
+            const auto folders = service::programFolders();
+            setup.startFolder = folders.empty() ? std::filesystem::path() : folders.front();
+            setup.title = core::tr("Open a program file");
+            setup.filterName = core::tr("Program files");
+            return service::chooseProgramFile(setup);
+        };
+        return flow;
+    };
+    // The program builder, over the screen it was opened from; its "Open…" edits a file chosen
+    // as "Open a program file…" chooses one.
     auto pushBuilder = [&](service::ProgramDraft draft) {
-        screens.push(std::make_unique<BuilderScreen>(std::move(draft), fonts, lang,
-                                                     [&screens] { screens.pop(); }));
+        auto builder = std::make_unique<BuilderScreen>(std::move(draft), fonts, lang,
+                                                       [&screens] { screens.pop(); });
+        BuilderScreen* raw = builder.get();
+        raw->setOpenAction([&, raw] {
+            chooseProgramFile(screens, fonts, programFileFlow(),
+                              [raw](const std::filesystem::path& file) { (void)raw->load(file); });
+        });
+        screens.push(std::move(builder));
     };
     auto pushBrowser = [&](bool canGoBack) {
         auto browser = std::make_unique<BrowserScreen>(
@@ -455,16 +476,7 @@ int runApp(const AppOptions& options) {
     // "Open a program file…": the desktop's chooser, else the program files in the usual
     // folders; the file's preview; Start this program opens Today on it.
     openFile = [&] {
-        OpenFileFlow flow;
-        flow.folders = [] { return service::programFolders(); };
-        flow.choose = [] {
-            auto setup = service::ChooserSetup::fromEnvironment();
-            const auto folders = service::programFolders();
-            setup.startFolder = folders.empty() ? std::filesystem::path() : folders.front();
-            setup.title = core::tr("Open a program file");
-            setup.filterName = core::tr("Program files");
-            return service::chooseProgramFile(setup);
-        };
+        OpenFileFlow flow = programFileFlow();
         flow.started = [&] {
             banner = readOnlyNotice;
             screens.clear();

@@ -260,6 +260,14 @@ void BuilderScreen::layout() {
     const float copyWidth = buttonWidth(m_fonts, copy);
     addButton("save-copy", {m_size.x - kPad - saveWidth - 12.f - copyWidth, 18.f, copyWidth, 48.f},
               copy, [this] { (void)saveCopy(); });
+    if (m_onOpen) {
+        const std::string open = tr("Open…");
+        const float openWidth = buttonWidth(m_fonts, open);
+        addButton(
+            "open",
+            {m_size.x - kPad - saveWidth - 24.f - copyWidth - openWidth, 18.f, openWidth, 48.f},
+            open, [this] { askToOpen(); });
+    }
     addButton(
         "save", {m_size.x - kPad - saveWidth, 18.f, saveWidth, 48.f}, save,
         [this] { (void)saveTo(targetFile()); }, true);
@@ -848,6 +856,26 @@ bool BuilderScreen::load(const std::filesystem::path& file) {
     return true;
 }
 
+void BuilderScreen::setOpenAction(std::function<void()> action) {
+    m_onOpen = std::move(action);
+    relayout(focusedKey());
+}
+
+void BuilderScreen::askToOpen() {
+    if (!m_onOpen) {
+        return;
+    }
+    if (m_draft.modified() && !m_confirmOpen) {
+        m_confirmOpen = true;
+        say(tr("This program has changes that are not saved. Press Open again to open another "
+               "file without saving them, or Save."),
+            true);
+        return;
+    }
+    m_confirmOpen = false;
+    m_onOpen();
+}
+
 void BuilderScreen::goBack() {
     if (m_draft.modified() && !m_confirmLeave) {
         m_confirmLeave = true;
@@ -1048,6 +1076,8 @@ void BuilderScreen::handleEvent(const sf::Event& event) {
     if (event.key.control) {
         if (code == sf::Keyboard::S) {
             (void)saveTo(targetFile());
+        } else if (code == sf::Keyboard::O) {
+            askToOpen();
         } else if (code == sf::Keyboard::PageDown || code == sf::Keyboard::PageUp) {
             const auto tabs = m_draft.program().phases.size() + 1;
             m_tab = (m_tab + (code == sf::Keyboard::PageDown ? 1 : tabs - 1)) % tabs;

@@ -41,6 +41,10 @@ public:
     bool load(const std::filesystem::path& file);
     // Saves as a copy: a new id and a new file next to the default place.
     bool saveCopy();
+    // Shows an "Open…" button (Ctrl+O) that asks for a program file to edit (the window's file
+    // chooser or list, which calls load()). With unsaved changes it asks once first.
+    void setOpenAction(std::function<void()> action);
+    void askToOpen();
 
     [[nodiscard]] const service::ProgramDraft& draft() const { return m_draft; }
     [[nodiscard]] const std::string& status() const { return m_status; }
@@ -119,6 +123,8 @@ private:
     bool m_fileByHand = false;
     std::optional<std::filesystem::path> m_confirmReplace;
     bool m_confirmLeave = false;
+    std::function<void()> m_onOpen;
+    bool m_confirmOpen = false;
 
     // The library column.
     int m_region = -1;

@@ -18,10 +18,22 @@ void pushPreview(ScreenStack& screens, service::Practice& practice, const Fonts&
 
 void openProgramFile(ScreenStack& screens, service::Practice& practice, const Fonts& fonts,
                      const std::string& lang, const OpenFileFlow& flow) {
+    // The list stays below the preview: Cancel there goes back to it.
+    chooseProgramFile(
+        screens, fonts, flow,
+        [&screens, &practice, &fonts, lang,
+         started = flow.started](const std::filesystem::path& file) {
+            pushPreview(screens, practice, fonts, lang, file, started);
+        },
+        false);
+}
+
+void chooseProgramFile(ScreenStack& screens, const Fonts& fonts, const OpenFileFlow& flow,
+                       std::function<void(const std::filesystem::path&)> chosen, bool closeList) {
     const auto choice = flow.choose ? flow.choose() : service::FileChoice{};
     switch (choice.outcome) {
     case service::FileChoice::Outcome::Chosen:
-        pushPreview(screens, practice, fonts, lang, choice.file, flow.started);
+        chosen(choice.file);
         return;
     case service::FileChoice::Outcome::Cancelled:
         return;
@@ -32,9 +44,11 @@ void openProgramFile(ScreenStack& screens, service::Practice& practice, const Fo
     auto files = service::findProgramFiles(folders);
     screens.push(std::make_unique<OpenFileScreen>(
         std::move(files), std::move(folders), fonts,
-        [&screens, &practice, &fonts, lang,
-         started = flow.started](const std::filesystem::path& file) {
-            pushPreview(screens, practice, fonts, lang, file, started);
+        [&screens, chosen = std::move(chosen), closeList](const std::filesystem::path& file) {
+            if (closeList) {
+                screens.pop(); // `chosen` acts on the screen below the list
+            }
+            chosen(file);
         },
         [&screens] { screens.pop(); }));
 }

@@ -24,6 +24,11 @@ struct OpenFileFlow {
 };
 void openProgramFile(ScreenStack& screens, service::Practice& practice, const Fonts& fonts,
                      const std::string& lang, const OpenFileFlow& flow);
+// The choosing part of it alone: the chooser, else the list; `chosen` gets the file (the
+// builder's "Open…" edits it, with `closeList`: the list closes first).
+void chooseProgramFile(ScreenStack& screens, const Fonts& fonts, const OpenFileFlow& flow,
+                       std::function<void(const std::filesystem::path&)> chosen,
+                       bool closeList = true);
 // The preview of one file over what is shown (`motus FILE`, or a file chosen).
 void pushPreview(ScreenStack& screens, service::Practice& practice, const Fonts& fonts,
                  const std::string& lang, const std::filesystem::path& file,

@@ -3,6 +3,8 @@
 // with the program loader.
 #include "app/BrowserScreen.hpp"
 #include "app/BuilderScreen.hpp"
+#include "app/Flows.hpp"
+#include "app/OpenFileScreen.hpp"
 #include "content/ExerciseLoader.hpp"
 #include "content/ProgramLoader.hpp"
 
@@ -272,4 +274,66 @@ TEST_CASE("builder: the library opens it with its New program button or the key 
     CHECK(opened == 1);
     press(browser, sf::Keyboard::N);
     CHECK(opened == 2);
+}
+
+TEST_CASE("builder: Open… (Ctrl+O or its button) edits a file from the list of program files, "
+          "asking once before unsaved changes are lost",
+          "[app][builder]") {
+    Builder b;
+    fs::copy_file(fs::path(MOTUS_SOURCE_DIR) / "exercises" / "programs" / "hip-knee.xml",
+                  b.dir / "from-the-clinic.xml");
+    fs::copy_file(fs::path(MOTUS_SOURCE_DIR) / "exercises" / "low-back" / "glute-bridge.xml",
+                  b.dir / "an-exercise.xml");
+    app::ScreenStack screens;
+    auto owned = std::make_unique<app::BuilderScreen>(service::ProgramDraft(library(), "en"),
+                                                      b.fonts, "en", [&screens] { screens.pop(); });
+    app::BuilderScreen* builder = owned.get();
+    int chooserRuns = 0;
+    app::OpenFileFlow flow;
+    flow.choose = [&] {
+        ++chooserRuns;
+        return service::FileChoice{}; // no chooser on this desktop: the list
+    };
+    flow.folders = [&] { return std::vector<fs::path>{b.dir}; };
+    builder->setOpenAction([&] {
+        app::chooseProgramFile(screens, b.fonts, flow,
+                               [builder](const fs::path& file) { (void)builder->load(file); });
+    });
+    screens.push(std::move(owned));
+    const sf::Vector2f size{1280.f, 800.f};
+    screens.applyPending(size);
+    REQUIRE(builder->controlRect("open").width > 0);
+    // A change not saved: the first Ctrl+O only warns.
+    builder->focus("title");
+    type(*builder, "Knee");
+    REQUIRE(builder->draft().modified());
+    pressControl(*builder, sf::Keyboard::O);
+    screens.applyPending(size);
+    CHECK(chooserRuns == 0);
+    CHECK(screens.top() == builder);
+    CHECK_THAT(builder->status(), Catch::Contains("not saved"));
+    // The button, a second time: the list of program files (the exercise file is not one).
+    clickAt(*builder, builder->controlRect("open"));
+    screens.applyPending(size);
+    CHECK(chooserRuns == 1);
+    auto* list = dynamic_cast<app::OpenFileScreen*>(screens.top());
+    REQUIRE(list != nullptr);
+    REQUIRE(list->files().size() == 1);
+    CHECK(list->files()[0].file.filename() == "from-the-clinic.xml");
+    press(*list, sf::Keyboard::Enter);
+    screens.applyPending(size);
+    // The list is gone; the builder edits the file.
+    CHECK(screens.top() == builder);
+    CHECK(builder->draft().program().id == "hip-knee");
+    CHECK(builder->targetFile() == b.dir / "from-the-clinic.xml");
+    CHECK_FALSE(builder->draft().modified());
+    // Esc on the list changes nothing.
+    pressControl(*builder, sf::Keyboard::O);
+    screens.applyPending(size);
+    list = dynamic_cast<app::OpenFileScreen*>(screens.top());
+    REQUIRE(list != nullptr);
+    press(*list, sf::Keyboard::Escape);
+    screens.applyPending(size);
+    CHECK(screens.top() == builder);
+    CHECK(builder->draft().program().id == "hip-knee");
 }

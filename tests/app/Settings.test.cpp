@@ -426,7 +426,11 @@ sf::Image firstFrame(const std::string& settingsText, std::string& language) {
                         ("motus-settings-window-" + std::to_string(::getpid()));
     std::filesystem::remove_all(folder);
     std::filesystem::create_directories(folder / "config" / "motus");
-    { std::ofstream(folder / "config" / "motus" / "settings.ini") << settingsText; }
+    // The library as the first screen (the welcome of a first run is another test's).
+    {
+        std::ofstream(folder / "config" / "motus" / "settings.ini")
+            << "welcome-seen=on\n" << settingsText;
+    }
     const char* before = std::getenv("XDG_CONFIG_HOME");
     const std::string saved = before != nullptr ? before : "";
     setenv("XDG_CONFIG_HOME", (folder / "config").c_str(), 1);
