@@ -218,24 +218,24 @@ void BrowserScreen::layoutChips() {
         textWidth(utf8(std::string(tr("Start a program")) + "  ▸"), m_fonts.bold, typeSize::body) +
         36.f;
     m_programsButton = Hit{{m_size.x - kPad - programsWidth, y, programsWidth, kChipHeight}};
+    // Settings and "New program" in the title's row, at the right: the row of filters has no
+    // room for them at 1280 pixels.
+    const float headerY = 18.f;
     const float settingsWidth =
         textWidth(utf8(std::string(tr("Settings")) + " (F2)"), m_fonts.regular, typeSize::body) +
         36.f;
-    const float settingsRight =
-        m_onPrograms ? m_programsButton.rect.left - kChipGap : m_size.x - kPad;
-    m_settingsButton = Hit{{settingsRight - settingsWidth, y, settingsWidth, kChipHeight}};
-    // "New program" between the filters and Settings; in smaller type when a
-    // translation is long.
-    const float newRight = m_onSettings   ? m_settingsButton.rect.left - kChipGap
-                           : m_onPrograms ? m_programsButton.rect.left - kChipGap
-                                          : m_size.x - kPad;
-    const sf::String newLabel = utf8(tr("New program"));
+    m_settingsButton = Hit{{m_size.x - kPad - settingsWidth, headerY, settingsWidth, kChipHeight}};
+    const float newRight = m_onSettings ? m_settingsButton.rect.left - kChipGap : m_size.x - kPad;
+    const sf::String newLabel = utf8(std::string(tr("New program")) + " (N)");
+    const float titleRight =
+        kPad + (m_onBack ? kBackButtonSpace : 0.f) +
+        textWidth(utf8(tr("Motus · Exercise library")), m_fonts.bold, typeSize::title) + 20.f;
     m_newProgramSize = typeSize::body;
-    if (newRight - textWidth(newLabel, m_fonts.bold, typeSize::body) - 28.f < x) {
+    if (newRight - textWidth(newLabel, m_fonts.bold, typeSize::body) - 28.f < titleRight) {
         m_newProgramSize = typeSize::small;
     }
     const float newWidth = textWidth(newLabel, m_fonts.bold, m_newProgramSize) + 28.f;
-    m_newProgramButton = Hit{{newRight - newWidth, y, newWidth, kChipHeight}};
+    m_newProgramButton = Hit{{newRight - newWidth, headerY, newWidth, kChipHeight}};
 }
 
 void BrowserScreen::layoutDetails() {
@@ -550,11 +550,20 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
     }
     drawText(target, utf8(tr("Motus · Exercise library")), m_fonts.bold, typeSize::title,
              {kPad + (m_onBack ? kBackButtonSpace : 0.f), 20.f}, colour::text);
+    // The keys, between the title and the buttons at its right when there is room.
     const sf::String keys =
         utf8(tr("↑ ↓ choose   Enter try it   R P G filter   0 clear   PgDn read on"));
-    drawText(target, keys, m_fonts.regular, typeSize::small,
-             {m_size.x - kPad - textWidth(keys, m_fonts.regular, typeSize::small), 32.f},
-             colour::mutedText);
+    const float keysRight = m_onNewProgram ? m_newProgramButton.rect.left - 20.f
+                            : m_onSettings ? m_settingsButton.rect.left - 20.f
+                                           : m_size.x - kPad;
+    const float keysLeft =
+        kPad + (m_onBack ? kBackButtonSpace : 0.f) +
+        textWidth(utf8(tr("Motus · Exercise library")), m_fonts.bold, typeSize::title) + 24.f;
+    const float keysWidth = textWidth(keys, m_fonts.regular, typeSize::small);
+    if (keysRight - keysWidth >= keysLeft) {
+        drawText(target, keys, m_fonts.regular, typeSize::small, {keysRight - keysWidth, 32.f},
+                 colour::mutedText);
+    }
     if (m_skippedFiles > 0) {
         drawRoundedRect(target, {kPad, 74.f, m_size.x - 2 * kPad, 44.f}, 8.f, colour::warningGround,
                         colour::warning, 2.f);
@@ -581,7 +590,8 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
     }
     if (m_onNewProgram) {
         drawRoundedRect(target, m_newProgramButton.rect, 10.f, colour::panel, colour::accent, 2.f);
-        drawText(target, utf8(tr("New program")), m_fonts.bold, m_newProgramSize,
+        drawText(target, utf8(std::string(tr("New program")) + " (N)"), m_fonts.bold,
+                 m_newProgramSize,
                  {m_newProgramButton.rect.left + 14.f,
                   m_newProgramButton.rect.top +
                       (kChipHeight - static_cast<float>(m_newProgramSize) * 1.35f) / 2},

@@ -1321,7 +1321,7 @@ void BuilderScreen::drawControl(sf::RenderTarget& target, const Control& c, bool
 
 void BuilderScreen::draw(sf::RenderTarget& target) const {
     drawBackButton(target, m_fonts);
-    const float saveLeft = controlRect("save-copy").left;
+    const float saveLeft = m_onOpen ? controlRect("open").left : controlRect("save-copy").left;
     drawText(target,
              ellipsize(utf8(std::string(tr("Program builder")) + " · " + m_draft.program().title),
                        m_fonts.bold, typeSize::title, saveLeft - kPad - kBackButtonSpace - 20.f),
