@@ -1,5 +1,8 @@
 #include "BuilderScreen.hpp"
 
+#include "core/LocalTime.hpp"
+#include "document/Handout.hpp"
+
 #include "core/I18n.hpp"
 #include "core/Names.hpp"
 #include "service/Practice.hpp"
@@ -361,6 +364,15 @@ void BuilderScreen::layoutProgramTab(float top, float /*bottom*/) {
         (void)m_draft.setMaxSessionMinutes(m_draft.maxSessionMinutes() + d);
     };
     m_controls.push_back(std::move(minutes));
+    // The patient's handout of the program as built.
+    y += kRow + 28.f;
+    Control handout;
+    handout.key = "handout";
+    handout.kind = Kind::Button;
+    handout.label = tr("Handout for the patient");
+    handout.rect = {left, y, buttonWidth(m_fonts, handout.label), kRow};
+    handout.press = [this] { (void)writeHandout(); };
+    m_controls.push_back(std::move(handout));
 }
 
 void BuilderScreen::layoutPhaseTab(float top, float bottom) {
@@ -854,6 +866,28 @@ bool BuilderScreen::load(const std::filesystem::path& file) {
     say(fmtText(tr("Opened {}."), file.string()));
     relayout("search");
     return true;
+}
+
+std::optional<std::filesystem::path> BuilderScreen::writeHandout() {
+    if (const auto missing = m_draft.missing(); !missing.empty()) {
+        say(fmtText(tr("The handout needs a complete program: {}"), missing.front()), true);
+        return std::nullopt;
+    }
+    const auto target = targetFile();
+    const auto folder = target.empty() ? m_draft.defaultFile().parent_path() : target.parent_path();
+    const auto file = folder / (m_draft.program().id + "-handout.html");
+    try {
+        document::HandoutOptions options;
+        options.lang = m_lang;
+        options.made = core::today();
+        service::writeExport(
+            file, document::handoutHtml(m_draft.program(), m_draft.library(), options), {});
+    } catch (const std::exception& e) {
+        say(fmtText(tr("The file could not be written: {}"), e.what()), true);
+        return std::nullopt;
+    }
+    say(fmtText(tr("Handout saved as {}: open it in a browser to print it."), file.string()));
+    return file;
 }
 
 void BuilderScreen::setOpenAction(std::function<void()> action) {

@@ -45,6 +45,9 @@ public:
     // chooser or list, which calls load()). With unsaved changes it asks once first.
     void setOpenAction(std::function<void()> action);
     void askToOpen();
+    // Writes the patient's handout of the program as built (planned doses) beside the program
+    // file, as `<id>-handout.html`; status() says where. Nothing when something is missing.
+    std::optional<std::filesystem::path> writeHandout();
 
     [[nodiscard]] const service::ProgramDraft& draft() const { return m_draft; }
     [[nodiscard]] const std::string& status() const { return m_status; }

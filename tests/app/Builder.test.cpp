@@ -337,3 +337,29 @@ TEST_CASE("builder: Open… (Ctrl+O or its button) edits a file from the list of
     CHECK(screens.top() == builder);
     CHECK(builder->draft().program().id == "hip-knee");
 }
+
+TEST_CASE("builder: the handout of the program as built, beside its file", "[app][builder]") {
+    Builder b;
+    app::BuilderScreen& s = *b.screen;
+    REQUIRE(s.tab() == 0);
+    // A new program has nothing in it yet: no handout, and it says why.
+    b.click("handout");
+    CHECK_THAT(s.status(), Catch::Contains("complete program"));
+    CHECK(fs::directory_iterator(b.dir) == fs::directory_iterator());
+    const fs::path file = b.dir / "hip-knee.motus.xml";
+    fs::copy_file(fs::path(MOTUS_SOURCE_DIR) / "exercises" / "programs" / "hip-knee.xml", file);
+    REQUIRE(s.load(file));
+    pressControl(s, sf::Keyboard::PageUp); // back to the program's tab
+    REQUIRE(s.tab() == 0);
+    b.click("handout");
+    const fs::path handout = b.dir / "hip-knee-handout.html";
+    CHECK_THAT(s.status(), Catch::Contains(handout.string()));
+    REQUIRE(fs::exists(handout));
+    std::ifstream in(handout);
+    std::stringstream text;
+    text << in.rdbuf();
+    CHECK_THAT(text.str(), Catch::StartsWith("<!DOCTYPE html>"));
+    CHECK_THAT(text.str(), Catch::Contains("Hip and knee"));
+    CHECK_THAT(text.str(), Catch::Contains("<svg"));
+    CHECK((fs::status(handout).permissions() & fs::perms::others_read) == fs::perms::none);
+}
