@@ -61,20 +61,6 @@ const char* doseLabel(DoseField field) {
     return "";
 }
 
-core::IntRange boundOf(const core::DoseBounds& bounds, BoundField field) {
-    switch (field) {
-    case BoundField::Sets:
-        return bounds.sets;
-    case BoundField::Reps:
-        return bounds.reps;
-    case BoundField::Hold:
-        return bounds.hold;
-    case BoundField::Rest:
-        return bounds.rest;
-    }
-    return {};
-}
-
 } // namespace
 
 BuilderScreen::BuilderScreen(service::ProgramDraft draft, const Fonts& fonts, std::string lang,
@@ -724,8 +710,8 @@ void BuilderScreen::layoutItem(sf::FloatRect area) {
                 c.kind = Kind::Number;
                 c.rect = {rangeLeft + (upper ? rangeWidth + 24.f : 0.f), y, rangeWidth, kRow - 4.f};
                 auto current = [this, phase, index, bound, upper] {
-                    const auto range =
-                        boundOf(m_draft.program().phases[phase].items[index].bounds, bound);
+                    const auto range = service::boundOf(
+                        m_draft.program().phases[phase].items[index].bounds, bound);
                     return upper ? range.max : range.min;
                 };
                 c.value = current;

@@ -57,23 +57,8 @@ DoseField doseFieldOf(BoundField field) {
     return DoseField::Sets;
 }
 
-core::IntRange& boundOf(core::DoseBounds& bounds, BoundField field) {
-    switch (field) {
-    case BoundField::Sets:
-        return bounds.sets;
-    case BoundField::Reps:
-        return bounds.reps;
-    case BoundField::Hold:
-        return bounds.hold;
-    case BoundField::Rest:
-        return bounds.rest;
-    }
-    return bounds.sets;
-}
-
 core::IntRange exerciseBound(const core::Exercise& exercise, BoundField field) {
-    core::DoseBounds copy = exercise.bounds;
-    return boundOf(copy, field);
+    return boundOf(exercise.bounds, field);
 }
 
 bool hasHoldPhase(const core::Exercise& exercise) {
@@ -142,6 +127,25 @@ fs::path documentsFolder() {
 }
 
 } // namespace
+
+core::IntRange& boundOf(core::DoseBounds& bounds, BoundField field) {
+    switch (field) {
+    case BoundField::Sets:
+        return bounds.sets;
+    case BoundField::Reps:
+        return bounds.reps;
+    case BoundField::Hold:
+        return bounds.hold;
+    case BoundField::Rest:
+        return bounds.rest;
+    }
+    return bounds.sets;
+}
+
+core::IntRange boundOf(const core::DoseBounds& bounds, BoundField field) {
+    core::DoseBounds copy = bounds;
+    return boundOf(copy, field);
+}
 
 int PhaseSummary::sessionMinutes() const {
     if (sessionSeconds <= 0) {

@@ -18,6 +18,9 @@ namespace motus::service {
 
 enum class DoseField { Sets, Reps, Hold, Tempo, Rest };
 enum class BoundField { Sets, Reps, Hold, Rest };
+// The range of `bounds` that `field` names.
+[[nodiscard]] core::IntRange& boundOf(core::DoseBounds& bounds, BoundField field);
+[[nodiscard]] core::IntRange boundOf(const core::DoseBounds& bounds, BoundField field);
 
 struct DraftWarning {
     enum class Kind {
