@@ -106,7 +106,7 @@ void BuilderScreen::syncFields() {
             m_fields.at(key).setText(text);
         }
     };
-    set("title", p.title);
+    set("title", m_draft.shownTitle());
     set("id", p.id);
     set("author", p.author);
     set("note", p.patient.value_or(""));
@@ -114,7 +114,7 @@ void BuilderScreen::syncFields() {
         set("file", m_draft.defaultFile().string());
     }
     if (m_tab > 0 && phaseIndex() < p.phases.size()) {
-        set("phase-name", p.phases[phaseIndex()].name);
+        set("phase-name", m_draft.phaseName(phaseIndex()));
     }
 }
 
@@ -207,9 +207,9 @@ void BuilderScreen::layout() {
         std::min(240.f, phaseRoom / static_cast<float>(program.phases.size()) - 10.f);
     for (std::size_t p = 0; p < program.phases.size(); ++p) {
         const std::string key = "tab." + std::to_string(p + 1);
-        const std::string name = program.phases[p].name.empty()
+        const std::string name = m_draft.phaseName(p).empty()
                                      ? fmt::format(fmt::runtime(tr("Phase {}")), p + 1)
-                                     : program.phases[p].name;
+                                     : m_draft.phaseName(p);
         addButton(
             key, {x, tabY, each, kRow}, name,
             [this, p, key] {
@@ -217,7 +217,7 @@ void BuilderScreen::layout() {
                 m_item = m_draft.program().phases[p].items.empty() ? std::nullopt
                                                                    : std::optional<std::size_t>(0);
                 m_routineScroll = 0.f;
-                m_fields.at("phase-name").setText(m_draft.program().phases[p].name);
+                m_fields.at("phase-name").setText(m_draft.phaseName(p));
                 relayout(key);
             },
             false, m_tab == p + 1);
@@ -227,9 +227,9 @@ void BuilderScreen::layout() {
         const std::size_t p = m_draft.addPhase();
         m_tab = p + 1;
         m_item.reset();
-        m_fields.at("phase-name").setText(m_draft.program().phases[p].name);
+        m_fields.at("phase-name").setText(m_draft.phaseName(p));
         say(fmt::format(fmt::runtime(tr("{} added: choose its exercises on the left.")),
-                        m_draft.program().phases[p].name));
+                        m_draft.phaseName(p)));
         relayout("search");
     });
 
@@ -487,7 +487,7 @@ void BuilderScreen::layoutPhaseTab(float top, float bottom) {
     remove.label = removeLabel;
     remove.press = [this, phase] {
         try {
-            const std::string gone = m_draft.program().phases[phase].name;
+            const std::string gone = m_draft.phaseName(phase);
             m_draft.removePhase(phase);
             m_tab = std::max<std::size_t>(1, phase);
             m_item.reset();
@@ -848,7 +848,7 @@ bool BuilderScreen::load(const std::filesystem::path& file) {
                                                             : std::optional<std::size_t>(0);
     m_fileByHand = true;
     m_fields.at("file").setText(file.string());
-    m_fields.at("phase-name").setText(m_draft.program().phases.front().name);
+    m_fields.at("phase-name").setText(m_draft.phaseName(0));
     say(fmtText(tr("Opened {}."), file.string()));
     relayout("search");
     return true;
@@ -1104,7 +1104,7 @@ void BuilderScreen::handleEvent(const sf::Event& event) {
             m_item.reset();
             if (m_tab > 0 && !m_draft.program().phases[phaseIndex()].items.empty()) {
                 m_item = 0;
-                m_fields.at("phase-name").setText(m_draft.program().phases[phaseIndex()].name);
+                m_fields.at("phase-name").setText(m_draft.phaseName(phaseIndex()));
             }
             relayout("tab." + std::to_string(m_tab));
         }
@@ -1343,7 +1343,7 @@ void BuilderScreen::draw(sf::RenderTarget& target) const {
     drawBackButton(target, m_fonts);
     const float saveLeft = m_onOpen ? controlRect("open").left : controlRect("save-copy").left;
     drawText(target,
-             ellipsize(utf8(std::string(tr("Program builder")) + " · " + m_draft.program().title),
+             ellipsize(utf8(std::string(tr("Program builder")) + " · " + m_draft.shownTitle()),
                        m_fonts.bold, typeSize::title, saveLeft - kPad - kBackButtonSpace - 20.f),
              m_fonts.bold, typeSize::title, {kPad + kBackButtonSpace, 20.f}, colour::text);
     for (const auto& label : m_labels) {

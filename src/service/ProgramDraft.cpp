@@ -260,9 +260,13 @@ const core::Exercise& ProgramDraft::exerciseOf(const core::ProgramItem& item) co
 }
 
 void ProgramDraft::setTitle(std::string title) {
-    m_program.title = std::move(title);
+    if (auto it = m_program.titles.find(m_lang); it != m_program.titles.end()) {
+        it->second = std::move(title); // the translation shown is the one edited
+    } else {
+        m_program.title = std::move(title);
+    }
     if (!m_idByHand) {
-        m_program.id = idFromTitle(m_program.title);
+        m_program.id = idFromTitle(shownTitle());
     }
     m_modified = true;
 }
@@ -333,7 +337,12 @@ void ProgramDraft::removePhase(std::size_t phase) {
 }
 
 void ProgramDraft::renamePhase(std::size_t phase, std::string name) {
-    m_program.phases.at(phase).name = std::move(name);
+    auto& shown = m_program.phases.at(phase);
+    if (auto it = shown.names.find(m_lang); it != shown.names.end()) {
+        it->second = std::move(name); // the translation shown is the one edited
+    } else {
+        shown.name = std::move(name);
+    }
     m_modified = true;
 }
 
@@ -386,7 +395,7 @@ std::size_t ProgramDraft::addExercise(std::size_t phase, const std::string& id) 
     if (std::any_of(p.items.begin(), p.items.end(),
                     [&](const core::ProgramItem& item) { return item.exercise == id; })) {
         throw Refused(fmt::format(fmt::runtime(tr("{0} is already in the phase {1}.")),
-                                  exercise->text(m_lang).name, p.name));
+                                  exercise->text(m_lang).name, p.nameIn(m_lang)));
     }
     core::ProgramItem item;
     item.exercise = id;
@@ -658,7 +667,7 @@ std::vector<DraftWarning> ProgramDraft::warnings() const {
                  fmt::format(fmt::runtime(tr("{0}: {1} is a harder variant of {2}; when the "
                                              "program switches one to the other they become "
                                              "one exercise.")),
-                             phase.name, nameOf(phase.items[harder]),
+                             phase.nameIn(m_lang), nameOf(phase.items[harder]),
                              nameOf(phase.items[easier]))});
         }
         const int minutes = summaries[p].sessionMinutes();
@@ -667,7 +676,7 @@ std::vector<DraftWarning> ProgramDraft::warnings() const {
                 {DraftWarning::Kind::LongSession, p, std::nullopt,
                  fmt::format(fmt::runtime(tr("{0}: one session takes about {1} minutes, longer "
                                              "than your maximum of {2}.")),
-                             phase.name, minutes, m_maxMinutes)});
+                             phase.nameIn(m_lang), minutes, m_maxMinutes)});
         }
         if (!m_program.autoProgression) {
             continue;

@@ -64,6 +64,13 @@ public:
 
     // --- the program ---
     // The id follows the title (lower-case words joined by hyphens) until it is set by hand.
+    // The title and the phase names as the therapist sees and edits them: in the builder's
+    // language when the program has a translation there (a German title of a bundled program is
+    // edited as such), else the program's own (English) one.
+    [[nodiscard]] const std::string& shownTitle() const { return m_program.titleIn(m_lang); }
+    [[nodiscard]] const std::string& phaseName(std::size_t phase) const {
+        return m_program.phases.at(phase).nameIn(m_lang);
+    }
     void setTitle(std::string title);
     // Refused (Refused) when `id` is not lower-case words joined by hyphens.
     void setId(std::string id);

@@ -316,3 +316,40 @@ TEST_CASE("the default file lies in the Documents folder, else in the home folde
         ::setenv("XDG_CONFIG_HOME", savedConfig.c_str(), 1);
     }
 }
+
+TEST_CASE("a therapist working in German sees and edits the German title and phase names; the "
+          "English ones stay",
+          "[service][builder]") {
+    TempDir dir;
+    const fs::path file = dir.path / "hip-knee.xml";
+    fs::copy_file(fs::path(MOTUS_SOURCE_DIR) / "exercises" / "programs" / "hip-knee.xml", file);
+    ProgramDraft draft = ProgramDraft::open(file, library(), "de");
+    const std::string englishTitle = draft.program().title;
+    const std::string englishPhase = draft.program().phases[0].name;
+    REQUIRE(draft.shownTitle() == draft.program().titles.at("de"));
+    REQUIRE(draft.phaseName(0) == draft.program().phases[0].names.at("de"));
+    CHECK(draft.phaseName(0) != englishPhase);
+    draft.setTitle("Hüfte und Knie, angepasst");
+    draft.renamePhase(0, "Einstieg");
+    CHECK(draft.shownTitle() == "Hüfte und Knie, angepasst");
+    CHECK(draft.phaseName(0) == "Einstieg");
+    CHECK(draft.program().title == englishTitle);
+    CHECK(draft.program().phases[0].name == englishPhase);
+    // The warnings name the phase as it is shown.
+    REQUIRE(draft.setMaxSessionMinutes(5).empty());
+    const auto warnings = draft.warnings();
+    CHECK(std::any_of(warnings.begin(), warnings.end(),
+                      [](const DraftWarning& w) { return w.text.rfind("Einstieg", 0) == 0; }));
+    draft.save(file, false);
+    const auto back = content::loadProgramFile(file, library());
+    REQUIRE(back.program);
+    CHECK(back.program->title == englishTitle);
+    CHECK(back.program->titles.at("de") == "Hüfte und Knie, angepasst");
+    CHECK(back.program->phases[0].name == englishPhase);
+    CHECK(back.program->phases[0].names.at("de") == "Einstieg");
+    // A program without a German title: the English one is edited.
+    ProgramDraft fresh(library(), "de");
+    fresh.setTitle("Knie");
+    CHECK(fresh.program().title == "Knie");
+    CHECK(fresh.program().id == "knie");
+}
