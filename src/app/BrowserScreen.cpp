@@ -75,6 +75,7 @@ void BrowserScreen::setFilter(FilterKind kind, int value) {
                                                   : m_goal;
     current = std::clamp(value, -1, optionCount(kind) - 1);
     m_openMenu.reset();
+    m_menuFocus.reset();
     refilter();
 }
 
@@ -392,12 +393,175 @@ void BrowserScreen::scrollDetails(float pixels) {
     m_detailScroll = std::clamp(m_detailScroll + pixels, 0.f, maxScroll);
 }
 
+std::vector<BrowserScreen::Focus> BrowserScreen::focusables() const {
+    std::vector<Focus> all;
+    if (m_onBack) {
+        all.push_back({Control::Back});
+    }
+    if (m_onNewProgram) {
+        all.push_back({Control::NewProgram});
+    }
+    if (m_onSettings) {
+        all.push_back({Control::Settings});
+    }
+    for (std::size_t i = 0; i < m_chips.size(); ++i) {
+        all.push_back({Control::Chip, i});
+    }
+    if (m_onPrograms) {
+        all.push_back({Control::Programs});
+    }
+    if (!m_visible.empty()) {
+        all.push_back({Control::List});
+    }
+    if (m_onPlay && selected() != nullptr) {
+        all.push_back({Control::Play});
+    }
+    return all;
+}
+
+std::optional<BrowserScreen::Focus> BrowserScreen::currentFocus() const {
+    if (m_focus) {
+        const auto all = focusables();
+        if (std::find(all.begin(), all.end(), *m_focus) != all.end()) {
+            return m_focus;
+        }
+    }
+    return std::nullopt;
+}
+
+sf::FloatRect BrowserScreen::rectOf(Focus focus) const {
+    switch (focus.control) {
+    case Control::Back:
+        return kBackButton;
+    case Control::NewProgram:
+        return m_newProgramButton.rect;
+    case Control::Settings:
+        return m_settingsButton.rect;
+    case Control::Chip:
+        return m_chips.at(focus.index).hit.rect;
+    case Control::Programs:
+        return m_programsButton.rect;
+    case Control::List:
+        return m_listRect;
+    case Control::Play:
+        return m_playButton.rect;
+    }
+    return {};
+}
+
+std::vector<sf::FloatRect> BrowserScreen::focusOrder() const {
+    std::vector<sf::FloatRect> rects;
+    for (const auto& f : focusables()) {
+        rects.push_back(rectOf(f));
+    }
+    return rects;
+}
+
+std::optional<sf::FloatRect> BrowserScreen::focusedRect() const {
+    if (m_openMenu && m_menuFocus && *m_menuFocus < m_menu.size()) {
+        // Inside the menu's frame, clear of the values above and below.
+        const sf::FloatRect item = m_menu[*m_menuFocus].hit.rect;
+        return sf::FloatRect{item.left + 8.f, item.top + 6.f, item.width - 16.f,
+                             item.height - 12.f};
+    }
+    if (const auto focus = currentFocus()) {
+        return rectOf(*focus);
+    }
+    return std::nullopt;
+}
+
+void BrowserScreen::moveFocus(int step) {
+    const auto all = focusables();
+    if (all.empty()) {
+        return;
+    }
+    const auto n = static_cast<long>(all.size());
+    const auto focus = currentFocus();
+    const auto at = focus ? std::find(all.begin(), all.end(), *focus) : all.end();
+    if (at == all.end()) {
+        m_focus = step > 0 ? all.front() : all.back();
+        return;
+    }
+    const long i = at - all.begin();
+    m_focus = all[static_cast<std::size_t>(((i + step) % n + n) % n)];
+}
+
+void BrowserScreen::openMenuByKey(FilterKind kind) {
+    m_openMenu = kind;
+    layoutChips();
+    m_menuFocus = static_cast<std::size_t>(filterValue(kind) + 1); // "all" comes first
+}
+
+bool BrowserScreen::activate(Focus focus, sf::Keyboard::Key key) {
+    switch (focus.control) {
+    case Control::Back:
+        m_onBack();
+        return true;
+    case Control::NewProgram:
+        m_onNewProgram();
+        return true;
+    case Control::Settings:
+        m_onSettings();
+        return true;
+    case Control::Chip:
+        openMenuByKey(m_chips.at(focus.index).kind);
+        return true;
+    case Control::Programs:
+        m_onPrograms();
+        return true;
+    case Control::List:
+        // In the list Enter tries the chosen exercise and Space reads on, as without the focus.
+        (void)key;
+        return false;
+    case Control::Play:
+        m_onPlay(*selected());
+        return true;
+    }
+    return false;
+}
+
 void BrowserScreen::handleEvent(const sf::Event& event) {
     if (event.type == sf::Event::KeyPressed && m_openMenu &&
         event.key.code == sf::Keyboard::Escape) {
         m_openMenu.reset();
+        m_menuFocus.reset();
         layoutChips();
         return;
+    }
+    if (event.type == sf::Event::KeyPressed && m_openMenu && !m_menu.empty()) {
+        // An open menu keeps the keys: ↑ ↓ and Tab go through its values, Enter or Space
+        // chooses one (the focus stays on its filter).
+        const auto key = event.key.code;
+        const long n = static_cast<long>(m_menu.size());
+        const long at = m_menuFocus ? static_cast<long>(*m_menuFocus)
+                                    : static_cast<long>(filterValue(*m_openMenu) + 1);
+        if (key == sf::Keyboard::Down || key == sf::Keyboard::Up || key == sf::Keyboard::Tab) {
+            const int step =
+                key == sf::Keyboard::Up || (key == sf::Keyboard::Tab && event.key.shift) ? -1 : 1;
+            m_menuFocus = static_cast<std::size_t>(((at + step) % n + n) % n);
+            return;
+        }
+        if (key == sf::Keyboard::Enter || key == sf::Keyboard::Space) {
+            const Chip item = m_menu.at(static_cast<std::size_t>(std::clamp(at, 0L, n - 1)));
+            m_menuFocus.reset();
+            setFilter(item.kind, item.value);
+            return;
+        }
+    }
+    if (event.type == sf::Event::KeyPressed && event.key.code == sf::Keyboard::Tab) {
+        moveFocus(event.key.shift ? -1 : 1);
+        return;
+    }
+    if (event.type == sf::Event::KeyPressed && event.key.code == sf::Keyboard::Escape &&
+        currentFocus()) {
+        m_focus.reset(); // Esc lets go of the focus first; the next one goes back
+        return;
+    }
+    if (event.type == sf::Event::KeyPressed &&
+        (event.key.code == sf::Keyboard::Enter || event.key.code == sf::Keyboard::Space)) {
+        if (const auto focus = currentFocus(); focus && activate(*focus, event.key.code)) {
+            return;
+        }
     }
     if (event.type == sf::Event::KeyPressed && m_onSettings &&
         (event.key.code == sf::Keyboard::F2 || event.key.code == sf::Keyboard::Comma)) {
@@ -484,6 +648,7 @@ void BrowserScreen::handleEvent(const sf::Event& event) {
             }
             const auto wasOpen = m_openMenu;
             m_openMenu.reset();
+            m_menuFocus.reset();
             layoutChips();
             for (const auto& chip : m_chips) {
                 if (chip.hit.contains(at) && chip.kind != *wasOpen) {
@@ -661,6 +826,9 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
     const core::Exercise* ex = selected();
     if (ex == nullptr) {
         drawMenu(target);
+        if (const auto focus = focusedRect()) {
+            drawFocusRing(target, *focus);
+        }
         return;
     }
     clipTo(m_detailRect);
@@ -693,6 +861,9 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
                  {m_playButton.rect.left + 20.f, m_playButton.rect.top + 12.f}, colour::accentText);
     }
     drawMenu(target);
+    if (const auto focus = focusedRect()) {
+        drawFocusRing(target, *focus);
+    }
 }
 
 void BrowserScreen::drawMenu(sf::RenderTarget& target) const {

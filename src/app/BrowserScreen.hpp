@@ -44,6 +44,15 @@ public:
     [[nodiscard]] const core::Exercise* selected() const;
     [[nodiscard]] std::size_t visibleCount() const { return m_visible.size(); }
 
+    // The keyboard's way through the screen: Tab and Shift+Tab move the focus over Back (when
+    // shown), New program, Settings, the three filters, Start a program, the list (↑ ↓ inside
+    // it) and Try it; Enter and Space do what a click does (a filter opens its menu, whose
+    // values ↑ ↓ or Tab go through, Enter or Space choose, Esc closes); Esc lets go of the focus.
+    // The rectangles in that order, and the focused one (a value of the open menu when it
+    // has the focus; none before the first Tab).
+    [[nodiscard]] std::vector<sf::FloatRect> focusOrder() const;
+    [[nodiscard]] std::optional<sf::FloatRect> focusedRect() const;
+
     enum class FilterKind { Region, Position, Goal };
     // Moves a filter to its next (or previous) value; the last step returns to "all".
     void cycleFilter(FilterKind kind, int step);
@@ -66,6 +75,21 @@ private:
         float y;                         // relative to the top of the details content
         std::optional<std::string> link; // exercise id to open when clicked
     };
+
+    enum class Control { Back, NewProgram, Settings, Chip, Programs, List, Play };
+    struct Focus {
+        Control control;
+        std::size_t index = 0; // which filter
+        bool operator==(const Focus&) const = default;
+    };
+    [[nodiscard]] std::vector<Focus> focusables() const;
+    [[nodiscard]] std::optional<Focus> currentFocus() const;
+    [[nodiscard]] sf::FloatRect rectOf(Focus focus) const;
+    void moveFocus(int step);
+    // Enter or Space on the focused control; false when it leaves the key to the screen.
+    bool activate(Focus focus, sf::Keyboard::Key key);
+    // Opens the menu of a filter from the keyboard, its current value focused.
+    void openMenuByKey(FilterKind kind);
 
     void refilter();
     void layoutChips();
@@ -115,6 +139,8 @@ private:
     std::vector<Chip> m_chips;          // the three filter buttons
     std::vector<Chip> m_menu;           // the values of the open filter
     std::optional<FilterKind> m_openMenu;
+    std::optional<Focus> m_focus;           // the control Tab moved to
+    std::optional<std::size_t> m_menuFocus; // the value of the open menu the keys are on
     std::vector<DetailLine> m_detailLines;
     std::vector<core::BodyPlacement> m_figurePoses;
     std::vector<sf::String> m_figureLabels;

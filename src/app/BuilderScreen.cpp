@@ -1333,9 +1333,7 @@ void BuilderScreen::drawControl(sf::RenderTarget& target, const Control& c, bool
         break;
     }
     if (focused) {
-        drawRoundedRect(
-            target, {c.rect.left - 4.f, c.rect.top - 4.f, c.rect.width + 8.f, c.rect.height + 8.f},
-            12.f, sf::Color::Transparent, colour::accent, 3.f);
+        drawFocusRing(target, c.rect);
     }
 }
 

@@ -65,6 +65,170 @@ void TodayScreen::refresh() {
         m_selected.reset();
     }
     layout();
+    m_focus = currentFocus(); // the focus stays where its control still is
+}
+
+std::vector<TodayScreen::Focus> TodayScreen::focusables() const {
+    std::vector<Focus> all;
+    // The buttons at the top, left to right.
+    if (m_actions.settings) {
+        all.push_back({Control::Settings});
+    }
+    if (m_actions.history) {
+        all.push_back({Control::History});
+    }
+    if (m_actions.library) {
+        all.push_back({Control::Library});
+    }
+    if (m_actions.worrying) {
+        all.push_back({Control::Worrying});
+    }
+    if (m_askMorning) {
+        for (std::size_t i = 0; i < m_painButtons.size(); ++i) {
+            all.push_back({Control::Pain, i});
+        }
+        if (m_pendingPain) {
+            all.push_back({Control::SavePain});
+            all.push_back({Control::CancelPain});
+        }
+    }
+    if (showsSavedPain()) {
+        all.push_back({Control::Undo});
+    }
+    if (m_actions.open) {
+        for (std::size_t i = 0; i < itemRects().size(); ++i) {
+            all.push_back({Control::Item, i});
+        }
+    }
+    if (canStart()) {
+        all.push_back({Control::Start});
+    }
+    if (m_openFile) {
+        all.push_back({Control::OpenFile});
+    }
+    all.push_back({Control::Handout});
+    all.push_back({Control::Report});
+    return all;
+}
+
+sf::FloatRect TodayScreen::rectOf(Focus focus) const {
+    switch (focus.control) {
+    case Control::Settings:
+        return m_settingsButton.rect;
+    case Control::History:
+        return m_historyButton.rect;
+    case Control::Library:
+        return m_libraryButton.rect;
+    case Control::Worrying:
+        return m_worryingButton.rect;
+    case Control::Pain:
+        return m_painButtons.at(focus.index).rect;
+    case Control::SavePain:
+        return m_savePainButton.rect;
+    case Control::CancelPain:
+        return m_cancelPainButton.rect;
+    case Control::Undo:
+        return m_undoButton.rect;
+    case Control::Item:
+        return itemRects().at(focus.index);
+    case Control::Start:
+        return m_startButton.rect;
+    case Control::OpenFile:
+        return m_openFileButton.rect;
+    case Control::Handout:
+        return m_handoutButton.rect;
+    case Control::Report:
+        return m_reportButton.rect;
+    }
+    return {};
+}
+
+std::vector<sf::FloatRect> TodayScreen::focusOrder() const {
+    std::vector<sf::FloatRect> rects;
+    for (const auto& f : focusables()) {
+        rects.push_back(rectOf(f));
+    }
+    return rects;
+}
+
+std::optional<TodayScreen::Focus> TodayScreen::currentFocus() const {
+    // A control can go without a Tab (a click on Cancel, a saved pain): then none has it.
+    if (m_focus) {
+        const auto all = focusables();
+        if (std::find(all.begin(), all.end(), *m_focus) != all.end()) {
+            return m_focus;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<sf::FloatRect> TodayScreen::focusedRect() const {
+    if (const auto focus = currentFocus()) {
+        return rectOf(*focus);
+    }
+    return std::nullopt;
+}
+
+void TodayScreen::moveFocus(int step) {
+    const auto all = focusables();
+    if (all.empty()) {
+        return;
+    }
+    const auto n = static_cast<long>(all.size());
+    const auto focus = currentFocus();
+    const auto at = focus ? std::find(all.begin(), all.end(), *focus) : all.end();
+    if (at == all.end()) {
+        m_focus = step > 0 ? all.front() : all.back();
+        return;
+    }
+    const long i = at - all.begin();
+    m_focus = all[static_cast<std::size_t>(((i + step) % n + n) % n)];
+}
+
+void TodayScreen::activate(Focus focus) {
+    switch (focus.control) {
+    case Control::Settings:
+        m_actions.settings();
+        break;
+    case Control::History:
+        m_actions.history();
+        break;
+    case Control::Library:
+        m_actions.library();
+        break;
+    case Control::Worrying:
+        m_actions.worrying();
+        break;
+    case Control::Pain:
+        m_pendingPain = static_cast<int>(focus.index);
+        break;
+    case Control::SavePain:
+        checkIn(*m_pendingPain);
+        break;
+    case Control::CancelPain: // back to the number that was chosen
+        m_focus = Focus{Control::Pain, static_cast<std::size_t>(*m_pendingPain)};
+        m_pendingPain.reset();
+        break;
+    case Control::Undo:
+        undoMorningPain();
+        break;
+    case Control::Item:
+        m_selected = focus.index;
+        m_actions.open(m_view.items.at(focus.index));
+        break;
+    case Control::Start:
+        m_actions.start(remaining());
+        break;
+    case Control::OpenFile:
+        m_openFile();
+        break;
+    case Control::Handout:
+        (void)writeHandout();
+        break;
+    case Control::Report:
+        (void)writeReport();
+        break;
+    }
 }
 
 bool TodayScreen::showsSavedPain() const {
@@ -420,7 +584,14 @@ void TodayScreen::layout() {
 void TodayScreen::handleEvent(const sf::Event& event) {
     if (event.type == sf::Event::KeyPressed) {
         const auto key = event.key.code;
-        if (m_pendingPain && key == sf::Keyboard::Enter) {
+        if (key == sf::Keyboard::Escape) {
+            m_focus.reset(); // and what Esc did before: the pending pain, the chosen exercise
+        }
+        if (key == sf::Keyboard::Tab) {
+            moveFocus(event.key.shift ? -1 : 1);
+        } else if (currentFocus() && (key == sf::Keyboard::Enter || key == sf::Keyboard::Space)) {
+            activate(*currentFocus());
+        } else if (m_pendingPain && key == sf::Keyboard::Enter) {
             checkIn(*m_pendingPain);
         } else if (m_pendingPain && key == sf::Keyboard::Escape) {
             m_pendingPain.reset();
@@ -999,6 +1170,9 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
             py += 24.f;
         }
         py += 8.f;
+    }
+    if (const auto focus = currentFocus()) {
+        drawFocusRing(target, rectOf(*focus));
     }
 }
 

@@ -55,6 +55,13 @@ public:
     // the arrow keys.
     [[nodiscard]] std::vector<sf::FloatRect> itemRects() const;
     [[nodiscard]] std::optional<std::size_t> selectedItem() const { return m_selected; }
+    // The keyboard's way through the screen: Tab and Shift+Tab move the focus over every
+    // control in reading order (the buttons at the top, the pain numbers with Save and Cancel,
+    // Undo, the routine's exercises, Start, Open a program file…, Handout, Report), Enter and
+    // Space do what a click does, Esc lets go. The rectangles in that order, and the focused
+    // one (none before the first Tab).
+    [[nodiscard]] std::vector<sf::FloatRect> focusOrder() const;
+    [[nodiscard]] std::optional<sf::FloatRect> focusedRect() const;
     // Writes the handout of the program (doses in force) or the report for the therapist as
     // HTML into the documents folder ($XDG_DOCUMENTS_DIR, else ~/Documents, else the home
     // folder) and says where; returns the file, or nothing when it could not be written.
@@ -97,6 +104,33 @@ private:
     [[nodiscard]] static std::string topLabel(TopButton button, bool hint);
 
     void layout();
+    // A control that takes the focus: its kind and, for the pain numbers and the exercises,
+    // which one.
+    enum class Control {
+        Settings,
+        History,
+        Library,
+        Worrying,
+        Pain,
+        SavePain,
+        CancelPain,
+        Undo,
+        Item,
+        Start,
+        OpenFile,
+        Handout,
+        Report
+    };
+    struct Focus {
+        Control control;
+        std::size_t index = 0;
+        bool operator==(const Focus&) const = default;
+    };
+    [[nodiscard]] std::vector<Focus> focusables() const;
+    [[nodiscard]] std::optional<Focus> currentFocus() const;
+    [[nodiscard]] sf::FloatRect rectOf(Focus focus) const;
+    void moveFocus(int step);
+    void activate(Focus focus);
     [[nodiscard]] std::vector<service::ItemView> remaining() const;
     [[nodiscard]] bool canStart() const;
     // Where the exercises of the routine begin in their panel, and the distance between them.
@@ -136,6 +170,7 @@ private:
     Hit m_openFileButton; // above the handout and the report, with an open-file action
     std::function<void()> m_openFile;
     std::vector<Hit> m_painButtons; // 0..10
+    std::optional<Focus> m_focus;   // the control Tab moved to
 };
 
 } // namespace motus::app

@@ -73,7 +73,8 @@ void drawText(sf::RenderTarget& target, const sf::String& text, const sf::Font& 
     const float ratio = static_cast<float>(target.getSize().x) * view.getViewport().width /
                         std::max(1.f, view.getSize().x);
     if (ratio > 1.01f) {
-        sf::Text drawable(text, font, static_cast<unsigned>(std::lround(static_cast<float>(size) * ratio)));
+        sf::Text drawable(text, font,
+                          static_cast<unsigned>(std::lround(static_cast<float>(size) * ratio)));
         drawable.setFillColor(colour);
         drawable.setScale(1.f / ratio, 1.f / ratio);
         drawable.setPosition(std::round(position.x * ratio) / ratio,
@@ -110,6 +111,11 @@ void drawRoundedRect(sf::RenderTarget& target, sf::FloatRect rect, float radius,
     shape.setOutlineColor(outline);
     shape.setOutlineThickness(outlineThickness);
     target.draw(shape);
+}
+
+void drawFocusRing(sf::RenderTarget& target, sf::FloatRect rect) {
+    drawRoundedRect(target, {rect.left - 4.f, rect.top - 4.f, rect.width + 8.f, rect.height + 8.f},
+                    12.f, sf::Color::Transparent, colour::accent, 3.f);
 }
 
 void drawCapsule(sf::RenderTarget& target, sf::Vector2f a, sf::Vector2f b, float radius,

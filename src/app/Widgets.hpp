@@ -27,6 +27,10 @@ void drawText(sf::RenderTarget& target, const sf::String& text, const sf::Font& 
 void drawRoundedRect(sf::RenderTarget& target, sf::FloatRect rect, float radius, sf::Color fill,
                      sf::Color outline = sf::Color::Transparent, float outlineThickness = 0.f);
 
+// The keyboard's focus on a control: a thick outline in the accent, 4 pixels outside `rect`
+// (so it never hides the control's own border). One look on every screen.
+void drawFocusRing(sf::RenderTarget& target, sf::FloatRect rect);
+
 // A thick line with round ends, for limbs.
 void drawCapsule(sf::RenderTarget& target, sf::Vector2f a, sf::Vector2f b, float radius,
                  sf::Color colour);

@@ -7,6 +7,8 @@
 #include <SFML/Graphics.hpp>
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+
 using namespace motus;
 
 namespace {
@@ -131,4 +133,120 @@ TEST_CASE("the library opened from Today has a Back button for the mouse", "[app
                          static_cast<int>(app::kBackButton.top + 20.f)};
     screen.handleEvent(event);
     CHECK(back);
+}
+
+TEST_CASE("the library by Tab: every control once, wrapping; a filter chosen and Try it by the "
+          "keys; Esc lets go first",
+          "[app][browser][focus]") {
+    const auto load = content::loadLibrary({std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises"});
+    app::Fonts fonts = app::Fonts::load(std::filesystem::path(MOTUS_SOURCE_DIR) / "assets");
+    int back = 0;
+    int settings = 0;
+    int newProgram = 0;
+    int programs = 0;
+    std::vector<std::string> played;
+    app::BrowserScreen screen{
+        load.library,   fonts, "en", 0, [&](const core::Exercise& ex) { played.push_back(ex.id); },
+        [&] { ++back; }};
+    screen.setSettingsAction([&] { ++settings; });
+    screen.setNewProgramAction([&] { ++newProgram; });
+    screen.setProgramsAction([&] { ++programs; });
+    screen.resize({1280.f, 800.f});
+    auto press = [&](sf::Keyboard::Key key, bool shift = false) {
+        sf::Event event;
+        event.type = sf::Event::KeyPressed;
+        event.key = {key, false, false, shift, false};
+        screen.handleEvent(event);
+    };
+    auto drawnImage = [&] {
+        sf::RenderTexture texture;
+        REQUIRE(texture.create(1280, 800));
+        texture.clear(app::colour::background);
+        screen.draw(texture);
+        texture.display();
+        return texture.getTexture().copyToImage();
+    };
+    // The ring: the accent 4 to 7 pixels above the focused rectangle.
+    auto ringAbove = [](const sf::Image& image, sf::FloatRect rect) {
+        return countColour(image, app::colour::accent,
+                           {static_cast<int>(rect.left) + 12, static_cast<int>(rect.top) - 7,
+                            static_cast<int>(rect.width) - 24, 4});
+    };
+
+    // Back, New program, Settings, the three filters, Start a program, the list, Try it.
+    const auto order = screen.focusOrder();
+    REQUIRE(order.size() == 9);
+    CHECK(order[0] == app::kBackButton);
+    CHECK(order[1] == screen.newProgramButton());
+    CHECK(order[2] == screen.settingsButton());
+    CHECK_FALSE(screen.focusedRect());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        press(sf::Keyboard::Tab);
+        REQUIRE(screen.focusedRect());
+        CHECK(*screen.focusedRect() == order[i]);
+        for (std::size_t j = 0; j < i; ++j) {
+            CHECK_FALSE(order[j] == order[i]); // each once
+        }
+    }
+    press(sf::Keyboard::Tab);
+    CHECK(*screen.focusedRect() == order.front());
+    press(sf::Keyboard::Tab, true);
+    CHECK(*screen.focusedRect() == order.back());
+    press(sf::Keyboard::Tab, true);
+    press(sf::Keyboard::Tab, true);
+    CHECK(*screen.focusedRect() == order[6]); // Start a program
+    CHECK(ringAbove(drawnImage(), order[6]) > 100);
+    press(sf::Keyboard::Enter);
+    CHECK(programs == 1);
+
+    // The region filter: Space opens its menu on "all", ↓ goes to the first region, Enter
+    // chooses it, and the focus is on the filter again.
+    const auto all = screen.visibleCount();
+    press(sf::Keyboard::Tab, true);
+    press(sf::Keyboard::Tab, true);
+    press(sf::Keyboard::Tab, true);
+    CHECK(*screen.focusedRect() == order[3]);
+    press(sf::Keyboard::Space);
+    REQUIRE(screen.focusedRect());
+    const sf::FloatRect onAll = *screen.focusedRect();
+    CHECK(onAll.top > order[3].top + order[3].height); // in the menu below the filter
+    press(sf::Keyboard::Down);
+    CHECK(screen.focusedRect()->top > onAll.top);
+    const auto menuShot = drawnImage();
+    CHECK(ringAbove(menuShot, *screen.focusedRect()) > 50);
+    if (const char* folder = std::getenv("MOTUS_TEST_SHOTS"); folder != nullptr && *folder) {
+        CHECK(menuShot.saveToFile(
+            (std::filesystem::path(folder) / "library-focus-menu.png").string()));
+    }
+    press(sf::Keyboard::Enter);
+    REQUIRE(screen.visibleCount() < all);
+    CHECK(screen.selected()->hasRegion("neck"));
+    CHECK(*screen.focusedRect() == order[3]);
+
+    // The list keeps ↑ ↓; Try it plays the chosen exercise.
+    for (int i = 0; i < 4; ++i) { // the other two filters, Start a program, the list
+        press(sf::Keyboard::Tab);
+    }
+    CHECK(*screen.focusedRect() == screen.focusOrder()[7]);
+    const std::string first = screen.selected()->id;
+    press(sf::Keyboard::Down);
+    CHECK(screen.selected()->id != first);
+    const std::string second = screen.selected()->id;
+    if (const char* folder = std::getenv("MOTUS_TEST_SHOTS"); folder != nullptr && *folder) {
+        CHECK(drawnImage().saveToFile(
+            (std::filesystem::path(folder) / "library-focus-list.png").string()));
+    }
+    press(sf::Keyboard::Tab);
+    press(sf::Keyboard::Space);
+    REQUIRE(played.size() == 1);
+    CHECK(played.front() == second);
+    CHECK(settings == 0);
+    CHECK(newProgram == 0);
+
+    // Esc lets go of the focus; the next Esc goes back.
+    press(sf::Keyboard::Escape);
+    CHECK_FALSE(screen.focusedRect());
+    CHECK(back == 0);
+    press(sf::Keyboard::Escape);
+    CHECK(back == 1);
 }

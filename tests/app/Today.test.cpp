@@ -670,3 +670,153 @@ TEST_CASE("today: a saved morning pain is undone by its button or U, doses back;
     REQUIRE(day.journal->checkIns(answered, answered).size() == 1);
     CHECK(day.journal->checkIns(answered, answered)[0].morningPain == 3);
 }
+
+namespace {
+
+// The accent's pixels in the band where the focus ring lies: 4 to 7 pixels above `rect`.
+std::size_t ringAbove(const sf::Image& image, sf::FloatRect rect) {
+    std::size_t count = 0;
+    for (int y = static_cast<int>(rect.top) - 7; y < static_cast<int>(rect.top) - 3; ++y) {
+        for (int x = static_cast<int>(rect.left) + 12;
+             x < static_cast<int>(rect.left + rect.width) - 12; ++x) {
+            if (x >= 0 && y >= 0 && x < 1280 && y < 800) {
+                count += image.getPixel(static_cast<unsigned>(x), static_cast<unsigned>(y)) ==
+                         app::colour::accent;
+            }
+        }
+    }
+    return count;
+}
+
+// Saved as a PNG when MOTUS_TEST_SHOTS names a folder (to look at: not compared).
+void keepShot(const sf::Image& image, const std::string& name) {
+    if (const char* folder = std::getenv("MOTUS_TEST_SHOTS"); folder != nullptr && *folder) {
+        CHECK(image.saveToFile((std::filesystem::path(folder) / (name + ".png")).string()));
+    }
+}
+
+} // namespace
+
+TEST_CASE("today by Tab: every control once in reading order, wrapping; Enter and Space act; Esc "
+          "lets go",
+          "[app][today][focus]") {
+    Day day;
+    int history = 0;
+    int opened = 0;
+    int openFile = 0;
+    app::TodayScreen screen(
+        *day.practice, day.fonts, "en",
+        {[&](const std::vector<service::ItemView>& items) { day.started = items; }, [] {},
+         [&] { ++history; }, [] {}, [] {}, [&](const service::ItemView&) { ++opened; }});
+    screen.setOpenFileAction([&] { ++openFile; });
+    screen.resize({1280.f, 800.f});
+    REQUIRE(screen.askingMorningPain());
+    CHECK_FALSE(screen.focusedRect());
+    CHECK(ringAbove(drawn(screen), screen.openFileButton()) == 0);
+
+    // Settings, History, Library, Something new; the pain numbers 0-10; the exercises; Start;
+    // Open a program file…; Handout; Report.
+    const auto order = screen.focusOrder();
+    const auto items = screen.itemRects();
+    REQUIRE(!items.empty());
+    REQUIRE(order.size() == 4 + 11 + items.size() + 4);
+    CHECK(order[0] == screen.settingsButton());
+    CHECK(order[15] == items.front());
+    CHECK(order[order.size() - 3] == screen.openFileButton());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        press(screen, sf::Keyboard::Tab);
+        REQUIRE(screen.focusedRect());
+        CHECK(*screen.focusedRect() == order[i]);
+        if (i > 0) { // reading order: down the screen, or right along a row
+            CHECK((order[i].top > order[i - 1].top || order[i].left > order[i - 1].left));
+        }
+    }
+    press(screen, sf::Keyboard::Tab); // wraps to the first
+    CHECK(*screen.focusedRect() == order.front());
+    press(screen, sf::Keyboard::Tab, true); // and back to the last
+    CHECK(*screen.focusedRect() == order.back());
+    press(screen, sf::Keyboard::Tab, true); // Handout
+    press(screen, sf::Keyboard::Tab, true); // Open a program file…
+    CHECK(*screen.focusedRect() == screen.openFileButton());
+    CHECK(ringAbove(drawn(screen), screen.openFileButton()) > 100);
+    press(screen, sf::Keyboard::Space);
+    CHECK(openFile == 1);
+    press(screen, sf::Keyboard::H); // the single keys keep working with a focus
+    CHECK(history == 1);
+    press(screen, sf::Keyboard::Escape);
+    CHECK_FALSE(screen.focusedRect());
+    CHECK(ringAbove(drawn(screen), screen.openFileButton()) == 0);
+
+    // Pain 10 by the keys alone: Tab to it, Space chooses, Tab to Save, Enter saves.
+    for (int i = 0; i < 4 + 11; ++i) {
+        press(screen, sf::Keyboard::Tab);
+    }
+    CHECK(*screen.focusedRect() == order[14]);
+    CHECK(day.journal->checkIns(day.date, day.date).empty());
+    press(screen, sf::Keyboard::Space);
+    CHECK(screen.pendingMorningPain() == 10);
+    CHECK(*screen.focusedRect() == order[14]); // the number keeps the focus
+    const auto painShot = drawn(screen);
+    CHECK(ringAbove(painShot, order[14]) > 20);
+    keepShot(painShot, "today-focus-pain");
+    // Save and Cancel join the order after the numbers; Cancel takes back to the number.
+    CHECK(screen.focusOrder().size() == order.size() + 2);
+    press(screen, sf::Keyboard::Tab);
+    press(screen, sf::Keyboard::Tab);
+    press(screen, sf::Keyboard::Enter); // Cancel
+    CHECK_FALSE(screen.pendingMorningPain());
+    CHECK(*screen.focusedRect() == order[14]);
+    CHECK(day.journal->checkIns(day.date, day.date).empty());
+    press(screen, sf::Keyboard::Enter); // 10 again
+    press(screen, sf::Keyboard::Tab);   // Save
+    press(screen, sf::Keyboard::Enter);
+    const auto checkIns = day.journal->checkIns(day.date, day.date);
+    REQUIRE(checkIns.size() == 1);
+    CHECK(checkIns[0].morningPain == 10);
+    CHECK(day.started.empty());
+    CHECK(opened == 0);
+}
+
+TEST_CASE("today by Tab: Undo, an exercise, Start by Space; the focus survives a refresh",
+          "[app][today][focus]") {
+    Day day;
+    int opened = 0;
+    app::TodayScreen screen(
+        *day.practice, day.fonts, "en",
+        {[&](const std::vector<service::ItemView>& items) { day.started = items; },
+         [] {},
+         [] {},
+         [] {},
+         {},
+         [&](const service::ItemView&) { ++opened; }});
+    screen.resize({1280.f, 800.f});
+    press(screen, sf::Keyboard::Num2);
+    press(screen, sf::Keyboard::Enter); // saved with the single keys
+    REQUIRE(screen.showsSavedPain());
+    // Library, History, Something new; Undo; the exercises; Start; Handout; Report.
+    const auto items = screen.itemRects();
+    const auto order = screen.focusOrder();
+    REQUIRE(order.size() == 3 + 1 + items.size() + 3);
+    CHECK(order[3] == screen.undoButton());
+    for (std::size_t i = 0; i < 5; ++i) {
+        press(screen, sf::Keyboard::Tab);
+    }
+    CHECK(*screen.focusedRect() == items.front());
+    press(screen, sf::Keyboard::Enter);
+    CHECK(opened == 1);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        press(screen, sf::Keyboard::Tab);
+    }
+    const sf::FloatRect start = *screen.focusedRect(); // Start
+    CHECK(start.top > items.back().top);
+    CHECK(start == order[4 + items.size()]);
+    screen.refresh();
+    REQUIRE(screen.focusedRect());
+    CHECK(*screen.focusedRect() == start);
+    const auto startShot = drawn(screen);
+    CHECK(ringAbove(startShot, start) > 100);
+    keepShot(startShot, "today-focus-start");
+    CHECK(day.started.empty());
+    press(screen, sf::Keyboard::Space);
+    CHECK(day.started.size() == screen.view().items.size());
+}
