@@ -428,8 +428,8 @@ sf::Image firstFrame(const std::string& settingsText, std::string& language) {
     std::filesystem::create_directories(folder / "config" / "motus");
     // The library as the first screen (the welcome of a first run is another test's).
     {
-        std::ofstream(folder / "config" / "motus" / "settings.ini")
-            << "welcome-seen=on\n" << settingsText;
+        std::ofstream(folder / "config" / "motus" / "settings.ini") << "welcome-seen=on\n"
+                                                                    << settingsText;
     }
     const char* before = std::getenv("XDG_CONFIG_HOME");
     const std::string saved = before != nullptr ? before : "";
