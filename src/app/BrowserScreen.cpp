@@ -471,19 +471,9 @@ std::optional<sf::FloatRect> BrowserScreen::focusedRect() const {
 }
 
 void BrowserScreen::moveFocus(int step) {
-    const auto all = focusables();
-    if (all.empty()) {
-        return;
+    if (const auto next = stepFocus(focusables(), currentFocus(), step)) {
+        m_focus = next;
     }
-    const auto n = static_cast<long>(all.size());
-    const auto focus = currentFocus();
-    const auto at = focus ? std::find(all.begin(), all.end(), *focus) : all.end();
-    if (at == all.end()) {
-        m_focus = step > 0 ? all.front() : all.back();
-        return;
-    }
-    const long i = at - all.begin();
-    m_focus = all[static_cast<std::size_t>(((i + step) % n + n) % n)];
 }
 
 void BrowserScreen::openMenuByKey(FilterKind kind) {

@@ -4,6 +4,7 @@
 
 #include <SFML/Graphics.hpp>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -85,6 +86,23 @@ private:
     std::size_t m_cursor = 0;
     std::size_t m_max;
 };
+
+// Tab (step +1) and Shift+Tab (-1) through `order`, wrapping at both ends; from no focus (or one
+// no longer in the order) to the first or the last. Nothing when there is nothing to focus.
+template <class T>
+[[nodiscard]] std::optional<T> stepFocus(const std::vector<T>& order, const std::optional<T>& focus,
+                                         int step) {
+    if (order.empty()) {
+        return std::nullopt;
+    }
+    const auto at = focus ? std::find(order.begin(), order.end(), *focus) : order.end();
+    if (at == order.end()) {
+        return step > 0 ? order.front() : order.back();
+    }
+    const auto n = static_cast<long>(order.size());
+    const long i = at - order.begin();
+    return order[static_cast<std::size_t>(((i + step) % n + n) % n)];
+}
 
 // Where a mouse button was pressed.
 [[nodiscard]] sf::Vector2f clickPosition(const sf::Event& event);
