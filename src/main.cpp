@@ -63,6 +63,17 @@ int main(int argc, char** argv) {
         options.language = request.language;
         options.newProgram = request.newProgram;
         options.editProgram = request.editProgram;
+        options.width = request.width;
+        options.height = request.height;
+        options.textSize = request.textSize;
+        options.screens = request.screens;
+        options.checkLayout = request.checkLayout;
+        for (const auto& spec : options.screens) {
+            if (std::string problem; !app::checkScreenSpec(spec, problem)) {
+                std::cerr << "motus: --screen: " << problem << '\n';
+                return 2;
+            }
+        }
         return app::runApp(options);
     };
     frontEnd.render = [&](const cli::RenderRequest& request) {

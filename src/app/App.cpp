@@ -7,6 +7,7 @@
 #include "FeedbackScreen.hpp"
 #include "Flows.hpp"
 #include "HistoryScreen.hpp"
+#include "LayoutAudit.hpp"
 #include "PlayerScreen.hpp"
 #include "PreviewScreen.hpp"
 #include "ProgramsScreen.hpp"
@@ -139,6 +140,90 @@ void reportFirstFrame() {
 
 } // namespace
 
+float viewScale(float windowWidth, float windowHeight, int textSizePercent) {
+    const float grown = std::max(1.f, std::min(windowWidth / 1280.f, windowHeight / 720.f));
+    const float wanted = grown * static_cast<float>(textSizePercent) / 100.f;
+    const float roomy = std::min(windowWidth / 640.f, windowHeight / 480.f);
+    return std::min(wanted, roomy);
+}
+
+const std::vector<std::string>& screenNames() {
+    static const std::vector<std::string> names{
+        "today",  "history", "programs",  "library", "exercise", "player", "feedback",
+        "safety", "preview", "open-file", "builder", "settings", "welcome"};
+    return names;
+}
+
+namespace {
+
+// A key named in a --screen spec (`today:Tab:Return`): a letter or digit, or one of the names
+// below; "Shift+" before it holds Shift.
+std::optional<sf::Event> keyNamed(std::string_view name) {
+    sf::Event event{};
+    event.type = sf::Event::KeyPressed;
+    if (name.rfind("Shift+", 0) == 0) {
+        event.key.shift = true;
+        name.remove_prefix(6);
+    }
+    static const std::pair<std::string_view, sf::Keyboard::Key> named[] = {
+        {"Return", sf::Keyboard::Enter},      {"Enter", sf::Keyboard::Enter},
+        {"Escape", sf::Keyboard::Escape},     {"Tab", sf::Keyboard::Tab},
+        {"Space", sf::Keyboard::Space},       {"Up", sf::Keyboard::Up},
+        {"Down", sf::Keyboard::Down},         {"Left", sf::Keyboard::Left},
+        {"Right", sf::Keyboard::Right},       {"PageUp", sf::Keyboard::PageUp},
+        {"PageDown", sf::Keyboard::PageDown}, {"Home", sf::Keyboard::Home},
+        {"End", sf::Keyboard::End},           {"Backspace", sf::Keyboard::Backspace}};
+    for (const auto& [text, key] : named) {
+        if (name == text) {
+            event.key.code = key;
+            return event;
+        }
+    }
+    if (name.size() == 1 && name[0] >= 'A' && name[0] <= 'Z') {
+        event.key.code = static_cast<sf::Keyboard::Key>(sf::Keyboard::A + (name[0] - 'A'));
+        return event;
+    }
+    if (name.size() == 1 && name[0] >= '0' && name[0] <= '9') {
+        event.key.code = static_cast<sf::Keyboard::Key>(sf::Keyboard::Num0 + (name[0] - '0'));
+        return event;
+    }
+    return std::nullopt;
+}
+
+// "today:Tab:Return" as the screen's name and its keys.
+std::pair<std::string, std::vector<std::string>> splitSpec(const std::string& spec) {
+    std::vector<std::string> parts;
+    std::size_t from = 0;
+    while (true) {
+        const auto colon = spec.find(':', from);
+        parts.push_back(spec.substr(from, colon - from));
+        if (colon == std::string::npos) {
+            break;
+        }
+        from = colon + 1;
+    }
+    std::string name = parts.front();
+    parts.erase(parts.begin());
+    return {name, parts};
+}
+
+} // namespace
+
+bool checkScreenSpec(const std::string& spec, std::string& problem) {
+    const auto [name, keys] = splitSpec(spec);
+    if (std::find(screenNames().begin(), screenNames().end(), name) == screenNames().end()) {
+        problem = "no screen '" + name + "'";
+        return false;
+    }
+    for (const auto& key : keys) {
+        if (!keyNamed(key)) {
+            problem = "no key '" + key + "'";
+            return false;
+        }
+    }
+    return true;
+}
+
 bool displayAvailable() {
     Display* display = XOpenDisplay(nullptr);
     if (display == nullptr) {
@@ -197,6 +282,9 @@ int runApp(const AppOptions& options) {
         useLanguage(current.language);
     }
     useHighContrast(current.highContrast);
+    if (options.textSize > 0) {
+        current.textSize = options.textSize; // a scripted run's: not saved
+    }
 
     const Fonts fonts = Fonts::load(options.paths.assetsDir);
     std::string lang = core::uiLanguage();
@@ -221,7 +309,8 @@ int runApp(const AppOptions& options) {
 
     sf::ContextSettings settings;
     settings.antialiasingLevel = 4; // llvmpipe gives at most 4x
-    const sf::Vector2u initialSize{1280, 800};
+    const sf::Vector2u initialSize{options.width > 0 ? options.width : 1280u,
+                                   options.height > 0 ? options.height : 800u};
     sf::RenderWindow window(sf::VideoMode(initialSize.x, initialSize.y), utf8(core::tr("Motus")),
                             sf::Style::Default, settings);
     window.setVerticalSyncEnabled(true);
@@ -447,26 +536,25 @@ int runApp(const AppOptions& options) {
                      : std::function<void(const service::ItemView&)>(),
             [&screens] { screens.pop(); }));
     };
+    auto pushHistory = [&] {
+        screens.push(std::make_unique<HistoryScreen>(practice->history(), load.library,
+                                                     practice->program(), fonts, lang,
+                                                     [&screens] { screens.pop(); }));
+    };
+    auto pushSafety = [&] {
+        screens.push(std::make_unique<SafetyScreen>(*practice, fonts, [&screens, &todayScreen] {
+            screens.pop();
+            if (todayScreen != nullptr) {
+                todayScreen->refresh();
+            }
+        }));
+    };
     auto pushToday = [&] {
         auto today = std::make_unique<TodayScreen>(
             *practice, fonts, lang,
-            TodayScreen::Actions{
-                startRoutine, [&] { (void)pushBrowser(true); },
-                [&] {
-                    screens.push(std::make_unique<HistoryScreen>(practice->history(), load.library,
-                                                                 practice->program(), fonts, lang,
-                                                                 [&screens] { screens.pop(); }));
-                },
-                [&] {
-                    screens.push(
-                        std::make_unique<SafetyScreen>(*practice, fonts, [&screens, &todayScreen] {
-                            screens.pop();
-                            if (todayScreen != nullptr) {
-                                todayScreen->refresh();
-                            }
-                        }));
-                },
-                pushSettings, [&](const service::ItemView& item) { openItem(item); }});
+            TodayScreen::Actions{startRoutine, [&] { (void)pushBrowser(true); }, pushHistory,
+                                 pushSafety, pushSettings,
+                                 [&](const service::ItemView& item) { openItem(item); }});
         today->setOpenFileAction([&] { openFile(); });
         todayScreen = today.get();
         screens.push(std::move(today));
@@ -622,11 +710,75 @@ int runApp(const AppOptions& options) {
             return 1;
         }
     }
+    // --screen: one screen as a patient reaches it, over what leads to it (Today, where there
+    // is a program), then the keys of its spec pressed on it. False when it needs a program
+    // and there is none.
+    auto showScreen = [&](const std::string& name) -> bool {
+        screens.clear();
+        todayScreen = nullptr;
+        browserScreen = nullptr;
+        const bool needsProgram = name == "today" || name == "history" || name == "exercise" ||
+                                  name == "player" || name == "feedback";
+        if (needsProgram && !hasProgram()) {
+            return false;
+        }
+        if (name == "library") {
+            pushFirstScreen();
+            if (hasProgram()) {
+                (void)pushBrowser(true);
+            }
+            return true;
+        }
+        pushFirstScreen();
+        const auto items =
+            hasProgram() ? practice->todayView().items : std::vector<service::ItemView>{};
+        if (name == "today") {
+        } else if (name == "history") {
+            pushHistory();
+        } else if (name == "safety") {
+            pushSafety();
+        } else if (name == "programs") {
+            pushPrograms();
+        } else if (name == "exercise" || name == "player" || name == "feedback") {
+            if (items.empty()) {
+                return false;
+            }
+            if (name == "exercise") {
+                openItem(items.front());
+            } else if (name == "player") {
+                startRoutine(items);
+            } else {
+                std::vector<const core::Exercise*> done;
+                for (const auto& item : items) {
+                    done.push_back(item.exercise);
+                }
+                screens.push(std::make_unique<FeedbackScreen>(
+                    *practice, fonts, lang, done, practice->today(),
+                    [&](const std::string&) { screens.pop(); }));
+            }
+        } else if (name == "preview") {
+            const auto files = practice->bundledProgramFiles();
+            if (files.empty()) {
+                return false;
+            }
+            pushPreview(screens, *practice, fonts, lang, files.front(),
+                        [&screens] { screens.pop(); });
+        } else if (name == "open-file") {
+            openFile();
+        } else if (name == "builder") {
+            pushBuilder(service::ProgramDraft(load.library, lang));
+        } else if (name == "settings") {
+            pushSettings();
+        } else if (name == "welcome") {
+            showWelcome(true);
+        }
+        return true;
+    };
     // The screens are laid out in logical pixels: the window's divided by the text size, so
     // that at 200 % every screen is drawn twice as large (the view maps one onto the other).
     sf::Vector2f windowSize{static_cast<float>(initialSize.x), static_cast<float>(initialSize.y)};
     auto logicalSize = [&] {
-        const float scale = static_cast<float>(current.textSize) / 100.f;
+        const float scale = viewScale(windowSize.x, windowSize.y, current.textSize);
         return sf::Vector2f{windowSize.x / scale, windowSize.y / scale};
     };
     sf::Vector2f size = logicalSize();
@@ -636,6 +788,46 @@ int runApp(const AppOptions& options) {
         !browserScreen->select(options.select)) {
         std::cerr << "motus: no exercise '" << options.select << "' in the library\n";
     }
+
+    // --screen: each screen of the list in turn, drawn into a PNG file of its own when there
+    // are several (FILE-NAME.png); --check-layout checks each drawing's boxes.
+    std::size_t shot = 0;
+    bool layoutFailed = false;
+    auto setUpShot = [&]() -> bool {
+        for (; shot < options.screens.size(); ++shot) {
+            const auto [name, keys] = splitSpec(options.screens[shot]);
+            if (!showScreen(name)) {
+                std::cerr << "motus: the screen '" << name
+                          << "' needs a program with exercises today\n";
+                layoutFailed = true;
+                continue;
+            }
+            screens.applyPending(size);
+            for (const auto& key : keys) {
+                if (const auto event = keyNamed(key); event && !screens.empty()) {
+                    screens.top()->handleEvent(*event);
+                    screens.applyPending(size);
+                }
+            }
+            return true;
+        }
+        return false;
+    };
+    if (!options.screens.empty() && !setUpShot()) {
+        return 1;
+    }
+    auto shotFile = [&]() -> std::filesystem::path {
+        if (options.screens.size() <= 1) {
+            return options.screenshot;
+        }
+        std::string tag = options.screens[shot];
+        std::replace(tag.begin(), tag.end(), ':', '-');
+        std::replace(tag.begin(), tag.end(), '+', '-');
+        auto file = options.screenshot;
+        return file.replace_filename(options.screenshot.stem().string() + "-" + tag +
+                                     options.screenshot.extension().string());
+    };
+    LayoutAudit audit;
 
     // A fixed time step for updates; drawing happens once per frame.
     const sf::Time step = sf::seconds(1.f / 60.f);
@@ -654,8 +846,8 @@ int runApp(const AppOptions& options) {
                 break;
             }
             if (event.type == sf::Event::Resized) {
-                windowSize = {static_cast<float>(std::max(event.size.width, 640u)),
-                              static_cast<float>(std::max(event.size.height, 480u))};
+                windowSize = {static_cast<float>(event.size.width),
+                              static_cast<float>(event.size.height)};
                 size = logicalSize();
                 window.setView(sf::View(sf::FloatRect(0, 0, size.x, size.y)));
                 screens.resizeAll(size);
@@ -709,9 +901,14 @@ int runApp(const AppOptions& options) {
         if (!pending.empty() && sinceRetry.getElapsedTime() > sf::seconds(3)) {
             storePending();
         }
+        const bool capture =
+            scripted && scriptedTime.count() >= static_cast<long>(options.screenshotAt * 1000.0);
+        audit.clear();
+        activeAudit = capture && options.checkLayout ? &audit : nullptr;
         window.clear(colour::background);
         screens.top()->draw(window);
         if (!banner.empty()) {
+            beginOverlay();
             // A write failed: say so over whatever screen is shown; never close.
             const auto lines = wrapText(banner, fonts.bold, typeSize::small, size.x - 80.f);
             const float height = 24.f * static_cast<float>(lines.size()) + 24.f;
@@ -723,18 +920,34 @@ int runApp(const AppOptions& options) {
                 y += 24.f;
             }
         }
+        activeAudit = nullptr;
         window.display();
-        if (scripted && scriptedTime.count() >= static_cast<long>(options.screenshotAt * 1000.0)) {
+        if (capture) {
             sf::Texture texture;
             if (!texture.create(window.getSize().x, window.getSize().y)) {
                 throw std::runtime_error("cannot create a texture for the screenshot");
             }
             texture.update(window);
-            if (!texture.copyToImage().saveToFile(options.screenshot.string())) {
-                throw std::runtime_error("cannot write the screenshot " +
-                                         options.screenshot.string());
+            const auto file = shotFile();
+            if (!texture.copyToImage().saveToFile(file.string())) {
+                throw std::runtime_error("cannot write the screenshot " + file.string());
             }
-            window.close();
+            if (options.checkLayout) {
+                const sf::Vector2u pixels = window.getSize();
+                for (const auto& problem :
+                     layoutProblems(audit.boxes(),
+                                    {static_cast<float>(pixels.x), static_cast<float>(pixels.y)})) {
+                    std::cerr << "motus: layout: " << file.filename().string() << ": " << problem
+                              << '\n';
+                    layoutFailed = true;
+                }
+            }
+            ++shot;
+            if (setUpShot()) {
+                scriptedTime = core::Millis(0);
+            } else {
+                window.close();
+            }
         }
         if (firstFrameOnly && !shown) {
             reportFirstFrame();
@@ -748,7 +961,7 @@ int runApp(const AppOptions& options) {
             }
         }
     }
-    return 0;
+    return layoutFailed ? 1 : 0;
 }
 
 } // namespace motus::app

@@ -1,5 +1,6 @@
 #include "Widgets.hpp"
 
+#include "LayoutAudit.hpp"
 #include "Theme.hpp"
 
 #include <algorithm>
@@ -80,13 +81,28 @@ void drawText(sf::RenderTarget& target, const sf::String& text, const sf::Font& 
         drawable.setPosition(std::round(position.x * ratio) / ratio,
                              std::round(position.y * ratio) / ratio);
         target.draw(drawable);
+        if (activeAudit != nullptr) {
+            const auto utf8Text = text.toUtf8();
+            activeAudit->add(target, drawable.getGlobalBounds(), true,
+                             std::string(utf8Text.begin(), utf8Text.end()));
+        }
         return;
     }
     sf::Text drawable(text, font, size);
     drawable.setFillColor(colour);
     drawable.setPosition(std::round(position.x), std::round(position.y));
     target.draw(drawable);
+    if (activeAudit != nullptr) {
+        const auto utf8Text = text.toUtf8();
+        activeAudit->add(target, drawable.getGlobalBounds(), true,
+                         std::string(utf8Text.begin(), utf8Text.end()));
+    }
 }
+
+namespace {
+// The focus ring lies around its control on purpose: the layout check passes over it.
+bool g_drawingFocusRing = false;
+} // namespace
 
 void drawRoundedRect(sf::RenderTarget& target, sf::FloatRect rect, float radius, sf::Color fill,
                      sf::Color outline, float outlineThickness) {
@@ -111,11 +127,17 @@ void drawRoundedRect(sf::RenderTarget& target, sf::FloatRect rect, float radius,
     shape.setOutlineColor(outline);
     shape.setOutlineThickness(outlineThickness);
     target.draw(shape);
+    if (activeAudit != nullptr && !g_drawingFocusRing &&
+        (fill.a > 0 || (outline.a > 0 && outlineThickness > 0.f))) {
+        activeAudit->add(target, rect, false, "box");
+    }
 }
 
 void drawFocusRing(sf::RenderTarget& target, sf::FloatRect rect) {
+    g_drawingFocusRing = true;
     drawRoundedRect(target, {rect.left - 4.f, rect.top - 4.f, rect.width + 8.f, rect.height + 8.f},
                     12.f, sf::Color::Transparent, colour::accent, 3.f);
+    g_drawingFocusRing = false;
 }
 
 void drawCapsule(sf::RenderTarget& target, sf::Vector2f a, sf::Vector2f b, float radius,

@@ -29,6 +29,14 @@ struct WindowRequest {
     // The program builder: --new-program, or --edit-program FILE.
     bool newProgram = false;
     std::filesystem::path editProgram;
+
+    // Screenshots and the layout check: --size, --text-size, --screen (split at commas),
+    // --check-layout.
+    unsigned width = 0;
+    unsigned height = 0;
+    int textSize = 0;
+    std::vector<std::string> screens;
+    bool checkLayout = false;
 };
 
 // `render ID (--sheet | --at SECONDS) --out FILE.png [--size WxH]`.

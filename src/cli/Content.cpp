@@ -273,6 +273,22 @@ int cmdWindow(Context& c) {
             return kExitFailure;
         }
     }
+    if (auto size = c.values.size("--size")) {
+        request.width = size->first;
+        request.height = size->second;
+    }
+    request.textSize = static_cast<int>(c.values.integer("--text-size").value_or(0));
+    if (const auto screens = c.values.text("--screen")) {
+        std::size_t from = 0;
+        while (from <= screens->size()) {
+            const auto comma = std::min(screens->find(',', from), screens->size());
+            if (comma > from) {
+                request.screens.push_back(screens->substr(from, comma - from));
+            }
+            from = comma + 1;
+        }
+    }
+    request.checkLayout = c.values.flag("--check-layout");
     request.newProgram = c.values.flag("--new-program");
     request.editProgram = c.values.text("--edit-program").value_or("");
     if ((request.newProgram || !request.editProgram.empty()) && !request.open.empty()) {

@@ -26,14 +26,15 @@ namespace {
 using core::tr;
 
 // Limits that are not a dose's (those are core::DoseLimits).
-constexpr core::IntRange kRating{0, 10};       // pain NRS and effort Borg CR10 (rules §4)
-constexpr core::IntRange kLevels{1, 5};        // exercise levels (docs/exercise-format.md)
-constexpr core::IntRange kMoment{0, 86400};    // seconds into a routine: at most a day
-constexpr core::IntRange kPixels{64, 8192};    // each side of a rendered picture
-constexpr core::IntRange kFlagIds{1, INT_MAX}; // flag ids (motus flags)
-constexpr std::size_t kWidth = 100;            // of the help text
-constexpr std::size_t kSummaryColumn = 26;     // of the summaries in the command list
-constexpr std::size_t kOptionColumn = 22;      // of the option help in a command's help
+constexpr core::IntRange kRating{0, 10};           // pain NRS and effort Borg CR10 (rules §4)
+constexpr core::IntRange kLevels{1, 5};            // exercise levels (docs/exercise-format.md)
+constexpr core::IntRange kMoment{0, 86400};        // seconds into a routine: at most a day
+constexpr core::IntRange kPixels{64, 8192};        // each side of a rendered picture
+constexpr core::IntRange kWindowPixels{320, 7680}; // each side of the window (--size)
+constexpr core::IntRange kFlagIds{1, INT_MAX};     // flag ids (motus flags)
+constexpr std::size_t kWidth = 100;                // of the help text
+constexpr std::size_t kSummaryColumn = 26;         // of the summaries in the command list
+constexpr std::size_t kOptionColumn = 22;          // of the option help in a command's help
 
 std::vector<std::string> names(std::span<const std::string_view> items) {
     return {items.begin(), items.end()};
@@ -141,13 +142,35 @@ std::vector<Command> buildCommands() {
     Option editProgram =
         text("--edit-program", "FILE", N_("open the program builder on the program file FILE"));
     editProgram.group = 1;
+    // For screenshots and the layout check (README, Development).
+    Option windowSize;
+    windowSize.name = "--size";
+    windowSize.value = "WxH";
+    windowSize.type = ValueType::Size;
+    windowSize.range = kWindowPixels;
+    windowSize.help = N_("the window's size in pixels at the start (default 1280x800)");
+    Option textSize = integer("--text-size", "PCT", core::IntRange{100, 200},
+                              N_("with --screenshot: the text size in per cent, instead of the "
+                                 "settings'"));
+    textSize.needs = "--screenshot";
+    Option screen = text("--screen", "NAME[:KEY...],...",
+                         N_("with --screenshot: draw these screens, one PNG file each "
+                            "(FILE-NAME.png when there are several), after pressing the keys "
+                            "given; names: today history programs library exercise player "
+                            "feedback safety preview open-file builder settings welcome"));
+    screen.needs = "--screenshot";
+    Option checkLayout = flag("--check-layout",
+                              N_("with --screenshot: check that no text or box drawn leaves its "
+                                 "box or the window, or overlaps another; problems on stderr, "
+                                 "exit 1"),
+                              0, "--screenshot");
     t.push_back({"",
                  {open},
                  {text("--select", "ID", N_("open the window on this exercise")),
                   text("--screenshot", "FILE",
                        N_("draw the window once into the PNG file FILE "
                           "and quit")),
-                  screenshotAt, newProgram, editProgram},
+                  screenshotAt, newProgram, editProgram, windowSize, textSize, screen, checkLayout},
                  N_("open the window with the exercise library, or on the program in FILE to "
                     "assign it (needs a display)"),
                  cmdWindow});
