@@ -181,6 +181,97 @@ std::optional<float> scrollStep(sf::Keyboard::Key key, float page, float content
     }
 }
 
+void ScrollArea::setArea(sf::FloatRect area) {
+    m_area = area;
+    scrollBy(0.f);
+}
+
+void ScrollArea::setContentHeight(float height) {
+    m_content = height;
+    scrollBy(0.f);
+}
+
+void ScrollArea::scrollBy(float pixels) {
+    m_offset = std::clamp(m_offset + pixels, 0.f, std::max(0.f, m_content - m_area.height));
+}
+
+void ScrollArea::show(float top, float bottom) {
+    if (bottom - m_offset > m_area.height) {
+        scrollBy(bottom - m_offset - m_area.height);
+    }
+    if (top < m_offset) {
+        scrollBy(top - m_offset);
+    }
+}
+
+bool ScrollArea::handleEvent(const sf::Event& event) {
+    if (event.type == sf::Event::KeyPressed) {
+        if (const auto step = scrollStep(event.key.code, m_area.height, m_content)) {
+            scrollBy(*step);
+            return true;
+        }
+    } else if (event.type == sf::Event::MouseWheelScrolled &&
+               m_area.contains(static_cast<float>(event.mouseWheelScroll.x),
+                               static_cast<float>(event.mouseWheelScroll.y))) {
+        scrollBy(-event.mouseWheelScroll.delta * 60.f);
+        return true;
+    }
+    return false;
+}
+
+sf::View ScrollArea::begin(sf::RenderTarget& target) const {
+    const sf::View saved = target.getView();
+    // The panel's part of the window, as a viewport of the view in use (which may be scaled by
+    // the text size).
+    const sf::Vector2f size = saved.getSize();
+    const sf::Vector2f corner = saved.getCenter() - size / 2.f;
+    const sf::FloatRect port = saved.getViewport();
+    sf::View clip({0.f, m_offset, m_area.width, m_area.height});
+    clip.setViewport({port.left + port.width * (m_area.left - corner.x) / size.x,
+                      port.top + port.height * (m_area.top - corner.y) / size.y,
+                      port.width * m_area.width / size.x, port.height * m_area.height / size.y});
+    target.setView(clip);
+    return saved;
+}
+
+void ScrollArea::end(sf::RenderTarget& target, const sf::View& saved) const {
+    target.setView(saved);
+    if (!scrolls()) {
+        return;
+    }
+    const sf::FloatRect track{m_area.left + m_area.width - kBarWidth + 2.f, m_area.top,
+                              kBarWidth - 4.f, m_area.height};
+    drawRoundedRect(target, track, 3.f, colour::track, colour::controlBorder, 1.f);
+    const float thumb = std::max(30.f, m_area.height * m_area.height / m_content);
+    const float at =
+        m_area.top + (m_area.height - thumb) * m_offset / std::max(1.f, m_content - m_area.height);
+    drawRoundedRect(target, {track.left, at, track.width, thumb}, 3.f, colour::mutedText);
+}
+
+void drawTooltip(sf::RenderTarget& target, const sf::Font& font, const std::string& text,
+                 sf::FloatRect anchor, sf::Vector2f size) {
+    beginOverlay();
+    const float maxWidth = std::min(size.x - 24.f, 560.f);
+    const auto lines = wrapText(text, font, typeSize::small, maxWidth - 24.f);
+    float width = 0.f;
+    for (const auto& line : lines) {
+        width = std::max(width, textWidth(line, font, typeSize::small));
+    }
+    const float lineHeight = static_cast<float>(typeSize::small) * 1.35f;
+    const sf::Vector2f box{width + 24.f, lineHeight * static_cast<float>(lines.size()) + 16.f};
+    float x = std::clamp(anchor.left, 12.f, std::max(12.f, size.x - box.x - 12.f));
+    float y = anchor.top + anchor.height + 6.f;
+    if (y + box.y > size.y - 6.f) {
+        y = std::max(6.f, anchor.top - box.y - 6.f);
+    }
+    drawRoundedRect(target, {x, y, box.x, box.y}, 6.f, colour::text);
+    y += 8.f;
+    for (const auto& line : lines) {
+        drawText(target, line, font, typeSize::small, {x + 12.f, y}, colour::panel);
+        y += lineHeight;
+    }
+}
+
 FigureFit fitFigures(const std::vector<core::BodyPlacement>& bodies, sf::FloatRect frame) {
     const auto [minX, maxX, maxY] = core::extentOf(bodies);
     const float margin = 0.12f * std::min(frame.width, frame.height);

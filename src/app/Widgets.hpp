@@ -66,6 +66,42 @@ struct FigureFit {
 // PgUp PgDn and Space most of a page, Home End to either end; nothing for other keys.
 [[nodiscard]] std::optional<float> scrollStep(sf::Keyboard::Key key, float page, float content);
 
+// A panel whose content scrolls up and down when it is taller than the panel: ↑ ↓ PgUp PgDn
+// Space Home End (scrollStep) and the mouse wheel over it; a scroll bar at its right edge shows
+// that there is more and where one is. Content is drawn in content coordinates between begin()
+// and end() (y from 0 at the top of the content, clipped to the panel).
+class ScrollArea {
+public:
+    static constexpr float kBarWidth = 10.f; // keep this much free at the right for the bar
+    void setArea(sf::FloatRect area);
+    void setContentHeight(float height);
+    [[nodiscard]] sf::FloatRect area() const { return m_area; }
+    [[nodiscard]] float offset() const { return m_offset; }
+    [[nodiscard]] bool scrolls() const { return m_content > m_area.height + 0.5f; }
+    void scrollBy(float pixels);
+    // Scrolls as little as shows the content from `top` to `bottom` (e.g. the focused row).
+    void show(float top, float bottom);
+    // A key or the wheel over the panel: true when it was for the panel (even at an end).
+    bool handleEvent(const sf::Event& event);
+    // A point in the window, in content coordinates (for clicks).
+    [[nodiscard]] sf::Vector2f toContent(sf::Vector2f point) const {
+        return {point.x - m_area.left, point.y - m_area.top + m_offset};
+    }
+    // Between these two the content is drawn: x and y from the panel's top-left, scrolled.
+    [[nodiscard]] sf::View begin(sf::RenderTarget& target) const;
+    void end(sf::RenderTarget& target, const sf::View& saved) const;
+
+private:
+    sf::FloatRect m_area;
+    float m_content = 0.f;
+    float m_offset = 0.f;
+};
+
+// Text that was shortened to fit, shown whole near `anchor` (the pointer is on it, or the
+// keyboard's focus), inside the window `size`, over everything.
+void drawTooltip(sf::RenderTarget& target, const sf::Font& font, const std::string& text,
+                 sf::FloatRect anchor, sf::Vector2f size);
+
 // A one-line text field: typed text (TextEntered), ← → Home End to move, Backspace and Delete
 // to erase. The text is UTF-8 outside, whole characters inside.
 class TextField {
