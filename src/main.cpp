@@ -42,6 +42,12 @@ int main(int argc, char** argv) {
     };
     cli::FrontEnd frontEnd;
     frontEnd.window = [&](const cli::WindowRequest& request) {
+        for (const auto& spec : request.screens) {
+            if (std::string problem; !app::checkScreenSpec(spec, problem)) {
+                std::cerr << "motus: --screen: " << problem << '\n';
+                return 2;
+            }
+        }
         if (!app::displayAvailable()) {
             return noDisplay(!request.play.empty()
                                  ? core::tr("play needs an X display; for the timeline without "
@@ -68,12 +74,6 @@ int main(int argc, char** argv) {
         options.textSize = request.textSize;
         options.screens = request.screens;
         options.checkLayout = request.checkLayout;
-        for (const auto& spec : options.screens) {
-            if (std::string problem; !app::checkScreenSpec(spec, problem)) {
-                std::cerr << "motus: --screen: " << problem << '\n';
-                return 2;
-            }
-        }
         return app::runApp(options);
     };
     frontEnd.render = [&](const cli::RenderRequest& request) {

@@ -325,6 +325,9 @@ usage(screenshot-at-inf "--screenshot-at" --screenshot-at inf --screenshot ${WOR
 usage(screenshot-at-negative "--screenshot-at" --screenshot-at -1 --screenshot ${WORK_DIR}/x.png)
 usage(screenshot-at-day "--screenshot-at" --screenshot-at 86401 --screenshot ${WORK_DIR}/x.png)
 usage(screenshot-at-alone "option --screenshot-at needs --screenshot" --screenshot-at 5)
+# A screen or a key --screen does not know: said before any window opens.
+usage(screen-unknown "--screen: no screen 'calendar'" --screenshot ${WORK_DIR}/x.png --screen today,calendar)
+usage(screen-key "--screen: no key 'Hyper'" --screenshot ${WORK_DIR}/x.png --screen today:Hyper)
 usage(render-at "--at takes a number of seconds from 0 to 86400" render glute-bridge --at nan --out ${WORK_DIR}/x.png)
 usage(render-size "--size takes WIDTHxHEIGHT" render glute-bridge --sheet --out ${WORK_DIR}/x.png --size 10x10)
 usage(render-both "--sheet and --at exclude each other" render glute-bridge --sheet --at 1 --out ${WORK_DIR}/x.png)
