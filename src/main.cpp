@@ -87,6 +87,9 @@ int main(int argc, char** argv) {
         render.out = request.out;
         render.width = request.width;
         render.height = request.height;
+        if (request.camera) {
+            render.camera = core::Camera{request.camera->first, request.camera->second};
+        }
         return app::runRender(render, paths, request.library, std::cerr);
     };
     try {

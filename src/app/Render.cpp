@@ -1,5 +1,6 @@
 #include "Render.hpp"
 
+#include "MannequinDraw.hpp"
 #include "Theme.hpp"
 #include "Widgets.hpp"
 #include "content/ExerciseLoader.hpp"
@@ -72,8 +73,67 @@ std::string describeMoment(const core::Exercise& ex, const core::PlayerSnapshot&
     return text;
 }
 
+// The key poses on the 3-D figure (docs/figure-v2.md), from the request's camera: each with the
+// start pose as a ghost behind it and the parts that moved since highlighted.
+int renderMannequinSheet(const core::Exercise& ex, const RenderRequest& request, const Fonts& fonts,
+                         std::ostream& err) {
+    const std::string lang = core::uiLanguage();
+    const auto count = static_cast<unsigned>(ex.poses.size());
+    const unsigned width = request.width > 0 ? request.width : 420 * count;
+    const unsigned height = request.height > 0 ? request.height : 460;
+    sf::RenderTexture texture;
+    if (!createSurface(texture, width, height, err)) {
+        return 1;
+    }
+    texture.clear(colour::panel);
+    const core::Camera camera = *request.camera;
+    drawText(texture,
+             utf8(fmt::format("{} · {:.0f}°, {:.0f}°", ex.text(lang).name, camera.azimuth,
+                              camera.elevation)),
+             fonts.bold, typeSize::heading, {24.f, 16.f}, colour::text);
+    std::vector<core::Mannequin> bodies;
+    std::vector<core::Picture> pictures;
+    for (const auto& pose : ex.poses) {
+        bodies.push_back(core::place(core::fromVersion1(pose, ex.view)));
+    }
+    for (const auto& body : bodies) {
+        pictures.push_back(core::picture(body, camera, core::movingParts(bodies.front(), body)));
+    }
+    const float cell = static_cast<float>(width) / static_cast<float>(count);
+    const float top = 64.f;
+    const float figureHeight = static_cast<float>(height) - top - 48.f;
+    const auto fit = fitPictures(pictures, {0.f, top, cell, figureHeight});
+    const auto ghost = core::picture(bodies.front(), camera);
+    for (unsigned i = 0; i < count; ++i) {
+        const float left = cell * static_cast<float>(i);
+        const sf::FloatRect frame{left + 12.f, top, cell - 24.f, figureHeight};
+        drawRoundedRect(texture, frame, 8.f, colour::background);
+        PictureFit cellFit = fit;
+        cellFit.origin.x += left;
+        const sf::View saved = texture.getView();
+        sf::View clip(frame);
+        clip.setViewport(
+            {frame.left / static_cast<float>(width), frame.top / static_cast<float>(height),
+             frame.width / static_cast<float>(width), frame.height / static_cast<float>(height)});
+        texture.setView(clip);
+        if (i > 0) {
+            drawMannequin(texture, ghost, cellFit, camera, {true, false});
+        }
+        drawMannequin(texture, pictures[i], cellFit, camera);
+        texture.setView(saved);
+        drawText(texture, utf8(fmt::format("{}. {}", i + 1, humanise(ex.poses[i].id))),
+                 fonts.regular, typeSize::small, {left + 20.f, top + figureHeight + 10.f},
+                 colour::text);
+    }
+    texture.display();
+    return saveTexture(texture, request.out, err) ? 0 : 1;
+}
+
 int renderSheet(const core::Exercise& ex, const RenderRequest& request, const Fonts& fonts,
                 std::ostream& err) {
+    if (request.camera) {
+        return renderMannequinSheet(ex, request, fonts, err);
+    }
     const std::string lang = core::uiLanguage();
     const auto count = static_cast<unsigned>(ex.poses.size());
     const unsigned width = request.width > 0 ? request.width : 420 * count;
@@ -131,6 +191,26 @@ int renderMoment(const core::Exercise& ex, const RenderRequest& request, const F
         return 1;
     }
     texture.clear(colour::background);
+    if (request.camera) {
+        // The 3-D figure at that moment: the timeline's pose (minimum-jerk between key poses
+        // comes with the format's version 2), the start pose as a ghost behind it.
+        const core::Camera camera = *request.camera;
+        const auto start = core::place(core::fromVersion1(ex.poses.front(), ex.view));
+        const auto body = core::place(core::fromVersion1(core::poseAt(ex, snap), ex.view));
+        std::vector<core::Picture> all;
+        for (const auto& pose : ex.poses) {
+            all.push_back(core::picture(core::place(core::fromVersion1(pose, ex.view)), camera));
+        }
+        const auto fit = fitPictures(
+            all, {0.f, 40.f, static_cast<float>(width), static_cast<float>(height) - 40.f});
+        drawMannequin(texture, core::picture(start, camera), fit, camera, {true, false});
+        drawMannequin(texture, core::picture(body, camera, core::movingParts(start, body)), fit,
+                      camera);
+        drawText(texture, utf8(describeMoment(ex, snap)), fonts.regular, typeSize::small,
+                 {16.f, 12.f}, colour::text);
+        texture.display();
+        return saveTexture(texture, request.out, err) ? 0 : 1;
+    }
     const auto body = figure.placement();
     const sf::FloatRect area{0.f, 0.f, static_cast<float>(width), static_cast<float>(height)};
     // Scaled to fit every key pose (both sides), centred on the figure as the player's camera.

@@ -1,10 +1,12 @@
 #pragma once
 #include "content/DataPaths.hpp"
 #include "core/Exercise.hpp"
+#include "core/MannequinView.hpp"
 #include "core/SessionPlayer.hpp"
 
 #include <filesystem>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,8 @@ struct RenderRequest {
     std::filesystem::path out;
     unsigned width = 0; // 0: the default for the kind of render
     unsigned height = 0;
+    // The 3-D figure (version 2) from this camera; none: the version-1 figure.
+    std::optional<core::Camera> camera;
 };
 
 // "Bird dog · set 1 of 3 · rep 2 of 6 · left side"

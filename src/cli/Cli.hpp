@@ -48,6 +48,8 @@ struct RenderRequest {
     std::filesystem::path out;
     unsigned width = 0; // 0: the default for the kind of render
     unsigned height = 0;
+    // --camera AZIMUTH,ELEVATION: the 3-D figure from there.
+    std::optional<std::pair<double, double>> camera;
 };
 
 // What main() provides: the commands that draw. Each returns the exit code.

@@ -13,6 +13,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <ostream>
 #include <system_error>
 
@@ -531,6 +533,24 @@ int cmdRender(Context& c) {
     if (auto size = c.values.size("--size")) {
         request.width = size->first;
         request.height = size->second;
+    }
+    if (const auto camera = c.values.text("--camera")) {
+        // Two numbers: any azimuth (turned into 0..360), an elevation from -90 to 90.
+        const auto comma = camera->find(',');
+        double azimuth = 0.0;
+        double elevation = 0.0;
+        const char* end = camera->data() + camera->size();
+        const bool read = comma != std::string::npos &&
+                          std::from_chars(camera->data(), camera->data() + comma, azimuth).ptr ==
+                              camera->data() + comma &&
+                          std::from_chars(camera->data() + comma + 1, end, elevation).ptr == end &&
+                          std::isfinite(azimuth) && std::isfinite(elevation) &&
+                          elevation >= -90.0 && elevation <= 90.0;
+        if (!read) {
+            return c.usage(tr("--camera takes AZIMUTH,ELEVATION in degrees, the elevation "
+                              "from -90 to 90 (e.g. 30,20)"));
+        }
+        request.camera = std::pair{std::fmod(std::fmod(azimuth, 360.0) + 360.0, 360.0), elevation};
     }
     c.out.flush();
     return c.frontEnd.render(request);

@@ -330,6 +330,8 @@ usage(screen-unknown "--screen: no screen 'calendar'" --screenshot ${WORK_DIR}/x
 usage(screen-key "--screen: no key 'Hyper'" --screenshot ${WORK_DIR}/x.png --screen today:Hyper)
 usage(render-at "--at takes a number of seconds from 0 to 86400" render glute-bridge --at nan --out ${WORK_DIR}/x.png)
 usage(render-size "--size takes WIDTHxHEIGHT" render glute-bridge --sheet --out ${WORK_DIR}/x.png --size 10x10)
+usage(render-camera "--camera takes AZIMUTH,ELEVATION" render glute-bridge --sheet --out ${WORK_DIR}/x.png --camera 30)
+usage(render-camera-high "--camera takes AZIMUTH,ELEVATION" render glute-bridge --sheet --out ${WORK_DIR}/x.png --camera 30,95)
 usage(render-both "--sheet and --at exclude each other" render glute-bridge --sheet --at 1 --out ${WORK_DIR}/x.png)
 usage(render-neither "'render' needs --sheet or --at SECONDS" render glute-bridge --out ${WORK_DIR}/x.png)
 # An empty --db is refused; it never falls back to the default journal.
