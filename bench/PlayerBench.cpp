@@ -2,9 +2,11 @@
 // interpolation), of drawing one player frame, and the player's timing error over an hour.
 #include "app/App.hpp"
 #include "app/Audio.hpp"
+#include "app/MannequinDraw.hpp"
 #include "app/PlayerScreen.hpp"
 #include "app/Theme.hpp"
 #include "content/ExerciseLoader.hpp"
+#include "core/MannequinView.hpp"
 #include "core/SessionPlayer.hpp"
 #include "figure/Figure.hpp"
 
@@ -119,5 +121,39 @@ int main() {
     std::printf("player frame: update %.0f us + draw %.0f us = %.2f ms (goal <= 2 ms of CPU; "
                 "draw measured on Mesa llvmpipe, which rasterises on the CPU)\n",
                 updateTotal / count, drawTotal / count, (updateTotal + drawTotal) / count / 1000);
+
+    // 4. The figure v2 (docs/figure-v2.md): one frame's pose between two key poses
+    // (minimum-jerk), placed in 3-D and projected, then drawn shaded with the start pose's
+    // ghost, into a 1280 x 800 target.
+    {
+        const auto start = core::fromVersion1(ex->poses.front(), ex->view);
+        const auto end = core::fromVersion1(ex->poses.back(), ex->view);
+        const core::Camera camera{30, 15};
+        const auto startBody = core::place(start);
+        const auto ghost = core::picture(startBody, camera);
+        const auto fit = app::fitPictures({ghost}, {0.f, 0.f, 1280.f, 800.f});
+        double poseTotal = 0;
+        double mannequinDraw = 0;
+        std::size_t shapes = 0;
+        for (int i = 0; i < count; ++i) {
+            auto t0 = Clock::now();
+            const auto posture = core::between(start, end, static_cast<double>(i % 120) / 119.0);
+            const auto body = core::place(posture);
+            const auto picture = core::picture(body, camera, core::movingParts(startBody, body));
+            poseTotal += micros(Clock::now() - t0);
+            shapes += picture.shapes.size();
+            t0 = Clock::now();
+            texture.clear(app::colour::background);
+            app::drawMannequin(texture, ghost, fit, camera, {true, false});
+            app::drawMannequin(texture, picture, fit, camera);
+            texture.display();
+            mannequinDraw += micros(Clock::now() - t0);
+        }
+        std::printf("figure v2: pose, placement and projection %.1f us per frame (goal <= 50 us); "
+                    "drawing %.2f ms per frame (goal <= 2 ms with the rest of the screen), "
+                    "%zu shapes\n",
+                    poseTotal / count, mannequinDraw / count / 1000,
+                    shapes / static_cast<std::size_t>(count));
+    }
     return 0;
 }
