@@ -37,45 +37,20 @@ sf::Color toneColour(core::Tone tone) {
     return colour::figureTrunk;
 }
 
-// The 2-D convex hull of a foot's outline, so that SFML's convex shape is valid.
-std::vector<sf::Vector2f> convex(std::vector<sf::Vector2f> points) {
-    std::sort(points.begin(), points.end(), [](sf::Vector2f a, sf::Vector2f b) {
-        return a.x < b.x || (a.x == b.x && a.y < b.y);
-    });
-    auto cross = [](sf::Vector2f o, sf::Vector2f a, sf::Vector2f b) {
-        return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
-    };
-    if (points.size() < 3) {
-        return points;
-    }
-    std::vector<sf::Vector2f> hull(2 * points.size());
-    std::size_t k = 0;
-    for (const auto p : points) {
-        while (k >= 2 && cross(hull[k - 2], hull[k - 1], p) <= 0) {
-            --k;
-        }
-        hull[k++] = p;
-    }
-    const std::size_t lower = k + 1;
-    for (auto it = points.rbegin() + 1; it != points.rend(); ++it) {
-        while (k >= lower && cross(hull[k - 2], hull[k - 1], *it) <= 0) {
-            --k;
-        }
-        hull[k++] = *it;
-    }
-    hull.resize(k - 1);
-    return hull;
-}
-
 void drawPolygon(sf::RenderTarget& target, const std::vector<sf::Vector2f>& points, sf::Color fill,
                  sf::Color outline, float thickness) {
-    const auto hull = convex(points);
+    // The foot's outline as a convex polygon, as SFML's convex shape needs.
+    std::vector<core::Vec2> flat;
+    for (const auto p : points) {
+        flat.push_back({p.x, p.y});
+    }
+    const auto hull = core::convexHull(flat);
     if (hull.size() < 3) {
         return;
     }
     sf::ConvexShape shape(hull.size());
     for (std::size_t i = 0; i < hull.size(); ++i) {
-        shape.setPoint(i, hull[i]);
+        shape.setPoint(i, {static_cast<float>(hull[i].x), static_cast<float>(hull[i].y)});
     }
     shape.setFillColor(fill);
     shape.setOutlineColor(outline);

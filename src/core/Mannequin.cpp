@@ -445,48 +445,19 @@ Posture restOnFloor(const Posture& posture, double height) {
 
 namespace {
 
-struct Flat {
-    double x;
-    double z;
-};
+using Flat = Vec2; // x and z, seen from above
 
 double cross(Flat o, Flat a, Flat b) {
-    return (a.x - o.x) * (b.z - o.z) - (a.z - o.z) * (b.x - o.x);
-}
-
-// Andrew's monotone chain, counter-clockwise in (x, z).
-std::vector<Flat> hull(std::vector<Flat> points) {
-    std::sort(points.begin(), points.end(),
-              [](Flat a, Flat b) { return a.x < b.x || (a.x == b.x && a.z < b.z); });
-    if (points.size() < 3) {
-        return points;
-    }
-    std::vector<Flat> out(2 * points.size());
-    std::size_t k = 0;
-    for (const Flat p : points) {
-        while (k >= 2 && cross(out[k - 2], out[k - 1], p) <= 0) {
-            --k;
-        }
-        out[k++] = p;
-    }
-    const std::size_t lower = k + 1;
-    for (auto it = points.rbegin() + 1; it != points.rend(); ++it) {
-        while (k >= lower && cross(out[k - 2], out[k - 1], *it) <= 0) {
-            --k;
-        }
-        out[k++] = *it;
-    }
-    out.resize(k - 1);
-    return out;
+    return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
 }
 
 double segmentDistance(Flat p, Flat a, Flat b) {
     const double dx = b.x - a.x;
-    const double dz = b.z - a.z;
+    const double dz = b.y - a.y;
     const double len2 = dx * dx + dz * dz;
     const double t =
-        len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.z - a.z) * dz) / len2, 0.0, 1.0) : 0.0;
-    return std::hypot(p.x - (a.x + t * dx), p.z - (a.z + t * dz));
+        len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dz) / len2, 0.0, 1.0) : 0.0;
+    return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dz));
 }
 
 } // namespace
@@ -508,7 +479,7 @@ Balance balanceOf(const Mannequin& body, double contact, double margin) {
     }
     const Vec3 com = centreOfMass(body);
     const Flat c{com.x, com.z};
-    const auto shape = hull(base);
+    const auto shape = convexHull(base);
     double edge = 1e9;
     bool inside = shape.size() >= 3;
     for (std::size_t i = 0; i < shape.size(); ++i) {
@@ -520,7 +491,7 @@ Balance balanceOf(const Mannequin& body, double contact, double margin) {
         }
     }
     if (shape.size() == 1) {
-        edge = std::hypot(c.x - shape[0].x, c.z - shape[0].z);
+        edge = std::hypot(c.x - shape[0].x, c.y - shape[0].y);
     }
     result.distance = inside ? edge : -edge;
     result.balanced = result.distance + margin >= 0.0;
@@ -566,6 +537,31 @@ std::vector<std::string> limitProblems(const Posture& posture, double share) {
         }
     }
     return problems;
+}
+
+std::vector<Vec2> convexHull(std::vector<Vec2> points) {
+    std::sort(points.begin(), points.end(),
+              [](Vec2 a, Vec2 b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
+    if (points.size() < 3) {
+        return points;
+    }
+    std::vector<Vec2> out(2 * points.size());
+    std::size_t k = 0;
+    for (const Vec2 p : points) {
+        while (k >= 2 && cross(out[k - 2], out[k - 1], p) <= 0) {
+            --k;
+        }
+        out[k++] = p;
+    }
+    const std::size_t lower = k + 1;
+    for (auto it = points.rbegin() + 1; it != points.rend(); ++it) {
+        while (k >= lower && cross(out[k - 2], out[k - 1], *it) <= 0) {
+            --k;
+        }
+        out[k++] = *it;
+    }
+    out.resize(k - 1);
+    return out;
 }
 
 Posture mirror(const Posture& posture) {

@@ -11,6 +11,7 @@
 // Joint angles are anatomical, in degrees: flexion, abduction, external rotation, pronation,
 // dorsiflexion, inversion and extension of the toes are positive on both sides; for the spine
 // and neck, flexion, lateral flexion to the right and rotation to the right.
+#include "Kinematics.hpp"
 #include "Skeleton.hpp"
 
 #include <array>
@@ -212,6 +213,10 @@ struct Balance {
 // The same posture on the other side of the body: left and right swapped, the spine's lateral
 // flexion and rotation and the pelvis's yaw and roll reversed, z mirrored.
 [[nodiscard]] Posture mirror(const Posture& posture);
+
+// The convex hull of points in a plane, counter-clockwise (Andrew's monotone chain); fewer than
+// three points come back as they are, sorted.
+[[nodiscard]] std::vector<Vec2> convexHull(std::vector<Vec2> points);
 
 // Minimum-jerk progress (Flash & Hogan 1985): 10s³ − 15s⁴ + 6s⁵ for s in [0, 1], still at both
 // ends in speed and acceleration.

@@ -249,3 +249,13 @@ TEST_CASE("mannequin: minimum-jerk motion starts and ends still, half-way at hal
     CHECK(mid.pelvis.position.y == Approx(0.530 * kH - 0.05));
     CHECK(between(a, b, 0.1)[Dof::KneeFlexionL] < 9.0); // slow start
 }
+
+TEST_CASE("mannequin: the convex hull keeps the corners, counter-clockwise", "[mannequin]") {
+    const auto hull = convexHull({{0, 0}, {2, 0}, {1, 1}, {2, 2}, {0, 2}, {1, 0}});
+    REQUIRE(hull.size() == 4); // the inner point and the one on an edge are left out
+    CHECK(hull[0].x == 0.0);
+    CHECK(hull[0].y == 0.0);
+    CHECK(hull[1].x == 2.0); // counter-clockwise: along the bottom first
+    CHECK(hull[1].y == 0.0);
+    CHECK(convexHull({{1, 1}, {0, 0}}).size() == 2);
+}
