@@ -45,6 +45,36 @@ std::string humanise(std::string id) {
     return id;
 }
 
+// A contact sheet: the exercise's title above one cell per key pose.
+struct SheetLayout {
+    unsigned count = 1;
+    unsigned width = 0;
+    unsigned height = 0;
+    float cell = 0.f; // each cell's width
+    float top = 64.f;
+    float figureHeight = 0.f;
+};
+
+SheetLayout sheetLayout(const core::Exercise& ex, const RenderRequest& request) {
+    SheetLayout sheet;
+    sheet.count = static_cast<unsigned>(ex.poses.size());
+    sheet.width = request.width > 0 ? request.width : 420 * sheet.count;
+    sheet.height = request.height > 0 ? request.height : 460;
+    sheet.cell = static_cast<float>(sheet.width) / static_cast<float>(sheet.count);
+    sheet.figureHeight = static_cast<float>(sheet.height) - sheet.top - 48.f;
+    return sheet;
+}
+
+bool beginSheet(sf::RenderTexture& texture, const SheetLayout& sheet, const std::string& title,
+                const Fonts& fonts, std::ostream& err) {
+    if (!createSurface(texture, sheet.width, sheet.height, err)) {
+        return false;
+    }
+    texture.clear(colour::panel);
+    drawText(texture, utf8(title), fonts.bold, typeSize::heading, {24.f, 16.f}, colour::text);
+    return true;
+}
+
 } // namespace
 
 std::string describeMoment(const core::Exercise& ex, const core::PlayerSnapshot& snap) {
@@ -77,20 +107,18 @@ std::string describeMoment(const core::Exercise& ex, const core::PlayerSnapshot&
 // start pose as a ghost behind it and the parts that moved since highlighted.
 int renderMannequinSheet(const core::Exercise& ex, const RenderRequest& request, const Fonts& fonts,
                          std::ostream& err) {
-    const std::string lang = core::uiLanguage();
-    const auto count = static_cast<unsigned>(ex.poses.size());
-    const unsigned width = request.width > 0 ? request.width : 420 * count;
-    const unsigned height = request.height > 0 ? request.height : 460;
+    const core::Camera camera = *request.camera;
+    const SheetLayout sheet = sheetLayout(ex, request);
     sf::RenderTexture texture;
-    if (!createSurface(texture, width, height, err)) {
+    if (!beginSheet(texture, sheet,
+                    fmt::format("{} · {:.0f}°, {:.0f}°", ex.text(core::uiLanguage()).name,
+                                camera.azimuth, camera.elevation),
+                    fonts, err)) {
         return 1;
     }
-    texture.clear(colour::panel);
-    const core::Camera camera = *request.camera;
-    drawText(texture,
-             utf8(fmt::format("{} · {:.0f}°, {:.0f}°", ex.text(lang).name, camera.azimuth,
-                              camera.elevation)),
-             fonts.bold, typeSize::heading, {24.f, 16.f}, colour::text);
+    const unsigned count = sheet.count;
+    const unsigned width = sheet.width;
+    const unsigned height = sheet.height;
     std::vector<core::Mannequin> bodies;
     std::vector<core::Picture> pictures;
     for (const auto& pose : ex.poses) {
@@ -99,9 +127,9 @@ int renderMannequinSheet(const core::Exercise& ex, const RenderRequest& request,
     for (const auto& body : bodies) {
         pictures.push_back(core::picture(body, camera, core::movingParts(bodies.front(), body)));
     }
-    const float cell = static_cast<float>(width) / static_cast<float>(count);
-    const float top = 64.f;
-    const float figureHeight = static_cast<float>(height) - top - 48.f;
+    const float cell = sheet.cell;
+    const float top = sheet.top;
+    const float figureHeight = sheet.figureHeight;
     const auto fit = fitPictures(pictures, {0.f, top, cell, figureHeight});
     const auto ghost = core::picture(bodies.front(), camera);
     for (unsigned i = 0; i < count; ++i) {
@@ -134,24 +162,19 @@ int renderSheet(const core::Exercise& ex, const RenderRequest& request, const Fo
     if (request.camera) {
         return renderMannequinSheet(ex, request, fonts, err);
     }
-    const std::string lang = core::uiLanguage();
-    const auto count = static_cast<unsigned>(ex.poses.size());
-    const unsigned width = request.width > 0 ? request.width : 420 * count;
-    const unsigned height = request.height > 0 ? request.height : 460;
+    const SheetLayout sheet = sheetLayout(ex, request);
     sf::RenderTexture texture;
-    if (!createSurface(texture, width, height, err)) {
+    if (!beginSheet(texture, sheet, ex.text(core::uiLanguage()).name, fonts, err)) {
         return 1;
     }
-    texture.clear(colour::panel);
-    drawText(texture, utf8(ex.text(lang).name), fonts.bold, typeSize::heading, {24.f, 16.f},
-             colour::text);
+    const unsigned count = sheet.count;
     std::vector<core::BodyPlacement> bodies;
     for (const auto& pose : ex.poses) {
         bodies.push_back(core::placeBody(pose, ex.view, 1.75));
     }
-    const float cell = static_cast<float>(width) / static_cast<float>(count);
-    const float top = 64.f;
-    const float figureHeight = static_cast<float>(height) - top - 48.f;
+    const float cell = sheet.cell;
+    const float top = sheet.top;
+    const float figureHeight = sheet.figureHeight;
     const auto fit = fitFigures(bodies, {0.f, top, cell, figureHeight});
     for (unsigned i = 0; i < count; ++i) {
         const float left = cell * static_cast<float>(i);

@@ -181,7 +181,6 @@ constexpr double kSternoclavicularForward = 0.020; // the SC joint before the sp
 constexpr double kSternoclavicularDown = 0.010;    // below shoulder level
 constexpr double kSternoclavicularSide = 0.020;    // from the midline
 constexpr double kToes = 0.038;                    // toe length (of the foot's 0.152)
-constexpr double kFootHalfWidth = 0.025;           // half the width of the forefoot
 constexpr double kHeadCentreUp = 0.060;            // above the chin, the head's centre
 constexpr double kHeadCentreForward = 0.010;
 
@@ -329,7 +328,16 @@ MassInfo massOf(Part part) {
     return {0.0, 0.5};
 }
 
-double radiusOf(Part part) {
+} // namespace
+
+Posture standingPosture(double height) {
+    const Proportions p;
+    Posture posture;
+    posture.pelvis.position = {0.0, (p.ankleHeight + p.shank + p.thigh) * height, 0.0};
+    return posture;
+}
+
+double partRadius(Part part) {
     const Proportions p;
     switch (part) {
     case Part::Pelvis:
@@ -344,7 +352,6 @@ double radiusOf(Part part) {
         return p.headRadius;
     case Part::GirdleL:
     case Part::GirdleR:
-        return p.upperArmRadius;
     case Part::UpperArmL:
     case Part::UpperArmR:
         return p.upperArmRadius;
@@ -364,8 +371,6 @@ double radiusOf(Part part) {
         return 0.0; // feet and toes: their sole points
     }
 }
-
-} // namespace
 
 Vec3 centreOfMass(const Mannequin& body) {
     Vec3 sum;
@@ -396,7 +401,7 @@ std::vector<SurfacePoint> surfacePoints(const Mannequin& body) {
             // The sole: heel, ball and toe tip, each with the forefoot's width across.
             const std::size_t k = part == Part::FootL || part == Part::ToesL ? 0 : 1;
             const Mat3& foot = body[k == 0 ? Part::FootL : Part::FootR].axes;
-            const Vec3 across = foot.column(2) * (kFootHalfWidth * h);
+            const Vec3 across = foot.column(2) * (kForefootHalfWidth * h);
             const Vec3 sole[] = {
                 part == Part::FootL || part == Part::FootR ? body.landmarks.heel[k] : placed.origin,
                 part == Part::FootL || part == Part::FootR ? placed.end : body.landmarks.toeTip[k]};
@@ -406,7 +411,7 @@ std::vector<SurfacePoint> surfacePoints(const Mannequin& body) {
             }
             continue;
         }
-        const double r = radiusOf(part) * h;
+        const double r = partRadius(part) * h;
         if (part == Part::Head) {
             // A sphere round the head's centre.
             const Vec3 centre =

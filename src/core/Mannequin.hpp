@@ -175,6 +175,14 @@ struct Mannequin {
     }
 };
 
+// The reference posture: standing upright facing +X, every angle 0, the feet on the floor.
+[[nodiscard]] Posture standingPosture(double height = 1.70);
+
+// Half the thickness of a part as a fraction of height (Proportions; the girdle as thick as
+// the upper arm, the feet and toes as thin as their sole), and half the forefoot's width.
+[[nodiscard]] double partRadius(Part part);
+inline constexpr double kForefootHalfWidth = 0.025;
+
 // The mannequin of `height` metres in `posture`.
 [[nodiscard]] Mannequin place(const Posture& posture, double height = 1.70);
 

@@ -60,8 +60,6 @@ bool isRightPart(Part part) {
     return static_cast<std::size_t>(part) >= static_cast<std::size_t>(Part::GirdleR);
 }
 
-constexpr double kFootHalfWidth = 0.025; // as Mannequin.cpp's forefoot
-
 } // namespace
 
 Picture picture(const Mannequin& body, const Camera& camera, const std::vector<Part>& moving) {
@@ -93,39 +91,13 @@ Picture picture(const Mannequin& body, const Camera& camera, const std::vector<P
         }
         return Tone::Trunk;
     };
-    auto radiusOf = [&](Part part) {
-        switch (part) {
-        case Part::Pelvis:
-            return prop.pelvisRadius;
-        case Part::Abdomen:
-            return prop.abdomenRadius;
-        case Part::Thorax:
-            return prop.thoraxRadius;
-        case Part::Neck:
-            return prop.neckRadius;
-        case Part::GirdleL:
-        case Part::GirdleR:
-            return prop.upperArmRadius * 0.9;
-        case Part::UpperArmL:
-        case Part::UpperArmR:
-            return prop.upperArmRadius;
-        case Part::ForearmL:
-        case Part::ForearmR:
-            return prop.forearmRadius;
-        case Part::HandL:
-        case Part::HandR:
-            return prop.handRadius;
-        case Part::ThighL:
-        case Part::ThighR:
-            return prop.thighRadius;
-        case Part::ShankL:
-        case Part::ShankR:
-            return prop.shankRadius;
-        default:
-            return 0.012;
+    // Drawn a little thinner at the girdle, and the toes as a thin rod.
+    auto radiusOf = [](Part part) {
+        if (part == Part::GirdleL || part == Part::GirdleR) {
+            return partRadius(part) * 0.9;
         }
+        return part == Part::ToesL || part == Part::ToesR ? 0.012 : partRadius(part);
     };
-
     for (std::size_t i = 0; i < kPartCount; ++i) {
         const auto part = static_cast<Part>(i);
         const PlacedPart& placed = body.parts[i];
@@ -146,7 +118,7 @@ Picture picture(const Mannequin& body, const Camera& camera, const std::vector<P
             // The foot as the outline of its sole and instep: heel, ball (both edges), the
             // top of the ankle.
             const std::size_t k = part == Part::FootL ? 0 : 1;
-            const Vec3 across = placed.axes.column(2) * (kFootHalfWidth * h);
+            const Vec3 across = placed.axes.column(2) * (kForefootHalfWidth * h);
             const Vec3 upward = placed.axes.column(1) * (prop.ankleHeight * h);
             const Vec3 heel = body.landmarks.heel[k];
             const Vec3 ball = placed.end;

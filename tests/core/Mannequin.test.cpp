@@ -12,9 +12,7 @@ namespace {
 constexpr double kH = 1.70;
 
 Posture standing() {
-    Posture p;
-    p.pelvis.position = {0, 0.530 * kH, 0};
-    return p;
+    return standingPosture(kH);
 }
 } // namespace
 
