@@ -45,6 +45,33 @@ std::string savedPainText(int pain) {
     return fmt::format(fmt::runtime(tr("This morning's pain: {} (saved)")), pain);
 }
 
+// wrapText, and a word too long for a line (a file's path) broken where it reaches the edge,
+// after a "/" when there is one.
+std::vector<sf::String> wrapLong(const std::string& text, const sf::Font& font, unsigned size,
+                                 float width) {
+    std::vector<sf::String> lines;
+    for (sf::String line : wrapText(text, font, size, width)) {
+        while (textWidth(line, font, size) > width && line.getSize() > 1) {
+            std::size_t fits = 1;
+            while (fits < line.getSize() &&
+                   textWidth(line.substring(0, fits + 1), font, size) <= width) {
+                ++fits;
+            }
+            std::size_t cut = fits;
+            for (std::size_t i = fits; i > fits / 2; --i) {
+                if (line[i - 1] == '/') {
+                    cut = i;
+                    break;
+                }
+            }
+            lines.push_back(line.substring(0, cut));
+            line = line.substring(cut);
+        }
+        lines.push_back(line);
+    }
+    return lines;
+}
+
 std::string undoLabel() {
     return std::string(tr("Undo")) + " (U)";
 }
@@ -773,7 +800,27 @@ float TodayScreen::layoutMorning(float top) {
 }
 
 void TodayScreen::layout() {
-    m_wide = m_size.x >= 1000.f && m_size.y >= 620.f;
+    layoutFor(m_size.x >= 1000.f && m_size.y >= 620.f);
+}
+
+float TodayScreen::stoppedHeight(float width) const {
+    float height = 0.f;
+    for (const auto& s : m_view.stopped) {
+        const std::string name = s.exercise != nullptr ? s.exercise->text(m_lang).name : s.id;
+        height +=
+            24.f * static_cast<float>(
+                       wrapText(fmt::format(fmt::runtime(tr("{}: stopped until your therapist "
+                                                            "has looked at it")),
+                                            name),
+                                m_fonts.regular, typeSize::small, width - 40.f)
+                           .size()) +
+            6.f;
+    }
+    return height;
+}
+
+void TodayScreen::layoutFor(bool wide) {
+    m_wide = wide;
     m_pad = m_wide ? kPad : 16.f;
     const float avail = m_size.x - 2 * m_pad;
     const float header = layoutHeader();
@@ -793,13 +840,26 @@ void TodayScreen::layout() {
         m_startButton = Hit{{m_routineRect.left + 24.f,
                              m_routineRect.top + m_routineRect.height - kButtonHeight - 24.f,
                              m_routineRect.width - 48.f, kButtonHeight}};
-        // The message above the Start button, at most three lines.
         const float inner = m_routineRect.width - 48.f;
+        m_headAt = {m_routineRect.left + 24.f, m_routineRect.top + 20.f};
+        m_headWidth = inner;
+        const float rowsTop = m_headAt.y + routineHead(nullptr, m_headAt, inner);
+        const float stopped = stoppedHeight(inner);
+        // The message above the Start button: at most four lines, and no more than leave the
+        // exercises their least room. When even that is too little, one column that scrolls.
+        const float least = 34.f * static_cast<float>(m_view.items.size());
+        const float spare = m_startButton.rect.top - 12.f - 8.f - stopped - rowsTop - least;
         m_messageLines = m_message.empty()
                              ? std::vector<sf::String>{}
-                             : wrapText(m_message, m_fonts.regular, typeSize::small, inner);
-        if (m_messageLines.size() > 3) {
-            m_messageLines.resize(3);
+                             : wrapLong(m_message, m_fonts.regular, typeSize::small, inner);
+        const auto most =
+            static_cast<std::size_t>(std::clamp(std::floor(spare / smallLine), 0.f, 4.f));
+        if (spare < 0.f || (!m_messageLines.empty() && most == 0)) {
+            layoutFor(false);
+            return;
+        }
+        if (m_messageLines.size() > most) {
+            m_messageLines.resize(most);
             m_messageLines.back() = ellipsize(m_messageLines.back() + utf8(" …"), m_fonts.regular,
                                               typeSize::small, inner);
             m_messageCut = true;
@@ -807,14 +867,6 @@ void TodayScreen::layout() {
         const float message = smallLine * static_cast<float>(m_messageLines.size());
         m_messageRect = {m_routineRect.left + 24.f, m_startButton.rect.top - 12.f - message, inner,
                          message};
-        m_headAt = {m_routineRect.left + 24.f, m_routineRect.top + 20.f};
-        m_headWidth = inner;
-        const float rowsTop = m_headAt.y + routineHead(nullptr, m_headAt, inner);
-        float stopped = 0.f;
-        for (const auto& s : m_view.stopped) {
-            (void)s;
-            stopped += 30.f;
-        }
         const float room = m_messageRect.top - 8.f - stopped - rowsTop;
         m_rowsBottom = layoutRows({m_headAt.x, rowsTop}, inner, room);
         // The documents at the bottom of the progress panel; above them the progress scrolls.
@@ -842,9 +894,12 @@ void TodayScreen::layout() {
     float above = bar ? barTop - 8.f : m_size.y - m_pad;
     m_messageLines = m_message.empty()
                          ? std::vector<sf::String>{}
-                         : wrapText(m_message, m_fonts.regular, typeSize::small, avail);
-    if (m_messageLines.size() > 2) {
-        m_messageLines.resize(2);
+                         : wrapLong(m_message, m_fonts.regular, typeSize::small, avail);
+    // As many lines as leave the scrolling part some room (at most four), the rest in a tooltip.
+    const auto most = static_cast<std::size_t>(
+        std::clamp(std::floor((above - top - 96.f) / smallLine), 1.f, 4.f));
+    if (m_messageLines.size() > most) {
+        m_messageLines.resize(most);
         m_messageLines.back() =
             ellipsize(m_messageLines.back() + utf8(" …"), m_fonts.regular, typeSize::small, avail);
         m_messageCut = true;
@@ -861,17 +916,7 @@ void TodayScreen::layout() {
     m_headWidth = width - 48.f;
     const float rowsTop = m_headAt.y + routineHead(nullptr, m_headAt, m_headWidth);
     m_rowsBottom = layoutRows({m_headAt.x, rowsTop}, m_headWidth, std::nullopt);
-    float y = m_rowsBottom;
-    for (const auto& s : m_view.stopped) {
-        const std::string name = s.exercise != nullptr ? s.exercise->text(m_lang).name : s.id;
-        y += 24.f * static_cast<float>(
-                        wrapText(fmt::format(fmt::runtime(tr("{}: stopped until your therapist "
-                                                             "has looked at it")),
-                                             name),
-                                 m_fonts.regular, typeSize::small, m_headWidth - 40.f)
-                            .size()) +
-             6.f;
-    }
+    float y = m_rowsBottom + stoppedHeight(m_headWidth);
     m_routineRect.height = y + 12.f;
     const float panelTop = m_routineRect.height + 12.f;
     m_progressAt = {24.f, panelTop + 20.f};

@@ -111,6 +111,8 @@ private:
     [[nodiscard]] static std::string topLabel(TopButton button, bool hint);
 
     void layout();
+    void layoutFor(bool wide); // two columns, or one (also when two leave too little room)
+    [[nodiscard]] float stoppedHeight(float width) const; // the stopped exercises' lines
     // The parts of layout(): the day and the buttons at the top, the morning's question (or
     // its saved answer), the rows of the routine's exercises. Each returns its bottom.
     float layoutHeader();

@@ -4,6 +4,7 @@
 #include "app/ExerciseScreen.hpp"
 #include "app/FeedbackScreen.hpp"
 #include "app/HistoryScreen.hpp"
+#include "app/LayoutAudit.hpp"
 #include "app/PlayerScreen.hpp"
 #include "app/ProgramsScreen.hpp"
 #include "app/SafetyScreen.hpp"
@@ -911,4 +912,86 @@ TEST_CASE("today: a digit of the number pad chooses this morning's pain; Enter s
     REQUIRE(checkIns.size() == 1);
     CHECK(checkIns[0].morningPain == 2);
     CHECK(screen.showsSavedPain());
+}
+
+namespace {
+
+// What the layout check finds on the screen drawn at `size` (logical pixels, drawn 1:1).
+std::vector<std::string> layoutProblemsAt(app::TodayScreen& screen, sf::Vector2f size) {
+    screen.resize(size);
+    sf::RenderTexture texture;
+    REQUIRE(texture.create(static_cast<unsigned>(size.x), static_cast<unsigned>(size.y)));
+    texture.clear(app::colour::background);
+    app::LayoutAudit audit;
+    app::activeAudit = &audit;
+    screen.draw(texture);
+    app::activeAudit = nullptr;
+    return app::layoutProblems(audit.boxes(), size);
+}
+
+} // namespace
+
+TEST_CASE("today lays out cleanly in every state, at every size, in English and German",
+          "[app][today][layout]") {
+    const std::vector<sf::Vector2f> sizes{
+        {640.f, 480.f}, {800.f, 600.f}, {853.f, 480.f}, {1280.f, 720.f}, {1280.f, 800.f}};
+    for (const char* lang : {"en", "de"}) {
+        core::initI18n(MOTUS_BUILD_LOCALEDIR, lang);
+        Day day;
+        app::TodayScreen screen(
+            *day.practice, day.fonts, lang,
+            {[](const auto&) {}, [] {}, [] {}, [] {}, [] {}, [](const service::ItemView&) {}});
+        screen.setOpenFileAction([] {});
+        auto check = [&](const std::string& state) {
+            for (const auto size : sizes) {
+                INFO(lang << " " << state << " at " << size.x << "x" << size.y);
+                const auto problems = layoutProblemsAt(screen, size);
+                CHECK(problems == std::vector<std::string>{});
+                // The morning's question and Start are never scrolled away.
+                const sf::FloatRect window{0.f, 0.f, size.x, size.y};
+                for (const auto& button : screen.painButtons()) {
+                    CHECK(inside(window, button));
+                }
+                if (screen.view().state == service::ProgramState::Active) {
+                    CHECK(inside(window, screen.startButton()));
+                }
+            }
+        };
+        check("asking");
+        press(screen, sf::Keyboard::Num4);
+        check("chosen");
+        press(screen, sf::Keyboard::Enter);
+        screen.showMessage("Report saved as /a/rather/long/folder/name/in/the/home/folder/"
+                           "Documents/motus-report-2026-11-10.html: open it in a browser to "
+                           "print it or send it.");
+        check("saved, with a long message");
+        press(screen, sf::Keyboard::Tab);
+        check("focused");
+        // Not started yet; done; stopped by a warning sign.
+        const auto library = std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises";
+        (void)day.practice->assign(
+            library / "programs" / "low-back-motor-control.xml",
+            core::Date{std::chrono::year(2026), std::chrono::November, std::chrono::day(16)}, true);
+        screen.refresh();
+        check("not started");
+        day.date = {std::chrono::year(2027), std::chrono::March, std::chrono::day(1)};
+        screen.refresh();
+        REQUIRE(screen.view().state == service::ProgramState::Complete);
+        check("complete");
+        for (const auto& item : screen.view().items) {
+            service::LogRequest log;
+            log.exercise = item.prescription.exercise;
+            (void)day.practice->log(log);
+        }
+        screen.refresh();
+        check("all done today");
+        core::CheckIn sign;
+        sign.at = core::stampOn(day.date);
+        sign.redFlags = {core::RedFlag::BladderBowel};
+        (void)day.practice->checkIn(sign);
+        screen.refresh();
+        REQUIRE(screen.view().state == service::ProgramState::Stopped);
+        check("stopped");
+    }
+    core::initI18n(MOTUS_BUILD_LOCALEDIR, "en");
 }
