@@ -601,27 +601,48 @@ float TodayScreen::layoutRows(sf::Vector2f at, float width, std::optional<float>
         return at.y;
     }
     const float textWidthRoom = width - 40.f - (m_actions.open ? 30.f : 0.f);
-    // Whole names and doses, wrapped, when they fit (always when the content scrolls).
-    float y = at.y;
-    for (const auto& item : m_view.items) {
-        Row row;
-        row.name =
-            wrapText(item.exercise->text(m_lang).name, m_fonts.bold, typeSize::body, textWidthRoom);
-        row.dose = wrapText(core::describeDose(item.prescription.dose), m_fonts.regular,
-                            typeSize::small, textWidthRoom);
-        const float height = 6.f + 30.f * static_cast<float>(row.name.size()) +
-                             24.f * static_cast<float>(row.dose.size()) + 4.f;
-        row.rect = {at.x - 12.f, y - 6.f, width + 24.f, height};
-        y += height + 4.f;
-        m_rows.push_back(std::move(row));
-    }
-    if (!room || y - at.y <= *room || m_rows.empty()) {
+    // Whole names and doses, wrapped, when they fit (always when the content scrolls); else
+    // the name on one line and the dose on two, then on one. Shortened text is shown whole in
+    // a tooltip.
+    auto build = [&](std::size_t most) {
+        m_rows.clear();
+        float y = at.y;
+        for (const auto& item : m_view.items) {
+            Row row;
+            row.name = wrapText(item.exercise->text(m_lang).name, m_fonts.bold, typeSize::body,
+                                textWidthRoom);
+            row.dose = wrapText(core::describeDose(item.prescription.dose), m_fonts.regular,
+                                typeSize::small, textWidthRoom);
+            auto limit = [&](std::vector<sf::String>& lines, const sf::Font& font, unsigned size,
+                             std::size_t keep) {
+                if (lines.size() > keep) {
+                    lines.resize(keep);
+                    lines.back() = ellipsize(lines.back() + utf8(" …"), font, size, textWidthRoom);
+                    row.cut = true;
+                }
+            };
+            if (most < 100) {
+                limit(row.name, m_fonts.bold, typeSize::body, 1);
+            }
+            limit(row.dose, m_fonts.regular, typeSize::small, most);
+            const float height = 6.f + 30.f * static_cast<float>(row.name.size()) +
+                                 24.f * static_cast<float>(row.dose.size()) + 4.f;
+            row.rect = {at.x - 12.f, y - 6.f, width + 24.f, height};
+            y += height + 4.f;
+            m_rows.push_back(std::move(row));
+        }
         return y;
+    };
+    for (const std::size_t most : {std::size_t{100}, std::size_t{2}, std::size_t{1}}) {
+        const float y = build(most);
+        if (!room || y - at.y <= *room || m_rows.empty()) {
+            return y;
+        }
     }
+    float y = at.y;
     // Else one line each, closer together when many have to fit above the button; the dose
     // only when there is room for it. Shortened text is shown whole in a tooltip.
     const float pitch = std::clamp(*room / static_cast<float>(m_rows.size()), 34.f, 64.f);
-    y = at.y;
     for (std::size_t i = 0; i < m_rows.size(); ++i) {
         const auto& item = m_view.items[i];
         Row& row = m_rows[i];
@@ -761,24 +782,36 @@ float TodayScreen::layoutMorning(float top) {
             m_painButtons.push_back(
                 Hit{{m_pad + static_cast<float>(i) * (width + 8.f), buttonsTop, width, height}});
         }
-        // Save and Cancel right of the numbers when they fit, else under them; as wide as
-        // the longest label.
-        float save = 0.f;
-        for (int i = 0; i <= 10; ++i) {
-            save = std::max(
-                save, textWidth(utf8(fmt::format(fmt::runtime(tr("Save {}")), i) + " (Enter)"),
-                                m_fonts.bold, typeSize::body) +
-                          36.f);
-        }
-        save = std::max(save, 200.f);
-        const float cancel = std::max(180.f, textWidth(utf8(std::string(tr("Cancel")) + " (Esc)"),
-                                                       m_fonts.regular, typeSize::body) +
-                                                 36.f);
+        // Save and Cancel right of the numbers when they fit (without their key hints if need
+        // be), else under them; as wide as the longest label.
+        auto widths = [&](bool hints) {
+            float save = 200.f;
+            for (int i = 0; i <= 10; ++i) {
+                save = std::max(save, textWidth(utf8(fmt::format(fmt::runtime(tr("Save {}")), i) +
+                                                     (hints ? " (Enter)" : "")),
+                                                m_fonts.bold, typeSize::body) +
+                                          36.f);
+            }
+            const float cancel =
+                std::max(hints ? 180.f : 120.f,
+                         textWidth(utf8(std::string(tr("Cancel")) + (hints ? " (Esc)" : "")),
+                                   m_fonts.regular, typeSize::body) +
+                             36.f);
+            return std::pair{save, cancel};
+        };
         float x = m_painButtons.back().rect.left + width + 24.f;
         float y = buttonsTop;
+        m_painHints = true;
+        auto [save, cancel] = widths(true);
+        if (x + save + 12.f + cancel > m_size.x - m_pad) {
+            std::tie(save, cancel) = widths(false);
+            m_painHints = false;
+        }
         if (x + save + 12.f + cancel > m_size.x - m_pad) {
             x = m_pad;
             y += height + 8.f;
+            std::tie(save, cancel) = widths(true);
+            m_painHints = true;
         }
         m_savePainButton = Hit{{x, y, save, height}};
         m_cancelPainButton = Hit{{x + save + 12.f, y, cancel, height}};
@@ -1403,9 +1436,11 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
         }
         if (m_pendingPain) {
             drawButton(target, m_fonts, m_savePainButton.rect,
-                       fmt::format(fmt::runtime(tr("Save {}")), *m_pendingPain) + " (Enter)", true);
+                       fmt::format(fmt::runtime(tr("Save {}")), *m_pendingPain) +
+                           (m_painHints ? " (Enter)" : ""),
+                       true);
             drawButton(target, m_fonts, m_cancelPainButton.rect,
-                       std::string(tr("Cancel")) + " (Esc)", false);
+                       std::string(tr("Cancel")) + (m_painHints ? " (Esc)" : ""), false);
         }
     }
     if (showsSavedPain()) {
@@ -1440,8 +1475,8 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
                          colour::text);
                 y += 30.f;
             }
-            if (row.cut) {
-                y = r.top + std::min(36.f, r.height - 24.f);
+            if (y + 24.f * static_cast<float>(row.dose.size()) > r.top + r.height) {
+                y = r.top + std::min(36.f, r.height - 24.f); // closer together
             }
             for (const auto& line : row.dose) {
                 drawText(target, line, m_fonts.regular, typeSize::small, {r.left + 52.f, y},

@@ -203,6 +203,7 @@ private:
     float m_titleTop = 26.f;
     std::vector<sf::String> m_question; // the morning's question, wrapped
     float m_questionTop = 92.f;
+    bool m_painHints = true;  // Save and Cancel with their keys, when there is room
     float m_savedTop = 102.f; // the saved answer beside Undo
     // A row of the routine (an exercise): its name and dose as drawn; `cut` when shortened
     // (the whole in a tooltip).

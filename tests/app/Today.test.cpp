@@ -20,6 +20,7 @@
 #include <SFML/Graphics.hpp>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <cmath>
 #include <cstdlib>
@@ -917,7 +918,8 @@ TEST_CASE("today: a digit of the number pad chooses this morning's pain; Enter s
 namespace {
 
 // What the layout check finds on the screen drawn at `size` (logical pixels, drawn 1:1).
-std::vector<std::string> layoutProblemsAt(app::TodayScreen& screen, sf::Vector2f size) {
+std::vector<std::string> layoutProblemsAt(app::TodayScreen& screen, sf::Vector2f size,
+                                          const std::string& name) {
     screen.resize(size);
     sf::RenderTexture texture;
     REQUIRE(texture.create(static_cast<unsigned>(size.x), static_cast<unsigned>(size.y)));
@@ -926,6 +928,8 @@ std::vector<std::string> layoutProblemsAt(app::TodayScreen& screen, sf::Vector2f
     app::activeAudit = &audit;
     screen.draw(texture);
     app::activeAudit = nullptr;
+    texture.display();
+    keepShot(texture.getTexture().copyToImage(), name);
     return app::layoutProblems(audit.boxes(), size);
 }
 
@@ -945,7 +949,10 @@ TEST_CASE("today lays out cleanly in every state, at every size, in English and 
         auto check = [&](const std::string& state) {
             for (const auto size : sizes) {
                 INFO(lang << " " << state << " at " << size.x << "x" << size.y);
-                const auto problems = layoutProblemsAt(screen, size);
+                const auto problems =
+                    layoutProblemsAt(screen, size,
+                                     fmt::format("today-{}-{}-{}x{}", lang,
+                                                 state.substr(0, state.find(',')), size.x, size.y));
                 CHECK(problems == std::vector<std::string>{});
                 // The morning's question and Start are never scrolled away.
                 const sf::FloatRect window{0.f, 0.f, size.x, size.y};
@@ -973,7 +980,7 @@ TEST_CASE("today lays out cleanly in every state, at every size, in English and 
             library / "programs" / "low-back-motor-control.xml",
             core::Date{std::chrono::year(2026), std::chrono::November, std::chrono::day(16)}, true);
         screen.refresh();
-        check("not started");
+        check("not-started");
         day.date = {std::chrono::year(2027), std::chrono::March, std::chrono::day(1)};
         screen.refresh();
         REQUIRE(screen.view().state == service::ProgramState::Complete);
@@ -984,7 +991,7 @@ TEST_CASE("today lays out cleanly in every state, at every size, in English and 
             (void)day.practice->log(log);
         }
         screen.refresh();
-        check("all done today");
+        check("all-done-today");
         core::CheckIn sign;
         sign.at = core::stampOn(day.date);
         sign.redFlags = {core::RedFlag::BladderBowel};
