@@ -745,7 +745,7 @@ float TodayScreen::layoutHeader() {
     const float underBottom = aboveTop + static_cast<float>(under.size()) * (kHeight + kGap) - kGap;
     const float besideBottom =
         std::max(84.f, 12.f + static_cast<float>(beside.size()) * (kHeight + kGap) - kGap);
-    if (besideBottom < underBottom) {
+    if (besideBottom + 16.f < underBottom) { // clearly lower: it is the more ragged
         m_titleSplit = true;
         m_titleTop = 8.f;
         return place(beside, m_size.x - m_pad, 12.f);
