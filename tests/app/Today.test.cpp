@@ -974,6 +974,12 @@ TEST_CASE("today lays out cleanly in every state, at every size, in English and 
         check("saved, with a long message");
         press(screen, sf::Keyboard::Tab);
         check("focused");
+        for (int i = 0; i < 5; ++i) { // History, Library, Something new, Undo, the first exercise
+            press(screen, sf::Keyboard::Tab);
+        }
+        REQUIRE(screen.focusedRect());
+        CHECK(*screen.focusedRect() == screen.itemRects().front());
+        check("exercise-focused");
         // Not started yet; done; stopped by a warning sign.
         const auto library = std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises";
         (void)day.practice->assign(
