@@ -45,6 +45,33 @@ std::string savedPainText(int pain) {
     return fmt::format(fmt::runtime(tr("This morning's pain: {} (saved)")), pain);
 }
 
+// wrapText, and a word too long for a line (a file's path) broken where it reaches the edge,
+// after a "/" when there is one.
+std::vector<sf::String> wrapLong(const std::string& text, const sf::Font& font, unsigned size,
+                                 float width) {
+    std::vector<sf::String> lines;
+    for (sf::String line : wrapText(text, font, size, width)) {
+        while (textWidth(line, font, size) > width && line.getSize() > 1) {
+            std::size_t fits = 1;
+            while (fits < line.getSize() &&
+                   textWidth(line.substring(0, fits + 1), font, size) <= width) {
+                ++fits;
+            }
+            std::size_t cut = fits;
+            for (std::size_t i = fits; i > fits / 2; --i) {
+                if (line[i - 1] == '/') {
+                    cut = i;
+                    break;
+                }
+            }
+            lines.push_back(line.substring(0, cut));
+            line = line.substring(cut);
+        }
+        lines.push_back(line);
+    }
+    return lines;
+}
+
 std::string undoLabel() {
     return std::string(tr("Undo")) + " (U)";
 }
@@ -112,6 +139,11 @@ std::vector<TodayScreen::Focus> TodayScreen::focusables() const {
 }
 
 sf::FloatRect TodayScreen::rectOf(Focus focus) const {
+    const sf::FloatRect place = placeOf(focus);
+    return scrolled(focus.control) ? onScreen(place) : place;
+}
+
+sf::FloatRect TodayScreen::placeOf(Focus focus) const {
     switch (focus.control) {
     case Control::Settings:
         return m_settingsButton.rect;
@@ -130,7 +162,7 @@ sf::FloatRect TodayScreen::rectOf(Focus focus) const {
     case Control::Undo:
         return m_undoButton.rect;
     case Control::Item:
-        return itemRects().at(focus.index);
+        return m_rows.at(focus.index).rect;
     case Control::Start:
         return m_startButton.rect;
     case Control::OpenFile:
@@ -276,6 +308,7 @@ void TodayScreen::checkIn(int morningPain) {
         m_message = fmt::format(fmt::runtime(tr("Your answer could not be saved ({}). Please try "
                                                 "again in a moment.")),
                                 e.what());
+        layout();
         return;
     }
     refresh();
@@ -289,14 +322,14 @@ std::optional<std::filesystem::path> TodayScreen::writeDocument(const char* what
             report ? document::reportHtml(m_practice, {}) : document::handoutOfCurrent(m_practice);
         service::writeExport(file, html, m_practice.journalFile());
     } catch (const std::exception& e) {
-        m_message = fmt::format(fmt::runtime(tr("The file could not be written: {}")), e.what());
+        showMessage(fmt::format(fmt::runtime(tr("The file could not be written: {}")), e.what()));
         return std::nullopt;
     }
-    m_message = fmt::format(fmt::runtime(report ? tr("Report saved as {}: open it in a browser to "
+    showMessage(fmt::format(fmt::runtime(report ? tr("Report saved as {}: open it in a browser to "
                                                      "print it or send it.")
                                                 : tr("Handout saved as {}: open it in a browser "
                                                      "to print it.")),
-                            file.string());
+                            file.string()));
     return file;
 }
 
@@ -445,45 +478,48 @@ void TodayScreen::setOpenFileAction(std::function<void()> action) {
     layout();
 }
 
-float TodayScreen::itemsTop() const {
-    // As draw() goes down the routine's panel: the heading, the length and title, the states.
-    float y = m_routineRect.top + 20.f;
-    if (!routineHeading().empty()) {
-        y += 40.f;
+std::vector<sf::FloatRect> TodayScreen::painButtons() const {
+    std::vector<sf::FloatRect> rects;
+    for (const auto& button : m_painButtons) {
+        rects.push_back(button.rect);
     }
-    y += 36.f;
-    const float inner = m_routineRect.width - 48.f;
-    const auto states = stateLines();
-    for (std::size_t i = 0; i < states.size(); ++i) {
-        const auto& font = i == 0 ? m_fonts.bold : m_fonts.regular;
-        y += 26.f * static_cast<float>(wrapText(states[i], font, typeSize::small, inner).size());
-    }
-    if (!states.empty()) {
-        y += 10.f;
-    }
-    return y;
+    return rects;
 }
 
-float TodayScreen::itemPitch() const {
-    const float room = m_startButton.rect.top - 8.f - itemsTop();
-    return m_view.items.empty()
-               ? 64.f
-               : std::clamp(room / static_cast<float>(m_view.items.size() + m_view.stopped.size()),
-                            34.f, 64.f);
+sf::FloatRect TodayScreen::openFileButton() const {
+    return m_openFile ? onScreen(m_openFileButton.rect) : sf::FloatRect{};
+}
+
+void TodayScreen::showMessage(std::string message) {
+    m_message = std::move(message);
+    layout();
+}
+
+bool TodayScreen::scrolled(Control control) const {
+    return !m_wide && (control == Control::Item || control == Control::OpenFile ||
+                       control == Control::Handout || control == Control::Report);
+}
+
+sf::FloatRect TodayScreen::onScreen(sf::FloatRect content) const {
+    if (m_wide) {
+        return content;
+    }
+    const sf::FloatRect area = m_scroll.area();
+    return {content.left + area.left, content.top + area.top - m_scroll.offset(), content.width,
+            content.height};
+}
+
+void TodayScreen::showFocus() {
+    if (const auto focus = currentFocus(); focus && scrolled(focus->control)) {
+        const sf::FloatRect place = placeOf(*focus);
+        m_scroll.show(place.top - 10.f, place.top + place.height + 10.f);
+    }
 }
 
 std::vector<sf::FloatRect> TodayScreen::itemRects() const {
     std::vector<sf::FloatRect> rows;
-    if (m_view.program == nullptr || m_view.state == service::ProgramState::Stopped ||
-        m_view.state == service::ProgramState::NotStarted) {
-        return rows;
-    }
-    const float pitch = itemPitch();
-    float y = itemsTop();
-    for (std::size_t i = 0; i < m_view.items.size(); ++i) {
-        rows.push_back(
-            {m_routineRect.left + 12.f, y - 6.f, m_routineRect.width - 24.f, pitch - 4.f});
-        y += pitch;
+    for (const auto& row : m_rows) {
+        rows.push_back(onScreen(row.rect));
     }
     return rows;
 }
@@ -493,85 +529,481 @@ void TodayScreen::resize(sf::Vector2f size) {
     layout();
 }
 
-void TodayScreen::layout() {
-    const float top = m_askMorning ? 190.f : showsSavedPain() ? 160.f : 100.f;
-    const float width = (m_size.x - 3 * kPad) / 2;
-    m_routineRect = {kPad, top, width, m_size.y - top - kPad};
-    m_progressRect = {2 * kPad + width, top, width, m_size.y - top - kPad};
-    m_startButton = Hit{{m_routineRect.left + 24.f,
-                         m_routineRect.top + m_routineRect.height - kButtonHeight - 24.f,
-                         m_routineRect.width - 48.f, kButtonHeight}};
-    // The buttons at the top right are as wide as their labels (translations differ); when
-    // they would leave the day's title too little room, their type gets smaller.
+float TodayScreen::routineHead(sf::RenderTarget* target, sf::Vector2f at, float width) const {
+    float y = at.y;
+    auto lines = [&](const std::string& text, const sf::Font& font, unsigned size, float step,
+                     sf::Color colour, float indent = 0.f) {
+        for (const auto& line : wrapText(text, font, size, width - 2 * indent)) {
+            if (target != nullptr) {
+                drawText(*target, line, font, size, {at.x + indent, y}, colour);
+            }
+            y += step;
+        }
+    };
+    if (m_view.program == nullptr) {
+        return 0.f;
+    }
+    if (const std::string heading = routineHeading(); !heading.empty()) {
+        // Smaller rather than on two lines when a language needs the room.
+        if (textWidth(utf8(heading), m_fonts.bold, typeSize::heading) <= width) {
+            lines(heading, m_fonts.bold, typeSize::heading, 36.f, colour::text);
+        } else {
+            y += 4.f;
+            lines(heading, m_fonts.bold, typeSize::body, 30.f, colour::text);
+            y += 2.f;
+        }
+        y += 4.f;
+    }
+    // How long it takes first, then the program's title.
+    std::string about = m_view.program->titleIn(m_lang);
+    if (const std::string length = sessionLengthText();
+        !length.empty() && m_view.state != service::ProgramState::Stopped &&
+        m_view.state != service::ProgramState::NotStarted) {
+        about = length + " · " + about;
+    }
+    lines(about, m_fonts.regular, typeSize::small, 24.f, colour::mutedText);
+    y += 12.f;
+    const auto states = stateLines();
+    if (m_view.state == service::ProgramState::Stopped) {
+        // The warning in a box of its own.
+        const auto text = wrapText(states.front(), m_fonts.bold, typeSize::body, width - 32.f);
+        const float height = 32.f * static_cast<float>(text.size()) + 28.f;
+        if (target != nullptr) {
+            drawRoundedRect(*target, {at.x, y, width, height}, 10.f, colour::warningGround,
+                            colour::warning, 2.f);
+        }
+        y += 14.f;
+        lines(states.front(), m_fonts.bold, typeSize::body, 32.f, colour::text, 16.f);
+        y += 26.f;
+    } else if (m_view.state == service::ProgramState::NotStarted) {
+        for (std::size_t i = 0; i < states.size(); ++i) {
+            lines(states[i], i == 0 ? m_fonts.bold : m_fonts.regular, typeSize::body, 32.f,
+                  colour::text);
+            y += 8.f;
+        }
+    } else {
+        for (std::size_t i = 0; i < states.size(); ++i) { // complete: since when, and what now
+            lines(states[i], i == 0 ? m_fonts.bold : m_fonts.regular, typeSize::small, 26.f,
+                  colour::text);
+        }
+        if (!states.empty()) {
+            y += 10.f;
+        }
+    }
+    return y - at.y;
+}
+
+float TodayScreen::layoutRows(sf::Vector2f at, float width, std::optional<float> room) {
+    // `at` is where the check marks go; a row reaches 12 pixels further out on both sides.
+    m_rows.clear();
+    if (m_view.program == nullptr || m_view.state == service::ProgramState::Stopped ||
+        m_view.state == service::ProgramState::NotStarted) {
+        return at.y;
+    }
+    const float textWidthRoom = width - 40.f - (m_actions.open ? 30.f : 0.f);
+    // Whole names and doses, wrapped, when they fit (always when the content scrolls); else
+    // the name on one line and the dose on two, then on one. Shortened text is shown whole in
+    // a tooltip.
+    auto build = [&](std::size_t most) {
+        m_rows.clear();
+        float y = at.y;
+        for (const auto& item : m_view.items) {
+            Row row;
+            row.name = wrapText(item.exercise->text(m_lang).name, m_fonts.bold, typeSize::body,
+                                textWidthRoom);
+            row.dose = wrapText(core::describeDose(item.prescription.dose), m_fonts.regular,
+                                typeSize::small, textWidthRoom);
+            auto limit = [&](std::vector<sf::String>& lines, const sf::Font& font, unsigned size,
+                             std::size_t keep) {
+                if (lines.size() > keep) {
+                    lines.resize(keep);
+                    lines.back() = ellipsize(lines.back() + utf8(" …"), font, size, textWidthRoom);
+                    row.cut = true;
+                }
+            };
+            if (most < 100) {
+                limit(row.name, m_fonts.bold, typeSize::body, 1);
+            }
+            limit(row.dose, m_fonts.regular, typeSize::small, most);
+            const float height = 6.f + 30.f * static_cast<float>(row.name.size()) +
+                                 24.f * static_cast<float>(row.dose.size()) + 4.f;
+            row.rect = {at.x - 12.f, y - 6.f, width + 24.f, height};
+            y += height + 4.f;
+            m_rows.push_back(std::move(row));
+        }
+        return y;
+    };
+    for (const std::size_t most : {std::size_t{100}, std::size_t{2}, std::size_t{1}}) {
+        const float y = build(most);
+        if (!room || y - at.y <= *room || m_rows.empty()) {
+            return y;
+        }
+    }
+    float y = at.y;
+    // Else one line each, closer together when many have to fit above the button; the dose
+    // only when there is room for it. Shortened text is shown whole in a tooltip.
+    const float pitch = std::clamp(*room / static_cast<float>(m_rows.size()), 34.f, 64.f);
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        const auto& item = m_view.items[i];
+        Row& row = m_rows[i];
+        const sf::String name = utf8(item.exercise->text(m_lang).name);
+        const sf::String dose = utf8(core::describeDose(item.prescription.dose));
+        row.name = {ellipsize(name, m_fonts.bold, typeSize::body, textWidthRoom)};
+        row.dose.clear();
+        if (pitch >= 56.f) {
+            row.dose = {ellipsize(dose, m_fonts.regular, typeSize::small, textWidthRoom)};
+        }
+        row.cut = row.name.front() != name || row.dose.empty() || row.dose.front() != dose;
+        row.rect = {at.x - 12.f, y - 6.f, width + 24.f, pitch - 4.f};
+        y += pitch;
+    }
+    return y;
+}
+
+float TodayScreen::layoutHeader() {
+    const float avail = m_size.x - 2 * m_pad;
     auto widthOf = [&](const std::string& label, unsigned size) {
         return textWidth(utf8(label), m_fonts.regular, size) + 36.f;
     };
-    // First with the key hints in body type, then in smaller type, then without the hints.
-    std::string worrying, library, history, settings;
-    m_topButtonSize = typeSize::body;
+    const sf::String title = utf8(titleText());
+    const float fullTitle = textWidth(title, m_fonts.bold, typeSize::title);
+    const float splitTitle =
+        std::max(textWidth(utf8(core::weekdayName(m_view.date)), m_fonts.bold, typeSize::title),
+                 textWidth(utf8(core::dayMonthYear(m_view.date)), m_fonts.regular, typeSize::body));
+    std::vector<std::pair<TopButton, Hit*>> buttons;
+    if (m_actions.settings) {
+        buttons.emplace_back(TopButton::Settings, &m_settingsButton);
+    }
+    if (m_actions.history) {
+        buttons.emplace_back(TopButton::History, &m_historyButton);
+    }
+    buttons.emplace_back(TopButton::Library, &m_libraryButton);
+    buttons.emplace_back(TopButton::Worrying, &m_worryingButton);
+    m_historyButton = m_settingsButton = Hit{};
+    // In one row right of the day's title: with the key hints in body type, then in smaller
+    // type, then without the hints.
     for (int attempt = 0; attempt < 3; ++attempt) {
-        const unsigned size = attempt == 0 ? typeSize::body : typeSize::small;
+        m_topButtonSize = attempt == 0 ? typeSize::body : typeSize::small;
         m_topHints = attempt < 2;
-        m_topButtonSize = size;
-        worrying = topLabel(TopButton::Worrying, m_topHints);
-        library = topLabel(TopButton::Library, m_topHints);
-        history = topLabel(TopButton::History, m_topHints);
-        settings = topLabel(TopButton::Settings, m_topHints);
-        const float total = widthOf(worrying, size) + widthOf(library, size) +
-                            (m_actions.history ? widthOf(history, size) + 12.f : 0.f) +
-                            (m_actions.settings ? widthOf(settings, size) + 12.f : 0.f) + 12.f;
-        if (total <= m_size.x - 2 * kPad - 300.f) {
-            break;
+        float total = 0.f;
+        for (const auto& [button, hit] : buttons) {
+            total += widthOf(topLabel(button, m_topHints), m_topButtonSize) + 12.f;
         }
-    }
-    float worryingWidth = widthOf(worrying, m_topButtonSize);
-    float libraryWidth = widthOf(library, m_topButtonSize);
-    float historyWidth = m_actions.history ? widthOf(history, m_topButtonSize) : 0.f;
-    float settingsWidth = m_actions.settings ? widthOf(settings, m_topButtonSize) : 0.f;
-    // In a narrow window (or large text) the buttons share the row, their labels shortened,
-    // so that every one stays on screen.
-    const float row = worryingWidth + libraryWidth + historyWidth + settingsWidth + 36.f;
-    if (row > m_size.x - 2 * kPad) {
-        const float share = (m_size.x - 2 * kPad - 36.f) / (row - 36.f);
-        for (float* button : {&worryingWidth, &libraryWidth, &historyWidth, &settingsWidth}) {
-            *button *= share;
+        const float room = avail - total - 4.f;
+        if (room < splitTitle) {
+            continue;
         }
+        float right = m_size.x - m_pad;
+        for (auto it = buttons.rbegin(); it != buttons.rend(); ++it) {
+            const float width = widthOf(topLabel(it->first, m_topHints), m_topButtonSize);
+            *it->second = Hit{{right - width, 24.f, width, 52.f}};
+            right -= width + 12.f;
+        }
+        m_titleSize = typeSize::title;
+        m_titleSplit = fullTitle > room;
+        m_titleTop = m_titleSplit ? 8.f : 26.f;
+        return 76.f;
     }
-    m_worryingButton = Hit{{m_size.x - kPad - worryingWidth, 24.f, worryingWidth, 52.f}};
-    m_libraryButton =
-        Hit{{m_worryingButton.rect.left - 12.f - libraryWidth, 24.f, libraryWidth, 52.f}};
-    m_historyButton =
-        Hit{{m_libraryButton.rect.left - 12.f - historyWidth, 24.f, historyWidth, 52.f}};
-    const float settingsRight =
-        m_actions.history ? m_historyButton.rect.left : m_libraryButton.rect.left;
-    m_settingsButton = Hit{{settingsRight - 12.f - settingsWidth, 24.f, settingsWidth, 52.f}};
-    const float half = (m_progressRect.width - 48.f - 12.f) / 2;
-    const float buttonsTop = m_progressRect.top + m_progressRect.height - 24.f - 48.f;
-    m_handoutButton = Hit{{m_progressRect.left + 24.f, buttonsTop, half, 48.f}};
-    m_reportButton = Hit{{m_progressRect.left + 24.f + half + 12.f, buttonsTop, half, 48.f}};
-    m_openFileButton =
-        m_openFile ? Hit{{m_progressRect.left + 24.f, buttonsTop - 60.f, 2 * half + 12.f, 48.f}}
-                   : Hit{};
+    // Else the buttons in rows as they fit: under the title, or right of it with the weekday
+    // above the date, whichever leaves more room below.
+    m_topButtonSize = typeSize::small;
+    m_topHints = false;
+    constexpr float kHeight = 40.f;
+    constexpr float kGap = 8.f;
+    auto rows = [&](float room) {
+        std::vector<std::vector<std::pair<Hit*, float>>> all(1);
+        float x = 0.f;
+        for (const auto& [button, hit] : buttons) {
+            const float width = std::min(room, widthOf(topLabel(button, false), typeSize::small));
+            if (x > 0.f && x + width > room) {
+                all.emplace_back();
+                x = 0.f;
+            }
+            all.back().emplace_back(hit, width);
+            x += width + kGap;
+        }
+        return all;
+    };
+    auto place = [&](const auto& all, float right, float top) {
+        float y = top;
+        for (const auto& row : all) {
+            float x = right;
+            for (auto it = row.rbegin(); it != row.rend(); ++it) {
+                x -= it->second;
+                *it->first = Hit{{x, y, it->second, kHeight}};
+                x -= kGap;
+            }
+            y += kHeight + kGap;
+        }
+        return y - kGap;
+    };
+    const bool roomy = m_size.y >= 560.f;
+    const unsigned aboveSize = roomy && fullTitle <= avail ? typeSize::title : typeSize::heading;
+    const float aboveTop = m_pad / 2 + static_cast<float>(aboveSize) * 1.35f + kGap;
+    const auto under = rows(avail);
+    const auto beside = rows(avail - splitTitle - 20.f);
+    const float underBottom = aboveTop + static_cast<float>(under.size()) * (kHeight + kGap) - kGap;
+    const float besideBottom =
+        std::max(84.f, 12.f + static_cast<float>(beside.size()) * (kHeight + kGap) - kGap);
+    if (besideBottom + 16.f < underBottom) { // clearly lower: it is the more ragged
+        m_titleSplit = true;
+        m_titleTop = 8.f;
+        return place(beside, m_size.x - m_pad, 12.f);
+    }
+    m_titleSplit = false;
+    m_titleSize = aboveSize;
+    m_titleTop = m_pad / 2;
+    // Left-aligned under the title: each row ends where its last button does.
+    float y = aboveTop;
+    for (const auto& row : under) {
+        float x = m_pad;
+        for (const auto& [hit, width] : row) {
+            *hit = Hit{{x, y, width, kHeight}};
+            x += width + kGap;
+        }
+        y += kHeight + kGap;
+    }
+    return y - kGap;
+}
+
+float TodayScreen::layoutMorning(float top) {
+    const float avail = m_size.x - 2 * m_pad;
     m_painButtons.clear();
-    const float buttonWidth = std::min(58.f, (m_size.x - 2 * kPad - 10 * 8.f) / 11);
-    for (int i = 0; i <= 10; ++i) {
-        m_painButtons.push_back(
-            Hit{{kPad + static_cast<float>(i) * (buttonWidth + 8.f), 126.f, buttonWidth, 52.f}});
+    m_savePainButton = m_cancelPainButton = m_undoButton = Hit{};
+    m_question.clear();
+    if (m_askMorning) {
+        m_questionTop = top + 2.f;
+        m_question = wrapText(tr("How is your pain this morning? 0 = none, 10 = the worst"),
+                              m_fonts.bold, typeSize::body, avail);
+        const float buttonsTop = m_questionTop + 30.f * static_cast<float>(m_question.size()) + 4.f;
+        const float height = m_wide ? 52.f : m_size.y < 560.f ? 44.f : 48.f;
+        const float width = std::min(58.f, (avail - 10 * 8.f) / 11);
+        for (int i = 0; i <= 10; ++i) {
+            m_painButtons.push_back(
+                Hit{{m_pad + static_cast<float>(i) * (width + 8.f), buttonsTop, width, height}});
+        }
+        // Save and Cancel right of the numbers when they fit (without their key hints if need
+        // be), else under them; as wide as the longest label.
+        auto widths = [&](bool hints) {
+            float save = 200.f;
+            for (int i = 0; i <= 10; ++i) {
+                save = std::max(save, textWidth(utf8(fmt::format(fmt::runtime(tr("Save {}")), i) +
+                                                     (hints ? " (Enter)" : "")),
+                                                m_fonts.bold, typeSize::body) +
+                                          36.f);
+            }
+            const float cancel =
+                std::max(hints ? 180.f : 120.f,
+                         textWidth(utf8(std::string(tr("Cancel")) + (hints ? " (Esc)" : "")),
+                                   m_fonts.regular, typeSize::body) +
+                             36.f);
+            return std::pair{save, cancel};
+        };
+        float x = m_painButtons.back().rect.left + width + 24.f;
+        float y = buttonsTop;
+        m_painHints = true;
+        auto [save, cancel] = widths(true);
+        if (x + save + 12.f + cancel > m_size.x - m_pad) {
+            std::tie(save, cancel) = widths(false);
+            m_painHints = false;
+        }
+        if (x + save + 12.f + cancel > m_size.x - m_pad) {
+            x = m_pad;
+            y += height + 8.f;
+            std::tie(save, cancel) = widths(true);
+            m_painHints = true;
+        }
+        m_savePainButton = Hit{{x, y, save, height}};
+        m_cancelPainButton = Hit{{x + save + 12.f, y, cancel, height}};
+        return (m_pendingPain ? y : buttonsTop) + height;
     }
-    const float afterPain = m_painButtons.back().rect.left + buttonWidth + 24.f;
-    m_savePainButton = Hit{{afterPain, 126.f, 200.f, 52.f}};
     if (showsSavedPain()) {
         const float saved =
             textWidth(utf8(savedPainText(*m_view.morningPainToday)), m_fonts.bold, typeSize::body);
         const float undo = textWidth(utf8(undoLabel()), m_fonts.regular, typeSize::body) + 40.f;
-        m_undoButton = Hit{{kPad + saved + 20.f, 90.f, undo, 52.f}};
-    } else {
-        m_undoButton = Hit{};
+        m_savedTop = top + 12.f;
+        if (m_pad + saved + 20.f + undo <= m_size.x - m_pad) {
+            m_undoButton = Hit{{m_pad + saved + 20.f, top, undo, 52.f}};
+        } else {
+            m_undoButton = Hit{{m_pad, top + 44.f, undo, 52.f}};
+        }
+        return m_undoButton.rect.top + 52.f;
     }
-    m_cancelPainButton = Hit{{afterPain + 212.f, 126.f, 180.f, 52.f}};
+    return top;
+}
+
+void TodayScreen::layout() {
+    layoutFor(m_size.x >= 1000.f && m_size.y >= 620.f);
+}
+
+float TodayScreen::stoppedHeight(float width) const {
+    float height = 0.f;
+    for (const auto& s : m_view.stopped) {
+        const std::string name = s.exercise != nullptr ? s.exercise->text(m_lang).name : s.id;
+        height +=
+            24.f * static_cast<float>(
+                       wrapText(fmt::format(fmt::runtime(tr("{}: stopped until your therapist "
+                                                            "has looked at it")),
+                                            name),
+                                m_fonts.regular, typeSize::small, width - 40.f)
+                           .size()) +
+            6.f;
+    }
+    return height;
+}
+
+void TodayScreen::layoutFor(bool wide) {
+    m_wide = wide;
+    m_pad = m_wide ? kPad : 16.f;
+    const float avail = m_size.x - 2 * m_pad;
+    const float header = layoutHeader();
+    const float morning = layoutMorning(header + (m_wide ? 14.f : 10.f));
+    const float top = m_wide ? (m_askMorning       ? morning + 12.f
+                                : showsSavedPain() ? morning + 18.f
+                                                   : header + 24.f)
+                             : morning + 12.f;
+    const bool bar = canStart() || m_view.dayComplete;
+    const float smallLine = 24.f;
+    m_messageCut = false;
+
+    if (m_wide) {
+        const float width = (m_size.x - 3 * m_pad) / 2;
+        m_routineRect = {m_pad, top, width, m_size.y - top - m_pad};
+        m_progressRect = {2 * m_pad + width, top, width, m_size.y - top - m_pad};
+        m_startButton = Hit{{m_routineRect.left + 24.f,
+                             m_routineRect.top + m_routineRect.height - kButtonHeight - 24.f,
+                             m_routineRect.width - 48.f, kButtonHeight}};
+        const float inner = m_routineRect.width - 48.f;
+        m_headAt = {m_routineRect.left + 24.f, m_routineRect.top + 20.f};
+        m_headWidth = inner;
+        const float rowsTop = m_headAt.y + routineHead(nullptr, m_headAt, inner);
+        const float stopped = stoppedHeight(inner);
+        // The message above the Start button: at most four lines, and no more than leave the
+        // exercises their least room. When even that is too little, one column that scrolls.
+        const float least = 34.f * static_cast<float>(m_view.items.size());
+        const float spare = m_startButton.rect.top - 12.f - 8.f - stopped - rowsTop - least;
+        m_messageLines = m_message.empty()
+                             ? std::vector<sf::String>{}
+                             : wrapLong(m_message, m_fonts.regular, typeSize::small, inner);
+        const auto most =
+            static_cast<std::size_t>(std::clamp(std::floor(spare / smallLine), 0.f, 4.f));
+        if (spare < 0.f || (!m_messageLines.empty() && most == 0)) {
+            layoutFor(false);
+            return;
+        }
+        if (m_messageLines.size() > most) {
+            m_messageLines.resize(most);
+            m_messageLines.back() = ellipsize(m_messageLines.back() + utf8(" …"), m_fonts.regular,
+                                              typeSize::small, inner);
+            m_messageCut = true;
+        }
+        const float message = smallLine * static_cast<float>(m_messageLines.size());
+        m_messageRect = {m_routineRect.left + 24.f, m_startButton.rect.top - 12.f - message, inner,
+                         message};
+        const float room = m_messageRect.top - 8.f - stopped - rowsTop;
+        m_rowsBottom = layoutRows({m_headAt.x, rowsTop}, inner, room);
+        // The documents at the bottom of the progress panel; above them the progress scrolls.
+        const float half = (m_progressRect.width - 48.f - 12.f) / 2;
+        const float buttonsTop = m_progressRect.top + m_progressRect.height - 24.f - 48.f;
+        m_handoutButton = Hit{{m_progressRect.left + 24.f, buttonsTop, half, 48.f}};
+        m_reportButton = Hit{{m_progressRect.left + 24.f + half + 12.f, buttonsTop, half, 48.f}};
+        m_openFileButton =
+            m_openFile ? Hit{{m_progressRect.left + 24.f, buttonsTop - 60.f, 2 * half + 12.f, 48.f}}
+                       : Hit{};
+        const float areaBottom = (m_openFile ? m_openFileButton.rect.top : buttonsTop) - 12.f;
+        m_scroll.setArea({m_progressRect.left + 1.f, m_progressRect.top + 1.f,
+                          m_progressRect.width - 2.f, areaBottom - m_progressRect.top - 1.f});
+        m_progressAt = {23.f, 19.f};
+        m_progressWidth = m_progressRect.width - 48.f;
+        m_scroll.setContentHeight(19.f + progress(nullptr, m_progressAt, m_progressWidth) + 8.f);
+        return;
+    }
+
+    // Narrow: one column. Start at the bottom, the message above it; between the morning's
+    // question and the message the rest scrolls.
+    const float barHeight = m_size.y < 560.f ? 52.f : 56.f;
+    const float barTop = m_size.y - m_pad + 4.f - barHeight;
+    m_startButton = Hit{{m_pad, barTop, avail, barHeight}};
+    float above = bar ? barTop - 8.f : m_size.y - m_pad;
+    m_messageLines = m_message.empty()
+                         ? std::vector<sf::String>{}
+                         : wrapLong(m_message, m_fonts.regular, typeSize::small, avail);
+    // As many lines as leave the scrolling part some room (at most four), the rest in a tooltip.
+    const auto most = static_cast<std::size_t>(
+        std::clamp(std::floor((above - top - 96.f) / smallLine), 1.f, 4.f));
+    if (m_messageLines.size() > most) {
+        m_messageLines.resize(most);
+        m_messageLines.back() =
+            ellipsize(m_messageLines.back() + utf8(" …"), m_fonts.regular, typeSize::small, avail);
+        m_messageCut = true;
+    }
+    const float message = smallLine * static_cast<float>(m_messageLines.size());
+    m_messageRect = {m_pad, above - message, avail, message};
+    if (message > 0.f) {
+        above -= message + 6.f;
+    }
+    m_scroll.setArea({m_pad, top, avail, std::max(40.f, above - top)});
+    const float width = avail - ScrollArea::kBarWidth - 6.f;
+    m_routineRect = {0.f, 0.f, width, 0.f};
+    m_headAt = {24.f, 20.f};
+    m_headWidth = width - 48.f;
+    const float rowsTop = m_headAt.y + routineHead(nullptr, m_headAt, m_headWidth);
+    m_rowsBottom = layoutRows({m_headAt.x, rowsTop}, m_headWidth, std::nullopt);
+    float y = m_rowsBottom + stoppedHeight(m_headWidth);
+    m_routineRect.height = y + 12.f;
+    const float panelTop = m_routineRect.height + 12.f;
+    m_progressAt = {24.f, panelTop + 20.f};
+    m_progressWidth = width - 48.f;
+    y = m_progressAt.y + progress(nullptr, m_progressAt, m_progressWidth) + 8.f;
+    // The documents at the end, in rows as they fit.
+    float x = m_progressAt.x;
+    auto place = [&](Hit& hit, const std::string& label) {
+        const float w = std::min(m_progressWidth,
+                                 textWidth(utf8(label), m_fonts.regular, typeSize::small) + 36.f);
+        if (x > m_progressAt.x && x + w > m_progressAt.x + m_progressWidth) {
+            x = m_progressAt.x;
+            y += 48.f + 10.f;
+        }
+        hit = Hit{{x, y, w, 48.f}};
+        x += w + 10.f;
+    };
+    m_openFileButton = Hit{};
+    if (m_openFile) {
+        place(m_openFileButton, std::string(tr("Open a program file…")) + " (O)");
+    }
+    place(m_handoutButton, std::string(tr("Handout")) + " (P)");
+    place(m_reportButton, std::string(tr("Report for my therapist")) + " (R)");
+    y += 48.f + 20.f;
+    m_progressPanel = {0.f, panelTop, width, y - panelTop};
+    m_scroll.setContentHeight(y);
 }
 
 void TodayScreen::handleEvent(const sf::Event& event) {
+    if (event.type == sf::Event::MouseMoved) {
+        m_pointer = {static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y)};
+        return;
+    }
+    if (event.type == sf::Event::MouseWheelScrolled) {
+        (void)m_scroll.handleEvent(event);
+        return;
+    }
+    const auto pending = m_pendingPain;
+    const auto selected = m_selected;
+    const auto focus = m_focus;
+    handleInput(event);
+    if (m_pendingPain != pending) {
+        layout(); // Save and Cancel come or go
+    }
+    if (m_focus != focus) {
+        showFocus();
+    }
+    if (!m_wide && m_selected && m_selected != selected && *m_selected < m_rows.size()) {
+        const sf::FloatRect row = m_rows[*m_selected].rect;
+        m_scroll.show(row.top - 10.f, row.top + row.height + 10.f);
+    }
+}
+
+void TodayScreen::handleInput(const sf::Event& event) {
     if (event.type == sf::Event::KeyPressed) {
         const auto key = event.key.code;
         if (key == sf::Keyboard::Escape) {
@@ -627,6 +1059,8 @@ void TodayScreen::handleEvent(const sf::Event& event) {
             m_pendingPain = std::min(10, *m_pendingPain + 1);
         } else if (m_askMorning && m_pendingPain && key == sf::Keyboard::Left) {
             m_pendingPain = std::max(0, *m_pendingPain - 1);
+        } else {
+            (void)m_scroll.handleEvent(event); // PgUp PgDn Home End, and ↑ ↓ Space when free
         }
         return;
     }
@@ -655,7 +1089,9 @@ void TodayScreen::handleEvent(const sf::Event& event) {
         undoMorningPain();
         return;
     }
-    if (m_actions.open) {
+    // What scrolled out of the view is not there for the mouse.
+    const bool inView = m_wide || m_scroll.area().contains(at);
+    if (m_actions.open && inView) {
         const auto rows = itemRects();
         for (std::size_t i = 0; i < rows.size(); ++i) {
             if (rows[i].contains(at)) {
@@ -669,11 +1105,11 @@ void TodayScreen::handleEvent(const sf::Event& event) {
         m_actions.worrying();
     } else if (m_historyButton.contains(at) && m_actions.history) {
         m_actions.history();
-    } else if (m_openFile && m_openFileButton.contains(at)) {
+    } else if (m_openFile && inView && openFileButton().contains(at)) {
         m_openFile();
-    } else if (m_handoutButton.contains(at)) {
+    } else if (inView && rectOf({Control::Handout}).contains(at)) {
         (void)writeHandout();
-    } else if (m_reportButton.contains(at)) {
+    } else if (inView && rectOf({Control::Report}).contains(at)) {
         (void)writeReport();
     } else if (m_settingsButton.contains(at) && m_actions.settings) {
         m_actions.settings();
@@ -756,7 +1192,7 @@ void drawMark(sf::RenderTarget& target, const Fonts& fonts, sf::FloatRect box,
 
 constexpr float kCell = 40.f; // calendar pitch
 constexpr float kCalendarWidth = 7 * kCell;
-constexpr float kChartHeight = 100.f;
+constexpr float kChartHeight = 108.f;
 
 } // namespace
 
@@ -764,9 +1200,9 @@ void TodayScreen::drawCalendar(sf::RenderTarget& target, sf::Vector2f at) const 
     const char* dayNames[] = {N_("Mo"), N_("Tu"), N_("We"), N_("Th"), N_("Fr"), N_("Sa"), N_("Su")};
     for (int i = 0; i < 7; ++i) {
         const sf::String name = utf8(tr(dayNames[i]));
-        drawText(target, name, m_fonts.regular, 16,
+        drawText(target, name, m_fonts.regular, typeSize::small,
                  {at.x + static_cast<float>(i) * kCell +
-                      (kCell - 6.f - textWidth(name, m_fonts.regular, 16)) / 2,
+                      (kCell - 6.f - textWidth(name, m_fonts.regular, typeSize::small)) / 2,
                   at.y},
                  colour::mutedText);
     }
@@ -775,46 +1211,53 @@ void TodayScreen::drawCalendar(sf::RenderTarget& target, sf::Vector2f at) const 
         const sf::FloatRect box{at.x + static_cast<float>(i % 7) * kCell,
                                 at.y + 26.f + static_cast<float>(i / 7) * (kCell - 2.f),
                                 kCell - 6.f, kCell - 6.f};
-        drawMark(target, m_fonts, box, days[i].mark, days[i].label, 16);
+        drawMark(target, m_fonts, box, days[i].mark, days[i].label, typeSize::small);
     }
 }
 
-float TodayScreen::drawPainChart(sf::RenderTarget& target, sf::FloatRect area) const {
+float TodayScreen::drawPainChart(sf::RenderTarget* target, sf::FloatRect area) const {
     if (m_view.mornings.empty()) {
         float height = 8.f;
         for (const auto& line : wrapText(tr("No morning pain recorded in the last three weeks."),
                                          m_fonts.regular, typeSize::small, area.width)) {
-            drawText(target, line, m_fonts.regular, typeSize::small,
-                     {area.left, area.top + height - 8.f}, colour::mutedText);
+            if (target != nullptr) {
+                drawText(*target, line, m_fonts.regular, typeSize::small,
+                         {area.left, area.top + height - 8.f}, colour::mutedText);
+            }
             height += 24.f;
         }
         return height;
     }
+    if (target == nullptr) {
+        return kChartHeight;
+    }
     const auto labels = painChartLabels();
-    constexpr unsigned kLabel = 14;
+    constexpr unsigned kLabel = typeSize::small;
     const float axis = area.left + 28.f;
-    const float top = area.top + 18.f; // room for the value over a 10
+    const float top = area.top + 22.f; // room for the value over a 10
     const float base = top + 56.f;
     const float perPoint = (base - top) / 10.f;
     // The scale: 0 at the base line, 10 at the top, with a faint line at 10.
     const sf::String high = utf8(labels.high);
     const sf::String low = utf8(labels.low);
-    drawText(target, high, m_fonts.regular, kLabel,
-             {axis - 6.f - textWidth(high, m_fonts.regular, kLabel), top - 9.f}, colour::mutedText);
-    drawText(target, low, m_fonts.regular, kLabel,
-             {axis - 6.f - textWidth(low, m_fonts.regular, kLabel), base - 9.f}, colour::mutedText);
+    drawText(*target, high, m_fonts.regular, kLabel,
+             {axis - 6.f - textWidth(high, m_fonts.regular, kLabel), top - 11.f},
+             colour::mutedText);
+    drawText(*target, low, m_fonts.regular, kLabel,
+             {axis - 6.f - textWidth(low, m_fonts.regular, kLabel), base - 11.f},
+             colour::mutedText);
     sf::RectangleShape yAxis({1.f, base - top});
     yAxis.setPosition(axis, top);
     yAxis.setFillColor(colour::mutedText);
-    target.draw(yAxis);
+    target->draw(yAxis);
     const float plotWidth = area.left + area.width - axis - 4.f;
     sf::RectangleShape line({plotWidth, 1.f});
     line.setPosition(axis, base);
     line.setFillColor(colour::mutedText);
-    target.draw(line);
+    target->draw(line);
     line.setPosition(axis, top);
     line.setFillColor(colour::panelBorder);
-    target.draw(line);
+    target->draw(line);
     const float slot = plotWidth / 21.f;
     const float barWidth = std::max(4.f, slot - 6.f);
     for (std::size_t i = 0; i < m_view.mornings.size(); ++i) {
@@ -826,16 +1269,16 @@ float TodayScreen::drawPainChart(sf::RenderTarget& target, sf::FloatRect area) c
         sf::RectangleShape bar({barWidth, h});
         bar.setPosition(x, base - h);
         bar.setFillColor(pain >= 6 ? colour::warning : colour::chartBar);
-        target.draw(bar);
+        target->draw(bar);
         const sf::String value = utf8(labels.values[i]);
-        drawText(target, value, m_fonts.regular, kLabel,
-                 {x + (barWidth - textWidth(value, m_fonts.regular, kLabel)) / 2, base - h - 18.f},
+        drawText(*target, value, m_fonts.regular, kLabel,
+                 {x + (barWidth - textWidth(value, m_fonts.regular, kLabel)) / 2, base - h - 22.f},
                  colour::text);
     }
     const sf::String first = utf8(labels.first);
     const sf::String last = utf8(labels.last);
-    drawText(target, first, m_fonts.regular, kLabel, {axis + 4.f, base + 4.f}, colour::mutedText);
-    drawText(target, last, m_fonts.regular, kLabel,
+    drawText(*target, first, m_fonts.regular, kLabel, {axis + 4.f, base + 4.f}, colour::mutedText);
+    drawText(*target, last, m_fonts.regular, kLabel,
              {axis + 4.f + 20.f * slot + barWidth - textWidth(last, m_fonts.regular, kLabel),
               base + 4.f},
              colour::mutedText);
@@ -856,24 +1299,105 @@ std::string TodayScreen::topLabel(TopButton button, bool hint) {
     return {};
 }
 
+float TodayScreen::progress(sf::RenderTarget* target, sf::Vector2f at, float width) const {
+    auto lines = [&](const std::string& text, const sf::Font& font, unsigned size, float step,
+                     sf::Color colour, float x, float room, float& y) {
+        for (const auto& line : wrapText(text, font, size, room)) {
+            if (target != nullptr) {
+                drawText(*target, line, font, size, {x, y}, colour);
+            }
+            y += step;
+        }
+    };
+    if (target != nullptr) {
+        drawCalendar(*target, at);
+    }
+    const float calendarBottom = at.y + 26.f + 4 * (kCell - 2.f) + kCell - 6.f;
+    // The streak, the adherence and the calendar's legend beside the calendar, else under it.
+    const bool beside = width >= kCalendarWidth + 16.f + 200.f;
+    const float side = beside ? at.x + kCalendarWidth + 16.f : at.x;
+    const float sideWidth = beside ? width - kCalendarWidth - 16.f : width;
+    float sy = beside ? at.y : calendarBottom + 16.f;
+    auto count = [&](int n) {
+        const auto many = static_cast<unsigned long>(n);
+        return fmt::format(fmt::runtime(m_view.streakUnit == core::StreakUnit::Days
+                                            ? core::trn("{} day", "{} days", many)
+                                            : core::trn("{} week", "{} weeks", many)),
+                           n);
+    };
+    // After a stop the streak is not celebrated; before the start there is none.
+    if (m_view.state != service::ProgramState::Stopped &&
+        m_view.state != service::ProgramState::NotStarted) {
+        lines(fmt::format(fmt::runtime(tr("Streak: {}")), count(m_view.streak.current)),
+              m_fonts.bold, typeSize::heading, 34.f, colour::text, side, sideWidth, sy);
+        sy += 4.f;
+    }
+    for (const auto& text :
+         {fmt::format(fmt::runtime(tr("Longest: {}")), count(m_view.streak.longest)),
+          adherenceText()}) {
+        lines(text, m_fonts.regular, typeSize::small, 24.f, colour::mutedText, side, sideWidth, sy);
+    }
+    sy += 10.f;
+    for (const auto& [mark, meaning] : calendarLegend()) {
+        if (target != nullptr) {
+            drawMark(*target, m_fonts, {side, sy + 1.f, 20.f, 20.f}, mark, "", 12);
+        }
+        lines(meaning, m_fonts.regular, typeSize::small, 24.f, colour::text, side + 30.f,
+              sideWidth - 30.f, sy);
+        sy += 4.f;
+    }
+    float y = std::max(calendarBottom, sy) + 16.f;
+    // Morning pain over the last three weeks: a bar and its value for each morning.
+    lines(tr("Morning pain, last 3 weeks (0 = none, 10 = the worst)"), m_fonts.bold,
+          typeSize::small, 24.f, colour::text, at.x, width, y);
+    y += 4.f;
+    y += drawPainChart(target, {at.x, y, width, kChartHeight});
+    // Flags for the therapist first: the patient is asked to pass them on.
+    const auto* program = m_view.program;
+    for (const auto& flag : m_view.openFlags) {
+        const std::string what = core::reasonText(flag.reason, &m_practice.library(), program);
+        const core::Exercise* ex = m_practice.library().find(flag.exercise);
+        const std::string text =
+            ex != nullptr ? fmt::format(fmt::runtime(tr("Tell your therapist about {}: {}")),
+                                        ex->text(m_lang).name, what)
+                          : fmt::format(fmt::runtime(tr("Tell your therapist: {}")), what);
+        lines(text, m_fonts.bold, typeSize::small, 24.f, colour::text, at.x, width, y);
+        y += 8.f;
+    }
+    y += 8.f;
+    lines(tr("Latest changes to your doses"), m_fonts.bold, typeSize::small, 24.f, colour::text,
+          at.x, width, y);
+    y += 6.f;
+    if (m_view.latestChanges.empty()) {
+        lines(tr("None yet: your weekly reviews will appear here."), m_fonts.regular,
+              typeSize::small, 24.f, colour::mutedText, at.x, width, y);
+    }
+    for (const auto& change : m_view.latestChanges) {
+        const core::Exercise* ex = m_practice.library().find(change.to.exercise);
+        const std::string who =
+            change.exercise.empty() || change.reason.key == core::ReasonKey::PhaseBegins
+                ? std::string(tr("the program"))
+            : ex != nullptr ? ex->text(m_lang).name
+                            : change.exercise;
+        lines(core::dateInWords(change.date) + " · " + who, m_fonts.bold, typeSize::small, 24.f,
+              colour::text, at.x, width, y);
+        lines(core::reasonText(change, &m_practice.library(), program), m_fonts.regular,
+              typeSize::small, 24.f, colour::mutedText, at.x, width, y);
+        y += 8.f;
+    }
+    return y - at.y;
+}
+
 void TodayScreen::draw(sf::RenderTarget& target) const {
-    // The day in words; in two lines when the buttons leave too little room for one.
-    const float titleRoom = (m_actions.settings  ? m_settingsButton.rect.left
-                             : m_actions.history ? m_historyButton.rect.left
-                                                 : m_libraryButton.rect.left) -
-                            kPad - 16.f;
-    const sf::String title = utf8(titleText());
-    if (textWidth(title, m_fonts.bold, typeSize::title) <= titleRoom) {
-        drawText(target, title, m_fonts.bold, typeSize::title, {kPad, 26.f}, colour::text);
+    // The day in words; the weekday above the date when the buttons leave too little room.
+    if (m_titleSplit) {
+        drawText(target, utf8(core::weekdayName(m_view.date)), m_fonts.bold, typeSize::title,
+                 {m_pad, 8.f}, colour::text);
+        drawText(target, utf8(core::dayMonthYear(m_view.date)), m_fonts.regular, typeSize::body,
+                 {m_pad, 52.f}, colour::text);
     } else {
-        drawText(target,
-                 ellipsize(utf8(core::weekdayName(m_view.date)), m_fonts.bold, typeSize::title,
-                           titleRoom),
-                 m_fonts.bold, typeSize::title, {kPad, 8.f}, colour::text);
-        drawText(target,
-                 ellipsize(utf8(core::dayMonthYear(m_view.date)), m_fonts.regular, typeSize::body,
-                           titleRoom),
-                 m_fonts.regular, typeSize::body, {kPad, 52.f}, colour::text);
+        drawText(target, utf8(titleText()), m_fonts.bold, m_titleSize, {m_pad, m_titleTop},
+                 colour::text);
     }
     drawButton(target, m_fonts, m_libraryButton.rect, topLabel(TopButton::Library, m_topHints),
                false, false, m_topButtonSize);
@@ -881,9 +1405,7 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
         // Always there, and not to be missed: the way to report a warning sign.
         drawRoundedRect(target, m_worryingButton.rect, 10.f, colour::warningGround, colour::warning,
                         2.f);
-        const sf::String label =
-            ellipsize(utf8(topLabel(TopButton::Worrying, m_topHints)), m_fonts.regular,
-                      m_topButtonSize, m_worryingButton.rect.width - 20.f);
+        const sf::String label = utf8(topLabel(TopButton::Worrying, m_topHints));
         const float lineHeight = static_cast<float>(m_topButtonSize) * 1.35f;
         drawText(
             target, label, m_fonts.regular, m_topButtonSize,
@@ -903,266 +1425,169 @@ void TodayScreen::draw(sf::RenderTarget& target) const {
     }
 
     if (m_askMorning) {
-        drawText(target, utf8(tr("How is your pain this morning? 0 = none, 10 = the worst")),
-                 m_fonts.bold, typeSize::body, {kPad, 92.f}, colour::text);
+        float y = m_questionTop;
+        for (const auto& line : m_question) {
+            drawText(target, line, m_fonts.bold, typeSize::body, {m_pad, y}, colour::text);
+            y += 30.f;
+        }
         for (std::size_t i = 0; i < m_painButtons.size(); ++i) {
             drawButton(target, m_fonts, m_painButtons[i].rect, std::to_string(i), false,
                        m_pendingPain == static_cast<int>(i));
         }
         if (m_pendingPain) {
             drawButton(target, m_fonts, m_savePainButton.rect,
-                       fmt::format(fmt::runtime(tr("Save {}")), *m_pendingPain) + " (Enter)", true);
+                       fmt::format(fmt::runtime(tr("Save {}")), *m_pendingPain) +
+                           (m_painHints ? " (Enter)" : ""),
+                       true);
             drawButton(target, m_fonts, m_cancelPainButton.rect,
-                       std::string(tr("Cancel")) + " (Esc)", false);
+                       std::string(tr("Cancel")) + (m_painHints ? " (Esc)" : ""), false);
         }
     }
-
     if (showsSavedPain()) {
         drawText(target, utf8(savedPainText(*m_view.morningPainToday)), m_fonts.bold,
-                 typeSize::body, {kPad, 102.f}, colour::text);
+                 typeSize::body, {m_pad, m_savedTop}, colour::text);
         drawButton(target, m_fonts, m_undoButton.rect, undoLabel(), false);
     }
 
-    // Today's routine: what it is, how long it takes, what is done.
-    drawRoundedRect(target, m_routineRect, 14.f, colour::panel, colour::panelBorder, 1.f);
-    float y = m_routineRect.top + 20.f;
-    const float left = m_routineRect.left + 24.f;
-    const float inner = m_routineRect.width - 48.f;
-    const auto& program = *m_view.program;
-    const std::string heading = routineHeading();
-    if (!heading.empty()) {
-        // Smaller rather than cut off when a language needs the room.
-        const unsigned size = textWidth(utf8(heading), m_fonts.bold, typeSize::heading) <= inner
-                                  ? typeSize::heading
-                                  : typeSize::body;
-        drawText(target, ellipsize(utf8(heading), m_fonts.bold, size, inner), m_fonts.bold, size,
-                 {left, y + (size == typeSize::heading ? 0.f : 4.f)}, colour::text);
-        y += 40.f;
-    }
-    // How long it takes first (the program's title may be cut short).
-    std::string about = program.titleIn(m_lang);
-    if (const std::string length = sessionLengthText();
-        !length.empty() && m_view.state != service::ProgramState::Stopped &&
-        m_view.state != service::ProgramState::NotStarted) {
-        about = length + " · " + about;
-    }
-    drawText(target, ellipsize(utf8(about), m_fonts.regular, typeSize::small, inner),
-             m_fonts.regular, typeSize::small, {left, y}, colour::mutedText);
-    y += 36.f;
-    const auto states = stateLines();
-    if (m_view.state == service::ProgramState::Stopped) {
-        const auto lines = wrapText(states.front(), m_fonts.bold, typeSize::body, inner - 32.f);
-        drawRoundedRect(
-            target, {left - 8.f, y, inner + 16.f, 32.f * static_cast<float>(lines.size()) + 28.f},
-            10.f, colour::warningGround, colour::warning, 2.f);
-        float line = y + 14.f;
-        for (const auto& text : lines) {
-            drawText(target, text, m_fonts.bold, typeSize::body, {left + 8.f, line}, colour::text);
-            line += 32.f;
-        }
-    } else if (m_view.state == service::ProgramState::NotStarted) {
-        for (std::size_t i = 0; i < states.size(); ++i) {
-            const auto& font = i == 0 ? m_fonts.bold : m_fonts.regular;
-            for (const auto& text : wrapText(states[i], font, typeSize::body, inner)) {
-                drawText(target, text, font, typeSize::body, {left, y}, colour::text);
-                y += 32.f;
-            }
-            y += 8.f;
-        }
-    } else {
-        for (std::size_t i = 0; i < states.size(); ++i) { // complete: since when, and what now
-            const auto& font = i == 0 ? m_fonts.bold : m_fonts.regular;
-            for (const auto& text : wrapText(states[i], font, typeSize::small, inner)) {
-                drawText(target, text, font, typeSize::small, {left, y}, colour::text);
-                y += 26.f;
-            }
-        }
-        if (!states.empty()) {
-            y += 10.f;
-        }
-        // Each exercise with its dose; closer together when many have to fit above the button.
-        // Each row opens its exercise: the chosen one is marked, and each has a "›".
-        const float pitch = itemPitch();
-        const auto rows = itemRects();
-        for (std::size_t i = 0; i < m_view.items.size(); ++i) {
-            const auto& item = m_view.items[i];
-            y = rows[i].top + 6.f;
+    const auto focus = currentFocus();
+    // The routine's exercises: each row opens its exercise; the chosen one is marked, and each
+    // has a "›". Drawn where the rows are (the scrolled content when narrow).
+    auto drawRoutine = [&] {
+        (void)routineHead(&target, m_headAt, m_headWidth);
+        for (std::size_t i = 0; i < m_rows.size(); ++i) {
+            const Row& row = m_rows[i];
+            const sf::FloatRect r = row.rect;
             if (m_selected == i) {
-                drawRoundedRect(target, rows[i], 8.f, colour::selection, colour::accent, 2.f);
+                drawRoundedRect(target, r, 8.f, colour::selection, colour::accent, 2.f);
             }
             if (m_actions.open) {
                 drawText(target, utf8("›"), m_fonts.bold, typeSize::heading,
-                         {rows[i].left + rows[i].width - 28.f,
-                          rows[i].top +
-                              (rows[i].height - static_cast<float>(typeSize::heading)) / 2 - 6.f},
+                         {r.left + r.width - 28.f,
+                          r.top + (r.height - static_cast<float>(typeSize::heading)) / 2 - 6.f},
                          colour::mutedText);
             }
-            const bool done = item.done();
-            drawText(target, utf8(done ? "✓" : "○"), m_fonts.bold, typeSize::heading, {left, y},
-                     done ? colour::accent : colour::mutedText);
-            drawText(target,
-                     ellipsize(utf8(item.exercise->text(m_lang).name), m_fonts.bold, typeSize::body,
-                               m_routineRect.width - 110.f),
-                     m_fonts.bold, typeSize::body, {left + 40.f, y}, colour::text);
-            if (pitch < 46.f) {
-                y += pitch; // no room for the dose: the names at least
-                continue;
+            const bool done = m_view.items.at(i).done();
+            drawText(target, utf8(done ? "✓" : "○"), m_fonts.bold, typeSize::heading,
+                     {r.left + 12.f, r.top + 6.f}, done ? colour::accent : colour::mutedText);
+            float y = r.top + 6.f;
+            for (const auto& line : row.name) {
+                drawText(target, line, m_fonts.bold, typeSize::body, {r.left + 52.f, y},
+                         colour::text);
+                y += 30.f;
             }
-            drawText(target,
-                     ellipsize(utf8(core::describeDose(item.prescription.dose)), m_fonts.regular,
-                               typeSize::small, m_routineRect.width - 110.f),
-                     m_fonts.regular, typeSize::small,
-                     {left + 40.f, y + std::min(30.f, pitch - 22.f)}, colour::mutedText);
-            y += pitch;
+            if (y + 24.f * static_cast<float>(row.dose.size()) > r.top + r.height) {
+                y = r.top + std::min(36.f, r.height - 24.f); // closer together
+            }
+            for (const auto& line : row.dose) {
+                drawText(target, line, m_fonts.regular, typeSize::small, {r.left + 52.f, y},
+                         colour::mutedText);
+                y += 24.f;
+            }
         }
+        float y = m_rowsBottom;
         for (const auto& stopped : m_view.stopped) {
             const std::string name =
                 stopped.exercise != nullptr ? stopped.exercise->text(m_lang).name : stopped.id;
-            drawText(target,
-                     ellipsize(utf8(fmt::format(fmt::runtime(tr("{}: stopped until your "
-                                                                "therapist has looked at it")),
-                                                name)),
-                               m_fonts.regular, typeSize::small, m_routineRect.width - 60.f),
-                     m_fonts.regular, typeSize::small, {left + 40.f, y}, colour::mutedText);
-            y += 30.f;
+            for (const auto& line :
+                 wrapText(fmt::format(fmt::runtime(tr("{}: stopped until your therapist has "
+                                                      "looked at it")),
+                                      name),
+                          m_fonts.regular, typeSize::small, m_headWidth - 40.f)) {
+                drawText(target, line, m_fonts.regular, typeSize::small, {m_headAt.x + 40.f, y},
+                         colour::mutedText);
+                y += 24.f;
+            }
+            y += 6.f;
         }
+    };
+    auto drawDocuments = [&] {
+        drawButton(target, m_fonts, m_handoutButton.rect, std::string(tr("Handout")) + " (P)",
+                   false, false, typeSize::small);
+        drawButton(target, m_fonts, m_reportButton.rect,
+                   std::string(tr("Report for my therapist")) + " (R)", false, false,
+                   typeSize::small);
+        if (m_openFile) {
+            drawButton(target, m_fonts, m_openFileButton.rect,
+                       std::string(tr("Open a program file…")) + " (O)", false, false,
+                       typeSize::small);
+        }
+    };
+    auto drawStart = [&] {
         if (m_view.dayComplete) {
-            drawText(target, utf8(tr("All done for today. Well done!")), m_fonts.bold,
-                     typeSize::heading, {left, m_startButton.rect.top + 12.f}, colour::accent);
+            float y = m_startButton.rect.top + 12.f;
+            for (const auto& line : wrapText(tr("All done for today. Well done!"), m_fonts.bold,
+                                             typeSize::heading, m_startButton.rect.width)) {
+                drawText(target, line, m_fonts.bold, typeSize::heading,
+                         {m_startButton.rect.left, y}, colour::accent);
+                y += 34.f;
+            }
         } else if (canStart()) {
             drawButton(target, m_fonts, m_startButton.rect,
                        std::string(tr("Start today's routine")) + "  ▶  (Enter)", true);
         }
-    }
-    if (!m_message.empty()) {
-        const auto lines = wrapText(m_message, m_fonts.regular, typeSize::small, inner);
-        float line = m_startButton.rect.top - 12.f - 24.f * static_cast<float>(lines.size());
-        for (const auto& text : lines) {
-            drawText(target, text, m_fonts.regular, typeSize::small, {left, line},
-                     colour::mutedText);
-            line += 24.f;
-        }
-    }
-
-    // Progress: the calendar, beside it the streak, the adherence and the calendar's legend.
-    drawRoundedRect(target, m_progressRect, 14.f, colour::panel, colour::panelBorder, 1.f);
-    const float pl = m_progressRect.left + 24.f;
-    float py = m_progressRect.top + 20.f;
-    drawCalendar(target, {pl, py});
-    const float calendarBottom = py + 26.f + 5 * (kCell - 2.f);
-    const float side = pl + kCalendarWidth + 16.f;
-    const float sideWidth = m_progressRect.left + m_progressRect.width - 20.f - side;
-    float sy = py;
-    auto count = [&](int n) {
-        const auto many = static_cast<unsigned long>(n);
-        return fmt::format(fmt::runtime(m_view.streakUnit == core::StreakUnit::Days
-                                            ? core::trn("{} day", "{} days", many)
-                                            : core::trn("{} week", "{} weeks", many)),
-                           n);
     };
-    // After a stop the streak is not celebrated; before the start there is none.
-    if (m_view.state != service::ProgramState::Stopped &&
-        m_view.state != service::ProgramState::NotStarted) {
-        drawText(target,
-                 ellipsize(utf8(fmt::format(fmt::runtime(tr("Streak: {}")),
-                                            count(m_view.streak.current))),
-                           m_fonts.bold, typeSize::heading, sideWidth),
-                 m_fonts.bold, typeSize::heading, {side, sy}, colour::text);
-        sy += 38.f;
-    }
-    for (const auto& text :
-         {fmt::format(fmt::runtime(tr("Longest: {}")), count(m_view.streak.longest)),
-          adherenceText()}) {
-        for (const auto& line : wrapText(text, m_fonts.regular, typeSize::small, sideWidth)) {
-            drawText(target, line, m_fonts.regular, typeSize::small, {side, sy}, colour::mutedText);
-            sy += 24.f;
+    auto drawMessage = [&] {
+        float y = m_messageRect.top;
+        for (const auto& line : m_messageLines) {
+            drawText(target, line, m_fonts.regular, typeSize::small, {m_messageRect.left, y},
+                     colour::mutedText);
+            y += 24.f;
         }
-    }
-    sy += 10.f;
-    for (const auto& [mark, meaning] : calendarLegend()) {
-        drawMark(target, m_fonts, {side, sy + 1.f, 20.f, 20.f}, mark, "", 12);
-        drawText(target, ellipsize(utf8(meaning), m_fonts.regular, 16, sideWidth - 30.f),
-                 m_fonts.regular, 16, {side + 30.f, sy}, colour::text);
-        sy += 26.f;
-    }
-    py = std::max(calendarBottom, sy) + 12.f;
-    // Morning pain over the last three weeks: a bar and its value for each morning.
-    for (const auto& line : wrapText(tr("Morning pain, last 3 weeks (0 = none, 10 = the worst)"),
-                                     m_fonts.bold, typeSize::small, m_progressRect.width - 48.f)) {
-        drawText(target, line, m_fonts.bold, typeSize::small, {pl, py}, colour::text);
-        py += 24.f;
-    }
-    py += 4.f;
-    py += drawPainChart(target, {pl, py, m_progressRect.width - 48.f, kChartHeight - 10.f});
-    drawButton(target, m_fonts, m_handoutButton.rect, std::string(tr("Handout")) + " (P)", false,
-               false, typeSize::small);
-    drawButton(target, m_fonts, m_reportButton.rect,
-               std::string(tr("Report for my therapist")) + " (R)", false, false, typeSize::small);
-    if (m_openFile) {
-        drawButton(target, m_fonts, m_openFileButton.rect,
-                   std::string(tr("Open a program file…")) + " (O)", false, false, typeSize::small);
-    }
-    // Flags for the therapist first: the patient is asked to pass them on.
-    const float bottom = (m_openFile ? m_openFileButton.rect.top : m_handoutButton.rect.top) - 8.f;
-    for (const auto& flag : m_view.openFlags) {
-        const std::string what = core::reasonText(flag.reason, &m_practice.library(), &program);
-        const core::Exercise* ex = m_practice.library().find(flag.exercise);
-        const std::string text =
-            ex != nullptr ? fmt::format(fmt::runtime(tr("Tell your therapist about {}: {}")),
-                                        ex->text(m_lang).name, what)
-                          : fmt::format(fmt::runtime(tr("Tell your therapist: {}")), what);
-        const auto lines =
-            wrapText(text, m_fonts.bold, typeSize::small, m_progressRect.width - 48.f);
-        if (py + 24.f * static_cast<float>(lines.size() + 1) > bottom) {
-            break;
-        }
-        for (const auto& line : lines) {
-            drawText(target, line, m_fonts.bold, typeSize::small, {pl, py}, colour::text);
-            py += 24.f;
-        }
-        py += 8.f;
-    }
-    drawText(target, utf8(tr("Latest changes to your doses")), m_fonts.bold, typeSize::small,
-             {pl, py}, colour::text);
-    py += 30.f;
-    if (m_view.latestChanges.empty()) {
-        drawText(target, utf8(tr("None yet: your weekly reviews will appear here.")),
-                 m_fonts.regular, typeSize::small, {pl, py}, colour::mutedText);
-    }
-    bool shown = false;
-    for (const auto& change : m_view.latestChanges) {
-        auto lines = wrapText(core::reasonText(change, &m_practice.library(), &program),
-                              m_fonts.regular, typeSize::small, m_progressRect.width - 48.f);
-        if (py + 24.f * static_cast<float>(lines.size() + 1) > bottom) {
-            // Changes that fit whole; the newest at least begun (All changes has the rest).
-            const auto room = static_cast<std::size_t>(std::max(0.f, (bottom - py) / 24.f - 1.f));
-            if (shown || room == 0) {
-                break;
+    };
+
+    if (m_wide) {
+        drawRoundedRect(target, m_routineRect, 14.f, colour::panel, colour::panelBorder, 1.f);
+        if (m_view.program != nullptr) {
+            drawRoutine();
+            if (m_view.state != service::ProgramState::Stopped &&
+                m_view.state != service::ProgramState::NotStarted) {
+                drawStart();
             }
-            lines.resize(room);
-            lines.back() = ellipsize(lines.back() + utf8(" …"), m_fonts.regular, typeSize::small,
-                                     m_progressRect.width - 48.f);
         }
-        shown = true;
-        const core::Exercise* ex = m_practice.library().find(change.to.exercise);
-        const std::string who =
-            change.exercise.empty() || change.reason.key == core::ReasonKey::PhaseBegins
-                ? std::string(tr("the program"))
-            : ex != nullptr ? ex->text(m_lang).name
-                            : change.exercise;
-        const std::string head = core::dateInWords(change.date) + " · " + who;
-        drawText(target,
-                 ellipsize(utf8(head), m_fonts.bold, typeSize::small, m_progressRect.width - 48.f),
-                 m_fonts.bold, typeSize::small, {pl, py}, colour::text);
-        py += 24.f;
-        for (const auto& line : lines) {
-            drawText(target, line, m_fonts.regular, typeSize::small, {pl, py}, colour::mutedText);
-            py += 24.f;
+        drawMessage();
+        drawRoundedRect(target, m_progressRect, 14.f, colour::panel, colour::panelBorder, 1.f);
+        const sf::View saved = m_scroll.begin(target);
+        (void)progress(&target, m_progressAt, m_progressWidth);
+        m_scroll.end(target, saved);
+        drawDocuments();
+    } else {
+        // The routine, the progress and the documents scroll; the focus ring with them.
+        const sf::View saved = m_scroll.begin(target);
+        drawRoundedRect(target, m_routineRect, 14.f, colour::panel, colour::panelBorder, 1.f);
+        if (m_view.program != nullptr) {
+            drawRoutine();
         }
-        py += 8.f;
+        drawRoundedRect(target, m_progressPanel, 14.f, colour::panel, colour::panelBorder, 1.f);
+        (void)progress(&target, m_progressAt, m_progressWidth);
+        drawDocuments();
+        if (focus && scrolled(focus->control)) {
+            drawFocusRing(target, placeOf(*focus));
+        }
+        m_scroll.end(target, saved);
+        if (m_view.program != nullptr && m_view.state != service::ProgramState::Stopped &&
+            m_view.state != service::ProgramState::NotStarted) {
+            drawStart();
+        }
+        drawMessage();
     }
-    if (const auto focus = currentFocus()) {
+    if (focus && !scrolled(focus->control)) {
         drawFocusRing(target, rectOf(*focus));
+    }
+    // Text shortened to fit, whole: an exercise under the pointer or the focus, the message.
+    const bool pointerInside = m_wide || m_scroll.area().contains(m_pointer);
+    for (std::size_t i = 0; i < m_rows.size(); ++i) {
+        const sf::FloatRect r = onScreen(m_rows[i].rect);
+        const bool focused = focus && *focus == Focus{Control::Item, i};
+        if (m_rows[i].cut && (focused || (pointerInside && r.contains(m_pointer)))) {
+            const auto& item = m_view.items[i];
+            drawTooltip(target, m_fonts.regular,
+                        item.exercise->text(m_lang).name + " · " +
+                            core::describeDose(item.prescription.dose),
+                        r, m_size);
+        }
+    }
+    if (m_messageCut && m_messageRect.contains(m_pointer)) {
+        drawTooltip(target, m_fonts.regular, m_message, m_messageRect, m_size);
     }
 }
 

@@ -33,6 +33,13 @@ public:
 
     // The Settings button at the top (for tests and the layout check).
     [[nodiscard]] sf::FloatRect settingsButton() const { return m_settingsButton.rect; }
+    // Start today's routine and the pain numbers 0-10 (in window coordinates, as every rect
+    // here): they never scroll. Below them, what scrolls when the window is small (the
+    // routine's exercises in a narrow window, the calendar, the chart, the changes).
+    [[nodiscard]] sf::FloatRect startButton() const { return m_startButton.rect; }
+    [[nodiscard]] std::vector<sf::FloatRect> painButtons() const;
+    [[nodiscard]] sf::FloatRect scrollArea() const { return m_scroll.area(); }
+    [[nodiscard]] float scrollOffset() const { return m_scroll.offset(); }
 
     void handleEvent(const sf::Event& event) override;
     void update(sf::Time elapsed) override;
@@ -44,7 +51,7 @@ public:
     // "Open a program file…" (O): a program from a file, through its preview; the button sits
     // above the handout and the report.
     void setOpenFileAction(std::function<void()> action);
-    [[nodiscard]] sf::FloatRect openFileButton() const { return m_openFileButton.rect; }
+    [[nodiscard]] sf::FloatRect openFileButton() const;
     void checkIn(int morningPain);
     // Takes back today's saved morning pain and what it changed (service::Practice).
     void undoMorningPain();
@@ -68,7 +75,7 @@ public:
     std::optional<std::filesystem::path> writeHandout();
     std::optional<std::filesystem::path> writeReport();
     // A line about the last action (e.g. what the rules decided after the session).
-    void showMessage(std::string message) { m_message = std::move(message); }
+    void showMessage(std::string message);
     [[nodiscard]] const service::TodayView& view() const { return m_view; }
     [[nodiscard]] bool askingMorningPain() const { return m_askMorning; }
     // A morning pain chosen but not saved yet: it changes doses, so it is confirmed first.
@@ -104,6 +111,17 @@ private:
     [[nodiscard]] static std::string topLabel(TopButton button, bool hint);
 
     void layout();
+    void layoutFor(bool wide); // two columns, or one (also when two leave too little room)
+    [[nodiscard]] float stoppedHeight(float width) const; // the stopped exercises' lines
+    // The parts of layout(): the day and the buttons at the top, the morning's question (or
+    // its saved answer), the rows of the routine's exercises. Each returns its bottom.
+    float layoutHeader();
+    float layoutMorning(float top);
+    float layoutRows(sf::Vector2f at, float width, std::optional<float> room);
+    // The routine's heading, length and state, and the progress (calendar, streak, legend,
+    // chart, flags, changes) from `at` in `width`: drawn when there is a target; the height.
+    float routineHead(sf::RenderTarget* target, sf::Vector2f at, float width) const;
+    float progress(sf::RenderTarget* target, sf::Vector2f at, float width) const;
     // A control that takes the focus: its kind and, for the pain numbers and the exercises,
     // which one.
     enum class Control {
@@ -129,16 +147,20 @@ private:
     [[nodiscard]] std::vector<Focus> focusables() const;
     [[nodiscard]] std::optional<Focus> currentFocus() const;
     [[nodiscard]] sf::FloatRect rectOf(Focus focus) const;
+    // Where a control is in its own coordinates: the scrolled content's for those that scroll.
+    [[nodiscard]] sf::FloatRect placeOf(Focus focus) const;
+    [[nodiscard]] bool scrolled(Control control) const;
+    [[nodiscard]] sf::FloatRect onScreen(sf::FloatRect content) const;
+    // Scrolls the focused control into view.
+    void showFocus();
+    void handleInput(const sf::Event& event);
     void moveFocus(int step);
     void activate(Focus focus);
     [[nodiscard]] std::vector<service::ItemView> remaining() const;
     [[nodiscard]] bool canStart() const;
-    // Where the exercises of the routine begin in their panel, and the distance between them.
-    [[nodiscard]] float itemsTop() const;
-    [[nodiscard]] float itemPitch() const;
     void drawCalendar(sf::RenderTarget& target, sf::Vector2f at) const;
     // Returns the height it took.
-    float drawPainChart(sf::RenderTarget& target, sf::FloatRect area) const;
+    float drawPainChart(sf::RenderTarget* target, sf::FloatRect area) const;
     std::optional<std::filesystem::path> writeDocument(const char* what, bool report);
 
     service::Practice& m_practice;
@@ -171,6 +193,37 @@ private:
     std::function<void()> m_openFile;
     std::vector<Hit> m_painButtons; // 0..10
     std::optional<Focus> m_focus;   // the control Tab moved to
+
+    // The layout for the window's size: two columns when wide, else one column whose lower
+    // part scrolls between the morning's question and the Start button.
+    bool m_wide = true;
+    float m_pad = 28.f;
+    unsigned m_titleSize = typeSize::title;
+    bool m_titleSplit = false; // the weekday above the date
+    float m_titleTop = 26.f;
+    std::vector<sf::String> m_question; // the morning's question, wrapped
+    float m_questionTop = 92.f;
+    bool m_painHints = true;  // Save and Cancel with their keys, when there is room
+    float m_savedTop = 102.f; // the saved answer beside Undo
+    // A row of the routine (an exercise): its name and dose as drawn; `cut` when shortened
+    // (the whole in a tooltip).
+    struct Row {
+        sf::FloatRect rect;
+        std::vector<sf::String> name, dose;
+        bool cut = false;
+    };
+    std::vector<Row> m_rows;  // in the scrolled content when narrow
+    float m_rowsBottom = 0.f; // where the stopped exercises are listed
+    std::vector<sf::String> m_messageLines;
+    sf::FloatRect m_messageRect;
+    bool m_messageCut = false;
+    ScrollArea m_scroll;
+    sf::Vector2f m_headAt; // the routine's heading (narrow: in the scrolled content)
+    float m_headWidth = 0.f;
+    sf::Vector2f m_progressAt; // the progress, in the scrolled content
+    float m_progressWidth = 0.f;
+    sf::FloatRect m_progressPanel;      // narrow: the panel around it, in the scrolled content
+    sf::Vector2f m_pointer{-1.f, -1.f}; // the mouse, for tooltips
 };
 
 } // namespace motus::app

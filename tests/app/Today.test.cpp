@@ -4,6 +4,7 @@
 #include "app/ExerciseScreen.hpp"
 #include "app/FeedbackScreen.hpp"
 #include "app/HistoryScreen.hpp"
+#include "app/LayoutAudit.hpp"
 #include "app/PlayerScreen.hpp"
 #include "app/ProgramsScreen.hpp"
 #include "app/SafetyScreen.hpp"
@@ -19,6 +20,7 @@
 #include <SFML/Graphics.hpp>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <cmath>
 #include <cstdlib>
@@ -819,4 +821,190 @@ TEST_CASE("today by Tab: Undo, an exercise, Start by Space; the focus survives a
     CHECK(day.started.empty());
     press(screen, sf::Keyboard::Space);
     CHECK(day.started.size() == screen.view().items.size());
+}
+
+namespace {
+
+bool inside(sf::FloatRect outer, sf::FloatRect inner) {
+    return inner.left >= outer.left && inner.top >= outer.top &&
+           inner.left + inner.width <= outer.left + outer.width &&
+           inner.top + inner.height <= outer.top + outer.height;
+}
+
+} // namespace
+
+TEST_CASE("today in a small window: the morning's question and Start in view, the rest scrolls; "
+          "Tab scrolls to what it reaches",
+          "[app][today][focus][layout]") {
+    for (const char* lang : {"en", "de"}) {
+        core::initI18n(MOTUS_BUILD_LOCALEDIR, lang);
+        Day day;
+        app::TodayScreen screen(
+            *day.practice, day.fonts, lang,
+            {[&](const std::vector<service::ItemView>& items) { day.started = items; }, [] {},
+             [] {}, [] {}, [] {}, [](const service::ItemView&) {}});
+        screen.setOpenFileAction([] {});
+        const sf::FloatRect window{0.f, 0.f, 640.f, 480.f};
+        screen.resize({window.width, window.height});
+        REQUIRE(screen.askingMorningPain());
+        // The pain numbers and Start lie in the window, outside the scrolling part.
+        const auto pain = screen.painButtons();
+        REQUIRE(pain.size() == 11);
+        for (const auto& button : pain) {
+            CHECK(inside(window, button));
+            CHECK_FALSE(button.intersects(screen.scrollArea()));
+        }
+        CHECK(inside(window, screen.startButton()));
+        CHECK_FALSE(screen.startButton().intersects(screen.scrollArea()));
+        CHECK(inside(window, screen.settingsButton()));
+        // The rest scrolls: the documents are below the view at first.
+        CHECK(inside(window, screen.scrollArea()));
+        CHECK(screen.scrollOffset() == 0.f);
+        CHECK_FALSE(inside(screen.scrollArea(), screen.openFileButton()));
+        // Choosing a number brings Save and Cancel; Start and the numbers stay in view.
+        press(screen, sf::Keyboard::Numpad6);
+        CHECK(screen.pendingMorningPain() == 6);
+        CHECK(inside(window, screen.startButton()));
+        const auto pending = screen.focusOrder(); // the buttons at the top, 0-10, Save, Cancel
+        REQUIRE(pending.size() > 17);
+        for (std::size_t i = 0; i < 17; ++i) {
+            CHECK(inside(window, pending[i]));
+            CHECK_FALSE(pending[i].intersects(screen.scrollArea()));
+        }
+        press(screen, sf::Keyboard::Escape);
+        // Tab to Open a program file…: scrolled into view, and drawn there with the ring.
+        const auto order = screen.focusOrder();
+        for (std::size_t i = 0; i + 2 < order.size(); ++i) {
+            press(screen, sf::Keyboard::Tab);
+        }
+        REQUIRE(screen.focusedRect());
+        CHECK(*screen.focusedRect() == screen.openFileButton());
+        CHECK(screen.scrollOffset() > 0.f);
+        CHECK(inside(screen.scrollArea(), screen.openFileButton()));
+        // Back to the first exercise: scrolled back up to it.
+        const auto items = screen.itemRects();
+        REQUIRE_FALSE(items.empty());
+        for (std::size_t i = 0; i < 1 + items.size(); ++i) { // Start, the exercises
+            press(screen, sf::Keyboard::Tab, true);
+        }
+        REQUIRE(screen.focusedRect());
+        CHECK(*screen.focusedRect() == screen.itemRects().front());
+        CHECK(inside(screen.scrollArea(), screen.itemRects().front()));
+        // Every control is reached by Tab, each once.
+        CHECK(order.size() == 4 + 11 + items.size() + 4);
+    }
+    core::initI18n(MOTUS_BUILD_LOCALEDIR, "en");
+}
+
+TEST_CASE("today: a digit of the number pad chooses this morning's pain; Enter saves it",
+          "[app][today]") {
+    Day day;
+    app::TodayScreen screen(*day.practice, day.fonts, "en", {[](const auto&) {}, [] {}, [] {}, {}});
+    screen.resize({800.f, 600.f});
+    REQUIRE(screen.askingMorningPain());
+    press(screen, sf::Keyboard::Numpad7);
+    CHECK(screen.pendingMorningPain() == 7);
+    CHECK(day.journal->checkIns(day.date, day.date).empty());
+    press(screen, sf::Keyboard::Numpad0);
+    CHECK(screen.pendingMorningPain() == 0);
+    press(screen, sf::Keyboard::Numpad2);
+    press(screen, sf::Keyboard::Enter);
+    const auto checkIns = day.journal->checkIns(day.date, day.date);
+    REQUIRE(checkIns.size() == 1);
+    CHECK(checkIns[0].morningPain == 2);
+    CHECK(screen.showsSavedPain());
+}
+
+namespace {
+
+// What the layout check finds on the screen drawn at `size` (logical pixels, drawn 1:1).
+std::vector<std::string> layoutProblemsAt(app::TodayScreen& screen, sf::Vector2f size,
+                                          const std::string& name) {
+    screen.resize(size);
+    sf::RenderTexture texture;
+    REQUIRE(texture.create(static_cast<unsigned>(size.x), static_cast<unsigned>(size.y)));
+    texture.clear(app::colour::background);
+    app::LayoutAudit audit;
+    app::activeAudit = &audit;
+    screen.draw(texture);
+    app::activeAudit = nullptr;
+    texture.display();
+    keepShot(texture.getTexture().copyToImage(), name);
+    return app::layoutProblems(audit.boxes(), size);
+}
+
+} // namespace
+
+TEST_CASE("today lays out cleanly in every state, at every size, in English and German",
+          "[app][today][layout]") {
+    const std::vector<sf::Vector2f> sizes{
+        {640.f, 480.f}, {800.f, 600.f}, {853.f, 480.f}, {1280.f, 720.f}, {1280.f, 800.f}};
+    for (const char* lang : {"en", "de"}) {
+        core::initI18n(MOTUS_BUILD_LOCALEDIR, lang);
+        Day day;
+        app::TodayScreen screen(
+            *day.practice, day.fonts, lang,
+            {[](const auto&) {}, [] {}, [] {}, [] {}, [] {}, [](const service::ItemView&) {}});
+        screen.setOpenFileAction([] {});
+        auto check = [&](const std::string& state) {
+            for (const auto size : sizes) {
+                INFO(lang << " " << state << " at " << size.x << "x" << size.y);
+                const auto problems =
+                    layoutProblemsAt(screen, size,
+                                     fmt::format("today-{}-{}-{}x{}", lang,
+                                                 state.substr(0, state.find(',')), size.x, size.y));
+                CHECK(problems == std::vector<std::string>{});
+                // The morning's question and Start are never scrolled away.
+                const sf::FloatRect window{0.f, 0.f, size.x, size.y};
+                for (const auto& button : screen.painButtons()) {
+                    CHECK(inside(window, button));
+                }
+                if (screen.view().state == service::ProgramState::Active) {
+                    CHECK(inside(window, screen.startButton()));
+                }
+            }
+        };
+        check("asking");
+        press(screen, sf::Keyboard::Num4);
+        check("chosen");
+        press(screen, sf::Keyboard::Enter);
+        screen.showMessage("Report saved as /a/rather/long/folder/name/in/the/home/folder/"
+                           "Documents/motus-report-2026-11-10.html: open it in a browser to "
+                           "print it or send it.");
+        check("saved, with a long message");
+        press(screen, sf::Keyboard::Tab);
+        check("focused");
+        for (int i = 0; i < 5; ++i) { // History, Library, Something new, Undo, the first exercise
+            press(screen, sf::Keyboard::Tab);
+        }
+        REQUIRE(screen.focusedRect());
+        CHECK(*screen.focusedRect() == screen.itemRects().front());
+        check("exercise-focused");
+        // Not started yet; done; stopped by a warning sign.
+        const auto library = std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises";
+        (void)day.practice->assign(
+            library / "programs" / "low-back-motor-control.xml",
+            core::Date{std::chrono::year(2026), std::chrono::November, std::chrono::day(16)}, true);
+        screen.refresh();
+        check("not-started");
+        day.date = {std::chrono::year(2027), std::chrono::March, std::chrono::day(1)};
+        screen.refresh();
+        REQUIRE(screen.view().state == service::ProgramState::Complete);
+        check("complete");
+        for (const auto& item : screen.view().items) {
+            service::LogRequest log;
+            log.exercise = item.prescription.exercise;
+            (void)day.practice->log(log);
+        }
+        screen.refresh();
+        check("all-done-today");
+        core::CheckIn sign;
+        sign.at = core::stampOn(day.date);
+        sign.redFlags = {core::RedFlag::BladderBowel};
+        (void)day.practice->checkIn(sign);
+        screen.refresh();
+        REQUIRE(screen.view().state == service::ProgramState::Stopped);
+        check("stopped");
+    }
+    core::initI18n(MOTUS_BUILD_LOCALEDIR, "en");
 }
