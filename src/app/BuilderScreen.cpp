@@ -231,7 +231,7 @@ void BuilderScreen::layout() {
     const float openWidth = m_onOpen ? buttonWidth(m_fonts, open) : 0.f;
     const float buttons = saveWidth + copyWidth + (m_onOpen ? openWidth + 12.f : 0.f) + 12.f;
     const float titleLeft = kPad + kBackButtonSpace;
-    const bool oneRow = right - buttons - titleLeft >= 260.f;
+    const bool oneRow = right - buttons >= kBackButton.left + kBackButton.width + 12.f;
     const float buttonsTop = 18.f;
     const float titleRoom = (oneRow ? right - buttons : right - saveWidth) - 20.f - titleLeft;
     const std::string full = std::string(tr("Program builder")) + " · " + m_draft.shownTitle();
