@@ -105,11 +105,10 @@ const core::Exercise* BuilderScreen::libraryChoice() const {
 }
 
 void BuilderScreen::say(const std::string& message, bool problem) {
-    const bool fits = m_wide || message.empty() == m_status.empty();
     m_status = message;
     m_statusProblem = problem;
-    if (!fits || (!m_wide && !m_controls.empty())) {
-        relayout(focusedKey()); // a small window: the message bar's height follows the message
+    if (!m_controls.empty()) {
+        relayout(focusedKey()); // the message's panel or bar grows with the message
     }
 }
 
@@ -201,7 +200,24 @@ void BuilderScreen::layout() {
     m_controls.clear();
     m_labels.clear();
     const core::Program& program = m_draft.program();
-    m_wide = m_size.x >= 1000.f && m_size.y >= 640.f;
+    // A wide window: the summary in a panel at the bottom, as high as the message, the summary
+    // and the warnings need, when that is at most a third of the window.
+    const float half = (m_size.x - 2 * kPad) * 0.5f;
+    auto linesOf = [&](const std::vector<std::string>& entries, const sf::Font& font, float width) {
+        std::size_t n = 0;
+        for (const auto& entry : entries) {
+            n += wrapText(entry, font, typeSize::small, width).size();
+        }
+        return static_cast<float>(n);
+    };
+    const float status =
+        m_status.empty()
+            ? 0.f
+            : linesOf({m_status}, m_fonts.bold, m_size.x - 2 * kPad - 52.f) * 24.f + 10.f;
+    const float lists = std::max(linesOf(m_summary, m_fonts.regular, half - 32.f),
+                                 linesOf(notes(), m_fonts.regular, half - 30.f));
+    const float bottomHeight = std::max(110.f, status + 24.f + 22.f * std::max(1.f, lists) + 26.f);
+    m_wide = m_size.x >= 1000.f && m_size.y >= 640.f && bottomHeight <= m_size.y / 3;
     const float right = m_size.x - kPad;
 
     // A low window: the tabs scroll with the page (only Back and Save stay in view).
@@ -306,27 +322,7 @@ void BuilderScreen::layout() {
     const float bodyTop = tabsInPage ? tabY + kRow + 14.f : pageTop + 8.f;
     float pageBottom = m_size.y - 8.f;
     if (m_wide) {
-        // As high as the message, the summary and the warnings need, up to a third of the window.
-        auto linesOf = [&](const std::vector<std::string>& entries, const sf::Font& font,
-                           float width) {
-            std::size_t n = 0;
-            for (const auto& entry : entries) {
-                n += wrapText(entry, font, typeSize::small, width).size();
-            }
-            return static_cast<float>(n);
-        };
-        const float half = (m_size.x - 2 * kPad) * 0.5f;
-        const float status =
-            m_status.empty()
-                ? 0.f
-                : std::min(2.f, linesOf({m_status}, m_fonts.bold, m_size.x - 2 * kPad - 52.f)) *
-                          24.f +
-                      10.f;
-        const float lists = std::max(linesOf(m_summary, m_fonts.regular, half - 32.f),
-                                     linesOf(notes(), m_fonts.regular, half - 30.f));
-        const float height =
-            std::clamp(status + 24.f + 22.f * std::max(1.f, lists) + 26.f, 110.f, m_size.y / 3);
-        m_bottom = {kPad, m_size.y - kPad - height, m_size.x - 2 * kPad, height};
+        m_bottom = {kPad, m_size.y - kPad - bottomHeight, m_size.x - 2 * kPad, bottomHeight};
         pageBottom = m_bottom.top - 8.f;
     } else if (!m_status.empty()) {
         const auto lines =
@@ -1721,13 +1717,12 @@ void BuilderScreen::drawBottom(sf::RenderTarget& target) const {
     const float inner = m_bottom.width - 32.f;
     if (!m_status.empty()) {
         const auto lines = wrapText(m_status, m_fonts.bold, typeSize::small, inner - 20.f);
-        const float height =
-            24.f * static_cast<float>(std::min<std::size_t>(lines.size(), 2)) + 8.f;
+        const float height = 24.f * static_cast<float>(lines.size()) + 8.f;
         drawRoundedRect(target, {m_bottom.left + 8.f, y - 4.f, m_bottom.width - 16.f, height}, 8.f,
                         m_statusProblem ? colour::warningGround : colour::selection,
                         m_statusProblem ? colour::warning : colour::accent, 1.5f);
-        for (std::size_t i = 0; i < lines.size() && i < 2; ++i) {
-            drawText(target, lines[i], m_fonts.bold, typeSize::small, {m_bottom.left + 20.f, y},
+        for (const auto& line : lines) {
+            drawText(target, line, m_fonts.bold, typeSize::small, {m_bottom.left + 20.f, y},
                      colour::text);
             y += 24.f;
         }
