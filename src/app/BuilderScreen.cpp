@@ -987,8 +987,14 @@ float BuilderScreen::layoutSummary(float top) {
                     : fmt::format(fmt::runtime(core::trn("{} warning", "{} warnings", all.size())),
                                   all.size()),
         true, typeSize::small, {left, y}, width, all.empty() ? colour::mutedText : colour::text);
-    for (const auto& note : all) {
-        y += addText(note, false, typeSize::small, {left + 14.f, y}, width - 14.f, colour::text);
+    m_summaryMarks.clear();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        // A blue mark for a thing still to do, an orange one for a warning (as in the panel).
+        const float height =
+            addText(all[i], false, typeSize::small, {left + 14.f, y}, width - 14.f, colour::text);
+        m_summaryMarks.push_back({{left, y + 3.f, 6.f, height - 6.f},
+                                  i < m_missing.size() ? colour::accent : colour::warning});
+        y += height;
     }
     m_summaryRect = {kPad, top, m_size.x - 2 * kPad, y + 12.f - top};
     return y + 12.f;
@@ -1635,6 +1641,12 @@ void BuilderScreen::draw(sf::RenderTarget& target) const {
     if (!m_wide) {
         // A small window: the summary ends the page, in a panel (its text is with the labels).
         drawRoundedRect(target, m_summaryRect, 10.f, colour::panel, colour::panelBorder, 1.f);
+        for (const auto& [rect, fill] : m_summaryMarks) {
+            sf::RectangleShape mark({rect.width, rect.height});
+            mark.setPosition(rect.left, rect.top);
+            mark.setFillColor(fill);
+            target.draw(mark);
+        }
     }
     for (const auto& label : m_labels) {
         drawText(target, label.text, *label.font, label.size, label.position, label.colour);

@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace motus::app {
@@ -174,6 +175,7 @@ private:
     sf::FloatRect m_bottom; // that panel (wide), or the status bar (small windows)
     ScrollArea m_page;
     sf::FloatRect m_summaryRect; // in the page (small windows)
+    std::vector<std::pair<sf::FloatRect, sf::Color>> m_summaryMarks;
     sf::String m_title;
     sf::Vector2f m_mouse{-1.f, -1.f};
 };
