@@ -22,8 +22,19 @@ using service::DoseField;
 constexpr float kPad = 28.f;
 constexpr float kGap = 20.f;
 constexpr float kRow = 44.f;
-constexpr float kListRow = 50.f;
+constexpr float kListRow = 54.f;
 constexpr float kStepButton = 38.f;
+
+// The buttons with small type.
+bool smallButton(const std::string& key) {
+    return key.rfind("filter.", 0) == 0 || key == "remove-phase" || key == "side" || key == "up" ||
+           key == "down" || key == "remove";
+}
+
+// The distance between two lines of text of this size.
+float lineHeight(unsigned size) {
+    return std::ceil(static_cast<float>(size) * 1.35f);
+}
 
 std::string fmtText(const char* pattern, const std::string& value) {
     return fmt::format(fmt::runtime(pattern), value);
@@ -96,6 +107,9 @@ const core::Exercise* BuilderScreen::libraryChoice() const {
 void BuilderScreen::say(const std::string& message, bool problem) {
     m_status = message;
     m_statusProblem = problem;
+    if (!m_controls.empty()) {
+        relayout(focusedKey()); // the message's panel or bar grows with the message
+    }
 }
 
 void BuilderScreen::syncFields() {
@@ -170,16 +184,47 @@ void BuilderScreen::resize(sf::Vector2f size) {
     relayout(focusedKey());
 }
 
+float BuilderScreen::addText(const std::string& text, bool bold, unsigned size, sf::Vector2f at,
+                             float width, sf::Color colour) {
+    const sf::Font& font = bold ? m_fonts.bold : m_fonts.regular;
+    const float line = lineHeight(size);
+    float y = at.y;
+    for (const auto& l : wrapText(text, font, size, width)) {
+        m_labels.push_back({l, &font, size, {at.x, y}, colour});
+        y += line;
+    }
+    return y - at.y;
+}
+
 void BuilderScreen::layout() {
     m_controls.clear();
     m_labels.clear();
     const core::Program& program = m_draft.program();
+    // A wide window: the summary in a panel at the bottom, as high as the message, the summary
+    // and the warnings need, when that is at most a third of the window.
+    const float half = (m_size.x - 2 * kPad) * 0.5f;
+    auto linesOf = [&](const std::vector<std::string>& entries, const sf::Font& font, float width) {
+        std::size_t n = 0;
+        for (const auto& entry : entries) {
+            n += wrapText(entry, font, typeSize::small, width).size();
+        }
+        return static_cast<float>(n);
+    };
+    const float status =
+        m_status.empty()
+            ? 0.f
+            : linesOf({m_status}, m_fonts.bold, m_size.x - 2 * kPad - 52.f) * 24.f + 10.f;
+    const float lists = std::max(linesOf(m_summary, m_fonts.regular, half - 32.f),
+                                 linesOf(notes(), m_fonts.regular, half - 30.f));
+    const float bottomHeight = std::max(110.f, status + 24.f + 22.f * std::max(1.f, lists) + 26.f);
+    m_wide = m_size.x >= 1000.f && m_size.y >= 640.f && bottomHeight <= m_size.y / 3;
+    const float right = m_size.x - kPad;
 
-    // The tabs: the program's details, one per phase, and a new phase.
-    float x = kPad;
-    const float tabY = 80.f;
+    // A low window: the tabs scroll with the page (only Back and Save stay in view).
+    const bool tabsInPage = m_size.y < 560.f;
     auto addButton = [&](const std::string& key, sf::FloatRect rect, const std::string& label,
-                         std::function<void()> press, bool primary = false, bool on = false) {
+                         std::function<void()> press, bool primary = false, bool on = false,
+                         bool inPage = false) {
         Control c;
         c.key = key;
         c.kind = Kind::Button;
@@ -188,84 +233,139 @@ void BuilderScreen::layout() {
         c.press = std::move(press);
         c.primary = primary;
         c.on = on;
+        c.inPage = inPage;
         m_controls.push_back(std::move(c));
     };
+
+    // The header: Back, the title, and Save as copy, Open… and Save at the right; on a narrow
+    // window only Save, the other two at the end of the page.
+    const std::string save = tr("Save");
+    const std::string copy = tr("Save as copy");
+    const std::string open = tr("Open…");
+    const float saveWidth = buttonWidth(m_fonts, save) + 20.f;
+    const float copyWidth = buttonWidth(m_fonts, copy);
+    const float openWidth = m_onOpen ? buttonWidth(m_fonts, open) : 0.f;
+    const float buttons = saveWidth + copyWidth + (m_onOpen ? openWidth + 12.f : 0.f) + 12.f;
+    const float titleLeft = kPad + kBackButtonSpace;
+    const bool oneRow = right - buttons >= kBackButton.left + kBackButton.width + 12.f;
+    const float buttonsTop = 18.f;
+    const float titleRoom = (oneRow ? right - buttons : right - saveWidth) - 20.f - titleLeft;
+    const std::string full = std::string(tr("Program builder")) + " · " + m_draft.shownTitle();
+    m_title.clear();
+    for (const std::string& t : {full, std::string(tr("Program builder"))}) {
+        if (textWidth(utf8(t), m_fonts.bold, typeSize::title) <= titleRoom) {
+            m_title = utf8(t);
+            break;
+        }
+    }
+    float bx = right - buttons;
+    std::vector<std::function<void()>> later; // the header's buttons come last in Tab order
+
+    // The tabs: the program's details, one per phase, and a new phase; in rows that wrap.
+    float x = kPad;
+    const float headerBottom = buttonsTop + 48.f;
+    float tabY = headerBottom + (tabsInPage ? 18.f : 12.f);
+    auto place = [&](float width) {
+        if (x > kPad && x + width > right) {
+            x = kPad;
+            tabY += kRow + 8.f;
+        }
+        const sf::FloatRect rect{x, tabY, std::min(width, right - kPad), kRow};
+        x += rect.width + 10.f;
+        return rect;
+    };
     const std::string details = tr("Program");
-    const float detailsWidth = buttonWidth(m_fonts, details);
     addButton(
-        "tab.0", {x, tabY, detailsWidth, kRow}, details,
+        "tab.0", place(buttonWidth(m_fonts, details)), details,
         [this] {
             m_tab = 0;
+            m_page.scrollBy(-1e9f);
             relayout("tab.0");
         },
-        false, m_tab == 0);
-    x += detailsWidth + 10.f;
-    const std::string plus = std::string("+ ") + tr("Phase");
-    const float plusWidth = buttonWidth(m_fonts, plus);
-    const float phaseRoom = m_size.x - kPad - plusWidth - 10.f - x;
-    const float each =
-        std::min(240.f, phaseRoom / static_cast<float>(program.phases.size()) - 10.f);
+        false, m_tab == 0, tabsInPage);
     for (std::size_t p = 0; p < program.phases.size(); ++p) {
         const std::string key = "tab." + std::to_string(p + 1);
         const std::string name = m_draft.phaseName(p).empty()
                                      ? fmt::format(fmt::runtime(tr("Phase {}")), p + 1)
                                      : m_draft.phaseName(p);
         addButton(
-            key, {x, tabY, each, kRow}, name,
+            key, place(std::clamp(buttonWidth(m_fonts, name), 140.f, 260.f)), name,
             [this, p, key] {
                 m_tab = p + 1;
                 m_item = m_draft.program().phases[p].items.empty() ? std::nullopt
                                                                    : std::optional<std::size_t>(0);
                 m_routineScroll = 0.f;
+                m_page.scrollBy(-1e9f);
                 m_fields.at("phase-name").setText(m_draft.phaseName(p));
                 relayout(key);
             },
-            false, m_tab == p + 1);
-        x += each + 10.f;
+            false, m_tab == p + 1, tabsInPage);
     }
-    addButton("add-phase", {x, tabY, plusWidth, kRow}, plus, [this] {
-        const std::size_t p = m_draft.addPhase();
-        m_tab = p + 1;
-        m_item.reset();
-        m_fields.at("phase-name").setText(m_draft.phaseName(p));
-        say(fmt::format(fmt::runtime(tr("{} added: choose its exercises on the left.")),
-                        m_draft.phaseName(p)));
-        relayout("search");
-    });
+    const std::string plus = std::string("+ ") + tr("Phase");
+    addButton(
+        "add-phase", place(buttonWidth(m_fonts, plus)), plus,
+        [this] {
+            const std::size_t p = m_draft.addPhase();
+            m_tab = p + 1;
+            m_item.reset();
+            m_page.scrollBy(-1e9f);
+            m_fields.at("phase-name").setText(m_draft.phaseName(p));
+            say(fmt::format(fmt::runtime(tr("{} added: choose its exercises in the library.")),
+                            m_draft.phaseName(p)));
+            relayout("search");
+        },
+        false, false, tabsInPage);
 
-    m_bottom = {kPad, m_size.y - kPad - 160.f, m_size.x - 2 * kPad, 160.f};
-    const float top = tabY + kRow + 14.f;
-    const float bottom = m_bottom.top - 14.f;
-    if (m_tab == 0) {
-        layoutProgramTab(top, bottom);
+    // Below: the page, which scrolls when it does not fit; under it the summary and the last
+    // message (a wide window), or only the message (a small one: the summary ends the page).
+    const float pageTop = tabsInPage ? headerBottom + 10.f : tabY + kRow + 10.f;
+    const float bodyTop = tabsInPage ? tabY + kRow + 14.f : pageTop + 8.f;
+    float pageBottom = m_size.y - 8.f;
+    if (m_wide) {
+        m_bottom = {kPad, m_size.y - kPad - bottomHeight, m_size.x - 2 * kPad, bottomHeight};
+        pageBottom = m_bottom.top - 8.f;
+    } else if (!m_status.empty()) {
+        const auto lines =
+            wrapText(m_status, m_fonts.bold, typeSize::small, m_size.x - 2 * kPad - 32.f);
+        const float height = lineHeight(typeSize::small) * static_cast<float>(lines.size()) + 16.f;
+        m_bottom = {kPad, m_size.y - 8.f - height, m_size.x - 2 * kPad, height};
+        pageBottom = m_bottom.top - 8.f;
     } else {
-        layoutPhaseTab(top, bottom);
+        m_bottom = {};
+    }
+    m_page.setArea({0.f, pageTop, m_size.x - 8.f, std::max(60.f, pageBottom - pageTop)});
+    float end = m_tab == 0 ? layoutProgramTab(bodyTop) : layoutPhaseTab(bodyTop);
+    if (!m_wide) {
+        end = layoutSummary(end + 16.f);
     }
 
-    // Save and Save as copy, at the top right.
-    const std::string save = tr("Save");
-    const std::string copy = tr("Save as copy");
-    const float saveWidth = buttonWidth(m_fonts, save) + 20.f;
-    const float copyWidth = buttonWidth(m_fonts, copy);
-    addButton("save-copy", {m_size.x - kPad - saveWidth - 12.f - copyWidth, 18.f, copyWidth, 48.f},
-              copy, [this] { (void)saveCopy(); });
+    // Save as copy and Open…: in the header, or at the end of the page.
+    sf::FloatRect copyRect{bx, buttonsTop, copyWidth, 48.f};
+    sf::FloatRect openRect{bx + copyWidth + 12.f, buttonsTop, openWidth, 48.f};
+    if (!oneRow) {
+        copyRect = {kPad, end + 16.f, std::min(copyWidth, right - kPad), 48.f};
+        openRect = {copyRect.left + copyRect.width + 12.f, copyRect.top, openWidth, 48.f};
+        if (openRect.left + openWidth > right) {
+            openRect = {kPad, copyRect.top + 48.f + 10.f, std::min(openWidth, right - kPad), 48.f};
+        }
+        end = (m_onOpen ? openRect.top : copyRect.top) + 48.f;
+    }
+    m_page.setContentHeight(end + 12.f - pageTop);
+    addButton(
+        "save-copy", copyRect, copy, [this] { (void)saveCopy(); }, false, false, !oneRow);
     if (m_onOpen) {
-        const std::string open = tr("Open…");
-        const float openWidth = buttonWidth(m_fonts, open);
         addButton(
-            "open",
-            {m_size.x - kPad - saveWidth - 24.f - copyWidth - openWidth, 18.f, openWidth, 48.f},
-            open, [this] { askToOpen(); });
+            "open", openRect, open, [this] { askToOpen(); }, false, false, !oneRow);
     }
     addButton(
-        "save", {m_size.x - kPad - saveWidth, 18.f, saveWidth, 48.f}, save,
+        "save", {right - saveWidth, buttonsTop, saveWidth, 48.f}, save,
         [this] { (void)saveTo(targetFile()); }, true);
 }
 
-void BuilderScreen::layoutProgramTab(float top, float /*bottom*/) {
-    const float labelWidth = 250.f;
-    const float fieldLeft = kPad + labelWidth;
-    const float fieldWidth = std::min(560.f, m_size.x * 0.62f - fieldLeft);
+float BuilderScreen::layoutProgramTab(float top) {
+    const float right = m_size.x - kPad;
+    const bool twoColumns = m_size.x >= 1000.f;
+    const float leftWidth = twoColumns ? std::min(820.f, (right - kPad) * 0.6f) : right - kPad;
     struct FieldRow {
         const char* key;
         const char* label;
@@ -275,47 +375,56 @@ void BuilderScreen::layoutProgramTab(float top, float /*bottom*/) {
                              {"note", tr("Note for the patient")},
                              {"id", tr("Program id")},
                              {"file", tr("Save to")}};
+    // The labels beside the fields when there is room, else above them.
+    float labelWidth = 0.f;
+    for (const auto& row : rows) {
+        labelWidth = std::max(labelWidth,
+                              textWidth(utf8(row.label), m_fonts.regular, typeSize::body) + 20.f);
+    }
+    const bool beside = leftWidth - labelWidth >= 360.f;
+    const float fieldLeft = beside ? kPad + labelWidth : kPad;
+    const float fieldWidth = kPad + leftWidth - fieldLeft;
     float y = top;
     for (const auto& row : rows) {
-        m_labels.push_back(
-            {utf8(row.label), &m_fonts.regular, typeSize::body, {kPad, y + 8.f}, colour::text});
+        if (beside) {
+            m_labels.push_back(
+                {utf8(row.label), &m_fonts.regular, typeSize::body, {kPad, y + 8.f}, colour::text});
+        } else {
+            y +=
+                addText(row.label, false, typeSize::body, {kPad, y}, leftWidth, colour::text) + 2.f;
+        }
         Control c;
         c.key = row.key;
         c.kind = Kind::Field;
         c.field = row.key;
         c.rect = {fieldLeft, y, fieldWidth, kRow};
         m_controls.push_back(std::move(c));
-        y += kRow + 18.f;
+        y += kRow + 16.f;
     }
-    for (const auto& line :
-         wrapText(tr("The id names the program in the patient's journal; it follows the title "
-                     "until you change it. Give the saved file to your patient: Motus opens it."),
-                  m_fonts.regular, typeSize::small, fieldWidth)) {
-        m_labels.push_back(
-            {line, &m_fonts.regular, typeSize::small, {fieldLeft, y - 6.f}, colour::mutedText});
-        y += 24.f;
-    }
+    y += addText(tr("The id names the program in the patient's journal; it follows the title "
+                    "until you change it. Give the saved file to your patient: Motus opens it."),
+                 false, typeSize::small, {fieldLeft, y - 6.f}, fieldWidth, colour::mutedText);
+    const float leftEnd = y;
 
-    // The options, on the right.
-    const float left = fieldLeft + fieldWidth + 40.f;
-    const float width = m_size.x - kPad - left;
-    y = top;
+    // The options: on the right, or below.
+    const float left = twoColumns ? kPad + leftWidth + 40.f : kPad;
+    const float width = right - left;
+    y = twoColumns ? top : y + 20.f;
     auto toggle = [&](const char* key, const char* label, const char* explanation, bool on,
                       std::function<void()> press) {
         Control c;
         c.key = key;
         c.kind = Kind::Toggle;
-        c.rect = {left, y, width, kRow};
+        const auto lines = wrapText(label, m_fonts.regular, typeSize::body, width - 56.f);
+        c.rect = {
+            left, y, width,
+            std::max(kRow, lineHeight(typeSize::body) * static_cast<float>(lines.size()) + 14.f)};
         c.label = label;
         c.on = on;
         c.press = std::move(press);
+        y += c.rect.height + 4.f;
         m_controls.push_back(std::move(c));
-        y += kRow + 2.f;
-        for (const auto& line : wrapText(explanation, m_fonts.regular, typeSize::small, width)) {
-            m_labels.push_back(
-                {line, &m_fonts.regular, typeSize::small, {left, y}, colour::mutedText});
-            y += 24.f;
-        }
+        y += addText(explanation, false, typeSize::small, {left, y}, width, colour::mutedText);
         y += 14.f;
     };
     toggle("auto", tr("Automatic progression"),
@@ -331,12 +440,9 @@ void BuilderScreen::layoutProgramTab(float top, float /*bottom*/) {
                m_draft.setQuotaMode(!m_draft.program().quotaMode);
                relayout("quota");
            });
-    m_labels.push_back({utf8(tr("Longest session, minutes")),
-                        &m_fonts.regular,
-                        typeSize::body,
-                        {left, y},
-                        colour::text});
-    y += 36.f;
+    y += addText(tr("Longest session, minutes"), false, typeSize::body, {left, y}, width,
+                 colour::text) +
+         6.f;
     Control minutes;
     minutes.key = "max-minutes";
     minutes.kind = Kind::Number;
@@ -351,34 +457,41 @@ void BuilderScreen::layoutProgramTab(float top, float /*bottom*/) {
     };
     m_controls.push_back(std::move(minutes));
     // The patient's handout of the program as built.
-    y += kRow + 28.f;
+    y += kRow + 24.f;
     Control handout;
     handout.key = "handout";
     handout.kind = Kind::Button;
     handout.label = tr("Handout for the patient");
-    handout.rect = {left, y, buttonWidth(m_fonts, handout.label), kRow};
+    handout.rect = {left, y, std::min(width, buttonWidth(m_fonts, handout.label)), kRow};
     handout.press = [this] { (void)writeHandout(); };
     m_controls.push_back(std::move(handout));
+    return std::max(leftEnd, y + kRow);
 }
 
-void BuilderScreen::layoutPhaseTab(float top, float bottom) {
-    const float colA = std::clamp(m_size.x * 0.26f, 280.f, 420.f);
-    const float colB = std::clamp(m_size.x * 0.28f, 300.f, 460.f);
+float BuilderScreen::layoutPhaseTab(float top) {
+    // Three columns on a wide window (the library, the phase, the exercise chosen); two and the
+    // exercise below them; or one under the other.
+    const float right = m_size.x - kPad;
+    const float room = right - kPad;
+    const bool three = room - 2 * kGap >= 1100.f;
+    const bool two = !three && room - kGap >= 620.f;
+    const float colC = three ? std::max(510.f, (room - 2 * kGap) * 0.40f) : room;
+    const float colA = three ? (room - 2 * kGap - colC) / 2 : two ? (room - kGap) / 2 : room;
+    const float colB = three ? room - 2 * kGap - colC - colA : colA;
     const float aLeft = kPad;
-    const float bLeft = aLeft + colA + kGap;
-    const float cLeft = bLeft + colB + kGap;
-    const float colC = m_size.x - kPad - cLeft;
+    const float bLeft = two || three ? aLeft + colA + kGap : kPad;
+    // On a wide window the lists reach down to the bottom of the page.
+    const float pageBottom = m_page.area().top + m_page.area().height - 8.f;
     const std::size_t phase = phaseIndex();
     const core::ProgramPhase& ph = m_draft.program().phases[phase];
 
-    // The library: search, three filters, the list, Add.
+    // The library: search, three filters (in rows that wrap), the list, Add.
     Control search;
     search.key = "search";
     search.kind = Kind::Field;
     search.field = "search";
     search.rect = {aLeft, top, colA, kRow};
     m_controls.push_back(std::move(search));
-    const float filterWidth = (colA - 16.f) / 3.f;
     struct Filter {
         const char* key;
         int* value;
@@ -397,12 +510,20 @@ void BuilderScreen::layoutPhaseTab(float top, float bottom) {
          m_goal < 0 ? tr("Goal") : core::displayName(static_cast<core::Goal>(m_goal))},
     };
     float fx = aLeft;
+    float fy = top + kRow + 8.f;
     for (const auto& f : filters) {
         Control c;
         c.key = f.key;
         c.kind = Kind::Button;
-        c.rect = {fx, top + kRow + 8.f, filterWidth, 38.f};
         c.label = f.label + " ▸";
+        const float width = std::min(
+            colA,
+            std::max(80.f, textWidth(utf8(c.label), m_fonts.regular, typeSize::small) + 26.f));
+        if (fx > aLeft && fx + width > aLeft + colA) {
+            fx = aLeft;
+            fy += 38.f + 8.f;
+        }
+        c.rect = {fx, fy, width, 38.f};
         c.on = *f.value >= 0;
         int* value = f.value;
         const int count = f.count;
@@ -419,14 +540,15 @@ void BuilderScreen::layoutPhaseTab(float top, float bottom) {
             relayout(key);
         };
         m_controls.push_back(std::move(c));
-        fx += filterWidth + 8.f;
+        fx += width + 8.f;
     }
-    const float listTop = top + kRow + 8.f + 38.f + 10.f;
-    const float addTop = bottom - kRow;
+    const float listTop = fy + 38.f + 10.f;
+    const float listHeight =
+        three ? std::max(3 * kListRow, pageBottom - kRow - 10.f - listTop) : 5 * kListRow;
     Control library;
     library.key = "library";
     library.kind = Kind::List;
-    library.rect = {aLeft, listTop, colA, addTop - 10.f - listTop};
+    library.rect = {aLeft, listTop, colA, listHeight};
     library.listMove = [this](int d) {
         if (m_found.empty()) {
             return;
@@ -443,47 +565,62 @@ void BuilderScreen::layoutPhaseTab(float top, float bottom) {
         relayout("library");
     };
     library.press = [this] { addSelected(); };
-    const float libraryHeight = library.rect.height;
     m_controls.push_back(std::move(library));
     // Keep the choice in view.
     const float choiceTop = static_cast<float>(m_choice) * kListRow;
     if (choiceTop < m_libraryScroll) {
         m_libraryScroll = choiceTop;
-    } else if (choiceTop + kListRow > m_libraryScroll + libraryHeight) {
-        m_libraryScroll = choiceTop + kListRow - libraryHeight;
+    } else if (choiceTop + kListRow > m_libraryScroll + listHeight) {
+        m_libraryScroll = choiceTop + kListRow - listHeight;
     }
+    m_libraryScroll =
+        std::clamp(m_libraryScroll, 0.f,
+                   std::max(0.f, static_cast<float>(m_found.size()) * kListRow - listHeight));
     m_libraryRows.clear();
+    const float rowText = colA - 32.f - ScrollArea::kBarWidth;
     for (std::size_t i = 0; i < m_found.size(); ++i) {
         const auto* ex = m_found[i];
-        m_libraryRows.push_back(
-            {ellipsize(utf8(ex->text(m_lang).name), m_fonts.bold, typeSize::small, colA - 28.f),
-             ellipsize(utf8(fmt::format(fmt::runtime(tr("level {} · {}")), ex->level,
-                                        core::displayName(ex->position))),
-                       m_fonts.regular, 16, colA - 28.f),
-             i == m_choice, false});
+        const std::string name = ex->text(m_lang).name;
+        const std::string detail = fmt::format(fmt::runtime(tr("level {} · {}")), ex->level,
+                                               core::displayName(ex->position));
+        Row row{ellipsize(utf8(name), m_fonts.bold, typeSize::small, rowText),
+                ellipsize(utf8(detail), m_fonts.regular, typeSize::small, rowText),
+                {},
+                i == m_choice,
+                false};
+        if (row.text != utf8(name) || row.detail != utf8(detail)) {
+            row.whole = name + " · " + detail; // for the tooltip
+        }
+        m_libraryRows.push_back(std::move(row));
     }
     Control add;
     add.key = "add";
     add.kind = Kind::Button;
     add.primary = true;
-    add.rect = {aLeft, addTop, colA, kRow};
+    add.rect = {aLeft, listTop + listHeight + 10.f, colA, kRow};
     add.label = std::string(tr("Add to this phase")) + "  ▸";
     add.press = [this] { addSelected(); };
+    const float aEnd = add.rect.top + kRow;
     m_controls.push_back(std::move(add));
 
     // The phase: its name, length and frequency, its routine.
+    float y = two || three ? top : aEnd + 24.f;
     const std::string removeLabel = tr("Remove phase");
     const float removeWidth = buttonWidth(m_fonts, removeLabel, typeSize::small);
+    const bool removeBeside = colB - removeWidth - 10.f >= 130.f;
     Control name;
     name.key = "phase-name";
     name.kind = Kind::Field;
     name.field = "phase-name";
-    name.rect = {bLeft, top, colB - removeWidth - 10.f, kRow};
+    name.rect = {bLeft, y, removeBeside ? colB - removeWidth - 10.f : colB, kRow};
     m_controls.push_back(std::move(name));
+    if (!removeBeside) {
+        y += kRow + 8.f;
+    }
     Control remove;
     remove.key = "remove-phase";
     remove.kind = Kind::Button;
-    remove.rect = {bLeft + colB - removeWidth, top, removeWidth, kRow};
+    remove.rect = {bLeft + colB - removeWidth, y, removeWidth, kRow};
     remove.label = removeLabel;
     remove.press = [this, phase] {
         try {
@@ -498,7 +635,7 @@ void BuilderScreen::layoutPhaseTab(float top, float bottom) {
         relayout("tab." + std::to_string(m_tab));
     };
     m_controls.push_back(std::move(remove));
-    float y = top + kRow + 10.f;
+    y += kRow + 10.f;
     struct Frequency {
         const char* key;
         const char* label;
@@ -516,12 +653,14 @@ void BuilderScreen::layoutPhaseTab(float top, float bottom) {
          [this, phase](int v) { return m_draft.setPerDay(phase, v); }},
     };
     for (const auto& f : frequencies) {
-        m_labels.push_back(
-            {utf8(f.label), &m_fonts.regular, typeSize::body, {bLeft, y + 8.f}, colour::text});
+        const float height =
+            std::max(kRow, addText(f.label, false, typeSize::body, {bLeft, y + 6.f},
+                                   colB - 150.f - 12.f, colour::text) +
+                               8.f);
         Control c;
         c.key = f.key;
         c.kind = Kind::Number;
-        c.rect = {bLeft + colB - 150.f, y, 150.f, kRow};
+        c.rect = {bLeft + colB - 150.f, y + (height - kRow) / 2, 150.f, kRow};
         c.value = f.value;
         auto set = f.set;
         auto value = f.value;
@@ -534,16 +673,26 @@ void BuilderScreen::layoutPhaseTab(float top, float bottom) {
             say(message, !message.empty());
         };
         m_controls.push_back(std::move(c));
-        y += kRow + 8.f;
+        y += height + 8.f;
     }
-    m_labels.push_back(
-        {utf8(tr("Routine")), &m_fonts.bold, typeSize::body, {bLeft, y + 2.f}, colour::text});
-    y += 34.f;
-    const float buttonsTop = bottom - kRow;
+    y += addText(tr("Routine"), true, typeSize::body, {bLeft, y + 2.f}, colB, colour::text) + 6.f;
+    // The buttons under the routine: in a row when they fit, else in rows that wrap.
+    const std::pair<const char*, std::string> moves[] = {{"up", std::string("↑ ") + tr("Up")},
+                                                         {"down", std::string("↓ ") + tr("Down")},
+                                                         {"remove", tr("Remove")}};
+    float needed = 20.f;
+    for (const auto& move : moves) {
+        needed += buttonWidth(m_fonts, move.second, typeSize::small);
+    }
+    const bool evenRow = needed <= colB;
+    const float buttonsHeight = evenRow ? kRow : 2 * kRow + 8.f;
+    const float routineHeight =
+        three ? std::max(2 * kListRow, pageBottom - buttonsHeight - 10.f - y)
+              : kListRow * static_cast<float>(std::clamp<std::size_t>(ph.items.size(), 2, 5));
     Control routine;
     routine.key = "routine";
     routine.kind = Kind::List;
-    routine.rect = {bLeft, y, colB, buttonsTop - 10.f - y};
+    routine.rect = {bLeft, y, colB, routineHeight};
     routine.listMove = [this, phase](int d) {
         const auto& items = m_draft.program().phases[phase].items;
         if (items.empty()) {
@@ -560,9 +709,9 @@ void BuilderScreen::layoutPhaseTab(float top, float bottom) {
         }
         relayout("routine");
     };
-    const float routineHeight = routine.rect.height;
     m_controls.push_back(std::move(routine));
     m_routineRows.clear();
+    const float routineText = colB - 32.f - ScrollArea::kBarWidth;
     for (std::size_t i = 0; i < ph.items.size(); ++i) {
         const auto& item = ph.items[i];
         const auto* ex = m_draft.library().find(item.exercise);
@@ -574,10 +723,16 @@ void BuilderScreen::layoutPhaseTab(float top, float bottom) {
         if (item.locked) {
             dose = std::string(tr("locked")) + " · " + dose;
         }
-        m_routineRows.push_back({ellipsize(utf8(std::to_string(i + 1) + ". " + itemName),
-                                           m_fonts.bold, typeSize::small, colB - 28.f),
-                                 ellipsize(utf8(dose), m_fonts.regular, 16, colB - 28.f),
-                                 m_item == i, warned});
+        const std::string text = std::to_string(i + 1) + ". " + itemName;
+        Row row{ellipsize(utf8(text), m_fonts.bold, typeSize::small, routineText),
+                ellipsize(utf8(dose), m_fonts.regular, typeSize::small, routineText),
+                {},
+                m_item == i,
+                warned};
+        if (row.text != utf8(text) || row.detail != utf8(dose)) {
+            row.whole = text + " · " + dose; // for the tooltip
+        }
+        m_routineRows.push_back(std::move(row));
     }
     if (m_item) {
         const float itemTop = static_cast<float>(*m_item) * kListRow;
@@ -587,16 +742,22 @@ void BuilderScreen::layoutPhaseTab(float top, float bottom) {
             m_routineScroll = itemTop + kListRow - routineHeight;
         }
     }
-    const float third = (colB - 20.f) / 3.f;
-    const std::pair<const char*, std::string> moves[] = {{"up", std::string("↑ ") + tr("Up")},
-                                                         {"down", std::string("↓ ") + tr("Down")},
-                                                         {"remove", tr("Remove")}};
+    m_routineScroll =
+        std::clamp(m_routineScroll, 0.f,
+                   std::max(0.f, static_cast<float>(ph.items.size()) * kListRow - routineHeight));
+    y += routineHeight + 10.f;
     float bx = bLeft;
     for (const auto& [key, label] : moves) {
         Control c;
         c.key = key;
         c.kind = Kind::Button;
-        c.rect = {bx, buttonsTop, third, kRow};
+        const float width = evenRow ? (colB - 20.f) / 3.f
+                                    : std::min(colB, buttonWidth(m_fonts, label, typeSize::small));
+        if (bx > bLeft && bx + width > bLeft + colB + 0.5f) {
+            bx = bLeft;
+            y += kRow + 8.f;
+        }
+        c.rect = {bx, y, width, kRow};
         c.label = label;
         const std::string k = key;
         c.press = [this, phase, k] {
@@ -615,45 +776,41 @@ void BuilderScreen::layoutPhaseTab(float top, float bottom) {
             relayout(k);
         };
         m_controls.push_back(std::move(c));
-        bx += third + 10.f;
+        bx += width + 10.f;
     }
+    const float bEnd = y + kRow;
 
-    layoutItem({cLeft, top, colC, bottom - top});
+    if (three) {
+        // The figure smaller when the page is low, so that the dose fits beside the lists.
+        const float figure = std::clamp(pageBottom - top - 340.f, 80.f, 118.f);
+        return std::max({aEnd, bEnd, layoutItem({bLeft + colB + kGap, top}, colC, figure)});
+    }
+    return layoutItem({kPad, std::max(aEnd, bEnd) + 28.f}, room, 130.f);
 }
 
-void BuilderScreen::layoutItem(sf::FloatRect area) {
+float BuilderScreen::layoutItem(sf::Vector2f at, float width, float figure) {
     m_figurePoses.clear();
     m_figureExercise = nullptr;
     const std::size_t phase = phaseIndex();
     const auto& items = m_draft.program().phases[phase].items;
     if (!m_item || *m_item >= items.size()) {
-        float y = area.top + 20.f;
-        for (const auto& line :
-             wrapText(items.empty() ? tr("Choose an exercise in the library on the left and "
-                                         "press Add.")
-                                    : tr("Choose an exercise of the routine to set its dose."),
-                      m_fonts.regular, typeSize::body, area.width - 20.f)) {
-            m_labels.push_back(
-                {line, &m_fonts.regular, typeSize::body, {area.left + 10.f, y}, colour::mutedText});
-            y += 32.f;
-        }
-        return;
+        return at.y + 10.f +
+               addText(items.empty() ? tr("Choose an exercise in the library and press Add.")
+                                     : tr("Choose an exercise of the routine to set its dose."),
+                       false, typeSize::body, {at.x + 10.f, at.y + 10.f}, width - 20.f,
+                       colour::mutedText);
     }
     const std::size_t index = *m_item;
     const core::ProgramItem& item = items[index];
     const core::Exercise* ex = m_draft.library().find(item.exercise);
     if (ex == nullptr) {
-        return;
+        return at.y;
     }
     m_figureExercise = ex;
-    m_labels.push_back(
-        {ellipsize(utf8(ex->text(m_lang).name), m_fonts.bold, typeSize::heading, area.width),
-         &m_fonts.bold,
-         typeSize::heading,
-         {area.left, area.top},
-         colour::text});
+    float y =
+        at.y + addText(ex->text(m_lang).name, true, typeSize::heading, at, width, colour::text);
     // The figure: the start and the working position side by side.
-    m_figureRect = {area.left, area.top + 38.f, area.width, 118.f};
+    m_figureRect = {at.x, y + 4.f, width, figure};
     m_figurePoses.push_back(core::placeBody(ex->poses.front(), ex->view, 1.75));
     for (const auto& phaseOf : ex->phases) {
         if (phaseOf.pose != 0) {
@@ -665,26 +822,29 @@ void BuilderScreen::layoutItem(sf::FloatRect area) {
     m_figureFit = fitFigures(m_figurePoses, {m_figureRect.left + 8.f, m_figureRect.top + 4.f,
                                              each - 16.f, m_figureRect.height - 8.f});
 
-    float y = m_figureRect.top + m_figureRect.height + 8.f;
-    const float labelWidth = 104.f;
-    const float doseWidth = 140.f;
-    const float rangeWidth = std::min(116.f, (area.width - labelWidth - doseWidth - 44.f) / 2.f);
-    const float doseLeft = area.left + labelWidth;
+    // The dose and its range: a row each, the label, the dose, the lowest and highest.
+    y = m_figureRect.top + m_figureRect.height + 10.f;
+    float labelWidth = 0.f;
+    for (const auto& row : kDoseRows) {
+        labelWidth = std::max(
+            labelWidth, textWidth(utf8(doseLabel(row.field)), m_fonts.regular, typeSize::body));
+    }
+    labelWidth += 14.f;
+    const float doseWidth = 120.f;
+    const float rangeWidth =
+        std::clamp((width - labelWidth - doseWidth - 44.f) / 2.f, 110.f, 130.f);
+    const float doseLeft = at.x + labelWidth;
     const float rangeLeft = doseLeft + doseWidth + 20.f;
-    m_labels.push_back(
-        {utf8(tr("Dose")), &m_fonts.bold, typeSize::small, {doseLeft, y}, colour::mutedText});
-    m_labels.push_back({ellipsize(utf8(tr("Automatic range")), m_fonts.bold, typeSize::small,
-                                  area.left + area.width - rangeLeft),
-                        &m_fonts.bold,
-                        typeSize::small,
-                        {rangeLeft, y},
-                        colour::mutedText});
-    y += 26.f;
+    const float headings = std::max(
+        addText(tr("Dose"), true, typeSize::small, {doseLeft, y}, doseWidth, colour::mutedText),
+        addText(tr("Automatic range"), true, typeSize::small, {rangeLeft, y},
+                at.x + width - rangeLeft, colour::mutedText));
+    y += headings + 4.f;
     for (const auto& row : kDoseRows) {
         m_labels.push_back({utf8(doseLabel(row.field)),
                             &m_fonts.regular,
                             typeSize::body,
-                            {area.left, y + 7.f},
+                            {at.x, y + 6.f},
                             colour::text});
         Control dose;
         dose.key = std::string("dose.") + row.key;
@@ -729,19 +889,29 @@ void BuilderScreen::layoutItem(sf::FloatRect area) {
             m_labels.push_back({utf8("–"),
                                 &m_fonts.regular,
                                 typeSize::body,
-                                {rangeLeft + rangeWidth + 6.f, y + 6.f},
+                                {rangeLeft + rangeWidth + 7.f, y + 6.f},
                                 colour::text});
         }
         y += kRow;
     }
-    // Side, pyramid and lock.
-    const float third = (area.width - 20.f) * 0.3f;
-    const float sideWidth = area.width - 20.f - 2 * third;
+    // Side, pyramid and lock: in a row that wraps.
+    float x = at.x;
+    y += 6.f;
+    auto place = [&](float w) {
+        w = std::min(w, width);
+        if (x > at.x && x + w > at.x + width) {
+            x = at.x;
+            y += kRow + 8.f;
+        }
+        const sf::FloatRect rect{x, y, w, kRow};
+        x += w + 10.f;
+        return rect;
+    };
     Control side;
     side.key = "side";
     side.kind = Kind::Button;
-    side.rect = {area.left, y + 4.f, sideWidth, kRow};
     side.label = core::displayName(item.dose.side) + " ▸";
+    side.rect = place(std::max(160.f, buttonWidth(m_fonts, side.label, typeSize::small)));
     side.press = [this, phase, index] {
         const auto count = static_cast<int>(core::sideNames().size());
         const int next =
@@ -763,8 +933,8 @@ void BuilderScreen::layoutItem(sf::FloatRect area) {
     Control pyramid;
     pyramid.key = "pyramid";
     pyramid.kind = Kind::Toggle;
-    pyramid.rect = {area.left + sideWidth + 10.f, y + 4.f, third, kRow};
     pyramid.label = tr("Pyramid");
+    pyramid.rect = place(buttonWidth(m_fonts, pyramid.label) + 40.f);
     pyramid.on = !item.dose.pyramid.empty();
     pyramid.press = [this, phase, index] {
         const bool on = m_draft.program().phases[phase].items[index].dose.pyramid.empty();
@@ -776,14 +946,58 @@ void BuilderScreen::layoutItem(sf::FloatRect area) {
     Control lock;
     lock.key = "lock";
     lock.kind = Kind::Toggle;
-    lock.rect = {area.left + sideWidth + third + 20.f, y + 4.f, third, kRow};
     lock.label = tr("Locked");
+    lock.rect = place(buttonWidth(m_fonts, lock.label) + 40.f);
     lock.on = item.locked;
     lock.press = [this, phase, index] {
         m_draft.setLocked(phase, index, !m_draft.program().phases[phase].items[index].locked);
         relayout("lock");
     };
     m_controls.push_back(std::move(lock));
+    return y + kRow;
+}
+
+std::vector<std::string> BuilderScreen::notes() const {
+    std::vector<std::string> notes = m_missing;
+    // The warnings of the phase shown first.
+    for (const bool here : {true, false}) {
+        for (const auto& w : m_warnings) {
+            if ((m_tab > 0 && w.phase == phaseIndex()) == here) {
+                notes.push_back(w.text);
+            }
+        }
+    }
+    return notes;
+}
+
+float BuilderScreen::layoutSummary(float top) {
+    // A small window: what the patient does and the warnings end the page, whole, in a panel.
+    const float left = kPad + 16.f;
+    const float width = m_size.x - 2 * kPad - 32.f;
+    float y = top + 12.f;
+    y +=
+        addText(tr("What the patient does"), true, typeSize::small, {left, y}, width, colour::text);
+    for (const auto& line : m_summary) {
+        y += addText(line, false, typeSize::small, {left, y}, width, colour::text);
+    }
+    y += 12.f;
+    const auto all = notes();
+    y += addText(
+        all.empty() ? std::string(tr("No warnings"))
+                    : fmt::format(fmt::runtime(core::trn("{} warning", "{} warnings", all.size())),
+                                  all.size()),
+        true, typeSize::small, {left, y}, width, all.empty() ? colour::mutedText : colour::text);
+    m_summaryMarks.clear();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        // A blue mark for a thing still to do, an orange one for a warning (as in the panel).
+        const float height =
+            addText(all[i], false, typeSize::small, {left + 14.f, y}, width - 14.f, colour::text);
+        m_summaryMarks.push_back({{left, y + 3.f, 6.f, height - 6.f},
+                                  i < m_missing.size() ? colour::accent : colour::warning});
+        y += height;
+    }
+    m_summaryRect = {kPad, top, m_size.x - 2 * kPad, y + 12.f - top};
+    return y + 12.f;
 }
 
 void BuilderScreen::addSelected() {
@@ -945,10 +1159,28 @@ void BuilderScreen::focus(const std::string& key) {
                 m_typed.clear();
             }
             m_focus = i;
+            showFocused();
             return;
         }
     }
     m_focus = std::min(m_focus, m_controls.empty() ? 0 : m_controls.size() - 1);
+    showFocused();
+}
+
+void BuilderScreen::showFocused() {
+    if (m_focus < m_controls.size() && m_controls[m_focus].inPage) {
+        const sf::FloatRect rect = m_controls[m_focus].rect;
+        const float top = m_page.area().top;
+        m_page.show(rect.top - top - 10.f, rect.top + rect.height - top + 10.f);
+    }
+}
+
+sf::FloatRect BuilderScreen::shown(const Control& control) const {
+    sf::FloatRect rect = control.rect;
+    if (control.inPage) {
+        rect.top -= m_page.offset();
+    }
+    return rect;
 }
 
 sf::FloatRect BuilderScreen::controlRect(const std::string& key, int part) const {
@@ -956,19 +1188,21 @@ sf::FloatRect BuilderScreen::controlRect(const std::string& key, int part) const
         if (c.key != key) {
             continue;
         }
+        const sf::FloatRect rect = shown(c);
         if (c.kind == Kind::Number && part != 0) {
-            return part < 0 ? sf::FloatRect{c.rect.left, c.rect.top, kStepButton, c.rect.height}
-                            : sf::FloatRect{c.rect.left + c.rect.width - kStepButton, c.rect.top,
-                                            kStepButton, c.rect.height};
+            return part < 0 ? sf::FloatRect{rect.left, rect.top, kStepButton, rect.height}
+                            : sf::FloatRect{rect.left + rect.width - kStepButton, rect.top,
+                                            kStepButton, rect.height};
         }
-        return c.rect;
+        return rect;
     }
     return {};
 }
 
 const BuilderScreen::Control* BuilderScreen::controlAt(sf::Vector2f point) const {
+    const bool inPage = m_page.area().contains(point);
     for (const auto& c : m_controls) {
-        if (c.rect.contains(point)) {
+        if ((!c.inPage || inPage) && shown(c).contains(point)) {
             return &c;
         }
     }
@@ -982,10 +1216,14 @@ void BuilderScreen::moveFocus(int delta) {
     const auto n = static_cast<long>(m_controls.size());
     m_focus = static_cast<std::size_t>(((static_cast<long>(m_focus) + delta) % n + n) % n);
     m_typed.clear();
+    showFocused();
 }
 
 void BuilderScreen::activate(const Control& control, sf::Vector2f at) {
     const std::string key = control.key;
+    if (control.inPage) {
+        at.y += m_page.offset(); // the page's coordinates
+    }
     switch (control.kind) {
     case Kind::Button:
     case Kind::Toggle:
@@ -1036,20 +1274,26 @@ void BuilderScreen::handleEvent(const sf::Event& event) {
         }
         return;
     }
+    if (event.type == sf::Event::MouseMoved) {
+        m_mouse = {static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y)};
+        return;
+    }
     if (event.type == sf::Event::MouseWheelScrolled) {
         const sf::Vector2f at{static_cast<float>(event.mouseWheelScroll.x),
                               static_cast<float>(event.mouseWheelScroll.y)};
         const float pixels = -event.mouseWheelScroll.delta * 60.f;
-        for (const auto& c : m_controls) {
-            if (c.kind == Kind::List && c.rect.contains(at)) {
-                const bool isLibrary = c.key == "library";
-                float& scroll = isLibrary ? m_libraryScroll : m_routineScroll;
-                const float rows =
-                    static_cast<float>(isLibrary ? m_libraryRows.size() : m_routineRows.size());
-                scroll = std::clamp(scroll + pixels, 0.f,
-                                    std::max(0.f, rows * kListRow - c.rect.height));
+        // A list under the pointer scrolls when it has more; else the page.
+        if (const Control* c = controlAt(at); c != nullptr && c->kind == Kind::List) {
+            const bool isLibrary = c->key == "library";
+            float& scroll = isLibrary ? m_libraryScroll : m_routineScroll;
+            const float rows =
+                static_cast<float>(isLibrary ? m_libraryRows.size() : m_routineRows.size());
+            if (rows * kListRow > c->rect.height) {
+                scroll = std::clamp(scroll + pixels, 0.f, rows * kListRow - c->rect.height);
+                return;
             }
         }
+        (void)m_page.handleEvent(event);
         return;
     }
     if (m_focus >= m_controls.size()) {
@@ -1093,6 +1337,12 @@ void BuilderScreen::handleEvent(const sf::Event& event) {
         moveFocus(event.key.shift ? -1 : 1);
         return;
     }
+    // Page Up and Page Down scroll the page, but for a list (it pages itself).
+    if (!event.key.control && c.kind != Kind::List &&
+        (code == sf::Keyboard::PageUp || code == sf::Keyboard::PageDown)) {
+        (void)m_page.handleEvent(event);
+        return;
+    }
     if (event.key.control) {
         if (code == sf::Keyboard::S) {
             (void)saveTo(targetFile());
@@ -1106,6 +1356,7 @@ void BuilderScreen::handleEvent(const sf::Event& event) {
                 m_item = 0;
                 m_fields.at("phase-name").setText(m_draft.phaseName(phaseIndex()));
             }
+            m_page.scrollBy(-1e9f);
             relayout("tab." + std::to_string(m_tab));
         }
         return;
@@ -1220,8 +1471,27 @@ void BuilderScreen::handleEvent(const sf::Event& event) {
     }
 }
 
-void BuilderScreen::drawList(sf::RenderTarget& target, const Control& control,
-                             const std::vector<Row>& rows, float scroll) const {
+namespace {
+
+// A view that shows the content from `corner` on in the part `shown` of the window (in the
+// window's logical coordinates, as `window` maps them), and nothing outside it.
+sf::View clipView(const sf::View& window, sf::FloatRect shown, sf::Vector2f corner) {
+    const sf::Vector2f size = window.getSize();
+    const sf::Vector2f origin = window.getCenter() - size / 2.f;
+    const sf::FloatRect port = window.getViewport();
+    sf::View view({corner.x, corner.y, shown.width, shown.height});
+    view.setViewport({port.left + port.width * (shown.left - origin.x) / size.x,
+                      port.top + port.height * (shown.top - origin.y) / size.y,
+                      port.width * shown.width / size.x, port.height * shown.height / size.y});
+    return view;
+}
+
+} // namespace
+
+void BuilderScreen::drawList(sf::RenderTarget& target, const sf::View& window,
+                             const Control& control, const std::vector<Row>& rows,
+                             float scroll) const {
+    // Drawn in the page's coordinates; the rows clipped to the list and to the page.
     const sf::FloatRect rect = control.rect;
     drawRoundedRect(target, rect, 10.f, colour::panel, colour::panelBorder, 1.f);
     if (rows.empty()) {
@@ -1231,18 +1501,26 @@ void BuilderScreen::drawList(sf::RenderTarget& target, const Control& control,
                                 : tr("No exercises yet: add them from the library.");
         for (const auto& line :
              wrapText(empty, m_fonts.regular, typeSize::small, rect.width - 32.f)) {
+            if (y + lineHeight(typeSize::small) > rect.top + rect.height - 4.f) {
+                break;
+            }
             drawText(target, line, m_fonts.regular, typeSize::small, {rect.left + 16.f, y},
                      colour::mutedText);
-            y += 26.f;
+            y += lineHeight(typeSize::small);
         }
         return;
     }
-    const sf::View saved = target.getView();
-    sf::View clip(rect);
-    const sf::Vector2f size = saved.getSize();
-    clip.setViewport(
-        {rect.left / size.x, rect.top / size.y, rect.width / size.x, rect.height / size.y});
-    target.setView(clip);
+    const float content = static_cast<float>(rows.size()) * kListRow;
+    const bool bar = content > rect.height + 0.5f;
+    const sf::FloatRect inner{rect.left + 1.f, rect.top + 1.f,
+                              rect.width - 2.f - (bar ? ScrollArea::kBarWidth : 0.f),
+                              rect.height - 2.f};
+    sf::FloatRect visible{inner.left, inner.top - m_page.offset(), inner.width, inner.height};
+    if (!visible.intersects(m_page.area(), visible)) {
+        return;
+    }
+    const sf::View page = target.getView();
+    target.setView(clipView(window, visible, {visible.left, visible.top + m_page.offset()}));
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const float top = rect.top + static_cast<float>(i) * kListRow - scroll;
         if (top + kListRow < rect.top || top > rect.top + rect.height) {
@@ -1250,36 +1528,44 @@ void BuilderScreen::drawList(sf::RenderTarget& target, const Control& control,
         }
         const Row& row = rows[i];
         if (row.selected) {
-            sf::RectangleShape band({rect.width, kListRow});
-            band.setPosition(rect.left, top);
+            sf::RectangleShape band({inner.width, kListRow});
+            band.setPosition(inner.left, top);
             band.setFillColor(colour::selection);
             target.draw(band);
-            sf::RectangleShape bar({6.f, kListRow});
-            bar.setPosition(rect.left, top);
-            bar.setFillColor(colour::accent);
-            target.draw(bar);
+            sf::RectangleShape mark({6.f, kListRow});
+            mark.setPosition(inner.left, top);
+            mark.setFillColor(colour::accent);
+            target.draw(mark);
         }
         if (row.warned) {
-            sf::RectangleShape bar({6.f, kListRow});
-            bar.setPosition(rect.left + rect.width - 6.f, top);
-            bar.setFillColor(colour::warning);
-            target.draw(bar);
+            sf::RectangleShape mark({6.f, kListRow});
+            mark.setPosition(inner.left + inner.width - 6.f, top);
+            mark.setFillColor(colour::warning);
+            target.draw(mark);
         }
         drawText(target, row.text, m_fonts.bold, typeSize::small, {rect.left + 16.f, top + 3.f},
                  colour::text);
-        drawText(target, row.detail, m_fonts.regular, 16, {rect.left + 16.f, top + 26.f},
-                 colour::mutedText);
+        drawText(target, row.detail, m_fonts.regular, typeSize::small,
+                 {rect.left + 16.f, top + 27.f}, colour::mutedText);
     }
-    target.setView(saved);
+    target.setView(page);
+    if (bar) {
+        // Where one is in the list, as in a ScrollArea.
+        const sf::FloatRect track{rect.left + rect.width - ScrollArea::kBarWidth, rect.top + 4.f,
+                                  ScrollArea::kBarWidth - 4.f, rect.height - 8.f};
+        drawRoundedRect(target, track, 3.f, colour::track, colour::controlBorder, 1.f);
+        const float thumb = std::max(30.f, track.height * rect.height / content);
+        const float at =
+            track.top + (track.height - thumb) * scroll / std::max(1.f, content - rect.height);
+        drawRoundedRect(target, {track.left, at, track.width, thumb}, 3.f, colour::mutedText);
+    }
 }
 
 void BuilderScreen::drawControl(sf::RenderTarget& target, const Control& c, bool focused) const {
     switch (c.kind) {
     case Kind::Button: {
-        const bool small = c.key.rfind("filter.", 0) == 0 || c.key == "remove-phase" ||
-                           c.key == "side" || c.key == "up" || c.key == "down" || c.key == "remove";
         drawButton(target, m_fonts, c.rect, c.label, c.primary, c.on,
-                   small ? typeSize::small : typeSize::body);
+                   smallButton(c.key) ? typeSize::small : typeSize::body);
         break;
     }
     case Kind::Toggle: {
@@ -1292,12 +1578,15 @@ void BuilderScreen::drawControl(sf::RenderTarget& target, const Control& c, bool
             drawText(target, utf8("✓"), m_fonts.bold, typeSize::body,
                      {box.left + 4.f, box.top - 3.f}, colour::accentText);
         }
-        const unsigned size = c.rect.width < 200.f ? typeSize::small : typeSize::body;
-        drawText(
-            target, ellipsize(utf8(c.label), m_fonts.regular, size, c.rect.width - 50.f),
-            m_fonts.regular, size,
-            {box.left + 36.f, c.rect.top + (c.rect.height - static_cast<float>(size) * 1.35f) / 2},
-            colour::text);
+        // The label wrapped (the layout made the toggle high enough).
+        const auto lines = wrapText(c.label, m_fonts.regular, typeSize::body, c.rect.width - 56.f);
+        const float line = lineHeight(typeSize::body);
+        float y = c.rect.top + (c.rect.height - line * static_cast<float>(lines.size())) / 2;
+        for (const auto& text : lines) {
+            drawText(target, text, m_fonts.regular, typeSize::body, {box.left + 36.f, y},
+                     colour::text);
+            y += line;
+        }
         break;
     }
     case Kind::Number: {
@@ -1325,12 +1614,7 @@ void BuilderScreen::drawControl(sf::RenderTarget& target, const Control& c, bool
         return; // a field shows its focus itself
     }
     case Kind::List:
-        if (c.key == "library") {
-            drawList(target, c, m_libraryRows, m_libraryScroll);
-        } else {
-            drawList(target, c, m_routineRows, m_routineScroll);
-        }
-        break;
+        break; // drawList
     }
     if (focused) {
         drawFocusRing(target, c.rect);
@@ -1339,15 +1623,34 @@ void BuilderScreen::drawControl(sf::RenderTarget& target, const Control& c, bool
 
 void BuilderScreen::draw(sf::RenderTarget& target) const {
     drawBackButton(target, m_fonts);
-    const float saveLeft = m_onOpen ? controlRect("open").left : controlRect("save-copy").left;
-    drawText(target,
-             ellipsize(utf8(std::string(tr("Program builder")) + " · " + m_draft.shownTitle()),
-                       m_fonts.bold, typeSize::title, saveLeft - kPad - kBackButtonSpace - 20.f),
-             m_fonts.bold, typeSize::title, {kPad + kBackButtonSpace, 20.f}, colour::text);
+    drawText(target, m_title, m_fonts.bold, typeSize::title, {kPad + kBackButtonSpace, 20.f},
+             colour::text);
+    for (std::size_t i = 0; i < m_controls.size(); ++i) {
+        if (!m_controls[i].inPage) {
+            drawControl(target, m_controls[i], i == m_focus);
+        }
+    }
+
+    // The page, scrolled: its labels, the figure, its controls.
+    const sf::View window = m_page.begin(target);
+    {
+        sf::View page = target.getView();
+        page.move(m_page.area().left, m_page.area().top); // the window's coordinates, scrolled
+        target.setView(page);
+    }
+    if (!m_wide) {
+        // A small window: the summary ends the page, in a panel (its text is with the labels).
+        drawRoundedRect(target, m_summaryRect, 10.f, colour::panel, colour::panelBorder, 1.f);
+        for (const auto& [rect, fill] : m_summaryMarks) {
+            sf::RectangleShape mark({rect.width, rect.height});
+            mark.setPosition(rect.left, rect.top);
+            mark.setFillColor(fill);
+            target.draw(mark);
+        }
+    }
     for (const auto& label : m_labels) {
         drawText(target, label.text, *label.font, label.size, label.position, label.colour);
     }
-    // The figure of the chosen exercise.
     if (m_figureExercise != nullptr && !m_figurePoses.empty()) {
         drawRoundedRect(target, m_figureRect, 10.f, colour::background, colour::panelBorder, 1.f);
         const float each = m_figureRect.width / static_cast<float>(m_figurePoses.size());
@@ -1361,22 +1664,77 @@ void BuilderScreen::draw(sf::RenderTarget& target) const {
         }
     }
     for (std::size_t i = 0; i < m_controls.size(); ++i) {
-        drawControl(target, m_controls[i], i == m_focus);
+        const Control& c = m_controls[i];
+        if (!c.inPage) {
+            continue;
+        }
+        if (c.kind == Kind::List) {
+            drawList(target, window, c, c.key == "library" ? m_libraryRows : m_routineRows,
+                     c.key == "library" ? m_libraryScroll : m_routineScroll);
+        }
+        drawControl(target, c, i == m_focus);
+    }
+    m_page.end(target, window);
+
+    if (m_wide) {
+        drawBottom(target);
+    } else if (!m_status.empty()) {
+        // A small window: the last message in a bar at the bottom.
+        drawRoundedRect(target, m_bottom, 8.f,
+                        m_statusProblem ? colour::warningGround : colour::selection,
+                        m_statusProblem ? colour::warning : colour::accent, 1.5f);
+        float y = m_bottom.top + 8.f;
+        for (const auto& line :
+             wrapText(m_status, m_fonts.bold, typeSize::small, m_bottom.width - 32.f)) {
+            drawText(target, line, m_fonts.bold, typeSize::small, {m_bottom.left + 16.f, y},
+                     colour::text);
+            y += lineHeight(typeSize::small);
+        }
     }
 
+    // Text shortened to fit, whole, for the control focused or under the pointer.
+    for (std::size_t i = 0; i < m_controls.size(); ++i) {
+        const Control& c = m_controls[i];
+        const sf::FloatRect rect = shown(c);
+        const bool hovered = controlAt(m_mouse) == &c;
+        if (i != m_focus && !hovered) {
+            continue;
+        }
+        std::string whole;
+        if (c.kind == Kind::Button) {
+            const unsigned size = smallButton(c.key) ? typeSize::small : typeSize::body;
+            if (textWidth(utf8(c.label), c.primary ? m_fonts.bold : m_fonts.regular, size) >
+                c.rect.width - 12.f) {
+                whole = c.label;
+            }
+        } else if (c.kind == Kind::List) {
+            const auto& rows = c.key == "library" ? m_libraryRows : m_routineRows;
+            for (const auto& row : rows) {
+                if (row.selected) {
+                    whole = row.whole;
+                }
+            }
+        }
+        if (!whole.empty()) {
+            drawTooltip(target, m_fonts.regular, whole, rect, m_size);
+            return;
+        }
+    }
+}
+
+void BuilderScreen::drawBottom(sf::RenderTarget& target) const {
     // Always in view: the last message, what the patient does, and the warnings.
     drawRoundedRect(target, m_bottom, 10.f, colour::panel, colour::panelBorder, 1.f);
     float y = m_bottom.top + 10.f;
     const float inner = m_bottom.width - 32.f;
     if (!m_status.empty()) {
         const auto lines = wrapText(m_status, m_fonts.bold, typeSize::small, inner - 20.f);
-        const float height =
-            24.f * static_cast<float>(std::min<std::size_t>(lines.size(), 2)) + 8.f;
+        const float height = 24.f * static_cast<float>(lines.size()) + 8.f;
         drawRoundedRect(target, {m_bottom.left + 8.f, y - 4.f, m_bottom.width - 16.f, height}, 8.f,
                         m_statusProblem ? colour::warningGround : colour::selection,
                         m_statusProblem ? colour::warning : colour::accent, 1.5f);
-        for (std::size_t i = 0; i < lines.size() && i < 2; ++i) {
-            drawText(target, lines[i], m_fonts.bold, typeSize::small, {m_bottom.left + 20.f, y},
+        for (const auto& line : lines) {
+            drawText(target, line, m_fonts.bold, typeSize::small, {m_bottom.left + 20.f, y},
                      colour::text);
             y += 24.f;
         }
@@ -1388,15 +1746,7 @@ void BuilderScreen::draw(sf::RenderTarget& target) const {
              {m_bottom.left + 16.f, y}, colour::text);
     drawColumn(target, m_summary, 0, {m_bottom.left + 16.f, y + 24.f}, half - 32.f, limit);
     const float right = m_bottom.left + half;
-    std::vector<std::string> notes = m_missing;
-    // The warnings of the phase shown first.
-    for (const bool here : {true, false}) {
-        for (const auto& w : m_warnings) {
-            if ((m_tab > 0 && w.phase == phaseIndex()) == here) {
-                notes.push_back(w.text);
-            }
-        }
-    }
+    const std::vector<std::string> notes = this->notes();
     drawText(target,
              utf8(notes.empty() ? std::string(tr("No warnings"))
                                 : fmt::format(fmt::runtime(core::trn("{} warning", "{} warnings",

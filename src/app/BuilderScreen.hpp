@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace motus::app {
@@ -62,6 +63,8 @@ public:
     [[nodiscard]] sf::FloatRect controlRect(const std::string& key, int part = 0) const;
     [[nodiscard]] std::string focusedKey() const;
     void focus(const std::string& key);
+    // The part below the tabs that scrolls when the window is too small for it.
+    [[nodiscard]] const ScrollArea& page() const { return m_page; }
 
 private:
     enum class Kind { Button, Toggle, Number, Field, List };
@@ -79,6 +82,7 @@ private:
         std::string field;                    // fields: the key into m_fields
         std::function<void(int)> listMove;    // lists: ±1 and ±many
         std::function<void(float)> listClick; // lists: a click at this height in the list
+        bool inPage = true;                   // in the scrolling page (not the header or tabs)
     };
     struct Label {
         sf::String text;
@@ -90,14 +94,20 @@ private:
     struct Row {
         sf::String text;
         sf::String detail;
+        std::string whole; // the text and detail whole when shortened, for the tooltip
         bool selected = false;
         bool warned = false;
     };
 
     void layout();
-    void layoutProgramTab(float top, float bottom);
-    void layoutPhaseTab(float top, float bottom);
-    void layoutItem(sf::FloatRect area);
+    float layoutProgramTab(float top);
+    float layoutPhaseTab(float top);
+    float layoutItem(sf::Vector2f at, float width, float figure);
+    float layoutSummary(float top); // in the page, when the window is small
+    float addText(const std::string& text, bool bold, unsigned size, sf::Vector2f at, float width,
+                  sf::Color colour);
+    void showFocused(); // scrolls the page to the focused control
+    [[nodiscard]] sf::FloatRect shown(const Control& control) const; // in the window
     void refresh(); // after every change: warnings, summary, the library list
     void relayout(const std::string& keepFocus);
     void addSelected();
@@ -112,8 +122,11 @@ private:
     void drawControl(sf::RenderTarget& target, const Control& control, bool focused) const;
     void drawColumn(sf::RenderTarget& target, const std::vector<std::string>& entries,
                     std::size_t marked, sf::Vector2f at, float width, float limit) const;
-    void drawList(sf::RenderTarget& target, const Control& control, const std::vector<Row>& rows,
-                  float scroll) const;
+    void drawList(sf::RenderTarget& target, const sf::View& window, const Control& control,
+                  const std::vector<Row>& rows, float scroll) const;
+    [[nodiscard]] std::vector<std::string> notes() const;
+    void drawBottom(sf::RenderTarget& target)
+        const; // the summary's panel (a wide window) // what is missing, then the warnings
 
     service::ProgramDraft m_draft;
     const Fonts& m_fonts;
@@ -158,7 +171,13 @@ private:
     FigureFit m_figureFit;
 
     sf::Vector2f m_size{1280.f, 800.f};
-    sf::FloatRect m_bottom;
+    bool m_wide = true;     // the summary in a panel at the bottom; else at the end of the page
+    sf::FloatRect m_bottom; // that panel (wide), or the status bar (small windows)
+    ScrollArea m_page;
+    sf::FloatRect m_summaryRect; // in the page (small windows)
+    std::vector<std::pair<sf::FloatRect, sf::Color>> m_summaryMarks;
+    sf::String m_title;
+    sf::Vector2f m_mouse{-1.f, -1.f};
 };
 
 } // namespace motus::app

@@ -363,3 +363,58 @@ TEST_CASE("builder: the handout of the program as built, beside its file", "[app
     CHECK_THAT(text.str(), Catch::Contains("<svg"));
     CHECK((fs::status(handout).permissions() & fs::perms::others_read) == fs::perms::none);
 }
+
+TEST_CASE("builder: in a small window (640x480) Save and Back stay in the window, and Tab "
+          "scrolls the page to the control it reaches",
+          "[app][builder]") {
+    Builder b;
+    app::BuilderScreen& s = *b.screen;
+    s.resize({640.f, 480.f});
+    const sf::FloatRect window{0.f, 0.f, 640.f, 480.f};
+    auto inside = [](sf::FloatRect outer, sf::FloatRect inner) {
+        return inner.width > 0 && inner.left >= outer.left && inner.top >= outer.top &&
+               inner.left + inner.width <= outer.left + outer.width &&
+               inner.top + inner.height <= outer.top + outer.height;
+    };
+    CHECK(inside(window, s.controlRect("save")));
+    CHECK(inside(window, app::kBackButton));
+
+    // The first phase, an exercise added: its dose and options lie below the page's end.
+    b.click("tab.1");
+    REQUIRE(s.tab() == 1);
+    s.focus("search");
+    type(s, "glute bridge");
+    press(s, sf::Keyboard::Enter);
+    press(s, sf::Keyboard::Enter);
+    REQUIRE(s.draft().program().phases[0].items.size() == 1);
+    CHECK(inside(window, s.controlRect("save")));
+    const sf::FloatRect page = s.page().area();
+    CHECK(inside(window, page));
+    CHECK(s.page().scrolls());
+    CHECK(s.controlRect("lock").top >= page.top + page.height);
+
+    // Tab to Locked: the page scrolls to show it, and a click there presses it.
+    for (int i = 0; i < 60 && s.focusedKey() != "lock"; ++i) {
+        press(s, sf::Keyboard::Tab);
+    }
+    REQUIRE(s.focusedKey() == "lock");
+    CHECK(s.page().offset() > 0.f);
+    CHECK(inside(page, s.controlRect("lock")));
+    b.click("lock");
+    CHECK(s.draft().program().phases[0].items[0].locked);
+    // On round to the tabs (in the page in a window this low): back up to the top.
+    for (int i = 0; i < 60 && s.focusedKey() != "tab.1"; ++i) {
+        press(s, sf::Keyboard::Tab);
+    }
+    REQUIRE(s.focusedKey() == "tab.1");
+    CHECK(inside(page, s.controlRect("tab.1")));
+    CHECK(s.page().offset() == 0.f);
+    // The wheel scrolls the page too.
+    sf::Event wheel;
+    wheel.type = sf::Event::MouseWheelScrolled;
+    wheel.mouseWheelScroll = {sf::Mouse::VerticalWheel, -3.f,
+                              static_cast<int>(page.left + page.width - 20.f),
+                              static_cast<int>(page.top + 20.f)}; // beside the tabs
+    s.handleEvent(wheel);
+    CHECK(s.page().offset() > 0.f);
+}
