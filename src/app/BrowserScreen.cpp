@@ -999,10 +999,16 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
         }
     };
     auto rowAt = [&](std::size_t i) {
-        const auto name = m_visible.at(i)->text(m_lang).name;
-        if (m_rowNames.at(i) != utf8(name)) {
+        const auto* row = m_visible.at(i);
+        const auto name = row->text(m_lang).name;
+        const auto detail = fmt::format(fmt::runtime(tr("level {} · {}")), row->level,
+                                        core::displayName(row->position));
+        if (m_rowNames.at(i) != utf8(name) ||
+            textWidth(utf8(detail), m_fonts.regular, typeSize::small) >
+                m_listRect.width - 32.f - ScrollArea::kBarWidth) {
             const float top = m_listRect.top + static_cast<float>(i) * m_rowHeight - m_listScroll;
-            whole = {name, sf::FloatRect{m_listRect.left, top, m_listRect.width, m_rowHeight}};
+            whole = {name + "\n" + detail,
+                     sf::FloatRect{m_listRect.left, top, m_listRect.width, m_rowHeight}};
         }
     };
     if (m_mouse && !m_openMenu) {

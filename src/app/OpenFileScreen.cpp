@@ -328,8 +328,16 @@ void OpenFileScreen::draw(sf::RenderTarget& target) const {
         const float barHeight = std::max(40.f, m_area.height * m_area.height / content);
         const float barTop = m_area.top + (m_area.height - barHeight) * m_scroll /
                                               std::max(1.f, content - m_area.height);
-        drawRoundedRect(target, {m_area.left + m_area.width - 14.f, barTop, 8.f, barHeight}, 4.f,
-                        colour::mutedText);
+        drawRoundedRect(
+            target,
+            {m_area.left + m_area.width - 14.f, m_area.top + 6.f, 8.f, m_area.height - 12.f}, 4.f,
+            colour::track, colour::controlBorder, 1.f);
+        drawRoundedRect(
+            target,
+            {m_area.left + m_area.width - 14.f,
+             std::clamp(barTop, m_area.top + 6.f, m_area.top + m_area.height - 6.f - barHeight),
+             8.f, std::min(barHeight, m_area.height - 12.f)},
+            4.f, colour::mutedText);
     }
     const float countY = m_countAbove ? m_openButton.top - 8.f - kSmallLine
                                       : m_openButton.top + (kButtonHeight - 26.f) / 2;
