@@ -163,9 +163,10 @@ std::string SettingsScreen::valueText(Row row) const {
 
 void SettingsScreen::resize(sf::Vector2f size) {
     m_size = size;
-    // Below the rows, room for what the last change said (three short lines), when it said
-    // anything.
-    const float messageRoom = m_message.empty() ? 20.f : 96.f;
+    // Below the rows, room for what the last change said, wrapped, when it said anything.
+    m_messageLines = wrapText(m_message, m_fonts.regular, typeSize::small, size.x - 2 * kPad);
+    const float messageRoom =
+        m_message.empty() ? 20.f : 24.f * static_cast<float>(m_messageLines.size()) + 24.f;
     const float titleX = kPad + kBackButtonSpace;
     m_keys = flowParts(tr("↑ ↓ choose   ← → change   Enter switch   Esc back"), m_fonts.regular,
                        typeSize::small, std::max(120.f, size.x - titleX - kPad), 26.f);
@@ -298,10 +299,10 @@ void SettingsScreen::scrollToFocus() {
 void SettingsScreen::commit(const core::Settings& after) {
     const core::Settings before = m_settings;
     m_settings = after;
-    const bool hadMessage = !m_message.empty();
+    const std::string said = m_message;
     m_message = m_actions.apply ? m_actions.apply(before, after) : std::string();
-    if (hadMessage != !m_message.empty()) {
-        resize(m_size); // room for the message below the rows, or none
+    if (m_message != said) {
+        resize(m_size); // room for the message below the rows, as long as it is, or none
     }
 }
 
@@ -623,10 +624,8 @@ void SettingsScreen::draw(sf::RenderTarget& target) const {
     }
     if (!m_message.empty()) {
         float y = areaBottom + 12.f;
-        const auto lines =
-            wrapText(m_message, m_fonts.regular, typeSize::small, m_size.x - 2 * kPad);
-        for (std::size_t i = 0; i < lines.size() && i < 3; ++i) {
-            drawText(target, lines[i], m_fonts.regular, typeSize::small, {kPad, y}, colour::text);
+        for (const auto& line : m_messageLines) {
+            drawText(target, line, m_fonts.regular, typeSize::small, {kPad, y}, colour::text);
             y += 24.f;
         }
     }

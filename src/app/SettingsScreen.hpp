@@ -106,6 +106,7 @@ private:
     bool m_stacked = false; // labels above their controls (a narrow window)
     bool m_backFocused = false;
     std::vector<PlacedText> m_keys; // the keys under the title, in rows
+    std::vector<sf::String> m_messageLines;
 };
 
 } // namespace motus::app
