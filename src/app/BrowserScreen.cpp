@@ -1032,6 +1032,19 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
             rowAt(static_cast<std::size_t>(m_selected));
         }
     }
+    if (m_openMenu) {
+        // A value of the open menu: under the pointer, else the one the keys are on.
+        std::optional<std::size_t> item = m_menuFocus;
+        for (std::size_t i = 0; m_mouse && i < m_menu.size(); ++i) {
+            if (m_menu[i].hit.contains(*m_mouse)) {
+                item = i;
+            }
+        }
+        if (item && *item < m_menu.size() && !m_menu[*item].full.isEmpty()) {
+            const auto text = m_menu[*item].full.toUtf8();
+            whole = {std::string(text.begin(), text.end()), m_menu[*item].hit.rect};
+        }
+    }
     if (whole) {
         drawTooltip(target, m_fonts.regular, whole->first, whole->second, m_size);
     }
@@ -1051,8 +1064,11 @@ void BrowserScreen::drawMenu(sf::RenderTarget& target) const {
         area.width = right - area.left;
         area.height = bottom - area.top;
     }
-    drawRoundedRect(target, {area.left + 4.f, area.top + 6.f, area.width, area.height + 8.f}, 10.f,
-                    sf::Color(0, 0, 0, 40));
+    // A soft shadow (decoration, not a box of the layout).
+    sf::RectangleShape shadow({area.width - 8.f, area.height + 4.f});
+    shadow.setPosition(area.left + 8.f, area.top + 8.f);
+    shadow.setFillColor(sf::Color(0, 0, 0, 40));
+    target.draw(shadow);
     drawRoundedRect(target, {area.left, area.top - 4.f, area.width, area.height + 8.f}, 10.f,
                     colour::panel, colour::controlBorder, 1.5f);
     for (const auto& item : m_menu) {
