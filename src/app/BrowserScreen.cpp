@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "LayoutAudit.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -19,6 +21,33 @@ constexpr float kChipHeight = 44.f;
 constexpr float kChipGap = 14.f;
 constexpr float kMenuItemHeight = 42.f;
 constexpr float kFigureHeight = 250.f;
+
+std::string settingsLabel() {
+    return std::string(tr("Settings")) + " (F2)";
+}
+std::string newProgramLabel() {
+    return std::string(tr("New program")) + " (N)";
+}
+std::string programsLabel() {
+    return std::string(tr("Start a program")) + "  ▸";
+}
+std::string playLabel() {
+    return std::string(tr("Try it")) + "  ▶";
+}
+
+// A panel's scroll bar, as ScrollArea draws it, when its content is taller than the panel.
+void drawScrollBar(sf::RenderTarget& target, sf::FloatRect area, float offset, float content) {
+    if (content <= area.height + 0.5f) {
+        return;
+    }
+    const sf::FloatRect track{area.left + area.width - ScrollArea::kBarWidth + 2.f, area.top + 4.f,
+                              ScrollArea::kBarWidth - 4.f, area.height - 8.f};
+    drawRoundedRect(target, track, 3.f, colour::track, colour::controlBorder, 1.f);
+    const float thumb = std::max(30.f, track.height * area.height / content);
+    const float at =
+        track.top + (track.height - thumb) * std::clamp(offset / (content - area.height), 0.f, 1.f);
+    drawRoundedRect(target, {track.left, at, track.width, thumb}, 3.f, colour::mutedText);
+}
 
 std::string regionAt(int index) {
     return std::string(core::regionNames()[static_cast<std::size_t>(index)]);
@@ -139,18 +168,21 @@ bool BrowserScreen::select(const std::string& id) {
 
 void BrowserScreen::resize(sf::Vector2f size) {
     m_size = size;
+    m_keysShown = true;
     layoutChips();
+    if (size.y - m_chipsBottom - 16.f - kPad < 160.f) {
+        m_keysShown = false;
+        layoutChips();
+    }
     const float top = m_chipsBottom + 16.f;
-    const float listWidth = std::clamp(size.x * 0.34f, 340.f, 520.f);
-    m_listRect = {kPad, top, listWidth, std::max(100.f, size.y - top - kPad)};
+    // The list a third of the width; narrower in a small window, so that the details keep room.
+    const float listWidth =
+        std::clamp(size.x * 0.34f, std::min(340.f, (size.x - 3 * kPad) * 0.42f), 520.f);
+    m_listRect = {kPad, top, listWidth, std::max(40.f, size.y - top - kPad)};
     m_detailRect = {kPad * 2 + listWidth, top, std::max(200.f, size.x - listWidth - kPad * 3),
-                    std::max(100.f, size.y - top - kPad)};
+                    std::max(40.f, size.y - top - kPad)};
     m_figureRect = {m_detailRect.left + 1, m_detailRect.top + 1, m_detailRect.width - 2,
                     kFigureHeight};
-    const float playWidth =
-        textWidth(utf8(std::string(tr("Try it")) + "  ▶"), m_fonts.bold, typeSize::body) + 40.f;
-    m_playButton = Hit{{m_detailRect.left + m_detailRect.width - playWidth - 20.f,
-                        m_detailRect.top + 16.f, playWidth, 52.f}};
     layoutRows();
     layoutDetails();
     ensureSelectionVisible();
@@ -187,56 +219,133 @@ sf::String BrowserScreen::filterLabel(FilterKind kind) const {
 }
 
 void BrowserScreen::layoutChips() {
-    // One drop-down button per filter, side by side; the open one lists its values below it.
     m_chips.clear();
     m_menu.clear();
-    const float y = m_skippedFiles > 0 ? 136.f : 84.f;
+    const float right = m_size.x - kPad;
+    // The title beside Back; New program and Settings at its right when there is room, else
+    // in a row of their own below it (the title wrapped to the room beside Back).
+    const float titleX = kPad + (m_onBack ? kBackButtonSpace : 0.f);
+    const sf::String title = utf8(tr("Motus · Exercise library"));
+    const float settingsWidth =
+        m_onSettings ? textWidth(utf8(settingsLabel()), m_fonts.regular, typeSize::body) + 36.f
+                     : 0.f;
+    const float newWidth =
+        m_onNewProgram ? textWidth(utf8(newProgramLabel()), m_fonts.bold, typeSize::body) + 28.f
+                       : 0.f;
+    const float buttonsWidth =
+        settingsWidth + newWidth + (m_onSettings && m_onNewProgram ? kChipGap : 0.f);
+    const bool oneRow =
+        titleX + textWidth(title, m_fonts.bold, typeSize::title) + 24.f + buttonsWidth <= right;
+    m_titleLines = oneRow ? std::vector<sf::String>{title}
+                          : wrapText(tr("Motus · Exercise library"), m_fonts.bold, typeSize::title,
+                                     std::max(120.f, right - titleX));
+    float y = std::max(kBackButton.top + kBackButton.height,
+                       20.f + 44.f * static_cast<float>(m_titleLines.size())) +
+              10.f;
+    if (buttonsWidth > 0.f) {
+        const float buttonsY = oneRow ? 18.f : y;
+        float x = oneRow ? right - buttonsWidth : kPad;
+        if (m_onNewProgram) {
+            m_newProgramButton = Hit{{x, buttonsY, std::min(newWidth, right - x), kChipHeight}};
+            x += newWidth + kChipGap;
+        }
+        if (m_onSettings) {
+            if (x + settingsWidth > right) { // not even the two side by side: one below
+                x = kPad;
+                y += kChipHeight + 10.f;
+            }
+            m_settingsButton =
+                Hit{{x, oneRow ? buttonsY : y, std::min(settingsWidth, right - x), kChipHeight}};
+        }
+        if (!oneRow) {
+            y += kChipHeight + 10.f;
+        }
+    }
+    // The keys, in words under the title (left out when a small window needs the room for the
+    // list: every button says what it does).
+    m_keysTop = y;
+    m_keysLines.clear();
+    if (m_keysShown) {
+        m_keysLines =
+            flowParts(tr("↑ ↓ choose   Enter try it   R P G filter   0 clear   PgDn read on"),
+                      m_fonts.regular, typeSize::small, right - kPad, 26.f);
+        y += m_keysLines.back().at.y + 26.f + 10.f;
+    }
+    // Exercise files that could not be loaded: a warning, wrapped.
+    m_warningLines.clear();
+    if (m_skippedFiles > 0) {
+        m_warningLines = wrapText(
+            fmt::format(fmt::runtime(core::trn("{} exercise file could not be loaded; run 'motus "
+                                               "validate' to see why.",
+                                               "{} exercise files could not be loaded; run "
+                                               "'motus validate' to see why.",
+                                               m_skippedFiles)),
+                        m_skippedFiles),
+            m_fonts.regular, typeSize::small, right - kPad - 32.f);
+        m_warningRect = {kPad, y, right - kPad,
+                         20.f + 26.f * static_cast<float>(m_warningLines.size())};
+        y += m_warningRect.height + 12.f;
+    }
+    // One drop-down button per filter, side by side, onto a next row when the window is narrow
+    // (a label too long even for a row of its own is shortened, and shown whole under the
+    // pointer or the focus); the open one lists its values below it.
     float x = kPad;
     for (auto kind : {FilterKind::Region, FilterKind::Position, FilterKind::Goal}) {
-        const sf::String label = filterLabel(kind);
-        const float width =
-            std::max(200.f, textWidth(label, m_fonts.regular, typeSize::body) + 36.f);
-        m_chips.push_back({kind, filterValue(kind), label, Hit{{x, y, width, kChipHeight}}});
-        if (m_openMenu == kind) {
-            const auto names = optionNames(kind);
-            float itemY = y + kChipHeight + 6.f;
-            float menuWidth = width;
-            for (const auto& name : names) {
-                menuWidth = std::max(menuWidth,
-                                     textWidth(utf8(name), m_fonts.regular, typeSize::body) + 40.f);
-            }
-            for (int i = -1; i < static_cast<int>(names.size()); ++i) {
-                const sf::String itemLabel =
-                    utf8(i < 0 ? std::string(tr("all")) : names[static_cast<std::size_t>(i)]);
-                m_menu.push_back({kind, i, itemLabel, Hit{{x, itemY, menuWidth, kMenuItemHeight}}});
-                itemY += kMenuItemHeight;
-            }
+        const sf::String full = filterLabel(kind);
+        const float width = std::min(
+            right - kPad, std::max(200.f, textWidth(full, m_fonts.regular, typeSize::body) + 36.f));
+        if (x > kPad && x + width > right) {
+            x = kPad;
+            y += kChipHeight + 10.f;
         }
+        const sf::String label = ellipsize(full, m_fonts.regular, typeSize::body, width - 32.f);
+        m_chips.push_back({kind, filterValue(kind), label, Hit{{x, y, width, kChipHeight}},
+                           label != full ? full : sf::String()});
         x += width + kChipGap;
     }
-    m_chipsBottom = y + kChipHeight;
-    const float programsWidth =
-        textWidth(utf8(std::string(tr("Start a program")) + "  ▸"), m_fonts.bold, typeSize::body) +
-        36.f;
-    m_programsButton = Hit{{m_size.x - kPad - programsWidth, y, programsWidth, kChipHeight}};
-    // Settings and "New program" in the title's row, at the right: the row of filters has no
-    // room for them at 1280 pixels.
-    const float headerY = 18.f;
-    const float settingsWidth =
-        textWidth(utf8(std::string(tr("Settings")) + " (F2)"), m_fonts.regular, typeSize::body) +
-        36.f;
-    m_settingsButton = Hit{{m_size.x - kPad - settingsWidth, headerY, settingsWidth, kChipHeight}};
-    const float newRight = m_onSettings ? m_settingsButton.rect.left - kChipGap : m_size.x - kPad;
-    const sf::String newLabel = utf8(std::string(tr("New program")) + " (N)");
-    const float titleRight =
-        kPad + (m_onBack ? kBackButtonSpace : 0.f) +
-        textWidth(utf8(tr("Motus · Exercise library")), m_fonts.bold, typeSize::title) + 20.f;
-    m_newProgramSize = typeSize::body;
-    if (newRight - textWidth(newLabel, m_fonts.bold, typeSize::body) - 28.f < titleRight) {
-        m_newProgramSize = typeSize::small;
+    // "Start a program" at the right of the filters, or below them.
+    const float programsWidth = std::min(
+        right - kPad, textWidth(utf8(programsLabel()), m_fonts.bold, typeSize::body) + 36.f);
+    if (m_onPrograms) {
+        if (x + programsWidth > right) {
+            x = kPad;
+            y += kChipHeight + 10.f;
+            m_programsButton = Hit{{kPad, y, programsWidth, kChipHeight}};
+        } else {
+            m_programsButton = Hit{{right - programsWidth, y, programsWidth, kChipHeight}};
+        }
     }
-    const float newWidth = textWidth(newLabel, m_fonts.bold, m_newProgramSize) + 28.f;
-    m_newProgramButton = Hit{{newRight - newWidth, headerY, newWidth, kChipHeight}};
+    m_chipsBottom = y + kChipHeight;
+    if (m_openMenu) {
+        // The values below their filter, in as many columns as the window's height needs.
+        const auto& chip = m_chips.at(static_cast<std::size_t>(*m_openMenu));
+        const auto names = optionNames(*m_openMenu);
+        float menuWidth = chip.hit.rect.width;
+        for (const auto& name : names) {
+            menuWidth =
+                std::max(menuWidth, textWidth(utf8(name), m_fonts.regular, typeSize::body) + 40.f);
+        }
+        const float top = chip.hit.rect.top + kChipHeight + 6.f;
+        const auto count = names.size() + 1;
+        const auto perColumn = static_cast<std::size_t>(
+            std::max(1.f, std::floor((m_size.y - top - 16.f) / kMenuItemHeight)));
+        const auto columns = (count + perColumn - 1) / perColumn;
+        const auto rows = (count + columns - 1) / columns;
+        menuWidth = std::min(menuWidth, (right - kPad) / static_cast<float>(columns));
+        const float left =
+            std::clamp(chip.hit.rect.left, kPad,
+                       std::max(kPad, right - menuWidth * static_cast<float>(columns)));
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::string name = i == 0 ? std::string(tr("all")) : names[i - 1];
+            const sf::String label =
+                ellipsize(utf8(name), m_fonts.regular, typeSize::body, menuWidth - 36.f);
+            m_menu.push_back({*m_openMenu, static_cast<int>(i) - 1, label,
+                              Hit{{left + menuWidth * static_cast<float>(i / rows),
+                                   top + kMenuItemHeight * static_cast<float>(i % rows), menuWidth,
+                                   kMenuItemHeight}},
+                              label != utf8(name) ? utf8(name) : sf::String()});
+        }
+    }
 }
 
 void BrowserScreen::layoutDetails() {
@@ -280,7 +389,19 @@ void BrowserScreen::layoutDetails() {
         }
     };
 
-    const float nameWidth = width - (m_onPlay ? m_playButton.rect.width + 20.f : 0.f);
+    // Try it at the top right of the content, beside the name; above it when the panel is
+    // narrow. It scrolls with the text (so that nothing passes under it).
+    float nameWidth = width;
+    if (m_onPlay) {
+        const float playWidth = textWidth(utf8(playLabel()), m_fonts.bold, typeSize::body) + 40.f;
+        if (m_detailRect.width < 520.f) {
+            m_playLocal = {left, 16.f, std::min(playWidth, width), 52.f};
+            y = 16.f + 52.f + 12.f;
+        } else {
+            m_playLocal = {left + width - playWidth, 16.f, playWidth, 52.f};
+            nameWidth = width - playWidth - 20.f;
+        }
+    }
     for (auto& line : wrapText(text.name, m_fonts.bold, typeSize::title, nameWidth)) {
         m_detailLines.push_back({line, &m_fonts.bold, typeSize::title, colour::text, left, y, {}});
         y += static_cast<float>(typeSize::title) * 1.45f;
@@ -364,7 +485,7 @@ void BrowserScreen::layoutRows() {
     m_rowNames.clear();
     for (const auto* ex : m_visible) {
         m_rowNames.push_back(ellipsize(utf8(ex->text(m_lang).name), m_fonts.bold, typeSize::body,
-                                       m_listRect.width - 32.f));
+                                       m_listRect.width - 32.f - ScrollArea::kBarWidth));
     }
 }
 
@@ -444,7 +565,7 @@ sf::FloatRect BrowserScreen::rectOf(Focus focus) const {
     case Control::List:
         return m_listRect;
     case Control::Play:
-        return m_playButton.rect;
+        return playRect();
     }
     return {};
 }
@@ -473,6 +594,9 @@ std::optional<sf::FloatRect> BrowserScreen::focusedRect() const {
 void BrowserScreen::moveFocus(int step) {
     if (const auto next = stepFocus(focusables(), currentFocus(), step)) {
         m_focus = next;
+        if (next->control == Control::Play) {
+            scrollDetails(-m_detailScroll); // Try it scrolls with the details: into view
+        }
     }
 }
 
@@ -511,6 +635,15 @@ bool BrowserScreen::activate(Focus focus, sf::Keyboard::Key key) {
 }
 
 void BrowserScreen::handleEvent(const sf::Event& event) {
+    if (event.type == sf::Event::MouseMoved) {
+        m_mouse = sf::Vector2f{static_cast<float>(event.mouseMove.x),
+                               static_cast<float>(event.mouseMove.y)};
+        return;
+    }
+    if (event.type == sf::Event::MouseLeft) {
+        m_mouse.reset();
+        return;
+    }
     if (event.type == sf::Event::KeyPressed && m_openMenu &&
         event.key.code == sf::Keyboard::Escape) {
         m_openMenu.reset();
@@ -594,6 +727,7 @@ void BrowserScreen::handleEvent(const sf::Event& event) {
             cycleFilter(FilterKind::Goal, step);
             break;
         case sf::Keyboard::Num0:
+        case sf::Keyboard::Numpad0:
         case sf::Keyboard::BackSpace:
             clearFilters();
             break;
@@ -671,7 +805,8 @@ void BrowserScreen::handleEvent(const sf::Event& event) {
             m_onPrograms();
             return;
         }
-        if (m_onPlay && selected() != nullptr && m_playButton.contains(at)) {
+        if (m_onPlay && selected() != nullptr && m_detailRect.contains(at) &&
+            playRect().contains(at)) {
             m_onPlay(*selected());
             return;
         }
@@ -698,58 +833,58 @@ void BrowserScreen::handleEvent(const sf::Event& event) {
 
 void BrowserScreen::update(sf::Time) {}
 
+sf::FloatRect BrowserScreen::playRect() const {
+    return {m_detailRect.left + m_playLocal.left,
+            m_detailRect.top + m_playLocal.top - m_detailScroll, m_playLocal.width,
+            m_playLocal.height};
+}
+
 void BrowserScreen::draw(sf::RenderTarget& target) const {
     // Header.
     if (m_onBack) {
         drawBackButton(target, m_fonts);
     }
-    drawText(target, utf8(tr("Motus · Exercise library")), m_fonts.bold, typeSize::title,
-             {kPad + (m_onBack ? kBackButtonSpace : 0.f), 20.f}, colour::text);
-    // The keys, between the title and the buttons at its right when there is room.
-    const sf::String keys =
-        utf8(tr("↑ ↓ choose   Enter try it   R P G filter   0 clear   PgDn read on"));
-    const float keysRight = m_onNewProgram ? m_newProgramButton.rect.left - 20.f
-                            : m_onSettings ? m_settingsButton.rect.left - 20.f
-                                           : m_size.x - kPad;
-    const float keysLeft =
-        kPad + (m_onBack ? kBackButtonSpace : 0.f) +
-        textWidth(utf8(tr("Motus · Exercise library")), m_fonts.bold, typeSize::title) + 24.f;
-    const float keysWidth = textWidth(keys, m_fonts.regular, typeSize::small);
-    if (keysRight - keysWidth >= keysLeft) {
-        drawText(target, keys, m_fonts.regular, typeSize::small, {keysRight - keysWidth, 32.f},
-                 colour::mutedText);
+    float titleY = 20.f;
+    for (const auto& line : m_titleLines) {
+        drawText(target, line, m_fonts.bold, typeSize::title,
+                 {kPad + (m_onBack ? kBackButtonSpace : 0.f), titleY}, colour::text);
+        titleY += 44.f;
     }
-    if (m_skippedFiles > 0) {
-        drawRoundedRect(target, {kPad, 74.f, m_size.x - 2 * kPad, 44.f}, 8.f, colour::warningGround,
-                        colour::warning, 2.f);
-        drawText(target,
-                 utf8(fmt::format(
-                     fmt::runtime(core::trn("{} exercise file could not be loaded; run 'motus "
-                                            "validate' to see why.",
-                                            "{} exercise files could not be loaded; run 'motus "
-                                            "validate' to see why.",
-                                            m_skippedFiles)),
-                     m_skippedFiles)),
-                 m_fonts.regular, typeSize::small, {kPad + 16.f, 84.f}, colour::text);
+    for (const auto& part : m_keysLines) {
+        drawText(target, part.text, m_fonts.regular, typeSize::small,
+                 {kPad + part.at.x, m_keysTop + part.at.y}, colour::mutedText);
+    }
+    if (!m_warningLines.empty()) {
+        drawRoundedRect(target, m_warningRect, 8.f, colour::warningGround, colour::warning, 2.f);
+        float warningY = m_warningRect.top + 10.f;
+        for (const auto& line : m_warningLines) {
+            drawText(target, line, m_fonts.regular, typeSize::small,
+                     {m_warningRect.left + 16.f, warningY}, colour::text);
+            warningY += 26.f;
+        }
     }
 
     if (m_onPrograms) {
         drawRoundedRect(target, m_programsButton.rect, 10.f, colour::panel, colour::accent, 2.f);
-        drawText(
-            target, utf8(std::string(tr("Start a program")) + "  ▸"), m_fonts.bold, typeSize::body,
-            {m_programsButton.rect.left + 18.f, m_programsButton.rect.top + 8.f}, colour::accent);
+        drawText(target,
+                 ellipsize(utf8(programsLabel()), m_fonts.bold, typeSize::body,
+                           m_programsButton.rect.width - 28.f),
+                 m_fonts.bold, typeSize::body,
+                 {m_programsButton.rect.left + 18.f, m_programsButton.rect.top + 8.f},
+                 colour::accent);
     }
     if (m_onSettings) {
-        drawButton(target, m_fonts, m_settingsButton.rect, std::string(tr("Settings")) + " (F2)",
-                   false);
+        drawButton(target, m_fonts, m_settingsButton.rect, settingsLabel(), false);
     }
     if (m_onNewProgram) {
         drawRoundedRect(target, m_newProgramButton.rect, 10.f, colour::panel, colour::accent, 2.f);
-        drawText(target, utf8(std::string(tr("New program")) + " (N)"), m_fonts.bold,
-                 m_newProgramSize,
+        drawText(target,
+                 ellipsize(utf8(newProgramLabel()), m_fonts.bold, typeSize::body,
+                           m_newProgramButton.rect.width - 24.f),
+                 m_fonts.bold, typeSize::body,
                  {m_newProgramButton.rect.left + 14.f,
                   m_newProgramButton.rect.top +
-                      (kChipHeight - static_cast<float>(m_newProgramSize) * 1.35f) / 2},
+                      (kChipHeight - static_cast<float>(typeSize::body) * 1.35f) / 2},
                  colour::accent);
     }
     // The filter buttons; an active filter is filled with the accent colour.
@@ -803,56 +938,115 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
             drawText(target, m_rowNames[i], m_fonts.bold, typeSize::body,
                      {m_listRect.left + 20.f, top + 8.f}, colour::text);
             drawText(target,
-                     utf8(fmt::format(fmt::runtime(tr("level {} · {}")), ex->level,
-                                      core::displayName(ex->position))),
+                     ellipsize(utf8(fmt::format(fmt::runtime(tr("level {} · {}")), ex->level,
+                                                core::displayName(ex->position))),
+                               m_fonts.regular, typeSize::small,
+                               m_listRect.width - 32.f - ScrollArea::kBarWidth),
                      m_fonts.regular, typeSize::small, {m_listRect.left + 20.f, top + 36.f},
                      colour::mutedText);
         }
         target.setView(saved);
+        drawScrollBar(target, m_listRect, m_listScroll,
+                      static_cast<float>(m_visible.size()) * m_rowHeight);
     }
 
     // The details.
     drawRoundedRect(target, m_detailRect, 10.f, colour::panel, colour::panelBorder, 1.f);
     const core::Exercise* ex = selected();
-    if (ex == nullptr) {
-        drawMenu(target);
-        if (const auto focus = focusedRect()) {
-            drawFocusRing(target, *focus);
+    if (ex != nullptr) {
+        clipTo(m_detailRect);
+        const float top = m_detailRect.top - m_detailScroll;
+        for (const auto& line : m_detailLines) {
+            drawText(target, line.text, *line.font, line.size,
+                     {m_detailRect.left + line.x, top + line.y}, line.colour);
         }
-        return;
-    }
-    clipTo(m_detailRect);
-    const float top = m_detailRect.top - m_detailScroll;
-    for (const auto& line : m_detailLines) {
-        drawText(target, line.text, *line.font, line.size,
-                 {m_detailRect.left + line.x, top + line.y}, line.colour);
-    }
-    const float figureTop = top + m_figureY;
-    // The figure panel sits between the summary and the tags.
-    const float each = m_figureRect.width / static_cast<float>(m_figurePoses.size());
-    const float shift = figureTop - m_figureRect.top;
-    sf::RectangleShape ground({m_figureRect.width - 48.f, kFigureHeight});
-    ground.setPosition(m_figureRect.left + 24.f, figureTop);
-    ground.setFillColor(colour::background);
-    target.draw(ground);
-    for (std::size_t i = 0; i < m_figurePoses.size(); ++i) {
-        const float dx = each * static_cast<float>(i);
-        const sf::FloatRect frame{m_figureRect.left + dx + 24.f, figureTop, each - 48.f,
-                                  kFigureHeight - 30.f};
-        drawPose(target, m_figurePoses[i], ex->view, frame, Props::of(*ex), m_figureFit.scale,
-                 {m_figureFit.origin.x + dx, m_figureFit.origin.y + shift});
-        drawText(target, m_figureLabels[i], m_fonts.regular, typeSize::small,
-                 {frame.left + 12.f, figureTop + kFigureHeight - 30.f}, colour::mutedText);
-    }
-    target.setView(saved);
-    if (m_onPlay) {
-        drawRoundedRect(target, m_playButton.rect, 10.f, colour::accent);
-        drawText(target, utf8(std::string(tr("Try it")) + "  ▶"), m_fonts.bold, typeSize::body,
-                 {m_playButton.rect.left + 20.f, m_playButton.rect.top + 12.f}, colour::accentText);
+        if (m_onPlay) {
+            const sf::FloatRect play = playRect();
+            drawRoundedRect(target, play, 10.f, colour::accent);
+            drawText(target, utf8(playLabel()), m_fonts.bold, typeSize::body,
+                     {play.left + 20.f, play.top + 12.f}, colour::accentText);
+        }
+        const float figureTop = top + m_figureY;
+        // The figure panel sits between the summary and the tags.
+        const float each = m_figureRect.width / static_cast<float>(m_figurePoses.size());
+        const float shift = figureTop - m_figureRect.top;
+        sf::RectangleShape ground({m_figureRect.width - 48.f, kFigureHeight});
+        ground.setPosition(m_figureRect.left + 24.f, figureTop);
+        ground.setFillColor(colour::background);
+        target.draw(ground);
+        for (std::size_t i = 0; i < m_figurePoses.size(); ++i) {
+            const float dx = each * static_cast<float>(i);
+            const sf::FloatRect frame{m_figureRect.left + dx + 24.f, figureTop, each - 48.f,
+                                      kFigureHeight - 30.f};
+            drawPose(target, m_figurePoses[i], ex->view, frame, Props::of(*ex), m_figureFit.scale,
+                     {m_figureFit.origin.x + dx, m_figureFit.origin.y + shift});
+            drawText(target, m_figureLabels[i], m_fonts.regular, typeSize::small,
+                     {frame.left + 12.f, figureTop + kFigureHeight - 30.f}, colour::mutedText);
+        }
+        target.setView(saved);
+        drawScrollBar(target, m_detailRect, m_detailScroll, m_detailHeight);
     }
     drawMenu(target);
     if (const auto focus = focusedRect()) {
         drawFocusRing(target, *focus);
+    }
+    // A name shortened to fit, whole: under the pointer, or where the focus is.
+    std::optional<std::pair<std::string, sf::FloatRect>> whole;
+    auto chipAt = [&](std::size_t i) {
+        if (i < m_chips.size() && !m_chips[i].full.isEmpty()) {
+            const auto text = m_chips[i].full.toUtf8();
+            whole = {std::string(text.begin(), text.end()), m_chips[i].hit.rect};
+        }
+    };
+    auto rowAt = [&](std::size_t i) {
+        const auto* row = m_visible.at(i);
+        const auto name = row->text(m_lang).name;
+        const auto detail = fmt::format(fmt::runtime(tr("level {} · {}")), row->level,
+                                        core::displayName(row->position));
+        if (m_rowNames.at(i) != utf8(name) ||
+            textWidth(utf8(detail), m_fonts.regular, typeSize::small) >
+                m_listRect.width - 32.f - ScrollArea::kBarWidth) {
+            const float top = m_listRect.top + static_cast<float>(i) * m_rowHeight - m_listScroll;
+            whole = {name + "\n" + detail,
+                     sf::FloatRect{m_listRect.left, top, m_listRect.width, m_rowHeight}};
+        }
+    };
+    if (m_mouse && !m_openMenu) {
+        for (std::size_t i = 0; i < m_chips.size(); ++i) {
+            if (m_chips[i].hit.contains(*m_mouse)) {
+                chipAt(i);
+            }
+        }
+        if (m_listRect.contains(*m_mouse)) {
+            const auto row = static_cast<std::size_t>(
+                std::max(0.f, (m_mouse->y - m_listRect.top + m_listScroll) / m_rowHeight));
+            if (row < m_visible.size()) {
+                rowAt(row);
+            }
+        }
+    }
+    if (const auto focus = currentFocus(); !whole && focus && !m_openMenu) {
+        if (focus->control == Control::Chip) {
+            chipAt(focus->index);
+        } else if (focus->control == Control::List && selected() != nullptr) {
+            rowAt(static_cast<std::size_t>(m_selected));
+        }
+    }
+    if (m_openMenu) {
+        // A value of the open menu: under the pointer, else the one the keys are on.
+        std::optional<std::size_t> item = m_menuFocus;
+        for (std::size_t i = 0; m_mouse && i < m_menu.size(); ++i) {
+            if (m_menu[i].hit.contains(*m_mouse)) {
+                item = i;
+            }
+        }
+        if (item && *item < m_menu.size() && !m_menu[*item].full.isEmpty()) {
+            const auto text = m_menu[*item].full.toUtf8();
+            whole = {std::string(text.begin(), text.end()), m_menu[*item].hit.rect};
+        }
+    }
+    if (whole) {
+        drawTooltip(target, m_fonts.regular, whole->first, whole->second, m_size);
     }
 }
 
@@ -860,17 +1054,28 @@ void BrowserScreen::drawMenu(sf::RenderTarget& target) const {
     if (m_menu.empty()) {
         return;
     }
+    beginOverlay(); // over the list and the details: a layer of its own for the layout check
     sf::FloatRect area = m_menu.front().hit.rect;
-    area.height = m_menu.back().hit.rect.top + kMenuItemHeight - area.top;
-    drawRoundedRect(target, {area.left + 4.f, area.top + 6.f, area.width, area.height + 8.f}, 10.f,
-                    sf::Color(0, 0, 0, 40));
+    for (const auto& item : m_menu) {
+        const float right =
+            std::max(area.left + area.width, item.hit.rect.left + item.hit.rect.width);
+        const float bottom =
+            std::max(area.top + area.height, item.hit.rect.top + item.hit.rect.height);
+        area.width = right - area.left;
+        area.height = bottom - area.top;
+    }
+    // A soft shadow (decoration, not a box of the layout).
+    sf::RectangleShape shadow({area.width - 8.f, area.height + 4.f});
+    shadow.setPosition(area.left + 8.f, area.top + 8.f);
+    shadow.setFillColor(sf::Color(0, 0, 0, 40));
+    target.draw(shadow);
     drawRoundedRect(target, {area.left, area.top - 4.f, area.width, area.height + 8.f}, 10.f,
                     colour::panel, colour::controlBorder, 1.5f);
     for (const auto& item : m_menu) {
         const bool current = filterValue(item.kind) == item.value;
         if (current) {
-            sf::RectangleShape mark({area.width - 8.f, kMenuItemHeight - 4.f});
-            mark.setPosition(area.left + 4.f, item.hit.rect.top + 2.f);
+            sf::RectangleShape mark({item.hit.rect.width - 8.f, kMenuItemHeight - 4.f});
+            mark.setPosition(item.hit.rect.left + 4.f, item.hit.rect.top + 2.f);
             mark.setFillColor(colour::selection);
             target.draw(mark);
         }

@@ -58,13 +58,18 @@ public:
     void cycleFilter(FilterKind kind, int step);
     void setFilter(FilterKind kind, int value);
     void clearFilters();
+    // Where a filter's drop-down button is.
+    [[nodiscard]] sf::FloatRect filterButton(FilterKind kind) const {
+        return m_chips.at(static_cast<std::size_t>(kind)).hit.rect;
+    }
 
 private:
     struct Chip {
         FilterKind kind;
-        int value; // -1 = all
-        sf::String label;
+        int value;        // -1 = all
+        sf::String label; // shortened to fit when it must
         Hit hit;
+        sf::String full = {}; // the whole label when it was shortened
     };
     struct DetailLine {
         sf::String text;
@@ -98,6 +103,7 @@ private:
     [[nodiscard]] std::vector<std::string> optionNames(FilterKind kind) const;
     [[nodiscard]] sf::String filterLabel(FilterKind kind) const;
     void layoutDetails();
+    [[nodiscard]] sf::FloatRect playRect() const; // Try it, in window pixels (it scrolls)
     void moveSelection(int delta);
     void scrollDetails(float pixels);
     void ensureSelectionVisible();
@@ -113,8 +119,7 @@ private:
     std::function<void()> m_onSettings;
     std::function<void()> m_onNewProgram;
     Hit m_newProgramButton;
-    unsigned m_newProgramSize = typeSize::body;
-    Hit m_playButton;
+    sf::FloatRect m_playLocal; // Try it in the details' content
     const Fonts& m_fonts;
     std::string m_lang;
     std::size_t m_skippedFiles;
@@ -135,9 +140,16 @@ private:
     sf::FloatRect m_figureRect;
     float m_rowHeight = 64.f;
     float m_chipsBottom = 0.f;
-    std::vector<sf::String> m_rowNames; // the list's names, shortened to fit
-    std::vector<Chip> m_chips;          // the three filter buttons
-    std::vector<Chip> m_menu;           // the values of the open filter
+    std::vector<sf::String> m_titleLines; // the title, wrapped when narrow
+    std::vector<PlacedText> m_keysLines;  // the keys in words, in rows
+    float m_keysTop = 0.f;
+    bool m_keysShown = true;
+    std::vector<sf::String> m_warningLines; // files that could not be loaded
+    sf::FloatRect m_warningRect;
+    std::optional<sf::Vector2f> m_mouse; // where the pointer is (for the whole of a shortened name)
+    std::vector<sf::String> m_rowNames;  // the list's names, shortened to fit
+    std::vector<Chip> m_chips;           // the three filter buttons
+    std::vector<Chip> m_menu;            // the values of the open filter
     std::optional<FilterKind> m_openMenu;
     std::optional<Focus> m_focus;           // the control Tab moved to
     std::optional<std::size_t> m_menuFocus; // the value of the open menu the keys are on

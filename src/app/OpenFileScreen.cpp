@@ -15,10 +15,11 @@ namespace {
 using core::tr;
 
 constexpr float kPad = 28.f;
-constexpr float kTop = 130.f;      // where the list begins
 constexpr float kRowHeight = 84.f; // name, then folder and date
 constexpr float kRowGap = 10.f;
 constexpr float kButtonHeight = 60.f;
+constexpr float kTitleLine = 44.f;
+constexpr float kSmallLine = static_cast<float>(typeSize::small) * 1.45f;
 
 // A folder as the person knows it: under the home folder as "~/Downloads".
 std::string shownFolder(const std::filesystem::path& folder) {
@@ -43,6 +44,14 @@ std::string openLabel() {
 
 } // namespace
 
+std::string OpenFileScreen::countText() const {
+    return fmt::format(fmt::runtime(core::trn("{} program file found", "{} program files found",
+                                              static_cast<unsigned long>(m_files.size()))),
+                       m_files.size());
+}
+
+namespace {} // namespace
+
 OpenFileScreen::OpenFileScreen(std::vector<service::ProgramFileEntry> files,
                                std::vector<std::filesystem::path> folders, const Fonts& fonts,
                                std::function<void(const std::filesystem::path&)> open,
@@ -52,10 +61,26 @@ OpenFileScreen::OpenFileScreen(std::vector<service::ProgramFileEntry> files,
 
 void OpenFileScreen::resize(sf::Vector2f size) {
     m_size = size;
+    // The title and the keys beside the Back button, wrapped to the room there is.
+    const float titleX = kPad + kBackButtonSpace;
+    const float titleWidth = std::max(120.f, size.x - titleX - kPad);
+    m_title = wrapText(tr("Open a program file"), m_fonts.bold, typeSize::title, titleWidth);
+    m_keys = flowParts(m_files.empty() ? tr("Esc back") : tr("↑ ↓ choose   Enter open   Esc back"),
+                       m_fonts.regular, typeSize::small, titleWidth, kSmallLine);
+    const float top = std::max(kBackButton.top + kBackButton.height,
+                               22.f + kTitleLine * static_cast<float>(m_title.size()) +
+                                   (m_keys.empty() ? 0.f : m_keys.back().at.y + kSmallLine)) +
+                      16.f;
+    // Open at the bottom right, the count of files at its left; above it when narrow.
     const float buttonTop = size.y - kPad - kButtonHeight;
     const float openWidth = textWidth(utf8(openLabel()), m_fonts.bold, typeSize::body) + 56.f;
     m_openButton = {size.x - kPad - openWidth, buttonTop, openWidth, kButtonHeight};
-    m_area = {kPad, kTop, size.x - 2 * kPad, buttonTop - 20.f - kTop};
+    const float countWidth = textWidth(utf8(countText()), m_fonts.regular, typeSize::small);
+    m_countAbove = kPad + countWidth + 24.f > m_openButton.left;
+    const float areaBottom = m_files.empty() ? size.y - kPad
+                             : m_countAbove  ? buttonTop - 12.f - kSmallLine - 8.f
+                                             : buttonTop - 20.f;
+    m_area = {kPad, top, size.x - 2 * kPad, std::max(80.f, areaBottom - top)};
     select(m_selected);
 }
 
@@ -89,6 +114,55 @@ void OpenFileScreen::openSelected() {
     }
 }
 
+std::vector<OpenFileScreen::Focus> OpenFileScreen::focusables() const {
+    if (m_files.empty()) {
+        return {Focus::Back};
+    }
+    return {Focus::Back, Focus::List, Focus::Open};
+}
+
+sf::FloatRect OpenFileScreen::rectOf(Focus focus) const {
+    switch (focus) {
+    case Focus::Back:
+        return kBackButton;
+    case Focus::List:
+        return m_area;
+    case Focus::Open:
+        return m_openButton;
+    }
+    return {};
+}
+
+std::vector<sf::FloatRect> OpenFileScreen::focusOrder() const {
+    std::vector<sf::FloatRect> rects;
+    for (const auto focus : focusables()) {
+        rects.push_back(rectOf(focus));
+    }
+    return rects;
+}
+
+std::optional<sf::FloatRect> OpenFileScreen::focusedRect() const {
+    if (m_focus) {
+        return rectOf(*m_focus);
+    }
+    return std::nullopt;
+}
+
+OpenFileScreen::RowText OpenFileScreen::rowText(std::size_t i) const {
+    const auto rect = rowRect(i);
+    const auto& entry = m_files.at(i);
+    const sf::String date = utf8(core::dayMonthYear(core::stampOf(entry.modified).date));
+    const float dateWidth = textWidth(date, m_fonts.regular, typeSize::body);
+    RowText text;
+    const sf::String name = utf8(entry.file.filename().string());
+    text.name = ellipsize(name, m_fonts.bold, typeSize::body, rect.width - 72.f - dateWidth);
+    const sf::String folder =
+        utf8(fmt::format(fmt::runtime(tr("Folder: {}")), shownFolder(entry.file.parent_path())));
+    text.folder = ellipsize(folder, m_fonts.regular, typeSize::small, rect.width - 48.f);
+    text.shortened = text.name != name || text.folder != folder;
+    return text;
+}
+
 void OpenFileScreen::handleEvent(const sf::Event& event) {
     if (event.type == sf::Event::KeyPressed) {
         const auto key = event.key.code;
@@ -99,17 +173,19 @@ void OpenFileScreen::handleEvent(const sf::Event& event) {
         case sf::Keyboard::BackSpace:
             m_back();
             break;
+        case sf::Keyboard::Tab:
+            m_focus = stepFocus(focusables(), m_focus, event.key.shift ? -1 : 1);
+            break;
         case sf::Keyboard::Enter:
         case sf::Keyboard::Space:
-            openSelected();
+            if (m_focus == Focus::Back) {
+                m_back();
+            } else {
+                openSelected(); // the list and Open alike
+            }
             break;
         case sf::Keyboard::Down:
-        case sf::Keyboard::Tab:
-            if (key == sf::Keyboard::Tab && event.key.shift) {
-                select(m_selected > 0 ? m_selected - 1 : 0);
-            } else {
-                select(m_selected + 1);
-            }
+            select(m_selected + 1);
             break;
         case sf::Keyboard::Up:
             select(m_selected > 0 ? m_selected - 1 : 0);
@@ -132,9 +208,20 @@ void OpenFileScreen::handleEvent(const sf::Event& event) {
         return;
     }
     if (event.type == sf::Event::MouseWheelScrolled) {
-        const float content = 12.f + static_cast<float>(m_files.size()) * (kRowHeight + kRowGap);
+        const float content = 24.f + static_cast<float>(m_files.size()) * (kRowHeight + kRowGap);
         m_scroll = std::clamp(m_scroll - event.mouseWheelScroll.delta * 60.f, 0.f,
                               std::max(0.f, content - m_area.height));
+        return;
+    }
+    if (event.type == sf::Event::MouseMoved) {
+        const sf::Vector2f at{static_cast<float>(event.mouseMove.x),
+                              static_cast<float>(event.mouseMove.y)};
+        m_hover.reset();
+        for (std::size_t i = 0; i < m_files.size() && m_area.contains(at); ++i) {
+            if (rowRect(i).contains(at)) {
+                m_hover = i;
+            }
+        }
         return;
     }
     if (event.type != sf::Event::MouseButtonPressed ||
@@ -146,7 +233,7 @@ void OpenFileScreen::handleEvent(const sf::Event& event) {
         m_back();
         return;
     }
-    if (m_openButton.contains(at)) {
+    if (!m_files.empty() && m_openButton.contains(at)) {
         openSelected();
         return;
     }
@@ -168,15 +255,15 @@ void OpenFileScreen::handleEvent(const sf::Event& event) {
 void OpenFileScreen::draw(sf::RenderTarget& target) const {
     drawBackButton(target, m_fonts);
     const float titleX = kPad + kBackButtonSpace;
-    drawText(target,
-             ellipsize(utf8(tr("Open a program file")), m_fonts.bold, typeSize::title,
-                       m_size.x - titleX - kPad),
-             m_fonts.bold, typeSize::title, {titleX, 24.f}, colour::text);
-    drawText(
-        target,
-        ellipsize(utf8(m_files.empty() ? tr("Esc back") : tr("↑ ↓ choose   Enter open   Esc back")),
-                  m_fonts.regular, typeSize::small, m_size.x - titleX - kPad),
-        m_fonts.regular, typeSize::small, {titleX, 72.f}, colour::mutedText);
+    float y = 22.f;
+    for (const auto& line : m_title) {
+        drawText(target, line, m_fonts.bold, typeSize::title, {titleX, y}, colour::text);
+        y += kTitleLine;
+    }
+    for (const auto& part : m_keys) {
+        drawText(target, part.text, m_fonts.regular, typeSize::small,
+                 {titleX + part.at.x, y + part.at.y}, colour::mutedText);
+    }
 
     drawRoundedRect(target, m_area, 14.f, colour::panel, colour::panelBorder, 1.f);
     if (m_files.empty()) {
@@ -184,23 +271,26 @@ void OpenFileScreen::draw(sf::RenderTarget& target) const {
         for (const auto& folder : m_folders) {
             folders += (folders.empty() ? "" : ", ") + shownFolder(folder);
         }
-        float y = m_area.top + 24.f;
+        float lineY = m_area.top + 24.f;
         const float width = m_area.width - 48.f;
         for (const auto& line :
              wrapText(tr("No program file was found."), m_fonts.bold, typeSize::heading, width)) {
-            drawText(target, line, m_fonts.bold, typeSize::heading, {m_area.left + 24.f, y},
+            drawText(target, line, m_fonts.bold, typeSize::heading, {m_area.left + 24.f, lineY},
                      colour::text);
-            y += 38.f;
+            lineY += 38.f;
         }
-        y += 8.f;
+        lineY += 8.f;
         const std::string help = fmt::format(
             fmt::runtime(tr("Motus looked in: {}. Save the file from your therapist (it ends in "
                             ".xml) in your Downloads folder, then come back here.")),
             folders);
         for (const auto& line : wrapText(help, m_fonts.regular, typeSize::body, width)) {
-            drawText(target, line, m_fonts.regular, typeSize::body, {m_area.left + 24.f, y},
+            drawText(target, line, m_fonts.regular, typeSize::body, {m_area.left + 24.f, lineY},
                      colour::text);
-            y += 32.f;
+            lineY += 32.f;
+        }
+        if (m_focus) {
+            drawFocusRing(target, rectOf(*m_focus));
         }
         return;
     }
@@ -225,16 +315,11 @@ void OpenFileScreen::draw(sf::RenderTarget& target) const {
         const float dateWidth = textWidth(date, m_fonts.regular, typeSize::body);
         drawText(target, date, m_fonts.regular, typeSize::body,
                  {rect.left + rect.width - 24.f - dateWidth, rect.top + 12.f}, colour::text);
-        drawText(target,
-                 ellipsize(utf8(entry.file.filename().string()), m_fonts.bold, typeSize::body,
-                           rect.width - 72.f - dateWidth),
-                 m_fonts.bold, typeSize::body, {rect.left + 24.f, rect.top + 12.f}, colour::text);
-        const std::string where =
-            fmt::format(fmt::runtime(tr("Folder: {}")), shownFolder(entry.file.parent_path()));
-        drawText(target,
-                 ellipsize(utf8(where), m_fonts.regular, typeSize::small, rect.width - 48.f),
-                 m_fonts.regular, typeSize::small, {rect.left + 24.f, rect.top + 48.f},
-                 colour::mutedText);
+        const RowText text = rowText(i);
+        drawText(target, text.name, m_fonts.bold, typeSize::body,
+                 {rect.left + 24.f, rect.top + 12.f}, colour::text);
+        drawText(target, text.folder, m_fonts.regular, typeSize::small,
+                 {rect.left + 24.f, rect.top + 48.f}, colour::mutedText);
     }
     target.setView(saved);
     const float content = 24.f + static_cast<float>(m_files.size()) * (kRowHeight + kRowGap);
@@ -243,16 +328,37 @@ void OpenFileScreen::draw(sf::RenderTarget& target) const {
         const float barHeight = std::max(40.f, m_area.height * m_area.height / content);
         const float barTop = m_area.top + (m_area.height - barHeight) * m_scroll /
                                               std::max(1.f, content - m_area.height);
-        drawRoundedRect(target, {m_area.left + m_area.width - 14.f, barTop, 8.f, barHeight}, 4.f,
-                        colour::mutedText);
+        drawRoundedRect(
+            target,
+            {m_area.left + m_area.width - 14.f, m_area.top + 6.f, 8.f, m_area.height - 12.f}, 4.f,
+            colour::track, colour::controlBorder, 1.f);
+        drawRoundedRect(
+            target,
+            {m_area.left + m_area.width - 14.f,
+             std::clamp(barTop, m_area.top + 6.f, m_area.top + m_area.height - 6.f - barHeight),
+             8.f, std::min(barHeight, m_area.height - 12.f)},
+            4.f, colour::mutedText);
     }
-    const std::string count =
-        fmt::format(fmt::runtime(core::trn("{} program file found", "{} program files found",
-                                           static_cast<unsigned long>(m_files.size()))),
-                    m_files.size());
-    drawText(target, utf8(count), m_fonts.regular, typeSize::small,
-             {kPad, m_openButton.top + (kButtonHeight - 26.f) / 2}, colour::mutedText);
+    const float countY = m_countAbove ? m_openButton.top - 8.f - kSmallLine
+                                      : m_openButton.top + (kButtonHeight - 26.f) / 2;
+    drawText(target, utf8(countText()), m_fonts.regular, typeSize::small, {kPad, countY},
+             colour::mutedText);
     drawButton(target, m_fonts, m_openButton, openLabel(), true);
+    if (m_focus) {
+        drawFocusRing(target, rectOf(*m_focus));
+    }
+    // A name or folder shortened to fit, whole: the row under the pointer, else the chosen one
+    // while the list has the focus.
+    const std::optional<std::size_t> whole =
+        m_hover ? m_hover : (m_focus == Focus::List ? std::optional(m_selected) : std::nullopt);
+    if (whole && *whole < m_files.size() && rowText(*whole).shortened) {
+        const auto& file = m_files[*whole].file;
+        drawTooltip(
+            target, m_fonts.regular,
+            file.filename().string() + "\n" +
+                fmt::format(fmt::runtime(tr("Folder: {}")), shownFolder(file.parent_path())),
+            rowRect(*whole), m_size);
+    }
 }
 
 } // namespace motus::app

@@ -11,7 +11,14 @@ namespace {
 using core::tr;
 
 constexpr float kPad = 28.f;
-constexpr float kRowHeight = 96.f;
+constexpr float kButtonHeight = 60.f;
+constexpr float kGap = 16.f;
+constexpr float kInset = 8.f; // the cards' distance from the panel's edge: room for the focus
+constexpr float kCardGap = 12.f;
+constexpr float kCardPad = 24.f;
+constexpr float kTitleLine = 44.f;
+constexpr float kHeadingLine = static_cast<float>(typeSize::heading) * 1.35f;
+constexpr float kSmallLine = static_cast<float>(typeSize::small) * 1.45f;
 
 std::string startLabel() {
     return std::string(tr("Start today")) + "  ▶  (Enter)";
@@ -30,42 +37,206 @@ ProgramsScreen::ProgramsScreen(std::vector<Entry> programs, const Fonts& fonts, 
 
 void ProgramsScreen::resize(sf::Vector2f size) {
     m_size = size;
-    m_rows.clear();
-    for (std::size_t i = 0; i < m_programs.size(); ++i) {
-        m_rows.push_back(Hit{{kPad, 110.f + static_cast<float>(i) * (kRowHeight + 12.f),
-                              size.x - 2 * kPad, kRowHeight}});
+    // The title and the keys beside the Back button, wrapped to the room there is.
+    const float titleX = kPad + kBackButtonSpace;
+    const float titleWidth = std::max(120.f, size.x - titleX - kPad);
+    m_title = wrapText(tr("Start a program"), m_fonts.bold, typeSize::title, titleWidth);
+    m_keys = flowParts(tr("↑ ↓ choose   Enter start today   Esc back"), m_fonts.regular,
+                       typeSize::small, titleWidth, kSmallLine);
+    const float headerBottom =
+        std::max(kBackButton.top + kBackButton.height,
+                 22.f + kTitleLine * static_cast<float>(m_title.size()) + 4.f +
+                     (m_keys.empty() ? 0.f : m_keys.back().at.y + kSmallLine)) +
+        14.f;
+
+    // The buttons as wide as their labels, side by side; one above the other, as wide as the
+    // window, when they do not fit in a row.
+    const float room = size.x - 2 * kPad;
+    const float startWidth =
+        std::max(m_openFile ? 0.f : 360.f,
+                 textWidth(utf8(startLabel()), m_fonts.bold, typeSize::body) + 56.f);
+    const float openWidth =
+        m_openFile ? textWidth(utf8(openFileLabel()), m_fonts.regular, typeSize::body) + 48.f : 0.f;
+    const float bottom = size.y - kPad - kButtonHeight;
+    float buttonsTop = bottom;
+    if (!m_openFile || startWidth + kGap + openWidth <= room) {
+        m_startButton = {size.x - kPad - std::min(startWidth, room), bottom,
+                         std::min(startWidth, room), kButtonHeight};
+        m_openFileButton = {kPad, bottom, openWidth, kButtonHeight};
+    } else {
+        m_startButton = {kPad, bottom, room, kButtonHeight};
+        buttonsTop = bottom - kButtonHeight - 12.f;
+        m_openFileButton = {kPad, buttonsTop, room, kButtonHeight};
     }
-    // Both buttons as wide as their labels; in smaller type when together they do not fit.
-    const float room = size.x - 2 * kPad - 16.f;
-    for (const unsigned type : {typeSize::body, typeSize::small}) {
-        m_buttonType = type;
-        const float startWidth = std::max(m_openFile ? 0.f : 360.f,
-                                          textWidth(utf8(startLabel()), m_fonts.bold, type) + 56.f);
-        const float openWidth =
-            m_openFile ? textWidth(utf8(openFileLabel()), m_fonts.regular, type) + 48.f : 0.f;
-        m_startButton = Hit{{size.x - kPad - startWidth, size.y - kPad - 64.f, startWidth, 64.f}};
-        m_openFileButton = Hit{{kPad, size.y - kPad - 64.f, openWidth, 64.f}};
-        if (startWidth + openWidth <= room) {
+    if (m_programs.empty()) {
+        m_startButton = {};
+    }
+
+    // The cards, each as tall as its wrapped text, in a panel that scrolls when they do not
+    // fit; narrower by the scroll bar's width when it shows.
+    m_scroll.setArea({kPad, headerBottom, room, std::max(80.f, buttonsTop - kGap - headerBottom)});
+    for (const bool withBar : {false, true}) {
+        const float cardWidth = room - 2 * kInset - (withBar ? ScrollArea::kBarWidth : 0.f);
+        const float textWidth = cardWidth - 2 * kCardPad;
+        m_cards.clear();
+        float y = kInset;
+        for (const auto& entry : m_programs) {
+            const auto& program = entry.program;
+            Card card;
+            card.top = y;
+            card.title =
+                wrapText(program.titleIn(m_lang), m_fonts.bold, typeSize::heading, textWidth);
+            std::string phases;
+            for (const auto& phase : program.phases) {
+                phases += (phases.empty() ? "" : ", ") + phase.nameIn(m_lang);
+            }
+            core::Dose frequency;
+            frequency.perDay = program.phases.front().perDay;
+            frequency.perWeek = program.phases.front().perWeek;
+            card.details = wrapText(
+                fmt::format(fmt::runtime(
+                                core::trn("{} week · {} · phases: {}", "{} weeks · {} · phases: {}",
+                                          static_cast<unsigned long>(program.totalWeeks()))),
+                            program.totalWeeks(), core::describeFrequency(frequency), phases),
+                m_fonts.regular, typeSize::small, textWidth);
+            card.height = 14.f + kHeadingLine * static_cast<float>(card.title.size()) + 6.f +
+                          kSmallLine * static_cast<float>(card.details.size()) + 14.f;
+            y += card.height + kCardGap;
+            m_cards.push_back(std::move(card));
+        }
+        m_hint.clear();
+        m_hintTop = y + 4.f;
+        if (!m_openFile) {
+            m_hint = wrapText(tr("A program from your therapist: run 'motus program import FILE' "
+                                 "once; from then on Motus opens on it."),
+                              m_fonts.regular, typeSize::small, cardWidth);
+            y = m_hintTop + kSmallLine * static_cast<float>(m_hint.size()) + kInset;
+        }
+        m_scroll.setContentHeight(y);
+        if (!m_scroll.scrolls()) {
             break;
         }
+    }
+    if (!m_programs.empty()) {
+        choose(std::min(m_selected, m_programs.size() - 1));
+    }
+}
+
+sf::FloatRect ProgramsScreen::cardRect(std::size_t i) const {
+    const auto area = m_scroll.area();
+    const float width =
+        area.width - 2 * kInset - (m_scroll.scrolls() ? ScrollArea::kBarWidth : 0.f);
+    const Card& card = m_cards.at(i);
+    return {area.left + kInset, area.top + card.top - m_scroll.offset(), width, card.height};
+}
+
+void ProgramsScreen::choose(std::size_t index) {
+    m_selected = index;
+    if (index < m_cards.size()) {
+        m_scroll.show(m_cards[index].top - kInset,
+                      m_cards[index].top + m_cards[index].height + kInset);
+    }
+}
+
+void ProgramsScreen::startSelected() {
+    if (!m_programs.empty()) {
+        m_start(m_programs[m_selected]);
+    }
+}
+
+std::vector<ProgramsScreen::Focus> ProgramsScreen::focusables() const {
+    std::vector<Focus> all{{Control::Back}};
+    for (std::size_t i = 0; i < m_programs.size(); ++i) {
+        all.push_back({Control::Card, i});
+    }
+    if (m_openFile) {
+        all.push_back({Control::OpenFile});
+    }
+    if (!m_programs.empty()) {
+        all.push_back({Control::Start});
+    }
+    return all;
+}
+
+sf::FloatRect ProgramsScreen::rectOf(Focus focus) const {
+    switch (focus.control) {
+    case Control::Back:
+        return kBackButton;
+    case Control::Card:
+        return cardRect(focus.index);
+    case Control::OpenFile:
+        return m_openFileButton;
+    case Control::Start:
+        return m_startButton;
+    }
+    return {};
+}
+
+std::vector<sf::FloatRect> ProgramsScreen::focusOrder() const {
+    std::vector<sf::FloatRect> rects;
+    for (const auto& focus : focusables()) {
+        rects.push_back(rectOf(focus));
+    }
+    return rects;
+}
+
+std::optional<sf::FloatRect> ProgramsScreen::focusedRect() const {
+    if (m_focus) {
+        return rectOf(*m_focus);
+    }
+    return std::nullopt;
+}
+
+void ProgramsScreen::activate(Focus focus, sf::Keyboard::Key key) {
+    switch (focus.control) {
+    case Control::Back:
+        m_back();
+        break;
+    case Control::Card:
+        choose(focus.index);
+        if (key == sf::Keyboard::Enter) {
+            startSelected();
+        }
+        break;
+    case Control::OpenFile:
+        m_openFile();
+        break;
+    case Control::Start:
+        startSelected();
+        break;
     }
 }
 
 void ProgramsScreen::handleEvent(const sf::Event& event) {
     if (event.type == sf::Event::KeyPressed) {
         switch (event.key.code) {
-        case sf::Keyboard::Up:
-            m_selected = m_selected > 0 ? m_selected - 1 : 0;
+        case sf::Keyboard::Tab:
+            m_focus = stepFocus(focusables(), m_focus, event.key.shift ? -1 : 1);
+            if (m_focus && m_focus->control == Control::Card) {
+                choose(m_focus->index);
+            }
             break;
+        case sf::Keyboard::Up:
         case sf::Keyboard::Down:
-            m_selected = std::min(m_selected + 1, m_programs.empty() ? 0 : m_programs.size() - 1);
+            if (!m_programs.empty()) {
+                const bool up = event.key.code == sf::Keyboard::Up;
+                choose(up ? (m_selected > 0 ? m_selected - 1 : 0)
+                          : std::min(m_selected + 1, m_programs.size() - 1));
+                if (m_focus && m_focus->control == Control::Card) {
+                    m_focus = Focus{Control::Card, m_selected}; // the focus goes along
+                }
+            }
             break;
         case sf::Keyboard::Enter:
-            if (!m_programs.empty()) {
-                m_start(m_programs[m_selected]);
+        case sf::Keyboard::Space:
+            if (m_focus) {
+                activate(*m_focus, event.key.code);
+            } else if (event.key.code == sf::Keyboard::Enter) {
+                startSelected();
             }
             break;
         case sf::Keyboard::Escape:
+        case sf::Keyboard::BackSpace:
             m_back();
             break;
         case sf::Keyboard::O:
@@ -74,8 +245,13 @@ void ProgramsScreen::handleEvent(const sf::Event& event) {
             }
             break;
         default:
+            (void)m_scroll.handleEvent(event); // PgUp PgDn Home End
             break;
         }
+        return;
+    }
+    if (event.type == sf::Event::MouseWheelScrolled) {
+        (void)m_scroll.handleEvent(event);
         return;
     }
     if (event.type == sf::Event::MouseButtonPressed &&
@@ -85,14 +261,20 @@ void ProgramsScreen::handleEvent(const sf::Event& event) {
             m_back();
             return;
         }
-        for (std::size_t i = 0; i < m_rows.size(); ++i) {
-            if (m_rows[i].contains(at)) {
-                m_selected = i;
-                return;
+        if (m_scroll.area().contains(at)) {
+            for (std::size_t i = 0; i < m_cards.size(); ++i) {
+                if (cardRect(i).contains(at)) {
+                    choose(i);
+                    if (m_focus) {
+                        m_focus = Focus{Control::Card, i};
+                    }
+                    return;
+                }
             }
+            return;
         }
         if (m_startButton.contains(at) && !m_programs.empty()) {
-            m_start(m_programs[m_selected]);
+            startSelected();
         } else if (m_openFile && m_openFileButton.contains(at)) {
             m_openFile();
         }
@@ -101,49 +283,63 @@ void ProgramsScreen::handleEvent(const sf::Event& event) {
 
 void ProgramsScreen::draw(sf::RenderTarget& target) const {
     drawBackButton(target, m_fonts);
-    drawText(target, utf8(tr("Start a program")), m_fonts.bold, typeSize::title,
-             {kPad + kBackButtonSpace, 24.f}, colour::text);
-    drawText(target, utf8(tr("↑ ↓ choose   Enter start today   Esc back")), m_fonts.regular,
-             typeSize::small, {kPad + kBackButtonSpace, 70.f}, colour::mutedText);
-    for (std::size_t i = 0; i < m_programs.size(); ++i) {
-        const auto& program = m_programs[i].program;
-        const auto& rect = m_rows[i].rect;
-        const bool selected = i == m_selected;
-        drawRoundedRect(target, rect, 12.f, selected ? colour::selection : colour::panel,
-                        selected ? colour::accent : colour::controlBorder, selected ? 3.f : 1.f);
-        drawText(target, utf8(program.titleIn(m_lang)), m_fonts.bold, typeSize::heading,
-                 {rect.left + 24.f, rect.top + 14.f}, colour::text);
-        std::string phases;
-        for (const auto& phase : program.phases) {
-            phases += (phases.empty() ? "" : ", ") + phase.nameIn(m_lang);
-        }
-        core::Dose frequency;
-        frequency.perDay = program.phases.front().perDay;
-        frequency.perWeek = program.phases.front().perWeek;
-        drawText(
-            target,
-            utf8(fmt::format(
-                fmt::runtime(core::trn("{} week · {} · phases: {}", "{} weeks · {} · phases: {}",
-                                       static_cast<unsigned long>(program.totalWeeks()))),
-                program.totalWeeks(), core::describeFrequency(frequency), phases)),
-            m_fonts.regular, typeSize::small, {rect.left + 24.f, rect.top + 56.f},
-            colour::mutedText);
+    const float titleX = kPad + kBackButtonSpace;
+    float y = 22.f;
+    for (const auto& line : m_title) {
+        drawText(target, line, m_fonts.bold, typeSize::title, {titleX, y}, colour::text);
+        y += kTitleLine;
     }
-    if (m_openFile) {
-        drawButton(target, m_fonts, m_openFileButton.rect, openFileLabel(), false, false,
-                   m_buttonType);
-    } else {
-        const float hintY = m_startButton.rect.top - 70.f;
-        for (const auto& line :
-             wrapText(tr("A program from your therapist: run 'motus program import FILE' once; "
-                         "from then on Motus opens on it."),
-                      m_fonts.regular, typeSize::small, m_size.x - 2 * kPad)) {
-            drawText(target, line, m_fonts.regular, typeSize::small, {kPad, hintY},
-                     colour::mutedText);
+    y += 4.f;
+    for (const auto& part : m_keys) {
+        drawText(target, part.text, m_fonts.regular, typeSize::small,
+                 {titleX + part.at.x, y + part.at.y}, colour::mutedText);
+    }
+
+    const sf::View saved = m_scroll.begin(target);
+    const auto area = m_scroll.area();
+    for (std::size_t i = 0; i < m_cards.size(); ++i) {
+        const Card& card = m_cards[i];
+        const sf::FloatRect rect = cardRect(i);
+        if (rect.top + rect.height < area.top || rect.top > area.top + area.height) {
+            continue; // scrolled out of sight
         }
+        // In the panel's content coordinates.
+        const sf::FloatRect local{kInset, card.top, rect.width, card.height};
+        const bool selected = i == m_selected;
+        drawRoundedRect(target, local, 12.f, selected ? colour::selection : colour::panel,
+                        selected ? colour::accent : colour::controlBorder, selected ? 3.f : 1.f);
+        float lineY = local.top + 14.f;
+        for (const auto& line : card.title) {
+            drawText(target, line, m_fonts.bold, typeSize::heading, {local.left + kCardPad, lineY},
+                     colour::text);
+            lineY += kHeadingLine;
+        }
+        lineY += 6.f;
+        for (const auto& line : card.details) {
+            drawText(target, line, m_fonts.regular, typeSize::small, {local.left + kCardPad, lineY},
+                     colour::mutedText);
+            lineY += kSmallLine;
+        }
+        if (m_focus && m_focus->control == Control::Card && m_focus->index == i) {
+            drawFocusRing(target, local);
+        }
+    }
+    float hintY = m_hintTop;
+    for (const auto& line : m_hint) {
+        drawText(target, line, m_fonts.regular, typeSize::small, {kInset, hintY},
+                 colour::mutedText);
+        hintY += kSmallLine;
+    }
+    m_scroll.end(target, saved);
+
+    if (m_openFile) {
+        drawButton(target, m_fonts, m_openFileButton, openFileLabel(), false);
     }
     if (!m_programs.empty()) {
-        drawButton(target, m_fonts, m_startButton.rect, startLabel(), true, false, m_buttonType);
+        drawButton(target, m_fonts, m_startButton, startLabel(), true);
+    }
+    if (m_focus && m_focus->control != Control::Card) {
+        drawFocusRing(target, rectOf(*m_focus));
     }
 }
 

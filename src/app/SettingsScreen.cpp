@@ -163,10 +163,16 @@ std::string SettingsScreen::valueText(Row row) const {
 
 void SettingsScreen::resize(sf::Vector2f size) {
     m_size = size;
-    // Below the rows, room for what the last change said (three short lines), when it said
-    // anything.
-    const float messageRoom = m_message.empty() ? 20.f : 96.f;
-    m_area = {kPad, 110.f, size.x - 2 * kPad, std::max(120.f, size.y - 110.f - messageRoom)};
+    // Below the rows, room for what the last change said, wrapped, when it said anything.
+    m_messageLines = wrapText(m_message, m_fonts.regular, typeSize::small, size.x - 2 * kPad);
+    const float messageRoom =
+        m_message.empty() ? 20.f : 24.f * static_cast<float>(m_messageLines.size()) + 24.f;
+    const float titleX = kPad + kBackButtonSpace;
+    m_keys = flowParts(tr("↑ ↓ choose   ← → change   Enter switch   Esc back"), m_fonts.regular,
+                       typeSize::small, std::max(120.f, size.x - titleX - kPad), 26.f);
+    const float areaTop =
+        std::max(110.f, 72.f + (m_keys.empty() ? 0.f : m_keys.back().at.y + 26.f) + 12.f);
+    m_area = {kPad, areaTop, size.x - 2 * kPad, std::max(120.f, size.y - areaTop - messageRoom)};
     m_labelWidth = 0.f;
     for (const auto& line : m_rows) {
         m_labelWidth = std::max(m_labelWidth,
@@ -293,10 +299,10 @@ void SettingsScreen::scrollToFocus() {
 void SettingsScreen::commit(const core::Settings& after) {
     const core::Settings before = m_settings;
     m_settings = after;
-    const bool hadMessage = !m_message.empty();
+    const std::string said = m_message;
     m_message = m_actions.apply ? m_actions.apply(before, after) : std::string();
-    if (hadMessage != !m_message.empty()) {
-        resize(m_size); // room for the message below the rows, or none
+    if (m_message != said) {
+        resize(m_size); // room for the message below the rows, as long as it is, or none
     }
 }
 
@@ -386,8 +392,32 @@ void SettingsScreen::toggleDay(std::size_t index) {
 
 void SettingsScreen::handleEvent(const sf::Event& event) {
     if (event.type == sf::Event::KeyPressed) {
+        const auto key = event.key.code;
+        if (key == sf::Keyboard::Tab) {
+            // Back, then the rows; -1 is Back.
+            std::vector<int> order{-1};
+            for (std::size_t i = 0; i < m_rows.size(); ++i) {
+                order.push_back(static_cast<int>(i));
+            }
+            const int next = *stepFocus(
+                order, std::optional<int>(m_backFocused ? -1 : static_cast<int>(m_focus)),
+                event.key.shift ? -1 : 1);
+            m_backFocused = next < 0;
+            if (next >= 0) {
+                m_focus = static_cast<std::size_t>(next);
+                scrollToFocus();
+            }
+            return;
+        }
+        if (m_backFocused && (key == sf::Keyboard::Enter || key == sf::Keyboard::Space)) {
+            if (m_actions.back) {
+                m_actions.back();
+            }
+            return;
+        }
+        m_backFocused = false; // any other key is for the rows again
         const Line& focused = m_rows.at(m_focus);
-        switch (event.key.code) {
+        switch (key) {
         case sf::Keyboard::Escape:
         case sf::Keyboard::BackSpace:
             if (m_actions.back) {
@@ -469,6 +499,7 @@ void SettingsScreen::handleEvent(const sf::Event& event) {
             continue;
         }
         m_focus = i;
+        m_backFocused = false;
         if (l.kind == Kind::Choice || l.kind == Kind::Number) {
             if (onScreen(l.less).contains(at)) {
                 change(l.row, -1);
@@ -499,10 +530,10 @@ void SettingsScreen::draw(sf::RenderTarget& target) const {
     const float titleX = kPad + kBackButtonSpace;
     drawText(target, utf8(tr("Settings")), m_fonts.bold, typeSize::title, {titleX, 22.f},
              colour::text);
-    drawText(target,
-             ellipsize(utf8(tr("↑ ↓ choose   ← → change   Enter switch   Esc back")),
-                       m_fonts.regular, typeSize::small, m_size.x - titleX - kPad),
-             m_fonts.regular, typeSize::small, {titleX, 72.f}, colour::mutedText);
+    for (const auto& part : m_keys) {
+        drawText(target, part.text, m_fonts.regular, typeSize::small,
+                 {titleX + part.at.x, 72.f + part.at.y}, colour::mutedText);
+    }
 
     const float areaBottom = m_area.top + m_area.height;
     // The rows are drawn through a view clipped to their area, so that a row half scrolled in
@@ -520,7 +551,7 @@ void SettingsScreen::draw(sf::RenderTarget& target) const {
         if (row.top + row.height < m_area.top || row.top > areaBottom) {
             continue; // scrolled out of sight
         }
-        const bool focused = i == m_focus;
+        const bool focused = i == m_focus && !m_backFocused;
         if (focused) {
             // The focus: a tinted ground and a strong outline round the whole row.
             drawRoundedRect(target, row, 12.f, colour::selection, colour::accent, 3.f);
@@ -588,12 +619,13 @@ void SettingsScreen::draw(sf::RenderTarget& target) const {
         const float at = m_area.top + (m_area.height - thumb) * (m_scroll / maxScroll);
         drawRoundedRect(target, {track.left, at, track.width, thumb}, 4.f, colour::mutedText);
     }
+    if (m_backFocused) {
+        drawFocusRing(target, kBackButton);
+    }
     if (!m_message.empty()) {
         float y = areaBottom + 12.f;
-        const auto lines =
-            wrapText(m_message, m_fonts.regular, typeSize::small, m_size.x - 2 * kPad);
-        for (std::size_t i = 0; i < lines.size() && i < 3; ++i) {
-            drawText(target, lines[i], m_fonts.regular, typeSize::small, {kPad, y}, colour::text);
+        for (const auto& line : m_messageLines) {
+            drawText(target, line, m_fonts.regular, typeSize::small, {kPad, y}, colour::text);
             y += 24.f;
         }
     }

@@ -13,8 +13,9 @@ namespace motus::app {
 // The patient's preferences (docs/settings.md): language, text size, high contrast, reduced
 // motion, the player's sound and pauses, and the reminders. Every change is handed at once to
 // `apply`, which saves settings.ini and puts it into effect. One row per setting; ↑ ↓ choose a
-// row, ← → change its value, Enter or Space switch, Esc goes back; with the mouse, the − and +
-// buttons, the switches and the day buttons.
+// row, ← → change its value, Enter or Space switch, Esc goes back; Tab and Shift+Tab go over the
+// Back button and the rows, as ↓ ↑ do; with the mouse, the − and + buttons, the switches and the
+// day buttons.
 class SettingsScreen final : public Screen {
 public:
     enum class Row {
@@ -52,6 +53,8 @@ public:
 
     [[nodiscard]] const core::Settings& settings() const { return m_settings; }
     [[nodiscard]] Row focus() const { return m_rows.at(m_focus).row; }
+    // Tab has moved the focus onto the Back button (Enter or Space goes back).
+    [[nodiscard]] bool backFocused() const { return m_backFocused; }
     [[nodiscard]] const std::string& message() const { return m_message; }
 
     // Where the controls of a row are on screen now (for tests and the layout check): the
@@ -101,6 +104,9 @@ private:
     float m_contentHeight = 0.f;
     float m_labelWidth = 0.f;
     bool m_stacked = false; // labels above their controls (a narrow window)
+    bool m_backFocused = false;
+    std::vector<PlacedText> m_keys; // the keys under the title, in rows
+    std::vector<sf::String> m_messageLines;
 };
 
 } // namespace motus::app

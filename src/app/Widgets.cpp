@@ -66,6 +66,41 @@ std::vector<sf::String> wrapText(const std::string& text, const sf::Font& font, 
     return lines;
 }
 
+std::vector<PlacedText> flowParts(const std::string& text, const sf::Font& font, unsigned size,
+                                  float width, float lineHeight) {
+    std::vector<PlacedText> placed;
+    const float gap = static_cast<float>(size) * 1.5f;
+    float x = 0.f;
+    float y = 0.f;
+    std::size_t from = 0;
+    while (from < text.size()) {
+        const std::size_t end = std::min(text.find("   ", from), text.size());
+        const std::string part = text.substr(from, end - from);
+        from = text.find_first_not_of(' ', end);
+        from = from == std::string::npos ? text.size() : from;
+        if (part.empty()) {
+            continue;
+        }
+        const float partWidth = textWidth(utf8(part), font, size);
+        if (x > 0.f && x + partWidth > width) {
+            x = 0.f;
+            y += lineHeight;
+        }
+        if (partWidth > width) { // longer than a row: wrapped at its spaces
+            for (auto& line : wrapText(part, font, size, width)) {
+                placed.push_back({std::move(line), {0.f, y}});
+                y += lineHeight;
+            }
+            y -= lineHeight;
+            x = width; // the next part on a row of its own
+            continue;
+        }
+        placed.push_back({utf8(part), {x, y}});
+        x += partWidth + gap;
+    }
+    return placed;
+}
+
 void drawText(sf::RenderTarget& target, const sf::String& text, const sf::Font& font, unsigned size,
               sf::Vector2f position, sf::Color colour) {
     // Under a view that enlarges (the text-size setting), the glyphs are made at the size they

@@ -17,6 +17,16 @@ namespace motus::app {
 [[nodiscard]] std::vector<sf::String> wrapText(const std::string& text, const sf::Font& font,
                                                unsigned size, float width);
 
+// A screen's keys in words ("↑ ↓ choose   Enter open   Esc back"): its parts (between runs of
+// three spaces) in rows no wider than `width`, each part kept whole where it fits; `at` from the
+// top-left of the first row, rows `lineHeight` apart.
+struct PlacedText {
+    sf::String text;
+    sf::Vector2f at;
+};
+[[nodiscard]] std::vector<PlacedText> flowParts(const std::string& text, const sf::Font& font,
+                                                unsigned size, float width, float lineHeight);
+
 // Draws one line of text with its top-left corner at `position`.
 void drawText(sf::RenderTarget& target, const sf::String& text, const sf::Font& font, unsigned size,
               sf::Vector2f position, sf::Color colour);

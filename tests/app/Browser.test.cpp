@@ -3,6 +3,7 @@
 #include "app/BrowserScreen.hpp"
 #include "app/Theme.hpp"
 #include "content/ExerciseLoader.hpp"
+#include "core/I18n.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <catch2/catch.hpp>
@@ -106,18 +107,20 @@ TEST_CASE("a filter is chosen from its drop-down with the mouse", "[app][browser
     };
     // The region button is the first at the top left; its menu opens below it with "all"
     // first, then the regions in their order (neck first).
-    click(60.f, 100.f);
-    click(60.f, 84.f + 44.f + 6.f + 42.f + 20.f);
+    const auto region = f.screen.filterButton(app::BrowserScreen::FilterKind::Region);
+    const float menuTop = region.top + region.height + 6.f;
+    click(region.left + 30.f, region.top + 20.f);
+    click(region.left + 30.f, menuTop + 42.f + 20.f);
     REQUIRE(f.screen.visibleCount() < all);
     CHECK(f.screen.selected()->hasRegion("neck"));
     // Opening the menu again and clicking outside it closes it and changes nothing.
     const auto narrowed = f.screen.visibleCount();
-    click(60.f, 100.f);
+    click(region.left + 30.f, region.top + 20.f);
     click(1200.f, 780.f);
     CHECK(f.screen.visibleCount() == narrowed);
     // "all" clears the filter.
-    click(60.f, 100.f);
-    click(60.f, 84.f + 44.f + 6.f + 20.f);
+    click(region.left + 30.f, region.top + 20.f);
+    click(region.left + 30.f, menuTop + 20.f);
     CHECK(f.screen.visibleCount() == all);
 }
 
@@ -249,4 +252,33 @@ TEST_CASE("the library by Tab: every control once, wrapping; a filter chosen and
     CHECK(back == 0);
     press(sf::Keyboard::Escape);
     CHECK(back == 1);
+}
+
+TEST_CASE("the library at 640x480: every control inside the window, none over another",
+          "[app][browser][focus]") {
+    const auto load = content::loadLibrary({std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises"});
+    app::Fonts fonts = app::Fonts::load(std::filesystem::path(MOTUS_SOURCE_DIR) / "assets");
+    for (const std::string lang : {"en", "de"}) {
+        core::initI18n(MOTUS_BUILD_LOCALEDIR, lang);
+        app::BrowserScreen screen{load.library, fonts, lang, 0, [](const core::Exercise&) {},
+                                  [] {}};
+        screen.setSettingsAction([] {});
+        screen.setNewProgramAction([] {});
+        screen.setProgramsAction([] {});
+        screen.resize({640.f, 480.f});
+        const auto order = screen.focusOrder();
+        REQUIRE(order.size() == 9);
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            INFO(lang << " control " << i);
+            CHECK(order[i].left >= 0.f);
+            CHECK(order[i].top >= 0.f);
+            CHECK(order[i].left + order[i].width <= 640.f);
+            CHECK(order[i].top + order[i].height <= 480.f);
+            // The buttons above the list (Back to Start a program) apart from each other.
+            for (std::size_t j = 0; j < i && i < 7; ++j) {
+                CHECK_FALSE(order[i].intersects(order[j]));
+            }
+        }
+    }
+    core::initI18n(MOTUS_BUILD_LOCALEDIR, "en");
 }

@@ -132,8 +132,8 @@ struct Walk {
         return *screens.top();
     }
     template <class T> T* topAs() { return dynamic_cast<T*>(screens.top()); }
-    void key(sf::Keyboard::Key k) {
-        press(top(), k);
+    void key(sf::Keyboard::Key k, bool shift = false) {
+        press(top(), k, shift);
         settle();
     }
     void click(sf::FloatRect rect) {
@@ -498,4 +498,242 @@ TEST_CASE("Today offers Open a program file…, by O and by its button, above th
     }
     CHECK(opened == 4);
     CHECK(t.journal->activeProgram()->programId == "low-back-motor-control");
+}
+
+namespace {
+
+// A rectangle wholly inside a window of `size`.
+bool inside(sf::FloatRect rect, sf::Vector2f size) {
+    return rect.left >= 0.f && rect.top >= 0.f && rect.left + rect.width <= size.x &&
+           rect.top + rect.height <= size.y;
+}
+
+} // namespace
+
+TEST_CASE("the welcome by Tab: Not now, Continue; Enter on the focused one; at 640x480 the "
+          "buttons inside",
+          "[app][firstrun][focus]") {
+    Walk t;
+    t.size = {640.f, 480.f};
+    t.firstRun();
+    auto* welcome = t.topAs<app::WelcomeScreen>();
+    REQUIRE(welcome != nullptr);
+    CHECK(inside(welcome->laterButton(), t.size));
+    CHECK(inside(welcome->continueButton(), t.size));
+    CHECK_FALSE(welcome->laterButton().intersects(welcome->continueButton()));
+    CHECK_FALSE(welcome->focusedRect());
+    t.key(sf::Keyboard::Tab);
+    CHECK(welcome->focusedRect() == welcome->laterButton());
+    t.key(sf::Keyboard::Tab);
+    CHECK(welcome->focusedRect() == welcome->continueButton());
+    t.key(sf::Keyboard::Tab); // wraps
+    CHECK(welcome->focusedRect() == welcome->laterButton());
+    t.key(sf::Keyboard::Tab, true);
+    CHECK(welcome->focusedRect() == welcome->continueButton());
+    t.key(sf::Keyboard::Enter);
+    REQUIRE(t.topAs<app::SafetyScreen>() != nullptr);
+    t.key(sf::Keyboard::Escape);
+    REQUIRE(t.topAs<app::WelcomeScreen>() == welcome);
+    t.key(sf::Keyboard::Tab, true); // from Continue back to Not now
+    CHECK(welcome->focusedRect() == welcome->laterButton());
+    t.key(sf::Keyboard::Space);
+    CHECK(t.later == 1);
+    CHECK(t.seen == 0);
+}
+
+TEST_CASE("the start choice by Tab: Back, then the three; Enter on the focused one; Back by "
+          "mouse; at 640x480 inside",
+          "[app][firstrun][focus]") {
+    Walk t;
+    t.size = {640.f, 480.f};
+    t.firstRun();
+    t.key(sf::Keyboard::Enter);
+    t.key(sf::Keyboard::N);
+    auto* choices = t.topAs<app::StartChoiceScreen>();
+    REQUIRE(choices != nullptr);
+    CHECK(choices->focus() == 0);
+    CHECK(inside(app::kBackButton, t.size));
+    using Choice = app::StartChoiceScreen::Choice;
+    // Back, the file, a starter program, browsing: Tab goes round in that order.
+    const std::vector<int> order{1, 2, -1, 0};
+    for (const int expected : order) {
+        t.key(sf::Keyboard::Tab);
+        CHECK(choices->focus() == expected);
+        if (expected >= 0) {
+            // The focused choice scrolled into view, inside the window.
+            CHECK(inside(choices->button(static_cast<Choice>(expected)), t.size));
+            CHECK(choices->focusedRect() == choices->button(static_cast<Choice>(expected)));
+        } else {
+            CHECK(choices->focusedRect() == app::kBackButton);
+        }
+    }
+    t.key(sf::Keyboard::Tab, true);
+    CHECK(choices->focus() == -1);
+    t.key(sf::Keyboard::Enter); // Back
+    REQUIRE(t.topAs<app::SafetyScreen>() != nullptr);
+    t.key(sf::Keyboard::N);
+    choices = t.topAs<app::StartChoiceScreen>();
+    REQUIRE(choices != nullptr);
+    t.key(sf::Keyboard::Tab);
+    t.key(sf::Keyboard::Space); // a starter program
+    CHECK(t.starterPrograms == 1);
+    REQUIRE(t.topAs<app::ProgramsScreen>() != nullptr);
+    t.key(sf::Keyboard::Escape);
+    REQUIRE(t.topAs<app::StartChoiceScreen>() == choices);
+    t.click(app::kBackButton);
+    REQUIRE(t.topAs<app::SafetyScreen>() != nullptr);
+    t.key(sf::Keyboard::N);
+    t.key(sf::Keyboard::Numpad3); // the number pad's digits too
+    CHECK(t.browsed == 1);
+}
+
+TEST_CASE("the programs by Tab: Back, each program, Open a program file…, Start; Enter on the "
+          "focused one; Back by mouse; at 640x480 inside",
+          "[app][programs][focus]") {
+    Walk t;
+    std::vector<app::ProgramsScreen::Entry> entries;
+    for (const auto& file : t.practice->bundledProgramFiles()) {
+        if (auto preview = t.practice->preview(file); preview.program) {
+            entries.push_back({std::move(*preview.program), file});
+        }
+    }
+    REQUIRE(entries.size() >= 2);
+    const auto count = entries.size();
+    std::vector<std::string> started;
+    int backs = 0;
+    int opened = 0;
+    app::ProgramsScreen screen(
+        entries, t.fonts, "en",
+        [&](const app::ProgramsScreen::Entry& entry) { started.push_back(entry.program.id); },
+        [&] { ++backs; });
+    screen.setOpenFileAction([&] { ++opened; });
+    for (const sf::Vector2f size : {sf::Vector2f{1280.f, 800.f}, sf::Vector2f{640.f, 480.f}}) {
+        INFO(size.x);
+        screen.resize(size);
+        const auto order = screen.focusOrder();
+        REQUIRE(order.size() == count + 3);
+        CHECK(order.front() == app::kBackButton);
+        CHECK(order[count + 1] == screen.openFileButton());
+        CHECK(order[count + 2] == screen.startButton());
+        CHECK(inside(app::kBackButton, size));
+        CHECK(inside(screen.openFileButton(), size));
+        CHECK(inside(screen.startButton(), size));
+        CHECK_FALSE(screen.openFileButton().intersects(screen.startButton()));
+        for (std::size_t i = 0; i < count + 3 && screen.focusedRect() != app::kBackButton; ++i) {
+            press(screen, sf::Keyboard::Tab); // from wherever it is to Back
+        }
+        REQUIRE(screen.focusedRect() == app::kBackButton);
+        for (std::size_t i = 0; i < count; ++i) {
+            // Each card inside the window once Tab has brought it into view.
+            press(screen, sf::Keyboard::Tab);
+            CHECK(screen.selected() == i);
+            REQUIRE(screen.focusedRect());
+            CHECK(*screen.focusedRect() == screen.cardRect(i));
+            CHECK(inside(screen.cardRect(i), size));
+            CHECK(screen.cardRect(i).top >= app::kBackButton.top + app::kBackButton.height);
+            CHECK(screen.cardRect(i).top + screen.cardRect(i).height <=
+                  screen.openFileButton().top);
+        }
+        press(screen, sf::Keyboard::Tab); // round to Back again
+        press(screen, sf::Keyboard::Tab);
+        press(screen, sf::Keyboard::Tab);
+        CHECK(*screen.focusedRect() == app::kBackButton);
+        press(screen, sf::Keyboard::Tab, true);
+        CHECK(*screen.focusedRect() == screen.startButton());
+        press(screen, sf::Keyboard::Tab, true);
+        press(screen, sf::Keyboard::Tab, true);
+        press(screen, sf::Keyboard::Tab, true);
+        press(screen, sf::Keyboard::Tab); // Shift+Tab and Tab undo each other
+        CHECK(*screen.focusedRect() == screen.cardRect(count - 1));
+        CHECK(screen.selected() == count - 1);
+    }
+
+    // Enter on each control does what it says.
+    auto focusOn = [&](std::size_t index) {
+        for (std::size_t i = 0; i < count + 4; ++i) {
+            // The order anew each time: a card's place changes as the panel scrolls to it.
+            if (screen.focusedRect() && *screen.focusedRect() == screen.focusOrder()[index]) {
+                return;
+            }
+            press(screen, sf::Keyboard::Tab);
+        }
+        FAIL("the focus never came to control " << index);
+    };
+    focusOn(0);
+    press(screen, sf::Keyboard::Enter);
+    CHECK(backs == 1);
+    focusOn(2); // the second program: Enter starts it
+    press(screen, sf::Keyboard::Enter);
+    REQUIRE(started.size() == 1);
+    CHECK(started[0] == entries[1].program.id);
+    focusOn(count + 1);
+    press(screen, sf::Keyboard::Space);
+    CHECK(opened == 1);
+    focusOn(count + 2);
+    press(screen, sf::Keyboard::Enter);
+    REQUIRE(started.size() == 2);
+    // The one chosen: Tab on its way to Open a program file… chose each card in turn.
+    CHECK(started[1] == entries[count - 1].program.id);
+    // ↑ moves the choice; by mouse, a card chooses and Back goes back.
+    press(screen, sf::Keyboard::Up);
+    CHECK(screen.selected() == count - 2);
+    clickAt(screen, screen.cardRect(1));
+    CHECK(screen.selected() == 1);
+    clickAt(screen, app::kBackButton);
+    CHECK(backs == 2);
+    clickAt(screen, screen.startButton());
+    CHECK(started.size() == 3);
+}
+
+TEST_CASE("the file list by Tab: Back, the list, Open; Enter on the focused one; at 640x480 "
+          "inside",
+          "[app][firstrun][focus]") {
+    Walk t;
+    t.size = {640.f, 480.f};
+    t.copy(kLibrary / "programs" / "hip-knee.xml", t.dir / "Downloads" / "from-therapist.xml",
+           2000000);
+    t.copy(kLibrary / "programs" / "neck-upper-back.xml",
+           t.dir / "Documents" / "a-very-long-name-for-the-program-file-from-my-physio.xml",
+           1000000);
+    app::openProgramFile(t.screens, *t.practice, t.fonts, "en", t.openFlow());
+    t.settle();
+    auto* list = t.topAs<app::OpenFileScreen>();
+    REQUIRE(list != nullptr);
+    CHECK(inside(list->openButton(), t.size));
+    CHECK(inside(app::kBackButton, t.size));
+    const auto order = list->focusOrder();
+    REQUIRE(order.size() == 3);
+    CHECK(order[0] == app::kBackButton);
+    CHECK(order[2] == list->openButton());
+    CHECK_FALSE(list->focusedRect());
+    for (const auto& rect : order) {
+        t.key(sf::Keyboard::Tab);
+        REQUIRE(list->focusedRect());
+        CHECK(*list->focusedRect() == rect);
+    }
+    // On the list: ↓ chooses, Enter opens the chosen file.
+    t.key(sf::Keyboard::Tab, true);
+    CHECK(*list->focusedRect() == order[1]);
+    t.key(sf::Keyboard::Down);
+    CHECK(list->selected() == 1);
+    (void)shot(t, "list-640-tooltip"); // the long name whole under the list's focus
+    t.key(sf::Keyboard::Enter);
+    auto* preview = t.topAs<app::PreviewScreen>();
+    REQUIRE(preview != nullptr);
+    CHECK(preview->preview().file.filename() ==
+          "a-very-long-name-for-the-program-file-from-my-physio.xml");
+    t.key(sf::Keyboard::Escape);
+    REQUIRE(t.topAs<app::OpenFileScreen>() == list);
+    // Open by Space; then Back by Enter on it.
+    t.key(sf::Keyboard::Tab);
+    CHECK(*list->focusedRect() == order[2]);
+    t.key(sf::Keyboard::Numpad0); // nothing
+    t.key(sf::Keyboard::Space);
+    REQUIRE(t.topAs<app::PreviewScreen>() != nullptr);
+    t.key(sf::Keyboard::Escape);
+    REQUIRE(t.topAs<app::OpenFileScreen>() == list);
+    t.key(sf::Keyboard::Tab);
+    CHECK(*list->focusedRect() == app::kBackButton);
+    t.key(sf::Keyboard::Enter);
+    CHECK(t.screens.empty());
 }

@@ -459,10 +459,11 @@ sf::Image firstFrame(const std::string& settingsText, std::string& language) {
 }
 
 // The first row from the top with a pixel unlike the top-left one (the window's ground).
+// The first row with ink in the left quarter (the title's first line, wherever its buttons are).
 unsigned firstInk(const sf::Image& image) {
     const sf::Color ground = image.getPixel(0, 0);
     for (unsigned y = 0; y < image.getSize().y; ++y) {
-        for (unsigned x = 0; x < image.getSize().x; ++x) {
+        for (unsigned x = 0; x < image.getSize().x / 4; ++x) {
             if (image.getPixel(x, y) != ground) {
                 return y;
             }
@@ -491,6 +492,35 @@ TEST_CASE("the window starts with the language, text size and palette of setting
     const unsigned largeInk = firstInk(large);
     INFO("first ink at 100 %: " << plainInk << ", at 200 %: " << largeInk);
     CHECK(plainInk > 5u);
-    CHECK(largeInk + 4 >= 2 * plainInk);
-    CHECK(largeInk <= 2 * plainInk + 4);
+    // (The glyphs' tops, made at the size they appear, are within a few pixels of twice as far.)
+    CHECK(largeInk + 10 >= 2 * plainInk);
+    CHECK(largeInk <= 2 * plainInk + 10);
+}
+
+TEST_CASE("settings: Tab and Shift+Tab go over Back and every row; Enter on Back goes back",
+          "[app][settings]") {
+    Panel panel(true);
+    CHECK(panel.screen->focus() == Row::Language);
+    press(*panel.screen, sf::Keyboard::Tab);
+    CHECK(panel.screen->focus() == Row::TextSize);
+    // Back comes before the first row: Shift+Tab twice, and Tab from the last row wraps to it.
+    press(*panel.screen, sf::Keyboard::Tab, true);
+    press(*panel.screen, sf::Keyboard::Tab, true);
+    CHECK(panel.screen->backFocused());
+    press(*panel.screen, sf::Keyboard::Tab);
+    CHECK_FALSE(panel.screen->backFocused());
+    CHECK(panel.screen->focus() == Row::Language);
+    int rows = 1;
+    while (panel.screen->focus() != Row::Welcome && rows < 30) {
+        press(*panel.screen, sf::Keyboard::Tab);
+        ++rows;
+    }
+    CHECK(rows == 14); // every row, the welcome's last
+    press(*panel.screen, sf::Keyboard::Enter);
+    CHECK(panel.welcomes == 1);
+    press(*panel.screen, sf::Keyboard::Tab);
+    REQUIRE(panel.screen->backFocused());
+    press(*panel.screen, sf::Keyboard::Space);
+    CHECK(panel.backs == 1);
+    CHECK(panel.applied == 0);
 }

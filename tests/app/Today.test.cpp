@@ -209,16 +209,17 @@ TEST_CASE("programs: the bundled ones listed, chosen with the keys, started", "[
     CHECK(back);
     CHECK(started == entries[1].program.id); // the click started nothing
     const auto image = drawn(screen);
-    // The second row (top at y = 218) is selected: its accent outline, drawn just outside it.
-    auto accentOnRow = [&](unsigned y) {
+    // The second card is selected: its accent outline, drawn just outside its top edge.
+    auto accentOnRow = [&](float top) {
+        const auto y = static_cast<unsigned>(top - 2.f);
         std::size_t count = 0;
         for (unsigned x = 28; x < 1250; ++x) {
             count += image.getPixel(x, y) == app::colour::accent;
         }
         return count;
     };
-    CHECK(accentOnRow(216) > 1000);
-    CHECK(accentOnRow(108) < 100); // the first row is not selected
+    CHECK(accentOnRow(screen.cardRect(1).top) > 1000);
+    CHECK(accentOnRow(screen.cardRect(0).top) < 100); // the first card is not selected
 }
 
 TEST_CASE("feedback that cannot be saved says so, keeps the answers, and saves once later",
