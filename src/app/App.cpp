@@ -314,6 +314,9 @@ int runApp(const AppOptions& options) {
     sf::RenderWindow window(sf::VideoMode(initialSize.x, initialSize.y), utf8(core::tr("Motus")),
                             sf::Style::Default, settings);
     window.setVerticalSyncEnabled(true);
+    // The window's size in pixels (Resized events keep it); the screens' logical size follows
+    // from it and the text size (viewScale).
+    sf::Vector2f windowSize{static_cast<float>(initialSize.x), static_cast<float>(initialSize.y)};
     sf::Image icon;
     const auto iconPath = options.paths.assetsDir / "icons" / "motus.png";
     if (!icon.loadFromFile(iconPath.string())) {
@@ -391,6 +394,19 @@ int runApp(const AppOptions& options) {
         useHighContrast(after.highContrast);
         languageChanged = languageChanged || after.language != before.language;
         textSizeChanged = textSizeChanged || after.textSize != before.textSize;
+        if (after.textSize != before.textSize) {
+            // A window too small for the size asked for draws the text as large as leaves the
+            // screens room (viewScale): say so, rather than seem to ignore the setting.
+            const float base = viewScale(windowSize.x, windowSize.y, 100);
+            const auto shown = static_cast<int>(
+                std::lround(viewScale(windowSize.x, windowSize.y, after.textSize) / base * 100.f));
+            if (shown < after.textSize) {
+                said.push_back(fmt::format(
+                    fmt::runtime(core::tr("This window shows text at {0} %; a larger window "
+                                          "shows it at {1} %.")),
+                    shown, after.textSize));
+            }
+        }
         if (after.reminders != before.reminders &&
             (after.reminders.enabled || before.reminders.enabled)) {
             // As `motus reminders on/off/set` does: the systemd user timer follows.
@@ -776,7 +792,6 @@ int runApp(const AppOptions& options) {
     };
     // The screens are laid out in logical pixels: the window's divided by the text size, so
     // that at 200 % every screen is drawn twice as large (the view maps one onto the other).
-    sf::Vector2f windowSize{static_cast<float>(initialSize.x), static_cast<float>(initialSize.y)};
     auto logicalSize = [&] {
         const float scale = viewScale(windowSize.x, windowSize.y, current.textSize);
         return sf::Vector2f{windowSize.x / scale, windowSize.y / scale};
