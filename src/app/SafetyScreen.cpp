@@ -82,13 +82,20 @@ void SafetyScreen::layout() {
         y += height + kGap;
     }
     const float rowsHeight = y - kGap + 4.f;
-    // The two buttons side by side, each label whole; one above the other when narrow.
-    const float half = (width - kPad) / 2;
-    const bool stacked = std::max(textWidth(utf8(reportLabel()), m_fonts.bold, typeSize::body),
-                                  textWidth(utf8(noneLabel()), m_fonts.bold, typeSize::body)) +
-                             32.f >
-                         std::min(440.f, half);
-    const float buttonWidth = stacked ? std::min(width, 560.f) : std::min(440.f, half);
+    // The two buttons side by side, each label whole (in smaller type, then without its key);
+    // one above the other when narrow.
+    const float half = std::min(440.f, (width - kPad) / 2);
+    auto widest = [&] {
+        return std::max(textWidth(utf8(reportLabel()), m_fonts.bold, typeSize::small),
+                        textWidth(utf8(noneLabel()), m_fonts.bold, typeSize::small)) +
+               32.f;
+    };
+    m_keys = true;
+    if (widest() > half) {
+        m_keys = false;
+    }
+    const bool stacked = widest() > half;
+    const float buttonWidth = stacked ? std::min(width, 560.f) : half;
     const float buttonsHeight = stacked ? 2 * kButtonHeight + 12.f : kButtonHeight;
     const float listHeight = std::min(rowsHeight, m_size.y - kPad - buttonsHeight - 16.f - top);
     m_list.setArea({kPad - 4.f, top - 4.f, width + 8.f, std::max(80.f, listHeight)});
@@ -108,14 +115,14 @@ void SafetyScreen::layout() {
 }
 
 std::string SafetyScreen::reportLabel() const {
-    return std::string(tr("Report it and get advice")) + " (Enter)";
+    return std::string(tr("Report it and get advice")) + (m_keys ? " (Enter)" : "");
 }
 
 std::string SafetyScreen::noneLabel() const {
     if (m_back) {
-        return std::string(tr("None of these: continue")) + (anyTicked() ? "" : " (N)");
+        return std::string(tr("None of these: continue")) + (anyTicked() || !m_keys ? "" : " (N)");
     }
-    return std::string(tr("None of these: back")) + " (Esc)";
+    return std::string(tr("None of these: back")) + (m_keys ? " (Esc)" : "");
 }
 
 std::string SafetyScreen::doneLabel() const {

@@ -75,6 +75,7 @@ private:
     std::optional<int> m_focus = 0; // the first sign, so that Space ticks it
     bool m_reported = false;
     std::string m_failure; // a check-in that could not be stored
+    bool m_keys = true;    // the buttons' labels name their keys (not when narrow)
 
     sf::Vector2f m_size{1280.f, 800.f};
     ScreenHeader m_header;

@@ -278,7 +278,7 @@ void ScreenHeader::layout(const std::string& title, const sf::Font& bold, float 
         std::max(160.f, (width - kBackButton.left - kBackButtonSpace - 28.f) * 0.97f);
     type = typeSize::title;
     lines = wrapText(title, bold, type, room);
-    if (lines.size() > 2) {
+    if (lines.size() > 2 || (lines.size() > 1 && width < 900.f)) { // room for the content
         type = typeSize::heading;
         lines = wrapText(title, bold, type, room);
     }
