@@ -50,13 +50,18 @@ std::string ExerciseScreen::progressText() const {
 
 sf::FloatRect ExerciseScreen::poseFrame(std::size_t i) const {
     // Side by side in a wide panel, one above the other in a tall one (most exercises lie or
-    // kneel: they are wider than high).
-    const float top = m_figureRect.top + 52.f;
+    // kneel: they are wider than high) or where the names would not fit side by side.
+    const float top = m_figureRect.top + m_progressHeight;
     const float width = m_figureRect.width - 32.f;
     const float height = m_figureRect.top + m_figureRect.height - 16.f - top;
     const auto n = static_cast<float>(m_poses.size());
     const auto at = static_cast<float>(i);
-    if (m_figureRect.height > m_figureRect.width * 0.8f) {
+    // Side by side, the first name starts at the left and the last ends at the right.
+    float labels = 12.f * (n + 1);
+    for (const auto& name : m_poseLabels) {
+        labels += textWidth(name, m_fonts.regular, typeSize::small);
+    }
+    if (m_figureRect.height > m_figureRect.width * 0.8f || labels > width) {
         return {m_figureRect.left + 16.f, top + at * height / n, width, height / n - 28.f};
     }
     return {m_figureRect.left + 16.f + at * width / n, top, width / n, height - 28.f};
@@ -64,22 +69,35 @@ sf::FloatRect ExerciseScreen::poseFrame(std::size_t i) const {
 
 void ExerciseScreen::resize(sf::Vector2f size) {
     m_size = size;
-    const float top = 112.f;
-    const float left = std::clamp(size.x * 0.42f, 320.f, 760.f);
-    const float buttonTop = size.y - kPad - kButtonHeight;
+    m_header.layout(m_item.exercise->text(m_lang).name, m_fonts.bold, size.x);
+    // Today's dose under the title, over the whole width.
+    m_doseLines = wrapText(doseText(), m_fonts.regular, typeSize::body, size.x - 2 * kPad);
+    const float top = m_header.bottom + 30.f * static_cast<float>(m_doseLines.size()) + 8.f;
+    const float left = std::clamp(size.x * 0.42f, 250.f, 760.f);
+    // The button's label on as many lines as it needs.
+    m_doLines = wrapText(doLabel(), m_fonts.bold, typeSize::body, left - 32.f);
+    const float buttonHeight =
+        std::max(kButtonHeight, 30.f * static_cast<float>(m_doLines.size()) + 24.f);
+    const float buttonTop = size.y - kPad - buttonHeight;
+    m_progressLines = wrapText(progressText(), m_fonts.bold, typeSize::body, left - 48.f);
+    m_progressHeight = 22.f + 30.f * static_cast<float>(m_progressLines.size());
     m_figureRect = {kPad, top, left, std::max(120.f, buttonTop - 20.f - top)};
-    m_doButton = Hit{{kPad, buttonTop, left, kButtonHeight}};
-    m_textRect = {2 * kPad + left, top, std::max(200.f, size.x - left - 3 * kPad),
-                  std::max(100.f, size.y - top - kPad)};
+    m_doButton = Hit{{kPad, buttonTop, left, buttonHeight}};
+    m_text.setArea({2 * kPad + left, top, std::max(200.f, size.x - left - 3 * kPad),
+                    std::max(100.f, size.y - top - kPad)});
     m_fit = fitFigures(m_poses, poseFrame(0));
     layoutText();
+}
+
+std::string ExerciseScreen::doLabel() const {
+    return std::string(tr("Do just this one")) + "  ▶  (Enter)";
 }
 
 void ExerciseScreen::layoutText() {
     m_lines.clear();
     const auto& text = m_item.exercise->text(m_lang);
     const float left = 24.f;
-    const float width = m_textRect.width - 2 * left;
+    const float width = m_text.area().width - 2 * left - ScrollArea::kBarWidth;
     float y = 18.f;
     auto paragraph = [&](const std::string& content, const sf::Font& font, unsigned size,
                          sf::Color colour, float indent = 0.f) {
@@ -108,34 +126,41 @@ void ExerciseScreen::layoutText() {
     list(tr("Cues"), text.cues, false);
     list(tr("Cautions"), text.cautions, false);
     list(tr("Do not do this exercise if"), text.contraindications, false);
-    m_height = y + 24.f;
-    scrollBy(0.f);
+    m_text.setContentHeight(y + 24.f);
 }
 
-void ExerciseScreen::scrollBy(float pixels) {
-    m_scroll = std::clamp(m_scroll + pixels, 0.f, std::max(0.f, m_height - m_textRect.height));
+std::vector<ExerciseScreen::Control> ExerciseScreen::focusOrder() const {
+    std::vector<Control> order{Control::Back};
+    if (m_do) {
+        order.push_back(Control::Do);
+    }
+    return order;
+}
+
+void ExerciseScreen::activate(Control control) {
+    if (control == Control::Back) {
+        m_back();
+    } else if (m_do) {
+        m_do(m_item);
+    }
 }
 
 void ExerciseScreen::handleEvent(const sf::Event& event) {
     if (event.type == sf::Event::KeyPressed) {
-        switch (event.key.code) {
-        case sf::Keyboard::Escape:
-        case sf::Keyboard::BackSpace:
+        const auto key = event.key.code;
+        if (key == sf::Keyboard::Escape || key == sf::Keyboard::BackSpace) {
             m_back();
-            break;
-        case sf::Keyboard::Enter:
-            if (m_do) {
-                m_do(m_item);
-            }
-            break;
-        default:
-            if (const auto step = scrollStep(event.key.code, m_textRect.height, m_height)) {
-                scrollBy(*step);
-            }
-            break;
+        } else if (key == sf::Keyboard::Tab) {
+            m_focus = stepFocus(focusOrder(), m_focus, event.key.shift ? -1 : 1);
+        } else if (m_focus && (key == sf::Keyboard::Enter || key == sf::Keyboard::Space)) {
+            activate(*m_focus);
+        } else if (key == sf::Keyboard::Enter) {
+            activate(Control::Do);
+        } else {
+            (void)m_text.handleEvent(event);
         }
     } else if (event.type == sf::Event::MouseWheelScrolled) {
-        scrollBy(-event.mouseWheelScroll.delta * 60.f);
+        (void)m_text.handleEvent(event);
     } else if (event.type == sf::Event::MouseButtonPressed &&
                event.mouseButton.button == sf::Mouse::Left) {
         const sf::Vector2f at = clickPosition(event);
@@ -149,72 +174,61 @@ void ExerciseScreen::handleEvent(const sf::Event& event) {
 
 void ExerciseScreen::draw(sf::RenderTarget& target) const {
     const core::Exercise& ex = *m_item.exercise;
-    drawBackButton(target, m_fonts);
-    const float titleLeft = kPad + kBackButtonSpace;
-    drawText(target,
-             ellipsize(utf8(ex.text(m_lang).name), m_fonts.bold, typeSize::title,
-                       m_size.x - titleLeft - kPad),
-             m_fonts.bold, typeSize::title, {titleLeft, 22.f}, colour::text);
-    // Smaller rather than cut off when a language needs the room.
-    const float room = m_size.x - titleLeft - kPad;
-    const sf::String dose = utf8(doseText());
-    const unsigned doseSize =
-        textWidth(dose, m_fonts.regular, typeSize::body) <= room ? typeSize::body : typeSize::small;
-    drawText(target, ellipsize(dose, m_fonts.regular, doseSize, room), m_fonts.regular, doseSize,
-             {titleLeft, doseSize == typeSize::body ? 68.f : 72.f}, colour::text);
+    m_header.draw(target, m_fonts, m_focus == Control::Back);
+    float y = m_header.bottom - 6.f;
+    for (const auto& line : m_doseLines) {
+        drawText(target, line, m_fonts.regular, typeSize::body, {kPad, y}, colour::text);
+        y += 30.f;
+    }
 
     // What is done of it today, then the key poses, each with its name.
     drawRoundedRect(target, m_figureRect, 14.f, colour::panel, colour::panelBorder, 1.f);
-    drawText(
-        target,
-        ellipsize(utf8(progressText()), m_fonts.bold, typeSize::body, m_figureRect.width - 48.f),
-        m_fonts.bold, typeSize::body, {m_figureRect.left + 24.f, m_figureRect.top + 16.f},
-        m_item.done() ? colour::accent : colour::text);
+    y = m_figureRect.top + 14.f;
+    for (const auto& line : m_progressLines) {
+        drawText(target, line, m_fonts.bold, typeSize::body, {m_figureRect.left + 24.f, y},
+                 m_item.done() ? colour::accent : colour::text);
+        y += 30.f;
+    }
     const sf::FloatRect first = poseFrame(0);
     for (std::size_t i = 0; i < m_poses.size(); ++i) {
         const sf::FloatRect frame = poseFrame(i);
         const sf::Vector2f shift{frame.left - first.left, frame.top - first.top};
         drawPose(target, m_poses[i], ex.view, frame, Props::of(ex), m_fit.scale,
                  m_fit.origin + shift);
+        const bool last = i > 0 && i + 1 == m_poses.size() && frame.top == first.top;
+        const float x = last ? frame.left + frame.width - 12.f -
+                                   textWidth(m_poseLabels[i], m_fonts.regular, typeSize::small)
+                             : frame.left + 12.f;
         drawText(target, m_poseLabels[i], m_fonts.regular, typeSize::small,
-                 {frame.left + 12.f, frame.top + frame.height + 2.f}, colour::mutedText);
+                 {x, frame.top + frame.height + 2.f}, colour::mutedText);
     }
     if (m_do) {
-        const std::string label = std::string(tr("Do just this one")) + "  ▶  (Enter)";
-        drawButton(target, m_fonts, m_doButton.rect, label, true, false,
-                   textWidth(utf8(label), m_fonts.bold, typeSize::body) + 40.f <=
-                           m_doButton.rect.width
-                       ? typeSize::body
-                       : typeSize::small);
+        const sf::FloatRect rect = m_doButton.rect;
+        drawRoundedRect(target, rect, 10.f, colour::accent);
+        float lineY = rect.top + (rect.height - 30.f * static_cast<float>(m_doLines.size())) / 2.f;
+        for (const auto& line : m_doLines) {
+            const float width = textWidth(line, m_fonts.bold, typeSize::body);
+            drawText(target, line, m_fonts.bold, typeSize::body,
+                     {rect.left + (rect.width - width) / 2.f, lineY}, colour::accentText);
+            lineY += 30.f;
+        }
+        if (m_focus == Control::Do) {
+            drawFocusRing(target, rect);
+        }
     }
 
     // How to do it, the cues and the cautions, scrolled in their panel.
-    drawRoundedRect(target, m_textRect, 14.f, colour::panel, colour::panelBorder, 1.f);
-    const sf::View saved = target.getView();
-    sf::View clip(m_textRect);
-    const sf::Vector2f size = saved.getSize();
-    clip.setViewport({m_textRect.left / size.x, m_textRect.top / size.y, m_textRect.width / size.x,
-                      m_textRect.height / size.y});
-    target.setView(clip);
+    const sf::FloatRect area = m_text.area();
+    drawRoundedRect(target, area, 14.f, colour::panel, colour::panelBorder, 1.f);
+    const sf::View saved = m_text.begin(target);
+    const float top = m_text.offset();
     for (const auto& line : m_lines) {
-        const float y = m_textRect.top + line.y - m_scroll;
-        if (y + 40.f < m_textRect.top || y > m_textRect.top + m_textRect.height) {
+        if (line.y + 40.f < top || line.y > top + area.height) {
             continue;
         }
-        drawText(target, line.text, *line.font, line.size, {m_textRect.left + line.x, y},
-                 line.colour);
+        drawText(target, line.text, *line.font, line.size, {line.x, line.y}, line.colour);
     }
-    target.setView(saved);
-    if (m_height > m_textRect.height) {
-        // It scrolls: a thumb on the right edge says where.
-        const float track = m_textRect.height - 24.f;
-        const float thumb = std::max(40.f, track * m_textRect.height / m_height);
-        const float at = (track - thumb) * m_scroll / (m_height - m_textRect.height);
-        drawRoundedRect(
-            target,
-            {m_textRect.left + m_textRect.width - 12.f, m_textRect.top + 12.f + at, 6.f, thumb},
-            3.f, colour::mutedText);
-    }
+    m_text.end(target, saved);
 }
 
 } // namespace motus::app

@@ -6,6 +6,7 @@
 #include "service/Practice.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,11 @@ public:
     void resize(sf::Vector2f size) override;
 
     [[nodiscard]] sf::FloatRect doButton() const { return m_doButton.rect; }
-    [[nodiscard]] float scroll() const { return m_scroll; }
+    [[nodiscard]] float scroll() const { return m_text.offset(); }
+    // The keyboard's focus: Tab and Shift+Tab go through Back and Do just this one; Enter and
+    // Space press the focused one.
+    enum class Control { Back, Do };
+    [[nodiscard]] std::optional<Control> focus() const { return m_focus; }
     // "Today: 3 sets × 10 reps …", and what is done of it ("1 of 3 sets done today").
     [[nodiscard]] std::string doseText() const;
     [[nodiscard]] std::string progressText() const;
@@ -41,7 +46,9 @@ private:
         float y;
     };
     void layoutText();
-    void scrollBy(float pixels);
+    [[nodiscard]] std::string doLabel() const;
+    [[nodiscard]] std::vector<Control> focusOrder() const;
+    void activate(Control control);
     // Where key pose `i` is drawn in the figure panel.
     [[nodiscard]] sf::FloatRect poseFrame(std::size_t i) const;
 
@@ -53,14 +60,18 @@ private:
 
     sf::Vector2f m_size{1280.f, 800.f};
     sf::FloatRect m_figureRect;
-    sf::FloatRect m_textRect;
+    ScreenHeader m_header;
+    std::vector<sf::String> m_doseLines;
+    std::vector<sf::String> m_progressLines;
+    float m_progressHeight = 52.f;
+    std::vector<sf::String> m_doLines;
+    ScrollArea m_text;
     Hit m_doButton;
     std::vector<core::BodyPlacement> m_poses;
     std::vector<sf::String> m_poseLabels;
     FigureFit m_fit;
     std::vector<Line> m_lines;
-    float m_height = 0.f;
-    float m_scroll = 0.f;
+    std::optional<Control> m_focus;
 };
 
 } // namespace motus::app

@@ -58,44 +58,76 @@ std::vector<FeedbackScreen::Field> FeedbackScreen::fieldsOf(std::size_t exercise
 void FeedbackScreen::resize(sf::Vector2f size) {
     m_size = size;
     const float width = size.x - 2 * kPad;
-    m_area = {kPad, 170.f, width, size.y - 170.f - kPad - 80.f};
-    m_labelWidth = std::min(150.f, width * 0.16f);
+    m_intro = wrapText(tr("For each exercise: pain during it (0 = none, 10 = the worst), how hard "
+                          "it was (0 = nothing at all, 3 = moderate, 5 = hard, 10 = maximal), and "
+                          "for the back and hips: did pain, numbness or tingling in your leg "
+                          "change?"),
+                       m_fonts.regular, typeSize::small, width * 0.97f);
+    // The buttons at the bottom, and a failed save's reason above them.
+    const float buttonWidth = std::min(320.f, width / 2 - 12.f);
+    m_sameForAll = Hit{{kPad, size.y - kPad - 64.f, buttonWidth, 64.f}};
+    m_save = Hit{{size.x - kPad - buttonWidth, size.y - kPad - 64.f, buttonWidth, 64.f}};
+    m_errorLines = wrapText(m_error, m_fonts.bold, typeSize::small, width * 0.97f);
+    const float errorHeight =
+        m_errorLines.empty() ? 0.f : 24.f * static_cast<float>(m_errorLines.size()) + 8.f;
+    const float top = 74.f + 24.f * static_cast<float>(m_intro.size()) + 16.f;
+    m_list.setArea({kPad, top, width, std::max(100.f, m_save.rect.top - 16.f - errorHeight - top)});
+    const float inner = width - ScrollArea::kBarWidth - 8.f;
+    // The question's name beside its buttons, or above them when that leaves them too small.
+    float label = 0.f;
+    for (const char* name : {tr("Pain"), tr("Effort"), tr("Leg?")}) {
+        label = std::max(label, textWidth(utf8(name), m_fonts.bold, typeSize::small) + 16.f);
+    }
     // Pain and effort side by side when there is room, else one above the other.
-    const bool sideBySide = width >= 1000.f;
-    const float half = sideBySide ? (width - 24.f) / 2 : width;
+    const bool sideBySide = inner >= 1000.f;
+    const float half = sideBySide ? (inner - 24.f) / 2 : inner;
+    m_labelAbove = (half - label) / 11.f - 4.f < 36.f;
+    m_labelWidth = m_labelAbove ? 0.f : label;
+    const float labelLine = m_labelAbove ? 26.f : 0.f;
+    const float line = kLine + labelLine;
     const float button = std::min(52.f, (half - m_labelWidth) / 11.f - 4.f);
     m_rows.clear();
-    float y = 0.f;
+    float y = 6.f;
     for (std::size_t e = 0; e < m_exercises.size(); ++e) {
         Row row;
         row.top = y;
-        y += kName;
+        row.name = wrapText(m_exercises[e]->text(m_lang).name, m_fonts.bold, typeSize::body,
+                            (inner - 16.f) * 0.97f);
+        y += kName * static_cast<float>(row.name.size());
         for (int i = 0; i <= 10; ++i) {
-            const float x = m_labelWidth + static_cast<float>(i) * (button + 4.f);
-            row.pain.push_back(Hit{{x, y, button, kLine - 8.f}});
+            const float x = 8.f + m_labelWidth + static_cast<float>(i) * (button + 4.f);
+            row.pain.push_back(Hit{{x, y + labelLine, button, kLine - 8.f}});
             const float ex = sideBySide ? x + half + 24.f : x;
-            const float ey = sideBySide ? y : y + kLine;
-            row.effort.push_back(Hit{{ex, ey, button, kLine - 8.f}});
+            const float ey = sideBySide ? y : y + line;
+            row.effort.push_back(Hit{{ex, ey + labelLine, button, kLine - 8.f}});
         }
-        y += sideBySide ? kLine : 2 * kLine;
+        y += sideBySide ? line : 2 * line;
         if (asksLegs(e)) {
-            // Four answers in a row when there is room, else two rows of two.
-            const std::size_t perRow = sideBySide ? 4 : 2;
-            const float legWidth = (width - m_labelWidth) / static_cast<float>(perRow) - 6.f;
-            for (std::size_t i = 0; i < kLegAnswers.size(); ++i) {
-                const float x = m_labelWidth + static_cast<float>(i % perRow) * (legWidth + 6.f);
-                const float top = y + static_cast<float>(i / perRow) * kLine;
-                row.leg.push_back(Hit{{x, top, legWidth, kLine - 8.f}});
+            // Four answers in a row when there is room, else two rows of two, else one a row.
+            float widest = 0.f;
+            for (const auto answer : kLegAnswers) {
+                widest = std::max(
+                    widest, textWidth(utf8(legLabel(answer)), m_fonts.regular, typeSize::small));
             }
-            y += kLine * static_cast<float>(kLegAnswers.size() / perRow);
+            std::size_t perRow = sideBySide ? 4 : 2;
+            while (perRow > 1 && (inner - 8.f - m_labelWidth) / static_cast<float>(perRow) - 6.f <
+                                     widest + 24.f) {
+                perRow /= 2;
+            }
+            const float legWidth = (inner - 8.f - m_labelWidth) / static_cast<float>(perRow) - 6.f;
+            for (std::size_t i = 0; i < kLegAnswers.size(); ++i) {
+                const float x =
+                    8.f + m_labelWidth + static_cast<float>(i % perRow) * (legWidth + 6.f);
+                const float rowTop = y + labelLine + static_cast<float>(i / perRow) * kLine;
+                row.leg.push_back(Hit{{x, rowTop, legWidth, kLine - 8.f}});
+            }
+            y += labelLine + kLine * static_cast<float>(kLegAnswers.size() / perRow);
         }
         y += kGap;
         m_rows.push_back(std::move(row));
     }
     m_contentHeight = y;
-    m_sameForAll = Hit{{kPad, size.y - kPad - 64.f, std::min(320.f, width / 2 - 12.f), 64.f}};
-    m_save = Hit{{size.x - kPad - std::min(320.f, width / 2 - 12.f), size.y - kPad - 64.f,
-                  std::min(320.f, width / 2 - 12.f), 64.f}};
+    m_list.setContentHeight(y);
     keepFocusVisible();
 }
 
@@ -116,6 +148,7 @@ void FeedbackScreen::choose(std::size_t exercise, Field field, int value) {
     }
     m_focusExercise = exercise;
     m_focusField = field;
+    m_focusButton = 0;
 }
 
 void FeedbackScreen::sameForAll() {
@@ -151,40 +184,62 @@ void FeedbackScreen::save() {
         m_error = fmt::format(fmt::runtime(tr("Your answers could not be saved ({}). They are "
                                               "kept here: press Save again in a moment.")),
                               e.what());
+        resize(m_size); // room for the reason
         return;
     }
     m_done(outcome);
 }
 
 void FeedbackScreen::moveFocus(int step) {
-    // Through every field of every exercise, in reading order.
-    std::vector<std::pair<std::size_t, Field>> order;
+    // Up and down through every question of every exercise, in reading order.
+    const auto order = focusOrder();
+    auto at = std::find(order.begin(), order.end(), focus());
+    const auto index = at == order.end() ? 0 : static_cast<long>(at - order.begin());
+    const long questions = static_cast<long>(order.size()) - (m_exercises.size() > 1 ? 2 : 1);
+    const long next = std::clamp(index + step, 0L, questions - 1);
+    setFocus(order[static_cast<std::size_t>(next)]);
+}
+
+std::vector<FeedbackScreen::Focus> FeedbackScreen::focusOrder() const {
+    std::vector<Focus> order;
     for (std::size_t e = 0; e < m_exercises.size(); ++e) {
         for (auto field : fieldsOf(e)) {
-            order.emplace_back(e, field);
+            order.push_back({e, static_cast<int>(field)});
         }
     }
-    auto at = std::find(order.begin(), order.end(), std::make_pair(m_focusExercise, m_focusField));
-    const auto index = at == order.end() ? 0 : static_cast<long>(at - order.begin());
-    const long next = std::clamp(index + step, 0L, static_cast<long>(order.size()) - 1);
-    m_focusExercise = order[static_cast<std::size_t>(next)].first;
-    m_focusField = order[static_cast<std::size_t>(next)].second;
+    if (m_exercises.size() > 1) {
+        order.push_back({0, kSameForAll});
+    }
+    order.push_back({0, kSave});
+    return order;
+}
+
+FeedbackScreen::Focus FeedbackScreen::focus() const {
+    if (m_focusButton != 0) {
+        return {0, m_focusButton};
+    }
+    return {m_focusExercise, static_cast<int>(m_focusField)};
+}
+
+void FeedbackScreen::setFocus(Focus focus) {
+    if (focus.second >= kSameForAll) {
+        m_focusButton = focus.second;
+        return;
+    }
+    m_focusButton = 0;
+    m_focusExercise = focus.first;
+    m_focusField = static_cast<Field>(focus.second);
     keepFocusVisible();
 }
 
 void FeedbackScreen::keepFocusVisible() {
-    if (m_rows.empty()) {
+    if (m_rows.empty() || m_focusButton != 0) {
         return;
     }
     const auto& row = m_rows[std::min(m_focusExercise, m_rows.size() - 1)];
     const float bottom =
         m_focusExercise + 1 < m_rows.size() ? m_rows[m_focusExercise + 1].top : m_contentHeight;
-    if (row.top < m_scroll) {
-        m_scroll = row.top;
-    } else if (bottom - m_scroll > m_area.height) {
-        m_scroll = bottom - m_area.height;
-    }
-    m_scroll = std::clamp(m_scroll, 0.f, std::max(0.f, m_contentHeight - m_area.height));
+    m_list.show(row.top, bottom);
 }
 
 void FeedbackScreen::handleEvent(const sf::Event& event) {
@@ -199,20 +254,30 @@ void FeedbackScreen::handleEvent(const sf::Event& event) {
                                    kLegAnswers.begin())
                 : -1;
         const int top = m_focusField == Field::Leg ? 3 : 10;
-        if (key == sf::Keyboard::Enter) {
+        const bool onQuestion = m_focusButton == 0;
+        if (key == sf::Keyboard::Tab) {
+            if (const auto next = stepFocus(focusOrder(), std::optional<Focus>(focus()),
+                                            event.key.shift ? -1 : 1)) {
+                setFocus(*next);
+            }
+        } else if ((key == sf::Keyboard::Enter || key == sf::Keyboard::Space) &&
+                   m_focusButton == kSameForAll) {
+            sameForAll();
+        } else if (key == sf::Keyboard::Enter ||
+                   (key == sf::Keyboard::Space && m_focusButton == kSave)) {
             save();
-        } else if (key == sf::Keyboard::Up || (key == sf::Keyboard::Tab && event.key.shift)) {
-            moveFocus(-1);
-        } else if (key == sf::Keyboard::Down || key == sf::Keyboard::Tab) {
-            moveFocus(1);
-        } else if (key == sf::Keyboard::Left || key == sf::Keyboard::Right) {
+        } else if (key == sf::Keyboard::Up) {
+            moveFocus(onQuestion ? -1 : 0);
+        } else if (key == sf::Keyboard::Down) {
+            moveFocus(onQuestion ? 1 : 0);
+        } else if (onQuestion && (key == sf::Keyboard::Left || key == sf::Keyboard::Right)) {
             const int step = key == sf::Keyboard::Right ? 1 : -1;
             choose(m_focusExercise, m_focusField,
                    std::clamp(current < 0 ? (step > 0 ? 0 : top) : current + step, 0, top));
         } else if (key == sf::Keyboard::A) {
             sameForAll();
-        } else if ((key >= sf::Keyboard::Num0 && key <= sf::Keyboard::Num9) ||
-                   (key >= sf::Keyboard::Numpad0 && key <= sf::Keyboard::Numpad9)) {
+        } else if (onQuestion && ((key >= sf::Keyboard::Num0 && key <= sf::Keyboard::Num9) ||
+                                  (key >= sf::Keyboard::Numpad0 && key <= sf::Keyboard::Numpad9))) {
             const int digit = key >= sf::Keyboard::Numpad0
                                   ? static_cast<int>(key - sf::Keyboard::Numpad0)
                                   : static_cast<int>(key - sf::Keyboard::Num0);
@@ -229,12 +294,13 @@ void FeedbackScreen::handleEvent(const sf::Event& event) {
                     moveFocus(1);
                 }
             }
+        } else {
+            (void)m_list.handleEvent(event);
         }
         return;
     }
     if (event.type == sf::Event::MouseWheelScrolled) {
-        m_scroll = std::clamp(m_scroll - event.mouseWheelScroll.delta * 40.f, 0.f,
-                              std::max(0.f, m_contentHeight - m_area.height));
+        (void)m_list.handleEvent(event);
         return;
     }
     if (event.type != sf::Event::MouseButtonPressed ||
@@ -246,14 +312,14 @@ void FeedbackScreen::handleEvent(const sf::Event& event) {
         save();
         return;
     }
-    if (m_sameForAll.contains(at)) {
+    if (m_exercises.size() > 1 && m_sameForAll.contains(at)) {
         sameForAll();
         return;
     }
-    if (!m_area.contains(at)) {
+    if (!m_list.area().contains(at)) {
         return;
     }
-    const sf::Vector2f inside{at.x - m_area.left, at.y - m_area.top + m_scroll};
+    const sf::Vector2f inside = m_list.toContent(at);
     for (std::size_t e = 0; e < m_rows.size(); ++e) {
         const auto& row = m_rows[e];
         for (std::size_t i = 0; i < row.pain.size(); ++i) {
@@ -279,32 +345,19 @@ void FeedbackScreen::draw(sf::RenderTarget& target) const {
     drawText(target, utf8(tr("How did it go?")), m_fonts.bold, typeSize::title, {kPad, 24.f},
              colour::text);
     float y = 74.f;
-    for (const auto& line :
-         wrapText(tr("For each exercise: pain during it (0 = none, 10 = the worst), how hard it "
-                     "was (0 = nothing at all, 3 = moderate, 5 = hard, 10 = maximal), and for the "
-                     "back and hips: did pain, numbness or tingling in your leg change?"),
-                  m_fonts.regular, typeSize::small, m_size.x - 2 * kPad)) {
+    for (const auto& line : m_intro) {
         drawText(target, line, m_fonts.regular, typeSize::small, {kPad, y}, colour::mutedText);
         y += 24.f;
     }
-    const float top = m_area.top - m_scroll;
-    const sf::Vector2f origin{m_area.left, top};
-    auto shifted = [&](const Hit& hit) {
-        return sf::FloatRect{hit.rect.left + origin.x, hit.rect.top + origin.y, hit.rect.width,
-                             hit.rect.height};
-    };
-    auto visible = [&](const sf::FloatRect& r) {
-        return r.top >= m_area.top - 1.f && r.top + r.height <= m_area.top + m_area.height + 1.f;
-    };
+    const sf::FloatRect area = m_list.area();
+    const sf::View saved = m_list.begin(target);
     for (std::size_t e = 0; e < m_rows.size(); ++e) {
         const auto& row = m_rows[e];
         const auto& answer = m_answers[e];
-        const sf::Vector2f namePos{origin.x, origin.y + row.top};
-        if (namePos.y >= m_area.top - 1.f && namePos.y + kName <= m_area.top + m_area.height) {
-            drawText(target,
-                     ellipsize(utf8(m_exercises[e]->text(m_lang).name), m_fonts.bold,
-                               typeSize::body, m_area.width),
-                     m_fonts.bold, typeSize::body, namePos, colour::text);
+        float nameY = row.top;
+        for (const auto& line : row.name) {
+            drawText(target, line, m_fonts.bold, typeSize::body, {8.f, nameY}, colour::text);
+            nameY += kName;
         }
         auto drawScale = [&](const std::vector<Hit>& hits, Field field, std::optional<int> value,
                              const char* label) {
@@ -312,9 +365,9 @@ void FeedbackScreen::draw(sf::RenderTarget& target) const {
                 return;
             }
             // The box around every button of the scale (two rows for the legs when narrow).
-            sf::FloatRect box = shifted(hits.front());
+            sf::FloatRect box = hits.front().rect;
             for (const auto& hit : hits) {
-                const auto r = shifted(hit);
+                const auto& r = hit.rect;
                 const float right = std::max(box.left + box.width, r.left + r.width);
                 const float bottom = std::max(box.top + box.height, r.top + r.height);
                 box.left = std::min(box.left, r.left);
@@ -322,25 +375,21 @@ void FeedbackScreen::draw(sf::RenderTarget& target) const {
                 box.width = right - box.left;
                 box.height = bottom - box.top;
             }
-            if (!visible(box)) {
-                return;
-            }
-            const bool focused = m_focusExercise == e && m_focusField == field;
-            const auto first = shifted(hits.front());
-            drawText(
-                target, utf8(label), focused ? m_fonts.bold : m_fonts.regular, typeSize::small,
-                {first.left - m_labelWidth + (field == Field::Effort ? 0.f : 0.f), first.top + 8.f},
-                focused ? colour::accent : colour::mutedText);
+            const bool focused =
+                m_focusButton == 0 && m_focusExercise == e && m_focusField == field;
+            const sf::Vector2f labelAt = m_labelAbove
+                                             ? sf::Vector2f{box.left, box.top - 26.f}
+                                             : sf::Vector2f{box.left - m_labelWidth, box.top + 8.f};
+            drawText(target, utf8(label), focused ? m_fonts.bold : m_fonts.regular, typeSize::small,
+                     labelAt, focused ? colour::accent : colour::mutedText);
             for (std::size_t i = 0; i < hits.size(); ++i) {
                 const std::string text =
                     field == Field::Leg ? legLabel(kLegAnswers[i]) : std::to_string(i);
-                drawButton(target, m_fonts, shifted(hits[i]), text, false,
+                drawButton(target, m_fonts, hits[i].rect, text, false,
                            value && *value == static_cast<int>(i), typeSize::small);
             }
             if (focused) { // the focus ring around the whole scale
-                drawRoundedRect(target,
-                                {box.left - 6.f, box.top - 4.f, box.width + 12.f, box.height + 8.f},
-                                12.f, sf::Color::Transparent, colour::accent, 3.f);
+                drawFocusRing(target, box);
             }
         };
         drawScale(row.pain, Field::Pain, answer.pain, tr("Pain"));
@@ -352,30 +401,23 @@ void FeedbackScreen::draw(sf::RenderTarget& target) const {
         }
         drawScale(row.leg, Field::Leg, leg, tr("Leg?"));
     }
-    if (m_contentHeight > m_area.height) {
-        // A scroll bar: the rows continue below (or above).
-        const float share = m_area.height / m_contentHeight;
-        const float thumb = std::max(30.f, m_area.height * share);
-        const float at =
-            m_area.top +
-            (m_area.height - thumb) * (m_scroll / std::max(1.f, m_contentHeight - m_area.height));
-        drawRoundedRect(target, {m_size.x - 14.f, m_area.top, 6.f, m_area.height}, 3.f,
-                        colour::panelBorder);
-        drawRoundedRect(target, {m_size.x - 14.f, at, 6.f, thumb}, 3.f, colour::mutedText);
-    }
-    if (!m_error.empty()) {
-        float ey = m_save.rect.top - 60.f;
-        for (const auto& line :
-             wrapText(m_error, m_fonts.bold, typeSize::small, m_size.x - 2 * kPad)) {
-            drawText(target, line, m_fonts.bold, typeSize::small, {kPad, ey}, colour::text);
-            ey += 24.f;
-        }
+    m_list.end(target, saved);
+    float ey = area.top + area.height + 8.f;
+    for (const auto& line : m_errorLines) {
+        drawText(target, line, m_fonts.bold, typeSize::small, {kPad, ey}, colour::text);
+        ey += 24.f;
     }
     if (m_exercises.size() > 1) {
         drawButton(target, m_fonts, m_sameForAll.rect, std::string(tr("Same for all")) + "  (A)",
                    false);
+        if (m_focusButton == kSameForAll) {
+            drawFocusRing(target, m_sameForAll.rect);
+        }
     }
     drawButton(target, m_fonts, m_save.rect, std::string(tr("Save")) + "  (Enter)", true);
+    if (m_focusButton == kSave) {
+        drawFocusRing(target, m_save.rect);
+    }
 }
 
 } // namespace motus::app

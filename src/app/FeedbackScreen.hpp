@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace motus::app {
@@ -40,16 +41,27 @@ public:
     [[nodiscard]] const std::vector<Answer>& answers() const { return m_answers; }
     [[nodiscard]] bool asksLegs(std::size_t exercise) const;
     [[nodiscard]] const std::string& error() const { return m_error; }
+    // The keyboard's focus: an exercise and a question (a Field), or a button. Tab and
+    // Shift+Tab go through every question, Same for all and Save; ← → answer the focused
+    // question, digits too; Enter saves (on Same for all: copies), Space presses a button.
+    static constexpr int kSameForAll = 3, kSave = 4;
+    using Focus = std::pair<std::size_t, int>;
+    [[nodiscard]] Focus focus() const;
+    [[nodiscard]] sf::FloatRect saveButton() const { return m_save.rect; }
+    [[nodiscard]] sf::FloatRect sameForAllButton() const { return m_sameForAll.rect; }
 
 private:
     struct Row {
         float top = 0.f;
+        std::vector<sf::String> name; // the exercise's, wrapped
         std::vector<Hit> pain;
         std::vector<Hit> effort;
         std::vector<Hit> leg;
     };
     [[nodiscard]] std::vector<Field> fieldsOf(std::size_t exercise) const;
     void moveFocus(int step);
+    [[nodiscard]] std::vector<Focus> focusOrder() const;
+    void setFocus(Focus focus);
     void keepFocusVisible();
 
     service::Practice& m_practice;
@@ -64,11 +76,14 @@ private:
 
     std::size_t m_focusExercise = 0;
     Field m_focusField = Field::Pain;
-    float m_scroll = 0.f;
+    int m_focusButton = 0; // kSameForAll or kSave when a button has the focus
     float m_contentHeight = 0.f;
     sf::Vector2f m_size{1280.f, 800.f};
-    sf::FloatRect m_area; // where the rows scroll
+    std::vector<sf::String> m_intro;
+    std::vector<sf::String> m_errorLines;
+    ScrollArea m_list; // where the rows scroll
     float m_labelWidth = 110.f;
+    bool m_labelAbove = false; // each question's name above its buttons (narrow)
     std::vector<Row> m_rows;
     Hit m_sameForAll;
     Hit m_save;

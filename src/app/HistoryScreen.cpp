@@ -35,14 +35,29 @@ HistoryScreen::HistoryScreen(std::vector<core::DoseChange> changes, const core::
 
 void HistoryScreen::resize(sf::Vector2f size) {
     m_size = size;
-    m_area = {kPad, 110.f, size.x - 2 * kPad, size.y - 110.f - kPad};
+    m_header.layout(tr("Every change to your doses"), m_fonts.bold, size.x);
+    m_hint = wrapText(tr("↑ ↓ PgDn scroll   Esc back"), m_fonts.regular, typeSize::small,
+                      size.x - 2 * kPad);
+    const float top = m_header.bottom + 26.f * static_cast<float>(m_hint.size()) + 10.f;
+    m_list.setArea({kPad, top, size.x - 2 * kPad, std::max(80.f, size.y - top - kPad)});
     m_lines.clear();
-    const float width = m_area.width - 48.f;
+    const float width = m_list.area().width - 48.f - ScrollArea::kBarWidth;
     float y = 16.f;
+    auto paragraph = [&](const std::string& text, const sf::Font& font, unsigned type,
+                         sf::Color colour) {
+        for (const auto& line : wrapText(text, font, type, width)) {
+            m_lines.push_back({line, &font, type, colour, y});
+            y += static_cast<float>(type) * 1.45f;
+        }
+    };
     auto nameOf = [&](const std::string& id) {
         const auto* ex = m_library.find(id);
         return ex != nullptr ? ex->text(m_lang).name : id;
     };
+    if (m_changes.empty()) {
+        paragraph(tr("None yet: your weekly reviews will appear here."), m_fonts.regular,
+                  typeSize::body, colour::mutedText);
+    }
     for (const auto& change : m_changes) {
         std::string who =
             change.exercise.empty()
@@ -55,51 +70,40 @@ void HistoryScreen::resize(sf::Vector2f size) {
         const std::string rule = change.row == core::Row::Phase
                                      ? std::string(tr("your therapist's plan"))
                                      : core::rowText(change.row);
-        m_lines.push_back({utf8(core::formatDate(change.date) + " · " + who), &m_fonts.bold,
-                           typeSize::body, colour::text, y});
-        y += 34.f;
+        paragraph(core::formatDate(change.date) + " · " + who, m_fonts.bold, typeSize::body,
+                  colour::text);
+        y += 2.f;
         std::string detail = core::displayName(change.decision) + " · " + rule;
         if (!change.exercise.empty()) {
             detail += " · " + doseText(change.from) + " → " + doseText(change.to);
         }
-        m_lines.push_back({utf8(detail), &m_fonts.regular, typeSize::small, colour::accent, y});
-        y += 28.f;
+        paragraph(detail, m_fonts.regular, typeSize::small, colour::accent);
         if (const auto figures = core::figuresText(change.figures); !figures.empty()) {
-            for (const auto& line : wrapText(figures, m_fonts.regular, typeSize::small, width)) {
-                m_lines.push_back({line, &m_fonts.regular, typeSize::small, colour::text, y});
-                y += 26.f;
-            }
+            paragraph(figures, m_fonts.regular, typeSize::small, colour::text);
         }
-        for (const auto& line : wrapText(core::reasonText(change, &m_library, m_program),
-                                         m_fonts.regular, typeSize::small, width)) {
-            m_lines.push_back({line, &m_fonts.regular, typeSize::small, colour::mutedText, y});
-            y += 26.f;
-        }
+        paragraph(core::reasonText(change, &m_library, m_program), m_fonts.regular, typeSize::small,
+                  colour::mutedText);
         y += 18.f;
     }
-    m_height = y;
-    scrollBy(0.f);
-}
-
-void HistoryScreen::scrollBy(float pixels) {
-    m_scroll = std::clamp(m_scroll + pixels, 0.f, std::max(0.f, m_height - m_area.height));
+    m_contentHeight = y;
+    m_list.setContentHeight(y);
 }
 
 void HistoryScreen::handleEvent(const sf::Event& event) {
     if (event.type == sf::Event::KeyPressed) {
-        switch (event.key.code) {
-        case sf::Keyboard::Escape:
-        case sf::Keyboard::BackSpace:
+        const auto key = event.key.code;
+        if (key == sf::Keyboard::Escape || key == sf::Keyboard::BackSpace) {
             m_back();
-            break;
-        default:
-            if (const auto step = scrollStep(event.key.code, m_area.height, m_height)) {
-                scrollBy(*step);
-            }
-            break;
+        } else if (key == sf::Keyboard::Tab) {
+            // Back is the only control: Tab shows the focus on it, and takes it away again.
+            m_backFocused = !m_backFocused;
+        } else if (m_backFocused && (key == sf::Keyboard::Enter || key == sf::Keyboard::Space)) {
+            m_back();
+        } else {
+            (void)m_list.handleEvent(event);
         }
     } else if (event.type == sf::Event::MouseWheelScrolled) {
-        scrollBy(-event.mouseWheelScroll.delta * 60.f);
+        (void)m_list.handleEvent(event);
     } else if (event.type == sf::Event::MouseButtonPressed &&
                event.mouseButton.button == sf::Mouse::Left &&
                kBackButton.contains(clickPosition(event))) {
@@ -108,32 +112,24 @@ void HistoryScreen::handleEvent(const sf::Event& event) {
 }
 
 void HistoryScreen::draw(sf::RenderTarget& target) const {
-    drawBackButton(target, m_fonts);
-    drawText(target, utf8(tr("Every change to your doses")), m_fonts.bold, typeSize::title,
-             {kPad + kBackButtonSpace, 24.f}, colour::text);
-    drawText(target, utf8(tr("↑ ↓ PgDn scroll   Esc back")), m_fonts.regular, typeSize::small,
-             {kPad + kBackButtonSpace, 70.f}, colour::mutedText);
-    drawRoundedRect(target, m_area, 14.f, colour::panel, colour::panelBorder, 1.f);
-    if (m_changes.empty()) {
-        drawText(target, utf8(tr("None yet: your weekly reviews will appear here.")),
-                 m_fonts.regular, typeSize::body, {m_area.left + 24.f, m_area.top + 20.f},
+    m_header.draw(target, m_fonts, m_backFocused);
+    float y = m_header.bottom;
+    for (const auto& line : m_hint) {
+        drawText(target, line, m_fonts.regular, typeSize::small, {kPad, y - 4.f},
                  colour::mutedText);
-        return;
+        y += 26.f;
     }
-    const sf::View saved = target.getView();
-    sf::View clip(m_area);
-    const sf::Vector2f size = saved.getSize();
-    clip.setViewport(
-        {m_area.left / size.x, m_area.top / size.y, m_area.width / size.x, m_area.height / size.y});
-    target.setView(clip);
+    const sf::FloatRect area = m_list.area();
+    drawRoundedRect(target, area, 14.f, colour::panel, colour::panelBorder, 1.f);
+    const sf::View saved = m_list.begin(target);
+    const float top = m_list.offset();
     for (const auto& line : m_lines) {
-        const float y = m_area.top + line.y - m_scroll;
-        if (y + 40.f < m_area.top || y > m_area.top + m_area.height) {
+        if (line.y + 40.f < top || line.y > top + area.height) {
             continue;
         }
-        drawText(target, line.text, *line.font, line.size, {m_area.left + 24.f, y}, line.colour);
+        drawText(target, line.text, *line.font, line.size, {24.f, line.y}, line.colour);
     }
-    target.setView(saved);
+    m_list.end(target, saved);
 }
 
 } // namespace motus::app

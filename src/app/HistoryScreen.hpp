@@ -26,8 +26,9 @@ public:
     void draw(sf::RenderTarget& target) const override;
     void resize(sf::Vector2f size) override;
 
-    [[nodiscard]] float scroll() const { return m_scroll; }
-    [[nodiscard]] float contentHeight() const { return m_height; }
+    [[nodiscard]] float scroll() const { return m_list.offset(); }
+    [[nodiscard]] float contentHeight() const { return m_contentHeight; }
+    [[nodiscard]] bool backFocused() const { return m_backFocused; }
 
 private:
     struct Line {
@@ -37,7 +38,6 @@ private:
         sf::Color colour;
         float y;
     };
-    void scrollBy(float pixels);
 
     std::vector<core::DoseChange> m_changes;
     const core::Library& m_library;
@@ -47,9 +47,11 @@ private:
     std::function<void()> m_back;
     std::vector<Line> m_lines;
     sf::Vector2f m_size{1280.f, 800.f};
-    sf::FloatRect m_area;
-    float m_scroll = 0.f;
-    float m_height = 0.f;
+    ScreenHeader m_header;
+    std::vector<sf::String> m_hint;
+    ScrollArea m_list;
+    float m_contentHeight = 0.f;
+    bool m_backFocused = false;
 };
 
 } // namespace motus::app

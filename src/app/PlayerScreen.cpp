@@ -1,5 +1,6 @@
 #include "PlayerScreen.hpp"
 
+#include "LayoutAudit.hpp"
 #include "core/I18n.hpp"
 #include "core/Kinematics.hpp"
 
@@ -18,8 +19,7 @@ constexpr float kButtonHeight = 60.f;
 constexpr unsigned kCountdownSize = 150;
 constexpr unsigned kStatusSize = 30;
 constexpr unsigned kInstructionSize = 28;
-constexpr float kInstructionLine = 36.f;
-constexpr float kInstructionHeight = 3 * kInstructionLine + 16.f;
+constexpr float kButtonGap = 14.f;
 
 std::string clockText(core::Millis t) {
     const long seconds = static_cast<long>(t.count() / 1000);
@@ -45,19 +45,52 @@ const core::Exercise& PlayerScreen::exercise(std::size_t index) const {
 
 void PlayerScreen::resize(sf::Vector2f size) {
     m_size = size;
-    const float panelWidth = std::clamp(size.x * 0.32f, 320.f, 460.f);
-    const float top = 96.f;
-    const float bottom = size.y - kButtonHeight - 90.f;
-    const float left = size.x - panelWidth - 3 * kPad;
-    m_figureRect = {kPad, top, left, bottom - top - kInstructionHeight - 12.f};
-    m_instructionRect = {kPad, bottom - kInstructionHeight, left, kInstructionHeight};
-    m_panelRect = {size.x - panelWidth - kPad, top, panelWidth, bottom - top};
-    layoutButtons();
+    layoutButtons(); // from the bottom up: the buttons, the progress, then the rest
+    layoutFrames();
     m_figure.reset(); // refitted on the next update
 }
 
+void PlayerScreen::layoutFrames() {
+    const sf::Vector2f size = m_size;
+    // The exercise's name at the top left (wrapped, in smaller type when long), where it is in
+    // the routine at the top right.
+    const float countWidth =
+        m_timeline.items().size() > 1
+            ? textWidth(utf8(countText()), m_fonts.regular, typeSize::body) + 24.f
+            : 0.f;
+    const float nameWidth = (size.x - 2 * kPad - countWidth) * 0.97f;
+    const std::string& name = exercise(m_snapshot.exercise).text(m_lang).name;
+    m_titleType = typeSize::title;
+    m_titleLines = wrapText(name, m_fonts.bold, m_titleType, nameWidth);
+    if (m_titleLines.size() > 1) {
+        m_titleType = typeSize::heading;
+        m_titleLines = wrapText(name, m_fonts.bold, m_titleType, nameWidth);
+    }
+    const float top = std::max(
+        size.y < 600.f ? 70.f : 96.f,
+        20.f + static_cast<float>(m_titleType) * 1.3f * static_cast<float>(m_titleLines.size()) +
+            16.f);
+    const float bottom = m_buttonsTop - 50.f; // the progress bar between
+    const float panelWidth = std::clamp(size.x * 0.32f, 240.f, 460.f);
+    const float left = size.x - panelWidth - 3 * kPad;
+    m_instructionSize = left >= 600.f ? kInstructionSize : typeSize::body;
+    m_instructionLines = size.y < 600.f ? 2 : 3; // in a low window the figure needs the room
+    const float instructionHeight =
+        static_cast<float>(m_instructionLines) * static_cast<float>(m_instructionSize) * 1.3f +
+        16.f;
+    m_figureRect = {kPad, top, left, std::max(60.f, bottom - top - instructionHeight - 12.f)};
+    m_instructionRect = {kPad, m_figureRect.top + m_figureRect.height + 12.f, left,
+                         instructionHeight};
+    m_panelRect = {size.x - panelWidth - kPad, top, panelWidth,
+                   m_instructionRect.top + instructionHeight - top};
+}
+
+std::string PlayerScreen::countText() const {
+    return fmt::format(fmt::runtime(tr("Exercise {} of {}")), m_snapshot.exercise + 1,
+                       m_timeline.items().size());
+}
+
 void PlayerScreen::layoutButtons() {
-    m_buttons.clear();
     const bool paused = m_player.status() == core::PlayerStatus::Paused;
     const std::string space = std::string(" (") + tr("Space") + ")";
     struct Item {
@@ -75,38 +108,181 @@ void PlayerScreen::layoutButtons() {
         {Action::Tones, m_audio.settings().tones ? tr("Tones on") : tr("Tones off"), " (T)"},
     };
     const float available = m_size.x - 2 * kPad;
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        // First with the key hints, then without, then in smaller type.
+    const bool low = m_size.y < 600.f;
+    m_buttonSize = typeSize::body;
+    m_buttons.clear();
+    // One row with the keys named, else without them.
+    for (const bool hints : {true, false}) {
         m_buttons.clear();
-        m_buttonSize = attempt < 2 ? typeSize::body : typeSize::small;
         float x = kPad;
-        const float y = m_size.y - kButtonHeight - 24.f;
         for (const auto& item : items) {
-            const sf::String label = utf8(attempt == 0 ? item.label + item.hint : item.label);
-            const float width = textWidth(label, m_fonts.regular, m_buttonSize) + 40.f;
-            m_buttons.push_back({item.action, label, Hit{{x, y, width, kButtonHeight}}});
-            x += width + 14.f;
+            const sf::String label = utf8(hints ? item.label + item.hint : item.label);
+            const float width = textWidth(label, m_fonts.regular, m_buttonSize) * 1.03f + 40.f;
+            m_buttons.push_back({item.action, label, {label}, Hit{{x, 0.f, width, 0.f}}});
+            x += width + kButtonGap;
         }
-        if (x - 14.f <= kPad + available) {
+        if (x - kButtonGap <= kPad + available) {
             break;
         }
     }
+    float rowHeight = low ? 52.f : kButtonHeight;
+    std::size_t columns = m_buttons.size();
+    if (m_buttons.back().hit.rect.left + m_buttons.back().hit.rect.width > kPad + available) {
+        // Too narrow: a grid of three (or two) columns, each label on as many lines as it
+        // needs.
+        columns = available >= 540.f ? 3 : 2;
+        const float width = (available - static_cast<float>(columns - 1) * kButtonGap) /
+                            static_cast<float>(columns);
+        // In body type when every label takes two lines at most, else in the smaller type.
+        for (const unsigned type : {typeSize::body, typeSize::small}) {
+            m_buttonSize = type;
+            rowHeight = low ? 52.f : kButtonHeight;
+            std::size_t most = 0;
+            for (std::size_t i = 0; i < m_buttons.size(); ++i) {
+                auto& button = m_buttons[i];
+                const auto bytes = button.label.toUtf8();
+                button.lines = wrapText(std::string(bytes.begin(), bytes.end()), m_fonts.regular,
+                                        type, (width - 24.f) * 0.97f);
+                most = std::max(most, button.lines.size());
+                rowHeight = std::max(rowHeight, static_cast<float>(type) * 1.3f *
+                                                        static_cast<float>(button.lines.size()) +
+                                                    16.f);
+                button.hit.rect.left =
+                    kPad + static_cast<float>(i % columns) * (width + kButtonGap);
+                button.hit.rect.width = width;
+            }
+            if (most <= 2) {
+                break;
+            }
+        }
+    }
+    const std::size_t rows = (m_buttons.size() + columns - 1) / columns;
+    m_buttonsTop = m_size.y - (low ? 16.f : 24.f) - static_cast<float>(rows) * rowHeight -
+                   static_cast<float>(rows - 1) * kButtonGap;
+    for (std::size_t i = 0; i < m_buttons.size(); ++i) {
+        m_buttons[i].hit.rect.top =
+            m_buttonsTop + static_cast<float>(i / columns) * (rowHeight + kButtonGap);
+        m_buttons[i].hit.rect.height = rowHeight;
+    }
+    layoutDialog();
+}
+
+std::vector<std::string> PlayerScreen::dialogLines() const {
+    const auto status = m_player.status();
+    if (m_confirmStop) {
+        return {tr("What you have done so far is kept."),
+                tr("You can start the exercise again at any time.")};
+    }
+    if (status != core::PlayerStatus::Finished && status != core::PlayerStatus::Stopped) {
+        return {};
+    }
+    std::vector<std::string> lines;
+    for (const auto& set : m_setsDone) {
+        lines.push_back(fmt::format(fmt::runtime(tr("{}: set {}, {} of {} reps")),
+                                    exercise(set.exercise).text(m_lang).name, set.set, set.repsDone,
+                                    set.repsPrescribed));
+    }
+    if (lines.size() > 6) {
+        const auto more = lines.size() - 5;
+        lines.resize(5);
+        lines.push_back(fmt::format(fmt::runtime(tr("and {} more sets")), more));
+    }
+    if (lines.empty()) {
+        lines.push_back(tr("No set was finished this time."));
+    }
+    return lines;
+}
+
+void PlayerScreen::layoutDialog() {
     m_dialogButtons.clear();
-    const float centreX = m_size.x / 2;
-    const float dialogY = m_size.y / 2 + 40.f;
+    m_dialog = {};
+    const auto status = m_player.status();
+    const bool over =
+        status == core::PlayerStatus::Finished || status == core::PlayerStatus::Stopped;
+    if (!m_confirmStop && !over) {
+        return;
+    }
+    // The dialog's default has the focus: keep going, or close.
+    const bool inDialog =
+        m_focus == Action::KeepGoing || m_focus == Action::ConfirmStop || m_focus == Action::Close;
+    if (m_confirmStop && !(inDialog && m_focus != Action::Close)) {
+        m_focus = Action::KeepGoing;
+    } else if (over) {
+        m_focus = Action::Close;
+    }
+    const std::string title = m_confirmStop                            ? tr("Stop here?")
+                              : status == core::PlayerStatus::Finished ? tr("Well done!")
+                                                                       : tr("Stopped");
+    const float width = std::min(760.f, m_size.x - 48.f);
+    const float inner = (width - 64.f) * 0.97f;
+    m_dialog.title = wrapText(title, m_fonts.bold, typeSize::title, inner);
+    // The sets done in smaller type when the list would not fit the window.
+    for (const unsigned type : {typeSize::body, typeSize::small}) {
+        m_dialog.type = type;
+        m_dialog.lines.clear();
+        for (const auto& line : dialogLines()) {
+            for (auto& part : wrapText(line, m_fonts.regular, type, inner)) {
+                m_dialog.lines.push_back(std::move(part));
+            }
+        }
+        if (static_cast<float>(type) * 1.6f * static_cast<float>(m_dialog.lines.size()) <
+            m_size.y - 300.f) {
+            break;
+        }
+    }
+    std::vector<std::pair<Action, std::string>> labels;
     if (m_confirmStop) {
         // The safe choice is the default: Enter (and Esc) keep going; stopping takes S.
-        m_dialogButtons.push_back({Action::KeepGoing,
-                                   utf8(std::string(tr("Keep going")) + " (Enter)"),
-                                   Hit{{centreX - 290.f, dialogY, 270.f, kButtonHeight}}});
-        m_dialogButtons.push_back({Action::ConfirmStop, utf8(std::string(tr("Stop")) + " (S)"),
-                                   Hit{{centreX + 20.f, dialogY, 270.f, kButtonHeight}}});
+        labels = {{Action::KeepGoing, std::string(tr("Keep going")) + " (Enter)"},
+                  {Action::ConfirmStop, std::string(tr("Stop")) + " (S)"}};
+    } else {
+        labels = {{Action::Close, std::string(tr("Close")) + " (Enter)"}};
     }
-    const auto status = m_player.status();
-    if (status == core::PlayerStatus::Finished || status == core::PlayerStatus::Stopped) {
-        m_dialogButtons.push_back({Action::Close, utf8(std::string(tr("Close")) + " (Enter)"),
-                                   Hit{{centreX - 150.f, dialogY + 60.f, 300.f, kButtonHeight}}});
+    float widest = 0.f;
+    for (const auto& [action, label] : labels) {
+        widest = std::max(widest, textWidth(utf8(label), m_fonts.bold, typeSize::body) + 48.f);
     }
+    const auto n = static_cast<float>(labels.size());
+    const bool stacked = n * widest + (n - 1.f) * 20.f > width - 64.f;
+    const float buttonWidth = stacked ? width - 64.f : std::max(widest, 270.f);
+    const float rowWidth = stacked ? buttonWidth : n * buttonWidth + (n - 1.f) * 20.f;
+    const float lineHeight = static_cast<float>(m_dialog.type) * 1.6f;
+    const float buttonsHeight = stacked ? n * kButtonHeight + (n - 1.f) * 14.f : kButtonHeight;
+    const float height = 24.f + 44.f * static_cast<float>(m_dialog.title.size()) + 16.f +
+                         lineHeight * static_cast<float>(m_dialog.lines.size()) + 20.f +
+                         buttonsHeight + 28.f;
+    m_dialog.box = {(m_size.x - width) / 2, std::max(8.f, (m_size.y - height) / 2), width, height};
+    float x = m_dialog.box.left + (width - rowWidth) / 2;
+    float y = m_dialog.box.top + height - 28.f - buttonsHeight;
+    for (const auto& [action, label] : labels) {
+        m_dialogButtons.push_back(
+            {action, utf8(label), {utf8(label)}, Hit{{x, y, buttonWidth, kButtonHeight}}});
+        if (stacked) {
+            y += kButtonHeight + 14.f;
+        } else {
+            x += buttonWidth + 20.f;
+        }
+    }
+}
+
+std::vector<PlayerScreen::Action> PlayerScreen::focusOrder() const {
+    std::vector<Action> order;
+    for (const auto& button : m_dialogButtons.empty() ? m_buttons : m_dialogButtons) {
+        order.push_back(button.action);
+    }
+    return order;
+}
+
+std::optional<sf::FloatRect> PlayerScreen::focusedRect() const {
+    if (!m_focus) {
+        return std::nullopt;
+    }
+    for (const auto& button : m_dialogButtons.empty() ? m_buttons : m_dialogButtons) {
+        if (button.action == *m_focus) {
+            return button.hit.rect;
+        }
+    }
+    return std::nullopt;
 }
 
 void PlayerScreen::perform(Action action) {
@@ -126,6 +302,7 @@ void PlayerScreen::perform(Action action) {
             m_close();
             return;
         }
+        m_focusBeforeDialog = m_focus;
         m_confirmStop = true;
         m_player.pause();
         break;
@@ -135,6 +312,7 @@ void PlayerScreen::perform(Action action) {
         break;
     case Action::KeepGoing:
         m_confirmStop = false;
+        m_focus = m_focusBeforeDialog;
         m_player.resume();
         break;
     case Action::Close:
@@ -164,20 +342,31 @@ void PlayerScreen::handleEvent(const sf::Event& event) {
         status == core::PlayerStatus::Finished || status == core::PlayerStatus::Stopped;
     if (event.type == sf::Event::KeyPressed) {
         const auto key = event.key.code;
+        if (key == sf::Keyboard::Tab) {
+            m_focus = stepFocus(focusOrder(), m_focus, event.key.shift ? -1 : 1);
+            return;
+        }
+        // Enter and Space press the focused button (in the Stop dialog: Keep going unless the
+        // focus was moved to Stop).
+        const bool press = key == sf::Keyboard::Enter || key == sf::Keyboard::Space;
         if (m_confirmStop) {
             if (key == sf::Keyboard::S) {
                 perform(Action::ConfirmStop);
-            } else if (key == sf::Keyboard::Enter || key == sf::Keyboard::Escape ||
-                       key == sf::Keyboard::Space) {
+            } else if (press && m_focus == Action::ConfirmStop) {
+                perform(Action::ConfirmStop);
+            } else if (press || key == sf::Keyboard::Escape) {
                 perform(Action::KeepGoing);
             }
             return;
         }
         if (over) {
-            if (key == sf::Keyboard::Enter || key == sf::Keyboard::Escape ||
-                key == sf::Keyboard::Space) {
+            if (press || key == sf::Keyboard::Escape) {
                 perform(Action::Close);
             }
+            return;
+        }
+        if (press && focusedRect()) {
+            perform(*m_focus);
             return;
         }
         switch (key) {
@@ -291,6 +480,15 @@ std::vector<std::pair<std::string, sf::FloatRect>> PlayerScreen::buttons() const
     return out;
 }
 
+std::vector<std::pair<std::string, sf::FloatRect>> PlayerScreen::dialogButtons() const {
+    std::vector<std::pair<std::string, sf::FloatRect>> out;
+    for (const auto& button : m_dialogButtons) {
+        const auto bytes = button.label.toUtf8();
+        out.emplace_back(std::string(bytes.begin(), bytes.end()), button.hit.rect);
+    }
+    return out;
+}
+
 std::string PlayerScreen::cueText(const core::Cue& cue) const {
     switch (cue.kind) {
     case core::CueKind::ExerciseName:
@@ -391,6 +589,7 @@ void PlayerScreen::update(sf::Time elapsed) {
     const core::Exercise& ex = exercise(m_snapshot.exercise);
     const core::Pose target = core::poseAt(ex, m_snapshot);
     if (!m_figure || m_figureExercise != m_snapshot.exercise) {
+        layoutFrames(); // the name at the top may take another line
         m_figure = std::make_unique<figure::Figure>(ex.view, target);
         m_figureExercise = m_snapshot.exercise;
         m_fit = fitExercise(ex, m_figureRect);
@@ -471,7 +670,6 @@ void PlayerScreen::drawFigure(sf::RenderTarget& target) const {
 void PlayerScreen::drawSidePanel(sf::RenderTarget& target) const {
     drawRoundedRect(target, m_panelRect, 14.f, colour::panel, colour::panelBorder, 1.f);
     const float left = m_panelRect.left + 28.f;
-    float y = m_panelRect.top + 18.f;
     const char* phase = "";
     switch (m_snapshot.kind) {
     case core::StepKind::GetReady:
@@ -494,13 +692,6 @@ void PlayerScreen::drawSidePanel(sf::RenderTarget& target) const {
     }
     const bool holding =
         m_snapshot.kind == core::StepKind::Phase && m_snapshot.phase == core::PhaseType::Hold;
-    drawText(target, utf8(phase), m_fonts.bold, typeSize::heading, {left, y},
-             holding ? colour::accent : colour::text);
-    y += 34.f;
-    const long seconds = static_cast<long>((m_snapshot.timeLeft.count() + 999) / 1000);
-    drawText(target, utf8(std::to_string(seconds)), m_fonts.bold, kCountdownSize, {left - 6.f, y},
-             holding ? colour::accent : colour::text);
-    y += static_cast<float>(kCountdownSize) + 40.f;
     std::vector<std::string> status;
     if (m_snapshot.kind == core::StepKind::Rest) {
         status.push_back(fmt::format(fmt::runtime(tr("Set {} of {} done")), m_snapshot.set,
@@ -518,19 +709,60 @@ void PlayerScreen::drawSidePanel(sf::RenderTarget& target) const {
     } else if (m_snapshot.side == core::RepSide::Right) {
         status.push_back(tr("Right side"));
     }
-    for (const auto& line : status) {
-        drawText(target, utf8(line), m_fonts.regular, kStatusSize, {left, y}, colour::text);
-        y += 42.f;
-    }
-    y += 10.f;
     // The cue, unless the heading or a status line says it already ("Set 1 of 3" once).
     const bool said =
         m_cue == phase || std::find(status.begin(), status.end(), m_cue) != status.end();
     const std::string cue = said ? std::string() : m_cue;
-    for (const auto& line : wrapText(cue, m_fonts.bold, kStatusSize, m_panelRect.width - 56.f)) {
-        drawText(target, line, m_fonts.bold, kStatusSize, {left, y}, colour::accent);
-        y += 40.f;
+    const float width = (m_panelRect.width - 56.f) * 0.97f;
+    const float thumbnail = m_snapshot.kind == core::StepKind::Transition ? 170.f : 0.f;
+    // As large as the panel holds: the countdown and the status shrink in a small window.
+    auto render = [&](unsigned countdown, unsigned type, bool paint) {
+        float y = m_panelRect.top + 18.f;
+        for (const auto& line : wrapText(phase, m_fonts.bold, typeSize::heading, width)) {
+            if (paint) {
+                drawText(target, line, m_fonts.bold, typeSize::heading, {left, y},
+                         holding ? colour::accent : colour::text);
+            }
+            y += 34.f;
+        }
+        const long seconds = static_cast<long>((m_snapshot.timeLeft.count() + 999) / 1000);
+        if (paint) {
+            drawText(target, utf8(std::to_string(seconds)), m_fonts.bold, countdown,
+                     {left - 6.f, y}, holding ? colour::accent : colour::text);
+        }
+        y += static_cast<float>(countdown) * 1.27f;
+        const float lineHeight = static_cast<float>(type) * 1.4f;
+        for (const auto& text : status) {
+            for (const auto& line : wrapText(text, m_fonts.regular, type, width)) {
+                if (paint) {
+                    drawText(target, line, m_fonts.regular, type, {left, y}, colour::text);
+                }
+                y += lineHeight;
+            }
+        }
+        y += 10.f;
+        for (const auto& line : wrapText(cue, m_fonts.bold, type, width)) {
+            if (paint) {
+                drawText(target, line, m_fonts.bold, type, {left, y}, colour::accent);
+            }
+            y += lineHeight;
+        }
+        return y;
+    };
+    const float room = m_panelRect.top + m_panelRect.height - 8.f - thumbnail;
+    unsigned countdown = kCountdownSize;
+    unsigned type = kStatusSize;
+    for (const auto& [c, t] :
+         {std::pair{kCountdownSize, kStatusSize}, std::pair{120u, kStatusSize}, std::pair{96u, 26u},
+          std::pair{72u, typeSize::body}, std::pair{56u, typeSize::small}}) {
+        countdown = c;
+        type = t;
+        const float fits = static_cast<float>(c) * 0.62f * 2.f; // two digits
+        if (fits <= m_panelRect.width - 48.f && render(c, t, false) <= room) {
+            break;
+        }
     }
+    (void)render(countdown, type, true);
     if (m_snapshot.kind == core::StepKind::Transition) {
         const auto& upcoming = exercise(m_snapshot.exercise);
         const sf::FloatRect thumb{m_panelRect.left + 20.f,
@@ -544,70 +776,74 @@ void PlayerScreen::drawSidePanel(sf::RenderTarget& target) const {
 
 void PlayerScreen::drawInstruction(sf::RenderTarget& target) const {
     drawRoundedRect(target, m_instructionRect, 14.f, colour::panel, colour::panelBorder, 1.f);
-    const float width = m_instructionRect.width - 48.f;
-    auto lines = wrapText(instructionText(), m_fonts.bold, kInstructionSize, width);
-    if (lines.size() > 3) {
-        lines.resize(3);
-        lines.back() = ellipsize(lines.back() + utf8(" …"), m_fonts.bold, kInstructionSize, width);
+    const float width = (m_instructionRect.width - 48.f) * 0.97f;
+    const float lineHeight = static_cast<float>(m_instructionSize) * 1.3f;
+    auto lines = wrapText(instructionText(), m_fonts.bold, m_instructionSize, width);
+    if (lines.size() > m_instructionLines) {
+        // (The whole text is said aloud and shown on the exercise's page.)
+        lines.resize(m_instructionLines);
+        lines.back() = ellipsize(lines.back() + utf8(" …"), m_fonts.bold, m_instructionSize, width);
     }
     // Centred in the band, whatever the number of lines.
     float y = m_instructionRect.top +
-              (m_instructionRect.height - kInstructionLine * static_cast<float>(lines.size())) / 2 +
-              2.f;
+              (m_instructionRect.height - lineHeight * static_cast<float>(lines.size())) / 2 + 2.f;
     for (const auto& line : lines) {
-        drawText(target, line, m_fonts.bold, kInstructionSize, {m_instructionRect.left + 24.f, y},
+        drawText(target, line, m_fonts.bold, m_instructionSize, {m_instructionRect.left + 24.f, y},
                  colour::text);
-        y += kInstructionLine;
+        y += lineHeight;
     }
 }
 
-void PlayerScreen::drawOverlay(sf::RenderTarget& target, const std::string& title,
-                               const std::vector<std::string>& lines) const {
+void PlayerScreen::drawOverlay(sf::RenderTarget& target) const {
     sf::RectangleShape dim(m_size);
     dim.setFillColor(sf::Color(31, 41, 51, 140));
     target.draw(dim);
-    const float width = std::min(760.f, m_size.x - 80.f);
-    const float height = 200.f + 40.f * static_cast<float>(lines.size());
-    const sf::FloatRect box{(m_size.x - width) / 2, m_size.y / 2 - height / 2 - 40.f, width,
-                            height + 80.f};
+    beginOverlay(); // a dialog: checked apart from the screen under it
+    const sf::FloatRect& box = m_dialog.box;
     drawRoundedRect(target, box, 16.f, colour::panel, colour::panelBorder, 1.f);
-    drawText(target, utf8(title), m_fonts.bold, typeSize::title, {box.left + 32.f, box.top + 24.f},
-             colour::text);
-    float y = box.top + 80.f;
-    for (const auto& line : lines) {
-        drawText(target, utf8(line), m_fonts.regular, typeSize::body, {box.left + 32.f, y},
-                 colour::text);
-        y += 36.f;
+    float y = box.top + 24.f;
+    for (const auto& line : m_dialog.title) {
+        drawText(target, line, m_fonts.bold, typeSize::title, {box.left + 32.f, y}, colour::text);
+        y += 44.f;
+    }
+    y += 16.f;
+    for (const auto& line : m_dialog.lines) {
+        drawText(target, line, m_fonts.regular, m_dialog.type, {box.left + 32.f, y}, colour::text);
+        y += static_cast<float>(m_dialog.type) * 1.6f;
     }
     for (const auto& button : m_dialogButtons) {
         const bool primary = button.action == Action::KeepGoing || button.action == Action::Close;
-        drawRoundedRect(target, button.hit.rect, 10.f, primary ? colour::accent : colour::panel,
-                        colour::controlBorder, primary ? 0.f : 1.5f);
-        drawText(target, button.label, m_fonts.bold, typeSize::body,
-                 {button.hit.rect.left + 20.f, button.hit.rect.top + 16.f},
-                 primary ? colour::accentText : colour::text);
+        const auto bytes = button.label.toUtf8();
+        drawButton(target, m_fonts, button.hit.rect, std::string(bytes.begin(), bytes.end()),
+                   primary);
+    }
+    if (const auto rect = focusedRect()) {
+        drawFocusRing(target, *rect);
     }
 }
 
 void PlayerScreen::draw(sf::RenderTarget& target) const {
-    const core::Exercise& ex = exercise(m_snapshot.exercise);
-    drawText(target, utf8(ex.text(m_lang).name), m_fonts.bold, typeSize::title, {kPad, 24.f},
-             colour::text);
+    float titleY = m_titleLines.size() > 1 ? 14.f : 20.f;
+    for (const auto& line : m_titleLines) {
+        drawText(target, line, m_fonts.bold, m_titleType, {kPad, titleY}, colour::text);
+        titleY += static_cast<float>(m_titleType) * 1.3f;
+    }
     if (m_timeline.items().size() > 1) {
-        const sf::String count =
-            utf8(fmt::format(fmt::runtime(tr("Exercise {} of {}")), m_snapshot.exercise + 1,
-                             m_timeline.items().size()));
+        const sf::String count = utf8(countText());
         drawText(target, count, m_fonts.regular, typeSize::body,
-                 {m_size.x - kPad - textWidth(count, m_fonts.regular, typeSize::body), 34.f},
+                 {m_size.x - kPad - textWidth(count, m_fonts.regular, typeSize::body), 30.f},
                  colour::mutedText);
     }
     drawFigure(target);
     drawInstruction(target);
     drawSidePanel(target);
 
-    // Progress of the whole routine.
-    const float barY = m_size.y - kButtonHeight - 62.f;
-    const sf::FloatRect bar{kPad, barY, m_size.x - 2 * kPad - 160.f, 14.f};
+    // Progress of the whole routine, and its time.
+    const sf::String time =
+        utf8(clockText(m_snapshot.position) + " / " + clockText(m_snapshot.total));
+    const float timeWidth = textWidth(time, m_fonts.regular, typeSize::small);
+    const float barY = m_buttonsTop - 30.f;
+    const sf::FloatRect bar{kPad, barY, m_size.x - 2 * kPad - timeWidth * 1.05f - 20.f, 14.f};
     drawRoundedRect(target, bar, 7.f, colour::track, colour::controlBorder, 1.f);
     const double done = m_snapshot.total.count() > 0
                             ? static_cast<double>(m_snapshot.position.count()) /
@@ -617,50 +853,50 @@ void PlayerScreen::draw(sf::RenderTarget& target) const {
         target,
         {bar.left, bar.top, std::max(14.f, bar.width * static_cast<float>(done)), bar.height}, 7.f,
         colour::accent);
-    drawText(target, utf8(clockText(m_snapshot.position) + " / " + clockText(m_snapshot.total)),
-             m_fonts.regular, typeSize::small, {bar.left + bar.width + 16.f, barY - 6.f},
-             colour::mutedText);
+    drawText(target, time, m_fonts.regular, typeSize::small,
+             {bar.left + bar.width + 16.f, barY - 6.f}, colour::mutedText);
 
+    const float lineHeight = static_cast<float>(m_buttonSize) * 1.3f;
     for (const auto& button : m_buttons) {
-        drawRoundedRect(target, button.hit.rect, 10.f, colour::panel, colour::controlBorder, 1.5f);
-        drawText(
-            target, button.label, m_fonts.regular, m_buttonSize,
-            {button.hit.rect.left + 20.f,
-             button.hit.rect.top + (kButtonHeight - static_cast<float>(m_buttonSize)) / 2 - 3.f},
-            colour::text);
+        const sf::FloatRect& rect = button.hit.rect;
+        drawRoundedRect(target, rect, 10.f, colour::panel, colour::controlBorder, 1.5f);
+        float y =
+            rect.top + (rect.height - lineHeight * static_cast<float>(button.lines.size())) / 2;
+        for (const auto& line : button.lines) {
+            const float width = textWidth(line, m_fonts.regular, m_buttonSize);
+            drawText(target, line, m_fonts.regular, m_buttonSize,
+                     {rect.left + (rect.width - width) / 2, y}, colour::text);
+            y += lineHeight;
+        }
     }
 
     const auto status = m_snapshot.status;
-    if (m_confirmStop) {
-        drawOverlay(target, tr("Stop here?"),
-                    {tr("What you have done so far is kept."),
-                     tr("You can start the exercise again at any time.")});
-    } else if (status == core::PlayerStatus::Finished || status == core::PlayerStatus::Stopped) {
-        std::vector<std::string> lines;
-        for (const auto& set : m_setsDone) {
-            lines.push_back(fmt::format(fmt::runtime(tr("{}: set {}, {} of {} reps")),
-                                        exercise(set.exercise).text(m_lang).name, set.set,
-                                        set.repsDone, set.repsPrescribed));
+    if (!m_dialogButtons.empty()) {
+        drawOverlay(target);
+        return;
+    }
+    if (const auto rect = focusedRect()) {
+        drawFocusRing(target, *rect);
+    }
+    if (status == core::PlayerStatus::Paused) {
+        // Over the figure, on as many lines as its width needs.
+        const auto lines = wrapText(tr("Paused · press Space to continue"), m_fonts.bold,
+                                    typeSize::heading, (m_figureRect.width - 72.f) * 0.97f);
+        float width = 0.f;
+        for (const auto& line : lines) {
+            width = std::max(width, textWidth(line, m_fonts.bold, typeSize::heading));
         }
-        if (lines.size() > 6) {
-            const auto more = lines.size() - 5;
-            lines.resize(5);
-            lines.push_back(fmt::format(fmt::runtime(tr("and {} more sets")), more));
-        }
-        if (lines.empty()) {
-            lines.push_back(tr("No set was finished this time."));
-        }
-        drawOverlay(target,
-                    status == core::PlayerStatus::Finished ? tr("Well done!") : tr("Stopped"),
-                    lines);
-    } else if (status == core::PlayerStatus::Paused) {
-        const sf::String paused = utf8(tr("Paused · press Space to continue"));
-        const float width = textWidth(paused, m_fonts.bold, typeSize::heading) + 48.f;
+        width += 48.f;
         const sf::FloatRect box{m_figureRect.left + (m_figureRect.width - width) / 2,
-                                m_figureRect.top + 24.f, width, 56.f};
+                                m_figureRect.top + 16.f, width,
+                                34.f * static_cast<float>(lines.size()) + 22.f};
         drawRoundedRect(target, box, 12.f, colour::warningGround, colour::warning, 2.f);
-        drawText(target, paused, m_fonts.bold, typeSize::heading, {box.left + 24.f, box.top + 12.f},
-                 colour::text);
+        float y = box.top + 10.f;
+        for (const auto& line : lines) {
+            drawText(target, line, m_fonts.bold, typeSize::heading, {box.left + 24.f, y},
+                     colour::text);
+            y += 34.f;
+        }
     }
 }
 

@@ -53,6 +53,10 @@ public:
     [[nodiscard]] std::string instructionText() const;
     // The buttons along the bottom, with what they do ("Previous rep", "Pause" ...).
     [[nodiscard]] std::vector<std::pair<std::string, sf::FloatRect>> buttons() const;
+    // The buttons of the Stop dialog or of the end ("Keep going", "Stop"; "Close").
+    [[nodiscard]] std::vector<std::pair<std::string, sf::FloatRect>> dialogButtons() const;
+    // The keyboard's focus (Tab, Shift+Tab): the rectangle of the focused button, if any.
+    [[nodiscard]] std::optional<sf::FloatRect> focusedRect() const;
 
 private:
     enum class Action {
@@ -69,12 +73,18 @@ private:
     struct Button {
         Action action;
         sf::String label;
+        std::vector<sf::String> lines; // the label, wrapped when the buttons stand in a grid
         Hit hit;
     };
 
     void perform(Action action);
     void onEvents(const std::vector<core::PlayerEvent>& events);
     void layoutButtons();
+    void layoutFrames();
+    void layoutDialog();
+    [[nodiscard]] std::vector<std::string> dialogLines() const;
+    [[nodiscard]] std::string countText() const;
+    [[nodiscard]] std::vector<Action> focusOrder() const;
     [[nodiscard]] std::string cueText(const core::Cue& cue) const;
     // "Glute bridge, set 2 of 3": the set that follows the rest at `step`.
     [[nodiscard]] std::string nextSetText(std::size_t step) const;
@@ -82,8 +92,7 @@ private:
     void drawFigure(sf::RenderTarget& target) const;
     void drawSidePanel(sf::RenderTarget& target) const;
     void drawInstruction(sf::RenderTarget& target) const;
-    void drawOverlay(sf::RenderTarget& target, const std::string& title,
-                     const std::vector<std::string>& lines) const;
+    void drawOverlay(sf::RenderTarget& target) const;
 
     core::Timeline m_timeline;
     const Fonts& m_fonts;
@@ -109,6 +118,20 @@ private:
     std::vector<Button> m_buttons;
     unsigned m_buttonSize = typeSize::body;
     std::vector<Button> m_dialogButtons;
+    float m_buttonsTop = 700.f;
+    std::vector<sf::String> m_titleLines;
+    unsigned m_titleType = typeSize::title;
+    unsigned m_instructionSize = 28;
+    std::size_t m_instructionLines = 3;
+    struct Dialog {
+        sf::FloatRect box;
+        std::vector<sf::String> title;
+        std::vector<sf::String> lines;
+        unsigned type = typeSize::body;
+    };
+    Dialog m_dialog;
+    std::optional<Action> m_focus;
+    std::optional<Action> m_focusBeforeDialog;
     FigureFit m_fit;
     float m_cameraX = 0.f; // screen x of the figure's x = 0, following the figure
     bool m_cameraReady = false;

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,7 +36,11 @@ public:
     [[nodiscard]] const std::string& failure() const { return m_failure; }
     [[nodiscard]] sf::FloatRect startButton() const { return m_startButton; }
     [[nodiscard]] sf::FloatRect cancelButton() const { return m_cancelButton; }
-    [[nodiscard]] float scroll() const { return m_scroll; }
+    [[nodiscard]] float scroll() const { return m_area.offset(); }
+    // The keyboard's focus: Tab and Shift+Tab go through Back, Start and Cancel; Enter and
+    // Space press the focused one (Enter starts when none has the focus).
+    enum class Control { Back, Start, Cancel };
+    [[nodiscard]] std::optional<Control> focus() const { return m_focus; }
     [[nodiscard]] float contentHeight() const { return m_height; }
 
 private:
@@ -54,7 +59,9 @@ private:
         FigureFit fit;       // for the frame at the origin
     };
     void start();
-    void scrollBy(float pixels);
+    [[nodiscard]] std::vector<Control> focusOrder() const;
+    [[nodiscard]] sf::FloatRect rectOf(Control control) const;
+    void activate(Control control);
 
     service::Practice& m_practice;
     service::ProgramPreview m_preview;
@@ -67,11 +74,15 @@ private:
     std::vector<Line> m_lines;
     std::vector<Figure> m_figures;
     sf::Vector2f m_size{1280.f, 800.f};
-    sf::FloatRect m_area;
+    ScreenHeader m_header;
+    ScrollArea m_area;
+    std::vector<sf::String> m_sentence; // what starting it does
+    float m_sentenceTop = 0.f;
+    bool m_keys = true; // the buttons' labels name their keys
     sf::FloatRect m_startButton;
     sf::FloatRect m_cancelButton;
-    float m_scroll = 0.f;
     float m_height = 0.f;
+    std::optional<Control> m_focus;
 };
 
 } // namespace motus::app

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,10 +43,24 @@ public:
     [[nodiscard]] sf::FloatRect reportButton() const { return m_reportButton.rect; }
     [[nodiscard]] sf::FloatRect noneButton() const { return m_noneButton.rect; }
     [[nodiscard]] sf::FloatRect doneButton() const { return m_doneButton.rect; }
-    [[nodiscard]] sf::FloatRect row(std::size_t sign) const { return m_rows.at(sign).rect; }
+    // Where sign `sign` is in the window now (its list scrolls).
+    [[nodiscard]] sf::FloatRect row(std::size_t sign) const;
+    // The keyboard's focus: Tab and Shift+Tab go through Back, the signs, Report and None (after
+    // a report: the button back); 0-4 are the signs.
+    static constexpr int kBack = -1, kReport = 5, kNone = 6, kDone = 7;
+    [[nodiscard]] std::optional<int> focus() const { return m_focus; }
 
 private:
     void layout();
+    void layoutAdvice();
+    [[nodiscard]] std::string reportLabel() const;
+    [[nodiscard]] std::string noneLabel() const;
+    [[nodiscard]] std::string doneLabel() const;
+    [[nodiscard]] std::vector<int> focusOrder() const;
+    // Moves the focus to `control`, a sign scrolled into view.
+    void focusOn(int control);
+    void none();
+    void goBack();
     [[nodiscard]] std::string title() const;
     [[nodiscard]] std::string intro() const;
     void toggle(std::size_t sign);
@@ -57,15 +72,27 @@ private:
     std::function<void()> m_done;
     std::function<void()> m_back; // the first run's step back; empty otherwise
     std::array<bool, kSigns.size()> m_ticked{};
-    std::size_t m_focus = 0;
+    std::optional<int> m_focus = 0; // the first sign, so that Space ticks it
     bool m_reported = false;
     std::string m_failure; // a check-in that could not be stored
+    bool m_keys = true;    // the buttons' labels name their keys (not when narrow)
 
     sf::Vector2f m_size{1280.f, 800.f};
-    std::vector<Hit> m_rows;
+    ScreenHeader m_header;
+    ScrollArea m_list;                               // the signs
+    std::vector<Hit> m_rows;                         // in the list's content coordinates
     std::vector<std::vector<sf::String>> m_rowLines; // each sign's text, wrapped to its row
-    unsigned m_rowType = typeSize::body;
     std::vector<sf::String> m_introLines;
+    struct Line {
+        sf::String text;
+        const sf::Font* font;
+        unsigned size;
+        sf::Color colour;
+        float x;
+        float y;
+    };
+    std::vector<Line> m_advice; // after a report: what to do now
+    ScrollArea m_adviceArea;
     Hit m_reportButton;
     Hit m_noneButton;
     Hit m_doneButton;

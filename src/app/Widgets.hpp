@@ -11,6 +11,8 @@
 
 namespace motus::app {
 
+struct Fonts;
+
 [[nodiscard]] sf::String utf8(const std::string& text);
 
 // Breaks text into lines no wider than `width` pixels, at spaces.
@@ -111,6 +113,18 @@ private:
 // keyboard's focus), inside the window `size`, over everything.
 void drawTooltip(sf::RenderTarget& target, const sf::Font& font, const std::string& text,
                  sf::FloatRect anchor, sf::Vector2f size);
+
+// The top of a sub-screen: "← Back" at the top left (kBackButton) and the title beside it,
+// wrapped onto more lines (in smaller type when it needs more than two) rather than cut off.
+struct ScreenHeader {
+    std::vector<sf::String> lines;
+    unsigned type = 34;  // typeSize::title, or heading when long
+    float bottom = 80.f; // where the screen's content may begin
+    // Lays the title out for a window `width` logical pixels wide.
+    void layout(const std::string& title, const sf::Font& bold, float width);
+    // The Back button (with the focus ring when `backFocused`) and the title.
+    void draw(sf::RenderTarget& target, const Fonts& fonts, bool backFocused = false) const;
+};
 
 // A one-line text field: typed text (TextEntered), ← → Home End to move, Backspace and Delete
 // to erase. The text is UTF-8 outside, whole characters inside.
