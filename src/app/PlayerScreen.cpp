@@ -732,7 +732,15 @@ void PlayerScreen::drawSidePanel(sf::RenderTarget& target) const {
         }
         y += static_cast<float>(countdown) * 1.27f;
         const float lineHeight = static_cast<float>(type) * 1.4f;
-        for (const auto& text : status) {
+        // In the smallest type the status lines run on ("Set 1 of 3 · Rep 2 of 10").
+        std::vector<std::string> shown = status;
+        if (type == typeSize::small && !status.empty()) {
+            shown.assign(1, status.front());
+            for (std::size_t i = 1; i < status.size(); ++i) {
+                shown.front() += " · " + status[i];
+            }
+        }
+        for (const auto& text : shown) {
             for (const auto& line : wrapText(text, m_fonts.regular, type, width)) {
                 if (paint) {
                     drawText(target, line, m_fonts.regular, type, {left, y}, colour::text);
@@ -752,9 +760,9 @@ void PlayerScreen::drawSidePanel(sf::RenderTarget& target) const {
     const float room = m_panelRect.top + m_panelRect.height - 8.f - thumbnail;
     unsigned countdown = kCountdownSize;
     unsigned type = kStatusSize;
-    for (const auto& [c, t] :
-         {std::pair{kCountdownSize, kStatusSize}, std::pair{120u, kStatusSize}, std::pair{96u, 26u},
-          std::pair{72u, typeSize::body}, std::pair{56u, typeSize::small}}) {
+    for (const auto& [c, t] : {std::pair{kCountdownSize, kStatusSize}, std::pair{120u, kStatusSize},
+                               std::pair{96u, 26u}, std::pair{72u, typeSize::body},
+                               std::pair{56u, typeSize::small}, std::pair{44u, typeSize::small}}) {
         countdown = c;
         type = t;
         const float fits = static_cast<float>(c) * 0.62f * 2.f; // two digits

@@ -302,3 +302,55 @@ TEST_CASE("the buttons say what they do; Previous rep and Next rep work by mouse
     s.run(100ms);
     CHECK(s.screen->player().snapshot().rep == 1);
 }
+
+TEST_CASE("player by Tab: every button in turn; Enter and Space press it; the Stop dialog "
+          "defaults to keep going",
+          "[app][player][focus]") {
+    Session s("glute-bridge", 1, 3);
+    s.run(500ms);
+    CHECK_FALSE(s.screen->focusedRect());
+    const auto buttons = s.screen->buttons();
+    REQUIRE(buttons.size() == 6);
+    for (std::size_t i = 0; i < buttons.size(); ++i) {
+        test::press(*s.screen, sf::Keyboard::Tab);
+        REQUIRE(s.screen->focusedRect());
+        CHECK(s.screen->focusedRect()->left == buttons[i].second.left);
+    }
+    test::press(*s.screen, sf::Keyboard::Tab); // wraps to the first
+    CHECK(s.screen->focusedRect()->left == buttons[0].second.left);
+    test::press(*s.screen, sf::Keyboard::Tab); // Pause
+    s.press(sf::Keyboard::Enter);
+    CHECK(s.screen->player().status() == core::PlayerStatus::Paused);
+    s.press(sf::Keyboard::Space);
+    CHECK(s.screen->player().status() == core::PlayerStatus::Running);
+    test::press(*s.screen, sf::Keyboard::Tab);
+    test::press(*s.screen, sf::Keyboard::Tab); // Stop
+    s.press(sf::Keyboard::Space);
+    REQUIRE(s.screen->confirmingStop());
+    s.press(sf::Keyboard::Enter); // the default: keep going
+    CHECK_FALSE(s.screen->confirmingStop());
+    CHECK(s.screen->player().status() == core::PlayerStatus::Running);
+    s.press(sf::Keyboard::Escape);
+    REQUIRE(s.screen->confirmingStop());
+    test::press(*s.screen, sf::Keyboard::Tab); // to Stop in the dialog
+    s.press(sf::Keyboard::Enter);
+    CHECK(s.screen->player().status() == core::PlayerStatus::Stopped);
+}
+
+TEST_CASE("player at 640x480: the buttons and the Stop dialog inside the window",
+          "[app][player][layout]") {
+    Session s("glute-bridge", 1, 3);
+    s.screen->resize({640.f, 480.f});
+    s.run(500ms);
+    for (const auto& [label, rect] : s.screen->buttons()) {
+        CHECK(rect.left >= 0.f);
+        CHECK(rect.left + rect.width <= 640.f);
+        CHECK(rect.top + rect.height <= 480.f);
+    }
+    s.press(sf::Keyboard::Escape);
+    for (const auto& [label, rect] : s.screen->dialogButtons()) {
+        CHECK(rect.left >= 0.f);
+        CHECK(rect.left + rect.width <= 640.f);
+        CHECK(rect.top + rect.height <= 480.f);
+    }
+}

@@ -175,3 +175,32 @@ TEST_CASE("preview: a warning is shown and the program can still be started", "[
     REQUIRE(t.journal->activeProgram());
     CHECK(t.journal->activeProgram()->programId == "mine");
 }
+
+TEST_CASE("preview by Tab: Back, Start, Cancel in turn; Space presses the focused one; the "
+          "buttons inside 640x480",
+          "[app][preview][focus]") {
+    Preview t;
+    auto screen = t.open(kLibrary / "programs" / "hip-knee.xml");
+    screen->resize({640.f, 480.f});
+    for (const auto& rect : {screen->startButton(), screen->cancelButton()}) {
+        CHECK(rect.left >= 0.f);
+        CHECK(rect.left + rect.width <= 640.f);
+        CHECK(rect.top + rect.height <= 480.f);
+    }
+    CHECK_FALSE(screen->focus());
+    press(*screen, sf::Keyboard::Tab);
+    CHECK(screen->focus() == app::PreviewScreen::Control::Back);
+    press(*screen, sf::Keyboard::Tab);
+    CHECK(screen->focus() == app::PreviewScreen::Control::Start);
+    press(*screen, sf::Keyboard::Tab);
+    CHECK(screen->focus() == app::PreviewScreen::Control::Cancel);
+    press(*screen, sf::Keyboard::Tab, true); // Shift+Tab: back to Start
+    press(*screen, sf::Keyboard::Tab);
+    press(*screen, sf::Keyboard::Space); // Cancel
+    CHECK(t.cancelled == 1);
+    CHECK(t.started == 0);
+    press(*screen, sf::Keyboard::Tab, true);
+    CHECK(screen->focus() == app::PreviewScreen::Control::Start);
+    press(*screen, sf::Keyboard::Enter);
+    CHECK(t.started == 1);
+}
