@@ -337,6 +337,9 @@ void PlayerScreen::perform(Action action) {
 }
 
 void PlayerScreen::handleEvent(const sf::Event& event) {
+    if (event.type == sf::Event::MouseMoved) {
+        m_pointer = {static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y)};
+    }
     const auto status = m_player.status();
     const bool over =
         status == core::PlayerStatus::Finished || status == core::PlayerStatus::Stopped;
@@ -440,22 +443,22 @@ std::string PlayerScreen::nextSetText(std::size_t step) const {
                        exercise(next.exercise).text(m_lang).name, next.set, next.setCount);
 }
 
-std::string PlayerScreen::instructionText() const {
+std::string PlayerScreen::instructionFor(const core::PlayerSnapshot& snapshot) const {
     const auto& steps = m_timeline.steps();
     if (steps.empty()) {
         return {};
     }
-    const core::ExerciseText& text = exercise(m_snapshot.exercise).text(m_lang);
-    switch (m_snapshot.kind) {
+    const core::ExerciseText& text = exercise(snapshot.exercise).text(m_lang);
+    switch (snapshot.kind) {
     case core::StepKind::GetReady:
     case core::StepKind::Transition:
         // Getting into the starting position: the exercise's first step.
         return text.steps.empty() ? text.summary : text.steps.front();
     case core::StepKind::Rest:
-        return fmt::format(fmt::runtime(tr("Next: {}")), nextSetText(m_snapshot.step));
+        return fmt::format(fmt::runtime(tr("Next: {}")), nextSetText(snapshot.step));
     case core::StepKind::SwitchSide:
-        return m_snapshot.side == core::RepSide::Right ? tr("Next: the same on the right side")
-                                                       : tr("Next: the same on the left side");
+        return snapshot.side == core::RepSide::Right ? tr("Next: the same on the right side")
+                                                     : tr("Next: the same on the left side");
     case core::StepKind::Phase: {
         // One cue a rep, the next one each rep (the steps when the exercise has no cues).
         const auto& lines = text.cues.empty() ? text.steps : text.cues;
@@ -464,7 +467,7 @@ std::string PlayerScreen::instructionText() const {
         }
         // Both sides of a rep (alternating, or each side in turn) share its cue.
         const auto rep = static_cast<std::size_t>(
-            std::max(0, (m_snapshot.set - 1) * m_snapshot.repCount + m_snapshot.rep - 1));
+            std::max(0, (snapshot.set - 1) * snapshot.repCount + snapshot.rep - 1));
         return lines[rep % lines.size()];
     }
     }
@@ -563,6 +566,20 @@ void PlayerScreen::onEvents(const std::vector<core::PlayerEvent>& events) {
     }
     if (newRep && !newWords) {
         m_cue.clear(); // a new rep: the last rep's words no longer apply
+    }
+    // The exercise's own words, as a therapist says them: the first step while getting into
+    // position, then each rep's cue; each said once (they are shown under the figure all along).
+    if (!events.empty()) {
+        const auto now = m_player.snapshot();
+        const bool words = now.kind == core::StepKind::GetReady ||
+                           now.kind == core::StepKind::Transition ||
+                           (now.kind == core::StepKind::Phase && newRep);
+        if (words) {
+            const std::string line = instructionFor(now);
+            if (!line.empty() && m_saidWords.insert({now.exercise, line}).second) {
+                spoken += (spoken.empty() ? "" : ". ") + line;
+            }
+        }
     }
     if (!spoken.empty()) {
         m_spoken.push_back(spoken);
@@ -787,8 +804,9 @@ void PlayerScreen::drawInstruction(sf::RenderTarget& target) const {
     const float width = (m_instructionRect.width - 48.f) * 0.97f;
     const float lineHeight = static_cast<float>(m_instructionSize) * 1.3f;
     auto lines = wrapText(instructionText(), m_fonts.bold, m_instructionSize, width);
-    if (lines.size() > m_instructionLines) {
-        // (The whole text is said aloud and shown on the exercise's page.)
+    const bool shortened = lines.size() > m_instructionLines;
+    if (shortened) {
+        // The whole text is said aloud, and shown whole while the pointer is on it.
         lines.resize(m_instructionLines);
         lines.back() = ellipsize(lines.back() + utf8(" …"), m_fonts.bold, m_instructionSize, width);
     }
@@ -905,6 +923,13 @@ void PlayerScreen::draw(sf::RenderTarget& target) const {
                      colour::text);
             y += 34.f;
         }
+    }
+    // The instruction shortened to fit is shown whole while the pointer is on it.
+    if (m_instructionRect.contains(m_pointer) &&
+        wrapText(instructionText(), m_fonts.bold, m_instructionSize,
+                 (m_instructionRect.width - 48.f) * 0.97f)
+                .size() > m_instructionLines) {
+        drawTooltip(target, m_fonts.regular, instructionText(), m_instructionRect, m_size);
     }
 }
 

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -50,7 +51,10 @@ public:
     [[nodiscard]] const std::vector<std::string>& spoken() const { return m_spoken; }
     // The words under the figure: the starting position while getting ready, a cue of the
     // exercise during each rep (the next one each rep), what comes next during a rest.
-    [[nodiscard]] std::string instructionText() const;
+    [[nodiscard]] std::string instructionText() const { return instructionFor(m_snapshot); }
+    // What is shown under the figure at the moment of `snapshot`: the exercise's first step while
+    // getting into position, the rep's cue while moving, what comes next in a rest.
+    [[nodiscard]] std::string instructionFor(const core::PlayerSnapshot& snapshot) const;
     // The buttons along the bottom, with what they do ("Previous rep", "Pause" ...).
     [[nodiscard]] std::vector<std::pair<std::string, sf::FloatRect>> buttons() const;
     // The buttons of the Stop dialog or of the end ("Keep going", "Stop"; "Close").
@@ -107,6 +111,10 @@ private:
     core::PlayerSnapshot m_snapshot;
     std::string m_cue;
     std::vector<std::string> m_spoken;
+    // The exercise's own words already said (its first step, each cue), by exercise: each is
+    // said once a session, however often the reps come round or are gone back to.
+    std::set<std::pair<std::size_t, std::string>> m_saidWords;
+    sf::Vector2f m_pointer{-1.f, -1.f}; // where the mouse is, for the instruction's tooltip
     std::vector<core::SetFinished> m_setsDone;
     bool m_confirmStop = false;
     bool m_wasHolding = false;

@@ -273,6 +273,38 @@ TEST_CASE("each set is announced once; a rest says and shows what comes next", "
     CHECK(times("Rest 45 seconds. Next: Glute bridge, set 3 of 3") == 1);
 }
 
+TEST_CASE("the exercise's first step and each of its cues are said once, as they are shown",
+          "[app][player]") {
+    Session s("glute-bridge", 3, 2); // six reps, fewer cues: the cues come round again
+    const auto& item = s.screen->player().timeline().items().front();
+    const auto& text = item.exercise->text("en");
+    REQUIRE(text.cues.size() >= 2);
+    REQUIRE(text.cues.size() < 6);
+    const auto rep = core::repDuration(*item.exercise, item.dose);
+    s.run(5s + 500ms + rep);     // get ready, the first rep, into the second
+    s.press(sf::Keyboard::Left); // back to the first rep: its cue is not said again
+    s.run(s.screen->player().timeline().total());
+    REQUIRE(s.screen->player().status() == core::PlayerStatus::Finished);
+    const auto& spoken = s.screen->spoken();
+    auto times = [&](const std::string& words) {
+        return std::count_if(spoken.begin(), spoken.end(), [&](const std::string& line) {
+            return line.find(words) != std::string::npos;
+        });
+    };
+    CHECK(times(text.steps.front()) == 1); // while getting into position
+    for (const auto& cue : text.cues) {
+        CHECK(times(cue) == 1);
+    }
+    // Each said when it is first shown: the first cue with the first rep, after the first step.
+    const auto firstStep = std::find_if(spoken.begin(), spoken.end(), [&](const std::string& l) {
+        return l.find(text.steps.front()) != std::string::npos;
+    });
+    const auto firstCue = std::find_if(spoken.begin(), spoken.end(), [&](const std::string& l) {
+        return l.find(text.cues.front()) != std::string::npos;
+    });
+    CHECK(firstStep < firstCue);
+}
+
 TEST_CASE("the buttons say what they do; Previous rep and Next rep work by mouse",
           "[app][player]") {
     Session s("glute-bridge", 1, 5);
