@@ -1,12 +1,12 @@
 #include "TodayScreen.hpp"
 
+#include "Documents.hpp"
+
 #include "core/DateWords.hpp"
 #include "core/I18n.hpp"
 #include "core/LocalTime.hpp"
 #include "core/Names.hpp"
 #include "core/Reasons.hpp"
-#include "document/Handout.hpp"
-#include "document/Report.hpp"
 
 #include <fmt/format.h>
 
@@ -24,21 +24,6 @@ constexpr float kButtonHeight = 60.f;
 
 core::Date daysBefore(core::Date d, int n) {
     return core::Date(std::chrono::sys_days(d) - std::chrono::days(n));
-}
-
-// Where printable documents go: $XDG_DOCUMENTS_DIR, else ~/Documents, else the home folder.
-std::filesystem::path documentsFolder() {
-    std::error_code ec;
-    if (const char* dir = std::getenv("XDG_DOCUMENTS_DIR");
-        dir != nullptr && *dir != '\0' && std::filesystem::is_directory(dir, ec)) {
-        return dir;
-    }
-    const char* home = std::getenv("HOME");
-    const std::filesystem::path base = home != nullptr && *home != '\0' ? home : ".";
-    if (std::filesystem::is_directory(base / "Documents", ec)) {
-        return base / "Documents";
-    }
-    return base;
 }
 
 std::string savedPainText(int pain) {
@@ -314,31 +299,18 @@ void TodayScreen::checkIn(int morningPain) {
     refresh();
 }
 
-std::optional<std::filesystem::path> TodayScreen::writeDocument(const char* what, bool report) {
-    const auto file = documentsFolder() /
-                      fmt::format("motus-{}-{}.html", what, core::formatDate(m_practice.today()));
-    try {
-        const std::string html =
-            report ? document::reportHtml(m_practice, {}) : document::handoutOfCurrent(m_practice);
-        service::writeExport(file, html, m_practice.journalFile());
-    } catch (const std::exception& e) {
-        showMessage(fmt::format(fmt::runtime(tr("The file could not be written: {}")), e.what()));
-        return std::nullopt;
-    }
-    showMessage(fmt::format(fmt::runtime(report ? tr("Report saved as {}: open it in a browser to "
-                                                     "print it or send it.")
-                                                : tr("Handout saved as {}: open it in a browser "
-                                                     "to print it.")),
-                            file.string()));
-    return file;
+std::optional<std::filesystem::path> TodayScreen::writeDocument(bool report) {
+    auto saved = saveDocument(m_practice, report);
+    showMessage(saved.message);
+    return saved.file;
 }
 
 std::optional<std::filesystem::path> TodayScreen::writeHandout() {
-    return writeDocument("handout", false);
+    return writeDocument(false);
 }
 
 std::optional<std::filesystem::path> TodayScreen::writeReport() {
-    return writeDocument("report", true);
+    return writeDocument(true);
 }
 
 std::string TodayScreen::titleText() const {

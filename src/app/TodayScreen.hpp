@@ -161,7 +161,7 @@ private:
     void drawCalendar(sf::RenderTarget& target, sf::Vector2f at) const;
     // Returns the height it took.
     float drawPainChart(sf::RenderTarget* target, sf::FloatRect area) const;
-    std::optional<std::filesystem::path> writeDocument(const char* what, bool report);
+    std::optional<std::filesystem::path> writeDocument(bool report);
 
     service::Practice& m_practice;
     const Fonts& m_fonts;
