@@ -3,6 +3,7 @@
 #include "Audio.hpp"
 #include "BrowserScreen.hpp"
 #include "BuilderScreen.hpp"
+#include "Documents.hpp"
 #include "ExerciseScreen.hpp"
 #include "FeedbackScreen.hpp"
 #include "Flows.hpp"
@@ -558,12 +559,16 @@ int runApp(const AppOptions& options) {
                                                      [&screens] { screens.pop(); }));
     };
     auto pushSafety = [&] {
-        screens.push(std::make_unique<SafetyScreen>(*practice, fonts, [&screens, &todayScreen] {
-            screens.pop();
-            if (todayScreen != nullptr) {
-                todayScreen->refresh();
-            }
-        }));
+        auto safety =
+            std::make_unique<SafetyScreen>(*practice, fonts, [&screens, &todayScreen] {
+                screens.pop();
+                if (todayScreen != nullptr) {
+                    todayScreen->refresh();
+                }
+            });
+        // After a report, the report for the therapist can be saved from the advice itself.
+        safety->setTherapistReport([&] { return saveDocument(*practice, true).message; });
+        screens.push(std::move(safety));
     };
     auto pushToday = [&] {
         auto today = std::make_unique<TodayScreen>(

@@ -111,6 +111,19 @@ void SafetyScreen::layout() {
                       std::max(440.f,
                                textWidth(utf8(doneLabel()), m_fonts.bold, typeSize::body) + 48.f)),
              kButtonHeight}};
+    m_therapistButton = Hit{};
+    if (m_saveReport && !m_back) {
+        // Beside Back to today when both fit, else above it.
+        const float wanted =
+            std::min(width, textWidth(utf8(therapistLabel()), m_fonts.regular, typeSize::body) *
+                                    1.04f +
+                                48.f);
+        const sf::FloatRect& done = m_doneButton.rect;
+        m_therapistButton =
+            done.width + 16.f + wanted <= width
+                ? Hit{{done.left + done.width + 16.f, done.top, wanted, kButtonHeight}}
+                : Hit{{kPad, done.top - 12.f - kButtonHeight, wanted, kButtonHeight}};
+    }
     layoutAdvice();
 }
 
@@ -123,6 +136,24 @@ std::string SafetyScreen::noneLabel() const {
         return std::string(tr("None of these: continue")) + (anyTicked() || !m_keys ? "" : " (N)");
     }
     return std::string(tr("None of these: back")) + (m_keys ? " (Esc)" : "");
+}
+
+std::string SafetyScreen::therapistLabel() const {
+    return std::string(tr("Report for my therapist")) + " (R)";
+}
+
+void SafetyScreen::setTherapistReport(std::function<std::string()> save) {
+    m_saveReport = std::move(save);
+    layout();
+}
+
+void SafetyScreen::saveTherapistReport() {
+    if (!m_saveReport) {
+        return;
+    }
+    m_saved = m_saveReport();
+    layoutAdvice();
+    m_adviceArea.scrollBy(1e6f); // the message is the last thing in the advice: show it
 }
 
 std::string SafetyScreen::doneLabel() const {
@@ -174,8 +205,15 @@ void SafetyScreen::layoutAdvice() {
                                           "exercises anyway, and tell your therapist.")),
                           m_failure);
     lines(after, m_fonts.regular, typeSize::body, 0.f, colour::mutedText, body);
+    if (!m_saved.empty()) {
+        y += 14.f;
+        lines(m_saved, m_fonts.bold, typeSize::body, 0.f, colour::text, body);
+    }
+    const float buttonsTop = m_therapistButton.rect.width > 0.f
+                                 ? std::min(m_doneButton.rect.top, m_therapistButton.rect.top)
+                                 : m_doneButton.rect.top;
     m_adviceArea.setArea(
-        {kPad, 16.f, m_size.x - 2 * kPad, std::max(80.f, m_doneButton.rect.top - 16.f - 16.f)});
+        {kPad, 16.f, m_size.x - 2 * kPad, std::max(80.f, buttonsTop - 16.f - 16.f)});
     m_adviceArea.setContentHeight(y + 8.f);
 }
 
@@ -203,6 +241,9 @@ void SafetyScreen::focusOn(int control) {
 
 std::vector<int> SafetyScreen::focusOrder() const {
     if (m_reported) {
+        if (m_therapistButton.rect.width > 0.f) {
+            return {kDone, kTherapist};
+        }
         return {kDone};
     }
     std::vector<int> order{kBack};
@@ -270,8 +311,10 @@ void SafetyScreen::handleEvent(const sf::Event& event) {
             return;
         }
         if (m_reported) {
-            if (key == sf::Keyboard::Enter || key == sf::Keyboard::Escape ||
-                key == sf::Keyboard::Space) {
+            const bool press = key == sf::Keyboard::Enter || key == sf::Keyboard::Space;
+            if ((press && m_focus == kTherapist) || (key == sf::Keyboard::R && m_saveReport)) {
+                saveTherapistReport();
+            } else if (press || key == sf::Keyboard::Escape) {
                 m_done();
             } else {
                 (void)m_adviceArea.handleEvent(event);
@@ -321,6 +364,8 @@ void SafetyScreen::handleEvent(const sf::Event& event) {
     if (m_reported) {
         if (m_doneButton.contains(at)) {
             m_done();
+        } else if (m_therapistButton.rect.width > 0.f && m_therapistButton.contains(at)) {
+            saveTherapistReport();
         }
         return;
     }
@@ -356,6 +401,12 @@ void SafetyScreen::draw(sf::RenderTarget& target) const {
         drawButton(target, m_fonts, m_doneButton.rect, doneLabel(), true);
         if (m_focus == kDone) {
             drawFocusRing(target, m_doneButton.rect);
+        }
+        if (m_therapistButton.rect.width > 0.f) {
+            drawButton(target, m_fonts, m_therapistButton.rect, therapistLabel(), false);
+            if (m_focus == kTherapist) {
+                drawFocusRing(target, m_therapistButton.rect);
+            }
         }
         return;
     }

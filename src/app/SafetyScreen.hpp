@@ -43,11 +43,16 @@ public:
     [[nodiscard]] sf::FloatRect reportButton() const { return m_reportButton.rect; }
     [[nodiscard]] sf::FloatRect noneButton() const { return m_noneButton.rect; }
     [[nodiscard]] sf::FloatRect doneButton() const { return m_doneButton.rect; }
+    // After a report (not in the first run): "Report for my therapist" saves the report for the
+    // therapist with `save`, which returns what to tell the patient (where it was saved).
+    void setTherapistReport(std::function<std::string()> save);
+    [[nodiscard]] sf::FloatRect therapistReportButton() const { return m_therapistButton.rect; }
+    [[nodiscard]] const std::string& savedMessage() const { return m_saved; }
     // Where sign `sign` is in the window now (its list scrolls).
     [[nodiscard]] sf::FloatRect row(std::size_t sign) const;
     // The keyboard's focus: Tab and Shift+Tab go through Back, the signs, Report and None (after
     // a report: the button back); 0-4 are the signs.
-    static constexpr int kBack = -1, kReport = 5, kNone = 6, kDone = 7;
+    static constexpr int kBack = -1, kReport = 5, kNone = 6, kDone = 7, kTherapist = 8;
     [[nodiscard]] std::optional<int> focus() const { return m_focus; }
 
 private:
@@ -56,6 +61,8 @@ private:
     [[nodiscard]] std::string reportLabel() const;
     [[nodiscard]] std::string noneLabel() const;
     [[nodiscard]] std::string doneLabel() const;
+    [[nodiscard]] std::string therapistLabel() const;
+    void saveTherapistReport();
     [[nodiscard]] std::vector<int> focusOrder() const;
     // Moves the focus to `control`, a sign scrolled into view.
     void focusOn(int control);
@@ -71,6 +78,8 @@ private:
     const Fonts& m_fonts;
     std::function<void()> m_done;
     std::function<void()> m_back; // the first run's step back; empty otherwise
+    std::function<std::string()> m_saveReport; // the report for the therapist; may be empty
+    std::string m_saved;                       // what saving it said
     std::array<bool, kSigns.size()> m_ticked{};
     std::optional<int> m_focus = 0; // the first sign, so that Space ticks it
     bool m_reported = false;
@@ -96,6 +105,7 @@ private:
     Hit m_reportButton;
     Hit m_noneButton;
     Hit m_doneButton;
+    Hit m_therapistButton; // after a report, beside or above Back to today
 };
 
 // A warning sign in a patient's words.

@@ -30,33 +30,6 @@ std::string savedPainText(int pain) {
     return fmt::format(fmt::runtime(tr("This morning's pain: {} (saved)")), pain);
 }
 
-// wrapText, and a word too long for a line (a file's path) broken where it reaches the edge,
-// after a "/" when there is one.
-std::vector<sf::String> wrapLong(const std::string& text, const sf::Font& font, unsigned size,
-                                 float width) {
-    std::vector<sf::String> lines;
-    for (sf::String line : wrapText(text, font, size, width)) {
-        while (textWidth(line, font, size) > width && line.getSize() > 1) {
-            std::size_t fits = 1;
-            while (fits < line.getSize() &&
-                   textWidth(line.substring(0, fits + 1), font, size) <= width) {
-                ++fits;
-            }
-            std::size_t cut = fits;
-            for (std::size_t i = fits; i > fits / 2; --i) {
-                if (line[i - 1] == '/') {
-                    cut = i;
-                    break;
-                }
-            }
-            lines.push_back(line.substring(0, cut));
-            line = line.substring(cut);
-        }
-        lines.push_back(line);
-    }
-    return lines;
-}
-
 std::string undoLabel() {
     return std::string(tr("Undo")) + " (U)";
 }
@@ -856,7 +829,7 @@ void TodayScreen::layoutFor(bool wide) {
         const float spare = m_startButton.rect.top - 12.f - 8.f - stopped - rowsTop - least;
         m_messageLines = m_message.empty()
                              ? std::vector<sf::String>{}
-                             : wrapLong(m_message, m_fonts.regular, typeSize::small, inner);
+                             : wrapText(m_message, m_fonts.regular, typeSize::small, inner);
         const auto most =
             static_cast<std::size_t>(std::clamp(std::floor(spare / smallLine), 0.f, 4.f));
         if (spare < 0.f || (!m_messageLines.empty() && most == 0)) {
@@ -899,7 +872,7 @@ void TodayScreen::layoutFor(bool wide) {
     float above = bar ? barTop - 8.f : m_size.y - m_pad;
     m_messageLines = m_message.empty()
                          ? std::vector<sf::String>{}
-                         : wrapLong(m_message, m_fonts.regular, typeSize::small, avail);
+                         : wrapText(m_message, m_fonts.regular, typeSize::small, avail);
     // As many lines as leave the scrolling part some room (at most four), the rest in a tooltip.
     const auto most = static_cast<std::size_t>(
         std::clamp(std::floor((above - top - 96.f) / smallLine), 1.f, 4.f));

@@ -63,7 +63,29 @@ std::vector<sf::String> wrapText(const std::string& text, const sf::Font& font, 
     if (!line.isEmpty()) {
         lines.push_back(line);
     }
-    return lines;
+    // A word longer than a line (a file's path) is broken where it reaches the edge, after a
+    // "/" when there is one in its second half.
+    std::vector<sf::String> fitted;
+    for (sf::String rest : lines) {
+        while (textWidth(rest, font, size) > width && rest.getSize() > 1) {
+            std::size_t fits = 1;
+            while (fits < rest.getSize() &&
+                   textWidth(rest.substring(0, fits + 1), font, size) <= width) {
+                ++fits;
+            }
+            std::size_t cut = fits;
+            for (std::size_t i = fits; i > fits / 2; --i) {
+                if (rest[i - 1] == '/') {
+                    cut = i;
+                    break;
+                }
+            }
+            fitted.push_back(rest.substring(0, cut));
+            rest = rest.substring(cut);
+        }
+        fitted.push_back(rest);
+    }
+    return fitted;
 }
 
 std::vector<PlacedText> flowParts(const std::string& text, const sf::Font& font, unsigned size,

@@ -15,7 +15,8 @@ struct Fonts;
 
 [[nodiscard]] sf::String utf8(const std::string& text);
 
-// Breaks text into lines no wider than `width` pixels, at spaces.
+// Breaks text into lines no wider than `width` pixels, at spaces; a word wider than that (a
+// file's path) is broken where it reaches the edge, after a "/" when it can be.
 [[nodiscard]] std::vector<sf::String> wrapText(const std::string& text, const sf::Font& font,
                                                unsigned size, float width);
 
