@@ -266,6 +266,8 @@ void FeedbackScreen::handleEvent(const sf::Event& event) {
         } else if (key == sf::Keyboard::Enter ||
                    (key == sf::Keyboard::Space && m_focusButton == kSave)) {
             save();
+        } else if (key == sf::Keyboard::Space) {
+            // On a question Space chooses nothing; it does not page the list away from it.
         } else if (key == sf::Keyboard::Up) {
             moveFocus(onQuestion ? -1 : 0);
         } else if (key == sf::Keyboard::Down) {

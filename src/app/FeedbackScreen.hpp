@@ -49,6 +49,7 @@ public:
     [[nodiscard]] Focus focus() const;
     [[nodiscard]] sf::FloatRect saveButton() const { return m_save.rect; }
     [[nodiscard]] sf::FloatRect sameForAllButton() const { return m_sameForAll.rect; }
+    [[nodiscard]] float scroll() const { return m_list.offset(); }
 
 private:
     struct Row {
