@@ -559,13 +559,12 @@ int runApp(const AppOptions& options) {
                                                      [&screens] { screens.pop(); }));
     };
     auto pushSafety = [&] {
-        auto safety =
-            std::make_unique<SafetyScreen>(*practice, fonts, [&screens, &todayScreen] {
-                screens.pop();
-                if (todayScreen != nullptr) {
-                    todayScreen->refresh();
-                }
-            });
+        auto safety = std::make_unique<SafetyScreen>(*practice, fonts, [&screens, &todayScreen] {
+            screens.pop();
+            if (todayScreen != nullptr) {
+                todayScreen->refresh();
+            }
+        });
         // After a report, the report for the therapist can be saved from the advice itself.
         safety->setTherapistReport([&] { return saveDocument(*practice, true).message; });
         screens.push(std::move(safety));

@@ -114,10 +114,9 @@ void SafetyScreen::layout() {
     m_therapistButton = Hit{};
     if (m_saveReport && !m_back) {
         // Beside Back to today when both fit, else above it.
-        const float wanted =
-            std::min(width, textWidth(utf8(therapistLabel()), m_fonts.regular, typeSize::body) *
-                                    1.04f +
-                                48.f);
+        const float wanted = std::min(
+            width,
+            textWidth(utf8(therapistLabel()), m_fonts.regular, typeSize::body) * 1.04f + 48.f);
         const sf::FloatRect& done = m_doneButton.rect;
         m_therapistButton =
             done.width + 16.f + wanted <= width

@@ -46,7 +46,9 @@ public:
     // After a report (not in the first run): "Report for my therapist" saves the report for the
     // therapist with `save`, which returns what to tell the patient (where it was saved).
     void setTherapistReport(std::function<std::string()> save);
-    [[nodiscard]] sf::FloatRect therapistReportButton() const { return m_therapistButton.rect; }
+    [[nodiscard]] sf::FloatRect therapistReportButton() const {
+        return m_reported ? m_therapistButton.rect : sf::FloatRect{};
+    }
     [[nodiscard]] const std::string& savedMessage() const { return m_saved; }
     // Where sign `sign` is in the window now (its list scrolls).
     [[nodiscard]] sf::FloatRect row(std::size_t sign) const;
@@ -77,7 +79,7 @@ private:
     service::Practice& m_practice;
     const Fonts& m_fonts;
     std::function<void()> m_done;
-    std::function<void()> m_back; // the first run's step back; empty otherwise
+    std::function<void()> m_back;              // the first run's step back; empty otherwise
     std::function<std::string()> m_saveReport; // the report for the therapist; may be empty
     std::string m_saved;                       // what saving it said
     std::array<bool, kSigns.size()> m_ticked{};

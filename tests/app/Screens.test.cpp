@@ -474,6 +474,56 @@ TEST_CASE("warning signs: Back and Esc leave with a sign ticked and store nothin
     CHECK(patient.journal->checkIns(patient.date, patient.date).size() == 1);
 }
 
+TEST_CASE("the stop screen saves the report for the therapist: by its button, R, or Tab and "
+          "Enter; beside or above Back to today",
+          "[app][screens][safety]") {
+    for (const sf::Vector2f size : {sf::Vector2f{1280.f, 800.f}, sf::Vector2f{640.f, 480.f}}) {
+        Patient patient;
+        int done = 0;
+        int saved = 0;
+        app::SafetyScreen screen(*patient.practice, patient.fonts, [&] { ++done; });
+        screen.setTherapistReport([&] {
+            ++saved;
+            return std::string("Report saved as /home/someone/Documents/motus-report.html");
+        });
+        screen.resize(size);
+        CHECK(screen.therapistReportButton().width == 0.f); // not before a report
+        press(screen, sf::Keyboard::Space);                 // the first sign
+        press(screen, sf::Keyboard::Enter);                 // reported
+        REQUIRE(screen.reported());
+        const auto button = screen.therapistReportButton();
+        const auto back = screen.doneButton();
+        REQUIRE(button.width > 0.f);
+        CHECK_FALSE(button.intersects(back));
+        CHECK(button.left + button.width <= size.x);
+        CHECK(button.top >= 0.f);
+        clickAt(screen, button);
+        CHECK(saved == 1);
+        CHECK(screen.savedMessage().find("motus-report.html") != std::string::npos);
+        press(screen, sf::Keyboard::R);
+        CHECK(saved == 2);
+        press(screen, sf::Keyboard::Tab); // Back to today
+        press(screen, sf::Keyboard::Tab); // the report
+        REQUIRE(screen.focus() == app::SafetyScreen::kTherapist);
+        press(screen, sf::Keyboard::Enter);
+        CHECK(saved == 3);
+        CHECK(done == 0); // saving the report leaves the advice on screen
+        press(screen, sf::Keyboard::Tab);
+        press(screen, sf::Keyboard::Enter);
+        CHECK(done == 1);
+    }
+    // In the first run there is no program to report on: no such button.
+    Patient patient;
+    app::SafetyScreen first(
+        *patient.practice, patient.fonts, [] {}, [] {});
+    first.setTherapistReport([] { return std::string("saved"); });
+    first.resize({1280.f, 800.f});
+    press(first, sf::Keyboard::Space);
+    press(first, sf::Keyboard::Enter);
+    REQUIRE(first.reported());
+    CHECK(first.therapistReportButton().width == 0.f);
+}
+
 TEST_CASE("warning signs in the first run: Back and Esc step back, None goes on, neither stores",
           "[app][screens][safety]") {
     Patient patient;
