@@ -588,7 +588,10 @@ void PlayerScreen::onEvents(const std::vector<core::PlayerEvent>& events) {
 }
 
 void PlayerScreen::update(sf::Time elapsed) {
-    const auto before = m_player.status();
+    // The status as last seen: the player's own is worked out from the clock, which has already
+    // moved on, so a routine that ended since would never be noticed (and its dialog never
+    // laid out).
+    const auto before = m_snapshot.status;
     onEvents(m_player.poll());
     m_audio.update();
     m_snapshot = m_player.snapshot();

@@ -75,6 +75,24 @@ std::size_t countColour(const sf::Image& image, sf::Color colour, sf::IntRect ar
 
 } // namespace
 
+TEST_CASE("a finished routine is closed by the mouse alone: its Close button, nothing else",
+          "[app][player]") {
+    Session s("glute-bridge", 1, 2);
+    s.run(s.screen->player().timeline().total() + 500ms);
+    REQUIRE(s.screen->player().status() == core::PlayerStatus::Finished);
+    const auto buttons = s.screen->dialogButtons();
+    REQUIRE(buttons.size() == 1);
+    CHECK(buttons[0].first.rfind("Close", 0) == 0);
+    // A click beside the button does nothing; on it, the player closes.
+    const sf::FloatRect close = buttons[0].second;
+    motus::test::clickAt(*s.screen, close.left - 40.f, close.top - 40.f);
+    CHECK_FALSE(s.closed);
+    motus::test::clickAt(*s.screen, close);
+    CHECK(s.closed);
+    REQUIRE(s.screen->setsDone().size() == 1); // what was done is kept
+    CHECK(s.screen->setsDone()[0].repsDone == 2);
+}
+
 TEST_CASE("a short exercise plays to the end and reports its set", "[app][player]") {
     Session s("glute-bridge", 1, 2);
     const auto total = s.screen->player().timeline().total();
