@@ -199,17 +199,9 @@ StartChoiceScreen::StartChoiceScreen(const Fonts& fonts, std::function<void(Choi
 void StartChoiceScreen::resize(sf::Vector2f size) {
     m_size = size;
     // The title and the keys beside the Back button, wrapped to the room there is.
-    const float titleX = kPad + kBackButtonSpace;
-    const float titleWidth = std::max(120.f, size.x - titleX - kPad);
-    m_title =
-        wrapText(tr("How would you like to begin?"), m_fonts.bold, typeSize::title, titleWidth);
-    m_keys = flowParts(tr("1 2 3 or ↑ ↓ and Enter choose   Esc back"), m_fonts.regular,
-                       typeSize::small, titleWidth, kSmallLine);
-    const float headerBottom =
-        std::max(kBackButton.top + kBackButton.height,
-                 22.f + kTitleLine * static_cast<float>(m_title.size()) +
-                     (m_keys.empty() ? 0.f : m_keys.back().at.y + kSmallLine)) +
-        16.f;
+    m_header.layout(tr("How would you like to begin?"), m_fonts, size.x,
+                    tr("1 2 3 or ↑ ↓ and Enter choose   Esc back"));
+    const float headerBottom = m_header.bottom + 2.f;
     // The choices in a column, each as tall as its wrapped text (and at least a good target);
     // they scroll when the window is small.
     m_scroll.setArea({columnLeft(size), headerBottom, columnWidth(size),
@@ -322,17 +314,7 @@ void StartChoiceScreen::handleEvent(const sf::Event& event) {
 }
 
 void StartChoiceScreen::draw(sf::RenderTarget& target) const {
-    drawBackButton(target, m_fonts);
-    const float titleX = kPad + kBackButtonSpace;
-    float y = 22.f;
-    for (const auto& line : m_title) {
-        drawText(target, line, m_fonts.bold, typeSize::title, {titleX, y}, colour::text);
-        y += kTitleLine;
-    }
-    for (const auto& part : m_keys) {
-        drawText(target, part.text, m_fonts.regular, typeSize::small,
-                 {titleX + part.at.x, y + part.at.y}, colour::mutedText);
-    }
+    m_header.draw(target, m_fonts);
     const sf::View saved = m_scroll.begin(target);
     for (std::size_t i = 0; i < m_cards.size(); ++i) {
         const Card& card = m_cards[i];

@@ -88,8 +88,7 @@ private:
     std::function<void()> m_back;
     int m_focus = 0;
     sf::Vector2f m_size{1280.f, 800.f};
-    std::vector<sf::String> m_title;
-    std::vector<PlacedText> m_keys;
+    ScreenHeader m_header; // Back, the title and the keys, wrapped
     std::array<Card, 3> m_cards{};
     float m_cardWidth = 0.f;
     ScrollArea m_scroll;

@@ -18,7 +18,6 @@ constexpr float kPad = 28.f;
 constexpr float kRowHeight = 84.f; // name, then folder and date
 constexpr float kRowGap = 10.f;
 constexpr float kButtonHeight = 60.f;
-constexpr float kTitleLine = 44.f;
 constexpr float kSmallLine = static_cast<float>(typeSize::small) * 1.45f;
 
 // A folder as the person knows it: under the home folder as "~/Downloads".
@@ -62,15 +61,9 @@ OpenFileScreen::OpenFileScreen(std::vector<service::ProgramFileEntry> files,
 void OpenFileScreen::resize(sf::Vector2f size) {
     m_size = size;
     // The title and the keys beside the Back button, wrapped to the room there is.
-    const float titleX = kPad + kBackButtonSpace;
-    const float titleWidth = std::max(120.f, size.x - titleX - kPad);
-    m_title = wrapText(tr("Open a program file"), m_fonts.bold, typeSize::title, titleWidth);
-    m_keys = flowParts(m_files.empty() ? tr("Esc back") : tr("↑ ↓ choose   Enter open   Esc back"),
-                       m_fonts.regular, typeSize::small, titleWidth, kSmallLine);
-    const float top = std::max(kBackButton.top + kBackButton.height,
-                               22.f + kTitleLine * static_cast<float>(m_title.size()) +
-                                   (m_keys.empty() ? 0.f : m_keys.back().at.y + kSmallLine)) +
-                      16.f;
+    m_header.layout(tr("Open a program file"), m_fonts, size.x,
+                    m_files.empty() ? tr("Esc back") : tr("↑ ↓ choose   Enter open   Esc back"));
+    const float top = m_header.bottom + 2.f;
     // Open at the bottom right, the count of files at its left; above it when narrow.
     const float buttonTop = size.y - kPad - kButtonHeight;
     const float openWidth = textWidth(utf8(openLabel()), m_fonts.bold, typeSize::body) + 56.f;
@@ -253,17 +246,7 @@ void OpenFileScreen::handleEvent(const sf::Event& event) {
 }
 
 void OpenFileScreen::draw(sf::RenderTarget& target) const {
-    drawBackButton(target, m_fonts);
-    const float titleX = kPad + kBackButtonSpace;
-    float y = 22.f;
-    for (const auto& line : m_title) {
-        drawText(target, line, m_fonts.bold, typeSize::title, {titleX, y}, colour::text);
-        y += kTitleLine;
-    }
-    for (const auto& part : m_keys) {
-        drawText(target, part.text, m_fonts.regular, typeSize::small,
-                 {titleX + part.at.x, y + part.at.y}, colour::mutedText);
-    }
+    m_header.draw(target, m_fonts);
 
     drawRoundedRect(target, m_area, 14.f, colour::panel, colour::panelBorder, 1.f);
     if (m_files.empty()) {

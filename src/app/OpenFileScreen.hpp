@@ -64,8 +64,7 @@ private:
     sf::Vector2f m_size{1280.f, 800.f};
     sf::FloatRect m_area;
     sf::FloatRect m_openButton;
-    std::vector<sf::String> m_title; // the title and the keys, wrapped
-    std::vector<PlacedText> m_keys;
+    ScreenHeader m_header;     // Back, the title and the keys, wrapped
     bool m_countAbove = false; // the count of files above the button (a narrow window)
     std::optional<Focus> m_focus;
     std::optional<std::size_t> m_hover; // the row under the pointer

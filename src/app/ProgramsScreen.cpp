@@ -16,7 +16,6 @@ constexpr float kGap = 16.f;
 constexpr float kInset = 8.f; // the cards' distance from the panel's edge: room for the focus
 constexpr float kCardGap = 12.f;
 constexpr float kCardPad = 24.f;
-constexpr float kTitleLine = 44.f;
 constexpr float kHeadingLine = static_cast<float>(typeSize::heading) * 1.35f;
 constexpr float kSmallLine = static_cast<float>(typeSize::small) * 1.45f;
 
@@ -38,16 +37,9 @@ ProgramsScreen::ProgramsScreen(std::vector<Entry> programs, const Fonts& fonts, 
 void ProgramsScreen::resize(sf::Vector2f size) {
     m_size = size;
     // The title and the keys beside the Back button, wrapped to the room there is.
-    const float titleX = kPad + kBackButtonSpace;
-    const float titleWidth = std::max(120.f, size.x - titleX - kPad);
-    m_title = wrapText(tr("Start a program"), m_fonts.bold, typeSize::title, titleWidth);
-    m_keys = flowParts(tr("↑ ↓ choose   Enter start today   Esc back"), m_fonts.regular,
-                       typeSize::small, titleWidth, kSmallLine);
-    const float headerBottom =
-        std::max(kBackButton.top + kBackButton.height,
-                 22.f + kTitleLine * static_cast<float>(m_title.size()) + 4.f +
-                     (m_keys.empty() ? 0.f : m_keys.back().at.y + kSmallLine)) +
-        14.f;
+    m_header.layout(tr("Start a program"), m_fonts, size.x,
+                    tr("↑ ↓ choose   Enter start today   Esc back"));
+    const float headerBottom = m_header.bottom;
 
     // The buttons as wide as their labels, side by side; one above the other, as wide as the
     // window, when they do not fit in a row.
@@ -282,19 +274,7 @@ void ProgramsScreen::handleEvent(const sf::Event& event) {
 }
 
 void ProgramsScreen::draw(sf::RenderTarget& target) const {
-    drawBackButton(target, m_fonts);
-    const float titleX = kPad + kBackButtonSpace;
-    float y = 22.f;
-    for (const auto& line : m_title) {
-        drawText(target, line, m_fonts.bold, typeSize::title, {titleX, y}, colour::text);
-        y += kTitleLine;
-    }
-    y += 4.f;
-    for (const auto& part : m_keys) {
-        drawText(target, part.text, m_fonts.regular, typeSize::small,
-                 {titleX + part.at.x, y + part.at.y}, colour::mutedText);
-    }
-
+    m_header.draw(target, m_fonts);
     const sf::View saved = m_scroll.begin(target);
     const auto area = m_scroll.area();
     for (std::size_t i = 0; i < m_cards.size(); ++i) {

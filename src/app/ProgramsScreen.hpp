@@ -73,8 +73,7 @@ private:
     std::function<void()> m_back;
     std::size_t m_selected = 0;
     sf::Vector2f m_size{1280.f, 800.f};
-    std::vector<sf::String> m_title; // the title and the keys, wrapped
-    std::vector<PlacedText> m_keys;
+    ScreenHeader m_header; // Back, the title and the keys, wrapped
     std::vector<Card> m_cards;
     std::vector<sf::String> m_hint; // without Open a program file…: how to bring one in
     float m_hintTop = 0.f;

@@ -345,6 +345,22 @@ void ScreenHeader::layout(const std::string& title, const sf::Font& bold, float 
              14.f;
 }
 
+void ScreenHeader::layout(const std::string& title, const Fonts& fonts, float width,
+                          const std::string& keyHints) {
+    layout(title, fonts.bold, width);
+    const float lineHeight = static_cast<float>(type) * 1.3f;
+    const float titleTop = lines.size() > 1 ? 16.f : 22.f;
+    m_keysTop = titleTop + lineHeight * static_cast<float>(lines.size()) + 2.f;
+    const float smallLine = static_cast<float>(typeSize::small) * 1.45f;
+    const float room =
+        std::max(160.f, (width - kBackButton.left - kBackButtonSpace - 28.f) * 0.97f);
+    keys = keyHints.empty() ? std::vector<PlacedText>{}
+                            : flowParts(keyHints, fonts.regular, typeSize::small, room, smallLine);
+    if (!keys.empty()) {
+        bottom = std::max(bottom, m_keysTop + keys.back().at.y + smallLine + 14.f);
+    }
+}
+
 void ScreenHeader::draw(sf::RenderTarget& target, const Fonts& fonts, bool backFocused) const {
     drawBackButton(target, fonts);
     if (backFocused) {
@@ -357,6 +373,11 @@ void ScreenHeader::draw(sf::RenderTarget& target, const Fonts& fonts, bool backF
         drawText(target, line, fonts.bold, type, {kBackButton.left + kBackButtonSpace, y},
                  colour::text);
         y += lineHeight;
+    }
+    for (const auto& part : keys) {
+        drawText(target, part.text, fonts.regular, typeSize::small,
+                 {kBackButton.left + kBackButtonSpace + part.at.x, m_keysTop + part.at.y},
+                 colour::mutedText);
     }
 }
 

@@ -117,14 +117,22 @@ void drawTooltip(sf::RenderTarget& target, const sf::Font& font, const std::stri
 
 // The top of a sub-screen: "← Back" at the top left (kBackButton) and the title beside it,
 // wrapped onto more lines (in smaller type when it needs more than two) rather than cut off.
+// Under the title, the screen's keys in words ("↑ ↓ choose   Esc back") may follow, in rows.
 struct ScreenHeader {
     std::vector<sf::String> lines;
-    unsigned type = 34;  // typeSize::title, or heading when long
-    float bottom = 80.f; // where the screen's content may begin
+    std::vector<PlacedText> keys; // under the title, from its left edge
+    unsigned type = 34;           // typeSize::title, or heading when long
+    float bottom = 80.f;          // where the screen's content may begin
     // Lays the title out for a window `width` logical pixels wide.
     void layout(const std::string& title, const sf::Font& bold, float width);
-    // The Back button (with the focus ring when `backFocused`) and the title.
+    // The same, with the keys under the title in small muted type.
+    void layout(const std::string& title, const Fonts& fonts, float width,
+                const std::string& keyHints);
+    // The Back button (with the focus ring when `backFocused`), the title and the keys.
     void draw(sf::RenderTarget& target, const Fonts& fonts, bool backFocused = false) const;
+
+private:
+    float m_keysTop = 0.f;
 };
 
 // A one-line text field: typed text (TextEntered), ← → Home End to move, Backspace and Delete
