@@ -33,8 +33,25 @@ sf::Color toneColour(core::Tone tone) {
     case core::Tone::Head:
     case core::Tone::Trunk:
         return colour::figureTrunk;
+    case core::Tone::Prop:
+        return mixed(colour::floor, colour::background, 0.35f);
+    case core::Tone::Top:
+        return mixed(colour::floor, colour::background, 0.65f);
+    case core::Tone::Mat:
+        return mixed(colour::background, colour::figureFar, 0.45f);
+    case core::Tone::Wall:
+        return mixed(colour::background, colour::floor, 0.3f);
+    case core::Tone::Band:
+        return {0, 158, 115}; // Okabe-Ito bluish green
+    case core::Tone::Dowel:
+        return mixed(sf::Color{150, 108, 58}, colour::floor, 0.2f);
     }
     return colour::figureTrunk;
+}
+
+bool isBodyTone(core::Tone tone) {
+    return tone == core::Tone::Near || tone == core::Tone::Far || tone == core::Tone::Trunk ||
+           tone == core::Tone::Head;
 }
 
 void drawPolygon(sf::RenderTarget& target, const std::vector<sf::Vector2f>& points, sf::Color fill,
@@ -67,6 +84,9 @@ PictureFit fitPictures(const std::vector<core::Picture>& pictures, sf::FloatRect
     double maxY = 0.5;
     for (const auto& picture : pictures) {
         for (const auto& shape : picture.shapes) {
+            if (shape.tone == core::Tone::Wall || shape.tone == core::Tone::Mat) {
+                continue; // they run off the picture
+            }
             for (const auto& p : {shape.a, shape.b}) {
                 minX = std::min(minX, p.x - shape.radius);
                 maxX = std::max(maxX, p.x + shape.radius);
@@ -131,6 +151,28 @@ void drawMannequin(sf::RenderTarget& target, const core::Picture& picture, const
         const sf::Vector2f b = fit(shape.b);
         const float r = static_cast<float>(shape.radius) * px;
         sf::Color base = toneColour(shape.tone);
+        if (!isBodyTone(shape.tone)) {
+            if (style.ghost) {
+                continue; // the ghost is the body alone
+            }
+            if (!shape.outline.empty()) {
+                std::vector<sf::Vector2f> points;
+                for (const auto& p : shape.outline) {
+                    points.push_back(fit(p));
+                }
+                drawPolygon(target, points, base, scaled(base, 0.75f),
+                            shape.tone == core::Tone::Top ? 0.f : 1.5f);
+            } else if (shape.tone == core::Tone::Band) {
+                // Stretched, it thins and darkens: the tension shows.
+                const float k = static_cast<float>(std::clamp(shape.stretch, 0.8, 2.5));
+                const float width = std::max(2.f, r * 2.2f / std::sqrt(k));
+                drawCapsule(target, a, b, width / 2, scaled(base, 1.15f - 0.25f * (k - 0.8f)));
+            } else {
+                drawCapsule(target, a, b, std::max(r, 1.5f) + 1.f, scaled(base, 0.7f));
+                drawCapsule(target, a, b, std::max(r, 1.5f), base);
+            }
+            continue;
+        }
         if (shape.highlighted && !style.ghost) {
             base = mixed(base, highlight, 0.4f);
         }
@@ -191,6 +233,16 @@ void drawMannequin(sf::RenderTarget& target, const core::Picture& picture, const
             drawSpine(); // on the back, before the limbs in front of it
         }
     }
+}
+
+void drawCross(sf::RenderTarget& target, sf::FloatRect frame) {
+    const sf::Color red{213, 94, 0, 200}; // Okabe-Ito vermillion, see-through
+    const float inset = 0.12f * std::min(frame.width, frame.height);
+    const float width = std::max(3.f, 0.025f * std::min(frame.width, frame.height));
+    const sf::Vector2f a{frame.left + inset, frame.top + inset};
+    const sf::Vector2f b{frame.left + frame.width - inset, frame.top + frame.height - inset};
+    drawCapsule(target, a, b, width, red);
+    drawCapsule(target, {b.x, a.y}, {a.x, b.y}, width, red);
 }
 
 } // namespace motus::app

@@ -33,4 +33,7 @@ struct MannequinStyle {
 void drawMannequin(sf::RenderTarget& target, const core::Picture& picture, const PictureFit& fit,
                    const core::Camera& camera, MannequinStyle style = {});
 
+// A fault picture's cross: two broad strokes corner to corner over `frame`.
+void drawCross(sf::RenderTarget& target, sf::FloatRect frame);
+
 } // namespace motus::app

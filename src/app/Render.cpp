@@ -57,7 +57,7 @@ struct SheetLayout {
 
 SheetLayout sheetLayout(const core::Exercise& ex, const RenderRequest& request) {
     SheetLayout sheet;
-    sheet.count = static_cast<unsigned>(ex.poses.size());
+    sheet.count = static_cast<unsigned>(ex.poses.size() + (ex.scene.fault ? 1 : 0));
     sheet.width = request.width > 0 ? request.width : 420 * sheet.count;
     sheet.height = request.height > 0 ? request.height : 460;
     sheet.cell = static_cast<float>(sheet.width) / static_cast<float>(sheet.count);
@@ -103,11 +103,15 @@ std::string describeMoment(const core::Exercise& ex, const core::PlayerSnapshot&
     return text;
 }
 
-// The key poses on the 3-D figure (docs/figure-v2.md), from the request's camera: each with the
-// start pose as a ghost behind it and the parts that moved since highlighted.
+// The key poses on the 3-D figure (docs/figure-v2.md) with the scene's props, from the
+// exercise's camera or the request's: each with the start pose as a ghost behind it and the parts
+// that moved since highlighted; a fault pose last, crossed out.
 int renderMannequinSheet(const core::Exercise& ex, const RenderRequest& request, const Fonts& fonts,
                          std::ostream& err) {
-    const core::Camera camera = *request.camera;
+    const core::Scene& scene = ex.scene;
+    const core::Camera camera = request.camera ? *request.camera
+                                : scene.cameras.empty() ? core::cameraFor(ex.view)
+                                                        : scene.cameras.front();
     const SheetLayout sheet = sheetLayout(ex, request);
     sf::RenderTexture texture;
     if (!beginSheet(texture, sheet,
@@ -121,18 +125,29 @@ int renderMannequinSheet(const core::Exercise& ex, const RenderRequest& request,
     const unsigned height = sheet.height;
     std::vector<core::Mannequin> bodies;
     std::vector<core::Picture> pictures;
-    for (const auto& pose : ex.poses) {
-        bodies.push_back(core::place(core::fromVersion1(pose, ex.view)));
+    for (std::size_t i = 0; i < scene.poses.size() && i < count; ++i) {
+        bodies.push_back(core::place(core::settledPose(scene, i)));
     }
-    for (const auto& body : bodies) {
-        pictures.push_back(core::picture(body, camera, core::movingParts(bodies.front(), body)));
+    const bool fault = scene.fault.has_value() && bodies.size() < count;
+    if (fault) {
+        bodies.push_back(
+            core::place(core::settle(scene, scene.fault->posture, scene.fault->contacts)));
+    }
+    for (std::size_t i = 0; i < bodies.size(); ++i) {
+        const auto& body = bodies[i];
+        const bool isFault = fault && i + 1 == bodies.size();
+        auto picture = core::picture(
+            body, camera,
+            isFault ? std::vector<core::Part>{} : core::movingParts(bodies.front(), body));
+        core::addProps(picture, scene, body, camera);
+        pictures.push_back(std::move(picture));
     }
     const float cell = sheet.cell;
     const float top = sheet.top;
     const float figureHeight = sheet.figureHeight;
     const auto fit = fitPictures(pictures, {0.f, top, cell, figureHeight});
     const auto ghost = core::picture(bodies.front(), camera);
-    for (unsigned i = 0; i < count; ++i) {
+    for (unsigned i = 0; i < pictures.size(); ++i) {
         const float left = cell * static_cast<float>(i);
         const sf::FloatRect frame{left + 12.f, top, cell - 24.f, figureHeight};
         drawRoundedRect(texture, frame, 8.f, colour::background);
@@ -144,47 +159,23 @@ int renderMannequinSheet(const core::Exercise& ex, const RenderRequest& request,
             {frame.left / static_cast<float>(width), frame.top / static_cast<float>(height),
              frame.width / static_cast<float>(width), frame.height / static_cast<float>(height)});
         texture.setView(clip);
-        if (i > 0) {
+        const bool isFault = fault && i + 1 == pictures.size();
+        if (i > 0 && !isFault) {
             drawMannequin(texture, ghost, cellFit, camera, {true, false});
         }
         drawMannequin(texture, pictures[i], cellFit, camera);
+        if (isFault) {
+            drawCross(texture, frame);
+        }
         texture.setView(saved);
-        drawText(texture, utf8(fmt::format("{}. {}", i + 1, humanise(ex.poses[i].id))),
-                 fonts.regular, typeSize::small, {left + 20.f, top + figureHeight + 10.f},
-                 colour::text);
-    }
-    texture.display();
-    return saveTexture(texture, request.out, err) ? 0 : 1;
-}
-
-int renderSheet(const core::Exercise& ex, const RenderRequest& request, const Fonts& fonts,
-                std::ostream& err) {
-    if (request.camera) {
-        return renderMannequinSheet(ex, request, fonts, err);
-    }
-    const SheetLayout sheet = sheetLayout(ex, request);
-    sf::RenderTexture texture;
-    if (!beginSheet(texture, sheet, ex.text(core::uiLanguage()).name, fonts, err)) {
-        return 1;
-    }
-    const unsigned count = sheet.count;
-    std::vector<core::BodyPlacement> bodies;
-    for (const auto& pose : ex.poses) {
-        bodies.push_back(core::placeBody(pose, ex.view, 1.75));
-    }
-    const float cell = sheet.cell;
-    const float top = sheet.top;
-    const float figureHeight = sheet.figureHeight;
-    const auto fit = fitFigures(bodies, {0.f, top, cell, figureHeight});
-    for (unsigned i = 0; i < count; ++i) {
-        const float left = cell * static_cast<float>(i);
-        const sf::FloatRect frame{left + 12.f, top, cell - 24.f, figureHeight};
-        drawRoundedRect(texture, frame, 8.f, colour::background);
-        drawPose(texture, bodies[i], ex.view, frame, Props::of(ex), fit.scale,
-                 {fit.origin.x + left, fit.origin.y});
-        drawText(texture, utf8(fmt::format("{}. {}", i + 1, humanise(ex.poses[i].id))),
-                 fonts.regular, typeSize::small, {left + 20.f, top + figureHeight + 10.f},
-                 colour::text);
+        const std::string label =
+            isFault ? fmt::format("{}. {}", i + 1,
+                                  ex.text(core::uiLanguage()).fault.empty()
+                                      ? std::string(core::tr("Not like this"))
+                                      : ex.text(core::uiLanguage()).fault)
+                    : fmt::format("{}. {}", i + 1, humanise(ex.poses[i].id));
+        drawText(texture, utf8(label), fonts.regular, typeSize::small,
+                 {left + 20.f, top + figureHeight + 10.f}, colour::text);
     }
     texture.display();
     return saveTexture(texture, request.out, err) ? 0 : 1;
@@ -194,19 +185,12 @@ int renderMoment(const core::Exercise& ex, const RenderRequest& request, const F
                  std::ostream& err) {
     const unsigned width = request.width > 0 ? request.width : 800;
     const unsigned height = request.height > 0 ? request.height : 600;
-    // The player's own figure: the Box2D rig run frame by frame from the start to that moment.
+    // The player's timeline run to that moment.
     const core::Timeline timeline({{&ex, ex.dose}});
     core::ManualClock clock;
     core::SessionPlayer player(timeline, clock);
     player.start();
-    figure::Figure figure(ex.view, core::poseAt(ex, player.snapshot()));
-    const core::Millis at{static_cast<long>(request.atSeconds * 1000.0)};
-    const core::Millis frame{16};
-    for (core::Millis t{0}; t < at; t += frame) {
-        clock.set(std::min(at, t + frame));
-        figure.setTarget(core::poseAt(ex, player.snapshot()));
-        figure.update(static_cast<double>((clock.now() - t).count()) / 1000.0);
-    }
+    clock.set(core::Millis{static_cast<long>(request.atSeconds * 1000.0)});
     const auto snap = player.snapshot();
 
     sf::RenderTexture texture;
@@ -214,37 +198,30 @@ int renderMoment(const core::Exercise& ex, const RenderRequest& request, const F
         return 1;
     }
     texture.clear(colour::background);
-    if (request.camera) {
-        // The 3-D figure at that moment: the timeline's pose (minimum-jerk between key poses
-        // comes with the format's version 2), the start pose as a ghost behind it.
-        const core::Camera camera = *request.camera;
-        const auto start = core::place(core::fromVersion1(ex.poses.front(), ex.view));
-        const auto body = core::place(core::fromVersion1(core::poseAt(ex, snap), ex.view));
+    {
+        // The 3-D figure at that moment with its props, the start pose as a ghost behind it.
+        const core::Scene scene = core::sceneFor(ex, snap.side);
+        const core::Camera camera = request.camera ? *request.camera
+                                    : scene.cameras.empty() ? core::cameraFor(ex.view)
+                                                            : scene.cameras.front();
+        const auto start = core::place(core::settledPose(scene, 0));
+        const auto body = core::place(core::postureAt(scene, snap));
         std::vector<core::Picture> all;
-        for (const auto& pose : ex.poses) {
-            all.push_back(core::picture(core::place(core::fromVersion1(pose, ex.view)), camera));
+        for (std::size_t i = 0; i < scene.poses.size(); ++i) {
+            all.push_back(core::picture(core::place(core::settledPose(scene, i)), camera));
         }
         const auto fit = fitPictures(
             all, {0.f, 40.f, static_cast<float>(width), static_cast<float>(height) - 40.f});
+        auto picture = core::picture(body, camera, core::movingParts(start, body));
+        core::addProps(picture, scene, body, camera);
+        drawMannequin(texture, picture, fit, camera, {false, true});
         drawMannequin(texture, core::picture(start, camera), fit, camera, {true, false});
-        drawMannequin(texture, core::picture(body, camera, core::movingParts(start, body)), fit,
-                      camera);
+        drawMannequin(texture, picture, fit, camera, {false, false});
         drawText(texture, utf8(describeMoment(ex, snap)), fonts.regular, typeSize::small,
                  {16.f, 12.f}, colour::text);
         texture.display();
         return saveTexture(texture, request.out, err) ? 0 : 1;
     }
-    const auto body = figure.placement();
-    const sf::FloatRect area{0.f, 0.f, static_cast<float>(width), static_cast<float>(height)};
-    // Scaled to fit every key pose (both sides), centred on the figure as the player's camera.
-    auto fit = fitExercise(ex, area);
-    const auto [minX, maxX] = body.horizontalExtent();
-    fit.origin.x = area.width / 2 - static_cast<float>(minX + maxX) / 2 * fit.scale;
-    drawPose(texture, body, ex.view, area, Props::of(ex), fit.scale, fit.origin);
-    drawText(texture, utf8(describeMoment(ex, snap)), fonts.regular, typeSize::small, {16.f, 12.f},
-             colour::text);
-    texture.display();
-    return saveTexture(texture, request.out, err) ? 0 : 1;
 }
 
 int runRender(const RenderRequest& request, const content::DataPaths& paths,
@@ -257,7 +234,7 @@ int runRender(const RenderRequest& request, const content::DataPaths& paths,
     }
     const Fonts fonts = Fonts::load(paths.assetsDir);
     if (request.sheet) {
-        return renderSheet(*ex, request, fonts, err);
+        return renderMannequinSheet(*ex, request, fonts, err);
     }
     return renderMoment(*ex, request, fonts, err);
 }

@@ -20,7 +20,7 @@ struct RenderRequest {
     std::filesystem::path out;
     unsigned width = 0; // 0: the default for the kind of render
     unsigned height = 0;
-    // The 3-D figure (version 2) from this camera; none: the version-1 figure.
+    // The camera to draw from; none: the exercise's own.
     std::optional<core::Camera> camera;
 };
 

@@ -249,9 +249,9 @@ std::vector<Command> buildCommands() {
                  {flag("--sheet", N_("every key pose of the exercise side by side, labelled"), 1),
                   at, text("--out", "FILE.png", N_("the PNG file to write"), true), size,
                   text("--camera", "AZIMUTH,ELEVATION",
-                       N_("draw the 3-D figure (version 2, docs/figure-v2.md) from this camera, "
-                          "in degrees: azimuth 0 from the figure's right, 90 from its front; "
-                          "elevation 90 from above"))},
+                       N_("draw from this camera instead of the exercise's own, in degrees: "
+                          "azimuth 0 from the figure's right, 90 from its front; elevation 90 "
+                          "from above"))},
                  N_("draw the key poses side by side (--sheet) or the player's figure at one "
                     "moment (--at) into a PNG file (needs a display)"),
                  cmdRender,

@@ -38,6 +38,18 @@ std::set<std::filesystem::path> canonicalPaths(const std::vector<std::filesystem
 
 } // namespace
 
+std::vector<std::pair<std::size_t, std::size_t>> movementPath(const core::Exercise& ex) {
+    std::vector<std::pair<std::size_t, std::size_t>> path;
+    std::size_t at = 0;
+    for (const auto& phase : ex.phases) {
+        if (phase.pose != at) {
+            path.emplace_back(at, phase.pose);
+        }
+        at = phase.pose;
+    }
+    return path;
+}
+
 std::string rootElementName(std::string_view text) {
     std::size_t i = 0;
     if (text.substr(0, 3) == "\xEF\xBB\xBF") {
@@ -98,6 +110,21 @@ ContentCheck checkContent(const std::vector<std::filesystem::path>& paths,
                              exercises.diagnostics.end());
     check.filesRead = exercises.filesRead + programFiles.size();
     check.exercisesValid = exercises.library.size();
+    for (const auto& ex : exercises.library.all()) {
+        if (ex.formatVersion < 2) {
+            continue; // version 1 has its planar checks in the loader
+        }
+        bool failed = false;
+        for (const auto& problem : core::checkScene(ex.scene, movementPath(ex))) {
+            check.diagnostics.push_back({problem.warning ? core::Diagnostic::Severity::Warning
+                                                         : core::Diagnostic::Severity::Error,
+                                         ex.path, problem.line, problem.message});
+            failed = failed || !problem.warning;
+        }
+        if (failed && check.exercisesValid > 0) {
+            --check.exercisesValid; // loaded, but the figure cannot do what it says
+        }
+    }
     if (programFiles.empty()) {
         return check;
     }

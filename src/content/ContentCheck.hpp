@@ -2,6 +2,8 @@
 #include "core/Diagnostic.hpp"
 #include "core/Library.hpp"
 
+#include <utility>
+
 #include <cstddef>
 #include <filesystem>
 #include <string>
@@ -16,6 +18,11 @@ namespace motus::content {
 // XML declaration, comments, processing instructions and a DOCTYPE); empty when no element
 // starts there. Only to tell kinds of files apart: the loaders check the document.
 [[nodiscard]] std::string rootElementName(std::string_view text);
+
+// The moves of an exercise's movement in the order played: (from, to) key-pose indices, from
+// the first pose through each phase's pose.
+[[nodiscard]] std::vector<std::pair<std::size_t, std::size_t>>
+movementPath(const core::Exercise& exercise);
 
 struct ContentCheck {
     std::vector<core::Diagnostic> diagnostics; // errors and warnings, as the loaders give them

@@ -2,6 +2,7 @@
 
 #include "XmlReader.hpp"
 #include "core/Kinematics.hpp"
+#include "core/MannequinView.hpp"
 
 #include <tinyxml2.h>
 
@@ -48,6 +49,13 @@ private:
     void readBounds(const XMLElement* el, core::Exercise& ex);
     void readVariants(const XMLElement* el, core::Exercise& ex);
     void readMovement(const XMLElement* el, core::Exercise& ex);
+    void readMovement2(const XMLElement* el, core::Exercise& ex);
+    void readPhases(const XMLElement* el, core::Exercise& ex);
+    void readCamera(const XMLElement* el, core::Scene& scene);
+    void readProp(const XMLElement* el, core::Scene& scene);
+    std::optional<core::KeyPose> readKeyPose(const XMLElement* el, const core::Exercise& ex,
+                                             bool fault);
+    void sceneFromVersion1(core::Exercise& ex);
     void readPose(const XMLElement* el, core::Exercise& ex);
     bool checkPoseAnatomy(const XMLElement* el, const core::Pose& pose, core::View view);
     void checkContacts(const XMLElement* el, const core::Pose& pose, core::View view);
@@ -92,7 +100,8 @@ void ExerciseParser::readSource(const XMLElement* el, core::Exercise& ex) {
 void ExerciseParser::readText(const XMLElement* el, core::Exercise& ex,
                               std::map<std::string, int>& langLines) {
     m_xml.checkAttributes(el, {"xml:lang"});
-    m_xml.checkChildren(el, {"name", "summary", "steps", "cues", "cautions", "contraindications"});
+    m_xml.checkChildren(el, {"name", "summary", "steps", "cues", "cautions", "contraindications",
+                             "fault"});
     const auto lang = m_xml.languageAttribute(el);
     if (!lang) {
         return;
@@ -131,6 +140,11 @@ void ExerciseParser::readText(const XMLElement* el, core::Exercise& ex,
     }
     if (const XMLElement* contra = m_xml.single(el, "contraindications", false)) {
         text.contraindications = readList(contra, "contraindication");
+    }
+    if (const XMLElement* fault = m_xml.single(el, "fault", false)) {
+        m_xml.checkAttributes(fault, {});
+        m_xml.checkChildren(fault, {});
+        text.fault = m_xml.requiredText(fault).value_or("");
     }
     ex.texts[code] = std::move(text);
 }
@@ -425,6 +439,11 @@ void ExerciseParser::readMovement(const XMLElement* el, core::Exercise& ex) {
     if (poseElements < 2) {
         m_xml.error(el->GetLineNum(), "<movement>: needs at least two <pose> elements");
     }
+    readPhases(el, ex);
+    sceneFromVersion1(ex);
+}
+
+void ExerciseParser::readPhases(const XMLElement* el, core::Exercise& ex) {
     bool hasHold = false;
     int lastPhaseLine = el->GetLineNum();
     for (const XMLElement* phaseEl = el->FirstChildElement("phase"); phaseEl != nullptr;
@@ -465,6 +484,329 @@ void ExerciseParser::readMovement(const XMLElement* el, core::Exercise& ex) {
                                           std::to_string(ex.dose.holdSeconds) +
                                           " s but no <phase type=\"hold\"> is given");
     }
+}
+
+void ExerciseParser::sceneFromVersion1(core::Exercise& ex) {
+    core::Scene& scene = ex.scene;
+    scene.cameras = {core::cameraFor(ex.view)};
+    if (std::find(ex.equipment.begin(), ex.equipment.end(), "mat") != ex.equipment.end()) {
+        core::Prop mat;
+        mat.kind = core::PropKind::Mat;
+        mat.id = "mat";
+        scene.props.push_back(mat);
+    }
+    for (const core::Pose& pose : ex.poses) {
+        core::KeyPose key;
+        key.id = pose.id;
+        key.line = pose.line;
+        key.posture = core::fromVersion1(pose, ex.view);
+        for (const auto segment : pose.contacts) {
+            if (auto part = core::parsePart(core::toString(segment))) {
+                key.contacts.push_back({*part, {}});
+            }
+        }
+        scene.poses.push_back(std::move(key));
+    }
+}
+
+void ExerciseParser::readCamera(const XMLElement* el, core::Scene& scene) {
+    m_xml.checkAttributes(el, {"azimuth", "elevation"});
+    m_xml.checkChildren(el, {});
+    core::Camera camera;
+    if (m_xml.requiredAttribute(el, "azimuth")) {
+        camera.azimuth = m_xml.realAttribute(el, "azimuth", -360.0, 360.0).value_or(0.0);
+    }
+    camera.elevation = m_xml.realAttribute(el, "elevation", -90.0, 90.0).value_or(0.0);
+    scene.cameras.push_back(camera);
+}
+
+void ExerciseParser::readProp(const XMLElement* el, core::Scene& scene) {
+    m_xml.checkAttributes(el, {"type", "id", "x", "y", "z", "yaw", "width", "depth", "height",
+                               "radius", "length", "hands", "along", "side", "distance"});
+    m_xml.checkChildren(el, {});
+    core::Prop prop;
+    prop.line = el->GetLineNum();
+    const auto type = m_xml.requiredAttribute(el, "type");
+    if (!type) {
+        return;
+    }
+    const auto kind = m_xml.enumValue<core::PropKind>(el, "type", *type, core::propKindNames());
+    if (!kind) {
+        return;
+    }
+    prop.kind = *kind;
+    prop.id = std::string(m_xml.optionalAttribute(el, "id").value_or(*type));
+    if (!isValidId(prop.id)) {
+        m_xml.attributeError(el, "id",
+                             "'" + prop.id + "' is not lower-case words joined by hyphens");
+        return;
+    }
+    if (scene.prop(prop.id) != nullptr) {
+        m_xml.attributeError(el, "id",
+                             "prop '" + prop.id + "' is given twice; give the second an id");
+        return;
+    }
+    prop.at.x = m_xml.realAttribute(el, "x", -5.0, 5.0).value_or(0.0);
+    prop.at.y = m_xml.realAttribute(el, "y", 0.0, 3.0).value_or(0.0);
+    prop.at.z = m_xml.realAttribute(el, "z", -5.0, 5.0).value_or(0.0);
+    prop.yaw = m_xml.realAttribute(el, "yaw", -360.0, 360.0).value_or(0.0);
+    prop.width = m_xml.realAttribute(el, "width", 0.01, 5.0).value_or(0.0);
+    prop.depth = m_xml.realAttribute(el, "depth", 0.01, 5.0).value_or(0.0);
+    if (el->Attribute("length") != nullptr) {
+        prop.depth = m_xml.realAttribute(el, "length", 0.1, 3.0).value_or(0.0);
+    }
+    prop.height = m_xml.realAttribute(el, "height", 0.005, 3.0).value_or(0.0);
+    prop.radius = m_xml.realAttribute(el, "radius", 0.005, 1.0).value_or(0.0);
+    if (auto hands = m_xml.optionalAttribute(el, "hands")) {
+        for (const auto& word : splitWords(*hands)) {
+            if (word == "left" || word == "both") {
+                prop.held.push_back(core::Part::HandL);
+            }
+            if (word == "right" || word == "both") {
+                prop.held.push_back(core::Part::HandR);
+            }
+            if (word != "left" && word != "right" && word != "both") {
+                m_xml.attributeError(el, "hands", "'" + word + "' is not one of left, right, both");
+            }
+        }
+    }
+    if (auto along = m_xml.optionalAttribute(el, "along")) {
+        if (*along != "back") {
+            m_xml.attributeError(el, "along", "'" + std::string(*along) + "' is not 'back'");
+        }
+        prop.alongBack = true;
+    }
+    if (prop.kind == core::PropKind::Wall) {
+        const auto side = m_xml.optionalAttribute(el, "side").value_or("front");
+        const double distance = m_xml.realAttribute(el, "distance", 0.0, 5.0).value_or(0.5);
+        const double half = core::withDefaults(prop).depth / 2;
+        if (side == "front") {
+            prop.at = {distance + half, 0.0, prop.at.z};
+        } else if (side == "behind") {
+            prop.at = {-distance - half, 0.0, prop.at.z};
+        } else if (side == "left") {
+            prop.at = {prop.at.x, 0.0, -distance - half};
+            prop.yaw = 90.0;
+        } else if (side == "right") {
+            prop.at = {prop.at.x, 0.0, distance + half};
+            prop.yaw = 90.0;
+        } else {
+            m_xml.attributeError(el, "side",
+                                 "'" + std::string(side) +
+                                     "' is not one of front, behind, left, right");
+        }
+    } else if (el->Attribute("side") != nullptr || el->Attribute("distance") != nullptr) {
+        m_xml.error(el->GetLineNum(), "<prop>: 'side' and 'distance' place a wall only");
+    }
+    if (prop.kind == core::PropKind::Band && prop.held.empty()) {
+        m_xml.error(el->GetLineNum(),
+                    "<prop type=\"band\">: missing required attribute 'hands' (the hand that "
+                    "holds it; x, y, z place its anchor)");
+    }
+    if (prop.kind == core::PropKind::Dowel && prop.held.empty() && !prop.alongBack) {
+        m_xml.error(el->GetLineNum(), "<prop type=\"dowel\">: needs 'hands' or along=\"back\"");
+    }
+    scene.props.push_back(prop);
+}
+
+std::optional<core::KeyPose> ExerciseParser::readKeyPose(const XMLElement* el,
+                                                         const core::Exercise& ex, bool fault) {
+    m_xml.checkChildren(el, {});
+    core::KeyPose key;
+    key.line = el->GetLineNum();
+    const char* what = fault ? "<fault>" : "<pose>";
+    if (!fault) {
+        auto id = m_xml.requiredAttribute(el, "id");
+        if (!id) {
+            return std::nullopt;
+        }
+        key.id = *id;
+        if (!isValidId(key.id)) {
+            m_xml.attributeError(el, "id",
+                                 "'" + key.id + "' is not lower-case words joined by hyphens");
+            return std::nullopt;
+        }
+        if (auto existing = ex.poseIndex(key.id)) {
+            m_xml.attributeError(el, "id",
+                                 "pose '" + key.id + "' is defined twice (first at line " +
+                                     std::to_string(ex.poses[*existing].line) + ")");
+            return std::nullopt;
+        }
+    } else {
+        key.id = "fault";
+    }
+    bool contactsGiven = false;
+    if (auto base = m_xml.optionalAttribute(el, "base")) {
+        auto index = ex.poseIndex(*base);
+        if (!index || *index >= ex.scene.poses.size()) {
+            m_xml.attributeError(el, "base",
+                                 "unknown pose '" + std::string(*base) +
+                                     "' (a pose can start from one written before it)");
+            return std::nullopt;
+        }
+        key.posture = ex.scene.poses[*index].posture;
+        key.contacts = ex.scene.poses[*index].contacts;
+        contactsGiven = true;
+    }
+    bool ok = true;
+    int small = 0;
+    int nonZero = 0;
+    for (const auto* attr = el->FirstAttribute(); attr != nullptr; attr = attr->Next()) {
+        const std::string_view name = attr->Name();
+        if (name == "id" || name == "base" || (fault && name == "of")) {
+            continue;
+        }
+        if (name == "contacts") {
+            contactsGiven = true;
+            key.contacts.clear();
+            for (const auto& word : splitWords(attr->Value())) {
+                const auto at = word.find('@');
+                const std::string partName = word.substr(0, at);
+                const std::string propName = at == std::string::npos ? "" : word.substr(at + 1);
+                auto part = core::parsePart(partName);
+                if (!part) {
+                    m_xml.attributeError(el, "contacts",
+                                         "'" + partName + "' is not a part of the figure");
+                    ok = false;
+                    continue;
+                }
+                if (!propName.empty() && propName != "floor" &&
+                    ex.scene.prop(propName) == nullptr) {
+                    m_xml.attributeError(el, "contacts",
+                                         "'" + word + "': no prop '" + propName +
+                                             "' is declared (a <prop> before the poses)");
+                    ok = false;
+                    continue;
+                }
+                key.contacts.push_back({*part, propName == "floor" ? "" : propName});
+            }
+            continue;
+        }
+        const auto dot = name.find('.');
+        if (dot == std::string_view::npos) {
+            m_xml.error(attr->GetLineNum(),
+                        std::string(what) + ": unknown attribute '" + std::string(name) +
+                            "' (a joint's movement is written joint.movement, e.g. hip-l.flexion)");
+            ok = false;
+            continue;
+        }
+        const std::string_view joint = name.substr(0, dot);
+        const std::string_view movement = name.substr(dot + 1);
+        if (joint == "pelvis") {
+            const auto value = m_xml.realAttribute(el, attr->Name(), -360.0, 360.0);
+            ok = ok && value.has_value();
+            const double v = value.value_or(0.0);
+            auto& pl = key.posture.pelvis;
+            if (movement == "x") {
+                pl.position.x = v;
+            } else if (movement == "z") {
+                pl.position.z = v;
+            } else if (movement == "yaw") {
+                pl.yaw = v;
+            } else if (movement == "pitch") {
+                pl.pitch = v;
+            } else if (movement == "roll") {
+                pl.roll = v;
+            } else {
+                m_xml.error(attr->GetLineNum(), std::string(what) + ": unknown attribute '" +
+                                                    std::string(name) +
+                                                    "' (the pelvis takes x, z, yaw, pitch, roll)");
+                ok = false;
+            }
+            continue;
+        }
+        const auto dof = core::parseDof(joint, movement);
+        if (!dof) {
+            m_xml.error(attr->GetLineNum(), std::string(what) + ": unknown attribute '" +
+                                                std::string(name) +
+                                                "' (not a joint and movement of the figure; see "
+                                                "docs/exercise-format.md)");
+            ok = false;
+            continue;
+        }
+        const auto value = m_xml.realAttribute(el, attr->Name(), -360.0, 360.0);
+        ok = ok && value.has_value();
+        const double v = value.value_or(0.0);
+        key.posture[*dof] = v;
+        if (v != 0.0) {
+            ++nonZero;
+            if (std::abs(v) <= 3.2 && v != std::round(v)) {
+                ++small;
+            }
+        }
+    }
+    if (!contactsGiven) {
+        m_xml.error(el->GetLineNum(), std::string(what) + ": missing required attribute 'contacts'");
+        ok = false;
+    }
+    if (nonZero >= 2 && small == nonZero) {
+        m_xml.warning(el->GetLineNum(),
+                      std::string(what) + (fault ? "" : " '" + key.id + "'") +
+                          ": every angle is under 3.2 and not whole: they look like radians; "
+                          "Motus reads degrees");
+    }
+    for (const auto& problem : core::limitProblems(key.posture, 1.0)) {
+        m_xml.error(el->GetLineNum(),
+                    std::string(what) + (fault ? "" : " '" + key.id + "'") + ": " + problem);
+        ok = false;
+    }
+    if (!ok) {
+        return std::nullopt;
+    }
+    return key;
+}
+
+void ExerciseParser::readMovement2(const XMLElement* el, core::Exercise& ex) {
+    m_xml.checkAttributes(el, {});
+    m_xml.checkChildren(el, {"camera", "prop", "pose", "fault", "phase"});
+    core::Scene& scene = ex.scene;
+    for (const XMLElement* c = el->FirstChildElement("camera"); c != nullptr;
+         c = c->NextSiblingElement("camera")) {
+        readCamera(c, scene);
+    }
+    if (scene.cameras.empty()) {
+        m_xml.error(el->GetLineNum(), "<movement>: needs a <camera> (the view that shows it)");
+    } else if (scene.cameras.size() > 2) {
+        m_xml.error(el->GetLineNum(), "<movement>: at most two <camera> elements");
+    }
+    for (const XMLElement* p = el->FirstChildElement("prop"); p != nullptr;
+         p = p->NextSiblingElement("prop")) {
+        readProp(p, scene);
+    }
+    int poseElements = 0;
+    for (const XMLElement* p = el->FirstChildElement("pose"); p != nullptr;
+         p = p->NextSiblingElement("pose")) {
+        ++poseElements;
+        if (auto key = readKeyPose(p, ex, false)) {
+            core::Pose pose; // the version-1 record keeps the ids the phases name
+            pose.id = key->id;
+            pose.line = key->line;
+            ex.poses.push_back(std::move(pose));
+            scene.poses.push_back(std::move(*key));
+        }
+    }
+    if (poseElements < 2) {
+        m_xml.error(el->GetLineNum(), "<movement>: needs at least two <pose> elements");
+    }
+    if (const XMLElement* f = m_xml.single(el, "fault", false)) {
+        if (auto of = m_xml.requiredAttribute(f, "of")) {
+            if (auto index = ex.poseIndex(*of)) {
+                scene.faultOf = *index;
+                scene.fault = readKeyPose(f, ex, true);
+            } else {
+                m_xml.attributeError(f, "of", "unknown pose '" + std::string(*of) + "'");
+            }
+        }
+    }
+    // The camera's view, for what still speaks of one (the version-1 drawing, the handout).
+    if (!scene.cameras.empty()) {
+        const auto& c = scene.cameras.front();
+        const double az = std::fmod(std::fmod(c.azimuth, 360.0) + 360.0, 360.0);
+        ex.view = c.elevation > 60.0                     ? core::View::Top
+                  : (az > 45.0 && az < 135.0) || (az > 225.0 && az < 315.0) ? core::View::Front
+                                                                            : core::View::Side;
+    }
+    readPhases(el, ex);
 }
 
 void ExerciseParser::checkTranslations(const core::Exercise& ex,
@@ -527,13 +869,15 @@ std::optional<core::Exercise> ExerciseParser::parse(const XMLElement* root,
     if (auto format = m_xml.intAttribute(
             root, "format", {std::numeric_limits<int>::min(), std::numeric_limits<int>::max()},
             true)) {
-        if (*format != kFormatVersion) {
+        if (*format < kOldestFormatVersion || *format > kFormatVersion) {
             m_xml.attributeError(root, "format",
                                  "version " + std::to_string(*format) +
-                                     " is not supported (this Motus reads version " +
+                                     " is not supported (this Motus reads versions " +
+                                     std::to_string(kOldestFormatVersion) + " to " +
                                      std::to_string(kFormatVersion) + ")");
+        } else {
+            ex.formatVersion = *format; // otherwise read as version 1, for its other errors
         }
-        ex.formatVersion = *format;
     }
     if (const XMLElement* source = m_xml.single(root, "source", true)) {
         readSource(source, ex);
@@ -563,7 +907,11 @@ std::optional<core::Exercise> ExerciseParser::parse(const XMLElement* root,
         readVariants(variants, ex);
     }
     if (const XMLElement* movement = m_xml.single(root, "movement", true)) {
-        readMovement(movement, ex);
+        if (ex.formatVersion >= 2) {
+            readMovement2(movement, ex);
+        } else {
+            readMovement(movement, ex);
+        }
     }
     checkTranslations(ex, langLines);
     if (m_xml.errorCount() > 0) {

@@ -1,5 +1,6 @@
 #pragma once
 #include "Dose.hpp"
+#include "Scene.hpp"
 #include "Skeleton.hpp"
 #include "Vocabulary.hpp"
 
@@ -19,6 +20,7 @@ struct ExerciseText {
     std::vector<std::string> cues;
     std::vector<std::string> cautions;
     std::vector<std::string> contraindications;
+    std::string fault; // what the fault pose shows ("Do not let the pelvis roll back")
 };
 
 // A key pose: joint angles in degrees in the plane of the exercise's view (0 = anatomical
@@ -66,6 +68,9 @@ struct Exercise {
     View view = View::Side;
     std::vector<Pose> poses; // the first is the starting pose
     std::vector<Phase> phases;
+    // The 3-D figure (format 2; a version-1 file's planar poses mapped onto it at load, see
+    // docs/exercise-format.md): its key poses in the order of `poses`, props, cameras, fault.
+    Scene scene;
 
     // Where it came from, for diagnostics that span files.
     std::string path;

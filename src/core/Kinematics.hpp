@@ -11,11 +11,6 @@
 // figure faces +x in the side view and the viewer in the front and top views (its left at +x).
 namespace motus::core {
 
-struct Vec2 {
-    double x = 0.0;
-    double y = 0.0;
-};
-
 struct SegmentPlacement {
     Vec2 start;          // proximal end (for the foot: the heel)
     Vec2 end;            // distal end (for the foot: the toes)

@@ -118,6 +118,15 @@ std::string_view toString(Part part) {
     return kPartNames[static_cast<std::size_t>(part)];
 }
 
+std::optional<Part> parsePart(std::string_view text) {
+    for (std::size_t i = 0; i < kPartCount; ++i) {
+        if (kPartNames[i] == text) {
+            return static_cast<Part>(i);
+        }
+    }
+    return std::nullopt;
+}
+
 std::string_view jointOf(Dof dof) {
     static const auto names = [] {
         std::array<std::string, kDofCount> out;

@@ -11,7 +11,6 @@
 // Joint angles are anatomical, in degrees: flexion, abduction, external rotation, pronation,
 // dorsiflexion, inversion and extension of the toes are positive on both sides; for the spine
 // and neck, flexion, lateral flexion to the right and rotation to the right.
-#include "Kinematics.hpp"
 #include "Skeleton.hpp"
 
 #include <array>
@@ -121,6 +120,7 @@ enum class Dof {
 inline constexpr std::size_t kDofCount = 44;
 
 [[nodiscard]] std::string_view toString(Part part);
+[[nodiscard]] std::optional<Part> parsePart(std::string_view text);
 // "hip-l flexion": the joint's name as authors write it, then the movement.
 [[nodiscard]] std::string dofName(Dof dof);
 [[nodiscard]] std::string_view jointOf(Dof dof);    // "hip-l"

@@ -178,6 +178,108 @@ Picture picture(const Mannequin& body, const Camera& camera, const std::vector<P
     return out;
 }
 
+void addProps(Picture& out, const Scene& scene, const Mannequin& body, const Camera& camera,
+              double bandRest) {
+    const Basis basis = basisOf(camera);
+    auto p = [&](Vec3 v) {
+        return Projected{dot(v, basis.right), dot(v, basis.up), dot(v, basis.towards)};
+    };
+    const Vec3 light = normalised(basis.up * 0.8 + basis.towards * 0.5 - basis.right * 0.3);
+    std::vector<Shape> added;
+    for (const Prop& given : scene.props) {
+        const Prop prop = withDefaults(given);
+        const Tone tone = prop.kind == PropKind::Mat    ? Tone::Mat
+                          : prop.kind == PropKind::Wall ? Tone::Wall
+                                                        : Tone::Prop;
+        if (prop.kind == PropKind::Band) {
+            double rest = bandRest;
+            if (rest <= 0.0 && !scene.poses.empty()) {
+                const Mannequin first = place(settledPose(scene, 0, body.height), body.height);
+                if (const auto line = bandOf(scene, prop, first, 1.0)) {
+                    rest = 0.9 * line->stretch;
+                }
+            }
+            if (const auto line = bandOf(scene, prop, body, rest)) {
+                Shape band;
+                band.tone = Tone::Band;
+                band.a = p(line->anchor);
+                band.b = p(line->hand);
+                band.radius = prop.radius;
+                band.stretch = line->stretch;
+                band.depth = std::max(band.a.depth, band.b.depth);
+                added.push_back(band);
+                // The anchor: a small block where the band is tied.
+                Shape knot;
+                knot.tone = Tone::Prop;
+                knot.a = knot.b = band.a;
+                knot.radius = 0.02;
+                knot.depth = band.a.depth;
+                added.push_back(knot);
+            }
+            continue;
+        }
+        if (prop.kind == PropKind::Dowel) {
+            if (const auto ends = dowelOf(prop, body)) {
+                Shape dowel;
+                dowel.tone = Tone::Dowel;
+                dowel.a = p(ends->first);
+                dowel.b = p(ends->second);
+                dowel.radius = prop.radius;
+                // Along the back it lies behind the body; in the hands, in front of them.
+                dowel.depth = prop.alongBack ? std::min(dowel.a.depth, dowel.b.depth)
+                                             : std::max(dowel.a.depth, dowel.b.depth);
+                added.push_back(dowel);
+            }
+            continue;
+        }
+        if (prop.kind == PropKind::Ball) {
+            Shape ball;
+            ball.tone = Tone::Prop;
+            ball.a = ball.b = p(prop.at);
+            ball.radius = prop.radius;
+            ball.depth = ball.a.depth - prop.radius;
+            added.push_back(ball);
+            continue;
+        }
+        for (const Box& box : solidsOf(prop)) {
+            const auto corners = box.corners();
+            Shape solid;
+            solid.tone = tone;
+            double far = 1e9;
+            for (const Vec3& c : corners) {
+                solid.outline.push_back(p(c));
+                far = std::min(far, p(c).depth);
+            }
+            solid.a = solid.b = p(box.centre);
+            solid.depth = far;
+            solid.light = 0.75;
+            added.push_back(solid);
+            // Its top, lit from above, when the camera sees it (corners 2, 3, 6, 7 are the top).
+            if (dot(Vec3{0, 1, 0}, basis.towards) > 0.05 && tone != Tone::Wall) {
+                Shape top;
+                top.tone = Tone::Top;
+                for (const std::size_t i : {2, 3, 7, 6}) {
+                    top.outline.push_back(p(corners[i]));
+                }
+                top.a = top.b = p(box.centre + Vec3{0, box.half.y, 0});
+                top.depth = far + 1e-6;
+                top.light = std::clamp(dot(Vec3{0, 1, 0}, light), 0.55, 1.0);
+                added.push_back(top);
+            }
+        }
+    }
+    out.shapes.insert(out.shapes.end(), added.begin(), added.end());
+    std::stable_sort(out.shapes.begin(), out.shapes.end(), [](const Shape& a, const Shape& b) {
+        // Walls and mats first, whatever their depth: the body and its props stand on them.
+        const bool backA = a.tone == Tone::Wall || a.tone == Tone::Mat;
+        const bool backB = b.tone == Tone::Wall || b.tone == Tone::Mat;
+        if (backA != backB) {
+            return backA;
+        }
+        return a.depth < b.depth - 1e-4;
+    });
+}
+
 std::vector<Part> movingParts(const Mannequin& from, const Mannequin& to, double metres) {
     std::vector<Part> parts;
     for (std::size_t i = 0; i < kPartCount; ++i) {

@@ -3,18 +3,11 @@
 // it, for any drawing surface. The app turns the shapes into pixels; tests read them directly.
 #include "Exercise.hpp"
 #include "Mannequin.hpp"
+#include "Scene.hpp"
 
 #include <vector>
 
 namespace motus::core {
-
-// Where the camera looks from, in degrees. Azimuth 0 looks at the figure's right side (it
-// faces to the right of the picture), 90 at its front (its left on the right of the picture),
-// 180 at its left side, 270 at its back. Elevation 90 looks straight down.
-struct Camera {
-    double azimuth = 0.0;
-    double elevation = 0.0;
-};
 
 // A point on the picture: right and up in metres, and how near the viewer it lies.
 struct Projected {
@@ -26,7 +19,18 @@ struct Projected {
 // The direction from the scene towards the viewer.
 [[nodiscard]] Vec3 viewDirection(const Camera& camera);
 
-enum class Tone { Near, Far, Trunk, Head };
+enum class Tone {
+    Near,
+    Far,
+    Trunk,
+    Head,
+    Prop,  // a prop's solid: chair, step, table, pillow, towel, ball
+    Top,   // the top face of a prop's solid, lit from above
+    Mat,   // the mat on the floor
+    Wall,  // a wall: drawn behind everything, not fitted into the picture
+    Band,  // a resistance band, its `stretch` shown
+    Dowel, // a stick
+};
 
 // One shape of the figure: a capsule from `a` to `b` of `radius` (a circle when a == b), or a
 // closed polygon (a foot's sole seen from any side) when `outline` has points.
@@ -40,6 +44,7 @@ struct Shape {
     double depth = 0.0;       // the shape's own depth, for sorting
     double light = 1.0;       // 0.55..1: how much it faces the light (shading)
     bool highlighted = false; // a part that moves in the exercise
+    double stretch = 1.0;     // a band's length over its rest length
 };
 
 // The face: where the nose points on the picture and whether the face is towards the viewer.
@@ -62,6 +67,13 @@ struct Picture {
 // get the near tone. `moving` marks the parts to highlight.
 [[nodiscard]] Picture picture(const Mannequin& body, const Camera& camera,
                               const std::vector<Part>& moving = {});
+
+// Adds the scene's props as the body in it sees them: each solid box as its outline (and its top
+// face), the band from its anchor to the hand, the dowel, sorted in with the body's parts by
+// their farthest point (what rests on a prop is drawn over it). `bandRest`: a band's rest
+// length; 0 takes 90 % of its length in the first key pose.
+void addProps(Picture& picture, const Scene& scene, const Mannequin& body, const Camera& camera,
+              double bandRest = 0.0);
 
 // The parts whose place changes between two postures by more than `metres` (the moving part
 // of an exercise, highlighted while it plays).

@@ -348,6 +348,24 @@ Pose poseAt(const Exercise& ex, const PlayerSnapshot& snap) {
     return pose;
 }
 
+Scene sceneFor(const Exercise& ex, RepSide side) {
+    return side == RepSide::Right ? mirror(ex.scene) : ex.scene;
+}
+
+Posture postureAt(const Scene& scene, const PlayerSnapshot& snap) {
+    if (scene.poses.empty()) {
+        return standingPosture();
+    }
+    if (snap.kind == StepKind::Phase && snap.poseFrom < scene.poses.size() &&
+        snap.poseTo < scene.poses.size()) {
+        if (snap.poseFrom == snap.poseTo || snap.blend >= 1.0) {
+            return settledPose(scene, snap.poseTo);
+        }
+        return sceneBetween(scene, snap.poseFrom, snap.poseTo, snap.blend);
+    }
+    return settledPose(scene, 0);
+}
+
 PlayerSnapshot SessionPlayer::snapshot() const {
     PlayerSnapshot snap;
     snap.status = status();

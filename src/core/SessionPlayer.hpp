@@ -104,6 +104,12 @@ struct PlayerSnapshot {
 // The figure's target pose at one instant: the blend of the phase's two poses, eased, mirrored
 // for the right side; the starting pose outside the reps.
 [[nodiscard]] Pose poseAt(const Exercise& exercise, const PlayerSnapshot& snapshot);
+// The exercise's scene for the side being worked: as written for the left and both sides,
+// mirrored for the right (core::mirror(Scene)).
+[[nodiscard]] Scene sceneFor(const Exercise& exercise, RepSide side);
+// The 3-D figure's posture at the snapshot's moment in `scene` (sceneFor its side):
+// settled on its contacts, minimum-jerk between key poses.
+[[nodiscard]] Posture postureAt(const Scene& scene, const PlayerSnapshot& snapshot);
 
 class SessionPlayer {
 public:

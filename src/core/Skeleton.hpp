@@ -9,6 +9,12 @@
 // joint names, angle conventions, anatomical limits and segment proportions.
 namespace motus::core {
 
+// A point or vector in a plane, in metres.
+struct Vec2 {
+    double x = 0.0;
+    double y = 0.0;
+};
+
 enum class Joint {
     Lumbar,   // pelvis -> abdomen
     Thoracic, // abdomen -> thorax

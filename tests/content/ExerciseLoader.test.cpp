@@ -673,9 +673,9 @@ TEST_CASE("a file name that does not match the id is a warning", "[content][load
 }
 
 TEST_CASE("an unsupported format version is an error", "[content][loader]") {
-    CHECK(parse(doc({{R"(format="1")", R"(format="2")"}})) ==
-          Lines{"x.xml:2: error: <exercise> attribute 'format': version 2 is not supported (this "
-                "Motus reads version 1)"});
+    CHECK(parse(doc({{R"(format="1")", R"(format="3")"}})) ==
+          Lines{"x.xml:2: error: <exercise> attribute 'format': version 3 is not supported (this "
+                "Motus reads versions 1 to 2)"});
     CHECK(parse(doc({{R"(format="1")", R"(format="one")"}})) ==
           Lines{"x.xml:2: error: <exercise> attribute 'format': 'one' is not a whole number"});
 }
@@ -1179,14 +1179,14 @@ TEST_CASE("an empty contacts list is an empty attribute", "[content][loader]") {
           Lines{"x.xml:13: error: <pose> attribute 'contacts': is empty"});
 }
 
-TEST_CASE("any format version but 1 is unsupported", "[content][loader]") {
+TEST_CASE("any format version but 1 and 2 is unsupported", "[content][loader]") {
     // Currently "2000 is outside the range 1..1000", a limit the format does not have.
     CHECK(parse(doc({{R"(format="1")", R"(format="2000")"}})) ==
           Lines{"x.xml:2: error: <exercise> attribute 'format': version 2000 is not supported "
-                "(this Motus reads version 1)"});
+                "(this Motus reads versions 1 to 2)"});
     CHECK(parse(doc({{R"(format="1")", R"(format="0")"}})) ==
           Lines{"x.xml:2: error: <exercise> attribute 'format': version 0 is not supported "
-                "(this Motus reads version 1)"});
+                "(this Motus reads versions 1 to 2)"});
 }
 
 TEST_CASE("a link to an exercise rejected across files is dropped", "[content][loader][library]") {
