@@ -120,16 +120,18 @@ void drawMannequin(sf::RenderTarget& target, const core::Picture& picture, const
     if (style.floor && !style.ghost) {
         // The floor: a line seen level, a band seen from above (its depth foreshortened).
         const float y = fit({0.0, 0.0, 0.0}).y;
-        const float width = static_cast<float>(target.getView().getSize().x);
+        const sf::View& view = target.getView();
+        const float width = view.getSize().x;
+        const float left = view.getCenter().x - width / 2;
         const float depth = static_cast<float>(std::sin(camera.elevation * M_PI / 180.0));
         if (depth > 0.05f) {
             sf::RectangleShape band({width, 0.9f * px * depth});
-            band.setPosition(0.f, y - 0.45f * px * depth);
+            band.setPosition(left, y - 0.45f * px * depth);
             band.setFillColor(mixed(colour::background, colour::floor, 0.25f));
             target.draw(band);
         }
         sf::RectangleShape line({width, 3.f});
-        line.setPosition(0.f, y);
+        line.setPosition(left, y);
         line.setFillColor(colour::floor);
         target.draw(line);
     }
