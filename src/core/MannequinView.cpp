@@ -195,20 +195,21 @@ void addProps(Picture& out, const Scene& scene, const Mannequin& body, const Cam
             double rest = bandRest;
             if (rest <= 0.0 && !scene.poses.empty()) {
                 const Mannequin first = place(settledPose(scene, 0, body.height), body.height);
-                if (const auto line = bandOf(scene, prop, first, 1.0)) {
-                    rest = 0.9 * line->stretch;
+                const auto lines = bandOf(prop, first, 1.0);
+                if (!lines.empty()) {
+                    rest = 0.9 * lines.front().stretch;
                 }
             }
-            if (const auto line = bandOf(scene, prop, body, rest)) {
+            for (const auto& line : bandOf(prop, body, rest)) {
                 Shape band;
                 band.tone = Tone::Band;
-                band.a = p(line->anchor);
-                band.b = p(line->hand);
+                band.a = p(line.anchor);
+                band.b = p(line.hand);
                 band.radius = prop.radius;
-                band.stretch = line->stretch;
+                band.stretch = line.stretch;
                 band.depth = std::max(band.a.depth, band.b.depth);
                 added.push_back(band);
-                // The anchor: a small block where the band is tied.
+                // The anchor: a small knob where the band is tied.
                 Shape knot;
                 knot.tone = Tone::Prop;
                 knot.a = knot.b = band.a;

@@ -134,7 +134,11 @@ Prop withDefaults(Prop prop) {
 
 std::vector<Box> solidsOf(const Prop& given) {
     const Prop prop = withDefaults(given);
-    const Vec3 at = prop.at;
+    Vec3 at = prop.at;
+    if (prop.kind != PropKind::Pillow && prop.kind != PropKind::Towel &&
+        prop.kind != PropKind::Ball) {
+        at.y = 0.0; // stands on the floor
+    }
     const Mat3 turn = Mat3::aboutY(prop.yaw);
     // A point `forward` metres along the prop's own X and `right` along its Z.
     auto offset = [&](double forward, double up, double right) {
@@ -146,6 +150,7 @@ std::vector<Box> solidsOf(const Prop& given) {
     case PropKind::Step:
     case PropKind::Pillow:
     case PropKind::Towel:
+        // On the floor, or `y` above it (a towel roll held between the elbow and the side).
         boxes.push_back({offset(0, prop.height / 2, 0),
                          {prop.depth / 2, prop.height / 2, prop.width / 2},
                          prop.yaw});
@@ -275,6 +280,12 @@ std::optional<double> gapOf(const Scene& scene, const std::vector<SurfacePoint>&
             g = heightAbove(*prop, at).value_or(at.y);
         } else {
             g = heightAbove(*prop, at);
+            if (prop->kind == PropKind::Chair) {
+                // Leaning on the backrest: how far the point is from its front.
+                const Box back = solidsOf(*prop).at(1);
+                const double outside = -back.depthOf(at);
+                g = g ? std::min(*g, outside) : outside;
+            }
         }
         if (g) {
             gap = std::min(gap, *g);
@@ -397,11 +408,15 @@ Vec3 middleOf(const Mannequin& body, Part part) {
 
 } // namespace
 
-Posture sceneBetween(const Scene& scene, std::size_t from, std::size_t to, double s,
-                     double height) {
-    const Posture a = settledPose(scene, from, height);
-    const Posture b = settledPose(scene, to, height);
+namespace {
+
+// The posture a share `s` of the way between settled key poses `a` and `b` (docs above).
+Posture moveBetween(const Scene& scene, std::size_t from, std::size_t to, const Posture& a,
+                    const Posture& b, double s, double height) {
     Posture out = between(a, b, s);
+    if (s <= 0.0 || s >= 1.0) {
+        return out;
+    }
     // The first contact of `to` that `from` shares stays where the two poses put it.
     const KeyPose& kb = scene.poses.at(to);
     const KeyPose& ka = scene.poses.at(from);
@@ -426,19 +441,39 @@ Posture sceneBetween(const Scene& scene, std::size_t from, std::size_t to, doubl
     return out;
 }
 
-std::optional<BandLine> bandOf(const Scene& scene, const Prop& band, const Mannequin& body,
-                               double restLength) {
-    (void)scene;
-    if (band.kind != PropKind::Band || band.held.empty()) {
-        return std::nullopt;
+} // namespace
+
+Posture sceneBetween(const Scene& scene, std::size_t from, std::size_t to, double s,
+                     double height) {
+    return moveBetween(scene, from, to, settledPose(scene, from, height),
+                       settledPose(scene, to, height), s, height);
+}
+
+SceneMotion::SceneMotion(Scene scene, double height) : m_scene(std::move(scene)), m_height(height) {
+    for (std::size_t i = 0; i < m_scene.poses.size(); ++i) {
+        m_keys.push_back(settledPose(m_scene, i, height));
     }
-    BandLine line;
-    line.anchor = band.at;
-    const PlacedPart& hand = body[band.held.front()];
-    line.hand = (hand.origin + hand.end) * 0.5;
-    const double length = core::length(line.hand - line.anchor);
-    line.stretch = restLength > 0 ? length / restLength : 1.0;
-    return line;
+}
+
+Posture SceneMotion::between(std::size_t from, std::size_t to, double s) const {
+    return moveBetween(m_scene, from, to, m_keys.at(from), m_keys.at(to), s, m_height);
+}
+
+std::vector<BandLine> bandOf(const Prop& band, const Mannequin& body, double restLength) {
+    std::vector<BandLine> lines;
+    if (band.kind != PropKind::Band) {
+        return lines;
+    }
+    for (const Part part : band.held) {
+        BandLine line;
+        line.anchor = band.at;
+        const PlacedPart& hand = body[part];
+        line.hand = (hand.origin + hand.end) * 0.5;
+        const double length = core::length(line.hand - line.anchor);
+        line.stretch = restLength > 0 ? length / restLength : 1.0;
+        lines.push_back(line);
+    }
+    return lines;
 }
 
 std::optional<std::pair<Vec3, Vec3>> dowelOf(const Prop& given, const Mannequin& body) {

@@ -103,15 +103,34 @@ struct Scene {
 // A key pose settled on its contacts.
 [[nodiscard]] Posture settledPose(const Scene& scene, std::size_t pose, double height = 1.70);
 
-// Where a band runs: from its anchor to the hand that holds it, and how far it is stretched
-// (its length over its rest length, the distance in the first key pose).
+// A scene ready to play: its key poses settled once, so that a frame costs one interpolation
+// and one placing of the body (the player's figure update).
+class SceneMotion {
+public:
+    SceneMotion() = default;
+    explicit SceneMotion(Scene scene, double height = 1.70);
+    [[nodiscard]] const Scene& scene() const { return m_scene; }
+    [[nodiscard]] const Posture& key(std::size_t pose) const { return m_keys.at(pose); }
+    [[nodiscard]] std::size_t size() const { return m_keys.size(); }
+    // As sceneBetween.
+    [[nodiscard]] Posture between(std::size_t from, std::size_t to, double s) const;
+
+private:
+    Scene m_scene;
+    double m_height = 1.70;
+    std::vector<Posture> m_keys;
+};
+
+// Where a band runs: from its anchor to a hand that holds it, and how far it is stretched
+// (its length over its rest length).
 struct BandLine {
     Vec3 anchor;
     Vec3 hand;
     double stretch = 1.0;
 };
-[[nodiscard]] std::optional<BandLine> bandOf(const Scene& scene, const Prop& band,
-                                             const Mannequin& body, double restLength);
+// One line per hand that holds it (a band held in both hands runs to each).
+[[nodiscard]] std::vector<BandLine> bandOf(const Prop& band, const Mannequin& body,
+                                           double restLength);
 // A dowel's two ends for the body's pose (held in the hands or along the back).
 [[nodiscard]] std::optional<std::pair<Vec3, Vec3>> dowelOf(const Prop& dowel,
                                                            const Mannequin& body);

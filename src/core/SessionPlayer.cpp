@@ -366,6 +366,20 @@ Posture postureAt(const Scene& scene, const PlayerSnapshot& snap) {
     return settledPose(scene, 0);
 }
 
+Posture postureAt(const SceneMotion& motion, const PlayerSnapshot& snap) {
+    if (motion.size() == 0) {
+        return standingPosture();
+    }
+    if (snap.kind == StepKind::Phase && snap.poseFrom < motion.size() &&
+        snap.poseTo < motion.size()) {
+        if (snap.poseFrom == snap.poseTo || snap.blend >= 1.0) {
+            return motion.key(snap.poseTo);
+        }
+        return motion.between(snap.poseFrom, snap.poseTo, snap.blend);
+    }
+    return motion.key(0);
+}
+
 PlayerSnapshot SessionPlayer::snapshot() const {
     PlayerSnapshot snap;
     snap.status = status();

@@ -110,6 +110,7 @@ struct PlayerSnapshot {
 // The 3-D figure's posture at the snapshot's moment in `scene` (sceneFor its side):
 // settled on its contacts, minimum-jerk between key poses.
 [[nodiscard]] Posture postureAt(const Scene& scene, const PlayerSnapshot& snapshot);
+[[nodiscard]] Posture postureAt(const SceneMotion& motion, const PlayerSnapshot& snapshot);
 
 class SessionPlayer {
 public:
