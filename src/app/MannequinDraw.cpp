@@ -2,6 +2,9 @@
 
 #include "Theme.hpp"
 #include "Widgets.hpp"
+#include "core/I18n.hpp"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
@@ -245,6 +248,295 @@ void drawCross(sf::RenderTarget& target, sf::FloatRect frame) {
     const sf::Vector2f b{frame.left + frame.width - inset, frame.top + frame.height - inset};
     drawCapsule(target, a, b, width, red);
     drawCapsule(target, {b.x, a.y}, {a.x, b.y}, width, red);
+}
+
+namespace {
+
+constexpr double kTurnStep = 15.0;     // degrees per Ctrl + arrow
+constexpr double kMinElevation = -10.0;
+constexpr double kMaxElevation = 90.0;
+
+} // namespace
+
+void FigureStage::setExercise(const core::Exercise* exercise, core::RepSide side) {
+    if (exercise == m_exercise && side == m_side && m_motion.size() > 0) {
+        return;
+    }
+    if (exercise != m_exercise) {
+        m_view = 0;
+        m_turnAzimuth = 0.0;
+        m_turnElevation = 0.0;
+    }
+    m_exercise = exercise;
+    m_side = side;
+    m_motion = exercise != nullptr ? core::SceneMotion(core::sceneFor(*exercise, side))
+                                   : core::SceneMotion();
+    m_posture = m_motion.size() > 0 ? m_motion.key(0) : core::standingPosture();
+    m_bandRest = 0.0;
+    if (m_motion.size() > 0) {
+        // A band's rest length: 90 % of its length in the first pose (a little tension).
+        const auto first = core::place(m_motion.key(0));
+        for (const auto& prop : m_motion.scene().props) {
+            const auto lines = core::bandOf(prop, first, 1.0);
+            if (!lines.empty()) {
+                m_bandRest = 0.9 * lines.front().stretch;
+                break;
+            }
+        }
+    }
+    m_fitKey.clear();
+}
+
+void FigureStage::setFrame(sf::FloatRect frame) {
+    m_frame = frame;
+    m_fitKey.clear();
+}
+
+void FigureStage::setPosture(const core::Posture& posture) {
+    m_posture = posture;
+}
+
+core::Camera FigureStage::camera() const {
+    const auto& cameras = m_motion.scene().cameras;
+    core::Camera base = cameras.empty() ? core::Camera{0.0, 10.0}
+                                        : cameras[std::min(m_view, cameras.size() - 1)];
+    base.azimuth = std::fmod(std::fmod(base.azimuth + m_turnAzimuth, 360.0) + 360.0, 360.0);
+    base.elevation = std::clamp(base.elevation + m_turnElevation, kMinElevation, kMaxElevation);
+    return base;
+}
+
+bool FigureStage::turned() const {
+    return std::abs(m_turnAzimuth) > 0.5 || std::abs(m_turnElevation) > 0.5;
+}
+
+bool FigureStage::hasOtherView() const {
+    return m_motion.scene().cameras.size() > 1;
+}
+
+void FigureStage::resetView() {
+    m_view = 0;
+    m_turnAzimuth = 0.0;
+    m_turnElevation = 0.0;
+    m_fitKey.clear();
+}
+
+void FigureStage::otherView() {
+    if (!hasOtherView()) {
+        return;
+    }
+    m_view = (m_view + 1) % m_motion.scene().cameras.size();
+    m_turnAzimuth = 0.0;
+    m_turnElevation = 0.0;
+    m_fitKey.clear();
+}
+
+std::vector<std::pair<std::string, sf::FloatRect>> FigureStage::buttons() const {
+    std::vector<std::pair<std::string, sf::FloatRect>> out;
+    if (!hasRoomForButtons()) {
+        return out;
+    }
+    const float height = 40.f;
+    float left = m_frame.left + 10.f;
+    auto add = [&](const char* label) {
+        const float width = std::min(180.f, (m_frame.width - 30.f) / 2);
+        out.emplace_back(label, sf::FloatRect{left, m_frame.top + 10.f, width, height});
+        left += width + 10.f;
+    };
+    if (hasOtherView()) {
+        add(core::tr("Other view"));
+    }
+    if (turned() || m_view != 0) {
+        add(core::tr("Reset view"));
+    }
+    return out;
+}
+
+bool FigureStage::handleEvent(const sf::Event& event) {
+    if (m_motion.size() == 0) {
+        return false;
+    }
+    if (event.type == sf::Event::KeyPressed && event.key.control) {
+        switch (event.key.code) {
+        case sf::Keyboard::Left:
+            m_turnAzimuth -= kTurnStep;
+            break;
+        case sf::Keyboard::Right:
+            m_turnAzimuth += kTurnStep;
+            break;
+        case sf::Keyboard::Up:
+            m_turnElevation += kTurnStep;
+            break;
+        case sf::Keyboard::Down:
+            m_turnElevation -= kTurnStep;
+            break;
+        case sf::Keyboard::Home:
+            resetView();
+            return true;
+        case sf::Keyboard::End:
+            otherView();
+            return true;
+        default:
+            return false;
+        }
+        // The elevation stays where a view makes sense.
+        const auto& cameras = m_motion.scene().cameras;
+        const double base = cameras.empty() ? 0.0 : cameras[std::min(m_view, cameras.size() - 1)].elevation;
+        m_turnElevation = std::clamp(m_turnElevation, kMinElevation - base, kMaxElevation - base);
+        m_fitKey.clear();
+        return true;
+    }
+    if (event.type == sf::Event::MouseButtonPressed &&
+        event.mouseButton.button == sf::Mouse::Left) {
+        const sf::Vector2f at = clickPosition(event);
+        for (const auto& [label, rect] : buttons()) {
+            if (rect.contains(at)) {
+                if (hasOtherView() && label == core::tr("Other view")) {
+                    otherView();
+                } else {
+                    resetView();
+                }
+                return true;
+            }
+        }
+        if (m_frame.contains(at)) {
+            m_dragging = true;
+            m_dragFrom = at;
+            return true;
+        }
+        return false;
+    }
+    if (event.type == sf::Event::MouseButtonReleased && m_dragging) {
+        m_dragging = false;
+        return true;
+    }
+    if (event.type == sf::Event::MouseMoved && m_dragging) {
+        const sf::Vector2f at{static_cast<float>(event.mouseMove.x),
+                              static_cast<float>(event.mouseMove.y)};
+        m_turnAzimuth -= 0.5 * static_cast<double>(at.x - m_dragFrom.x);
+        const auto& cameras = m_motion.scene().cameras;
+        const double base = cameras.empty() ? 0.0 : cameras[std::min(m_view, cameras.size() - 1)].elevation;
+        m_turnElevation = std::clamp(m_turnElevation + 0.4 * static_cast<double>(at.y - m_dragFrom.y),
+                                     kMinElevation - base, kMaxElevation - base);
+        m_dragFrom = at;
+        m_fitKey.clear();
+        return true;
+    }
+    return false;
+}
+
+bool FigureStage::hasRoomForButtons() const {
+    return m_frame.width >= 360.f && m_frame.height >= 260.f;
+}
+
+sf::FloatRect FigureStage::faultRect() const {
+    // Beside the figure at the right, in its upper part, when the frame is wide enough.
+    if (m_exercise == nullptr || !m_motion.scene().fault || m_frame.width < 480.f ||
+        m_frame.height < 220.f) {
+        return {};
+    }
+    const float width = m_frame.width * 0.28f;
+    return {m_frame.left + m_frame.width - width - 10.f, m_frame.top + 10.f, width,
+            std::min(m_frame.height * 0.55f, width * 1.1f)};
+}
+
+void FigureStage::refit() {
+    const core::Camera cam = camera();
+    const std::string key = fmt::format("{:.2f},{:.2f},{},{},{},{}", cam.azimuth, cam.elevation,
+                                        m_frame.left, m_frame.top, m_frame.width, m_frame.height);
+    if (key == m_fitKey) {
+        return;
+    }
+    m_fitKey = key;
+    std::vector<core::Picture> pictures;
+    for (std::size_t i = 0; i < m_motion.size(); ++i) {
+        auto picture = core::picture(core::place(m_motion.key(i)), cam);
+        pictures.push_back(std::move(picture));
+    }
+    sf::FloatRect area = m_frame;
+    const sf::FloatRect fault = faultRect();
+    if (fault.width > 0.f) {
+        area.width -= fault.width + 10.f;
+    }
+    if (hasRoomForButtons()) {
+        area.top += 44.f; // below the view buttons
+        area.height = std::max(40.f, area.height - 44.f);
+    }
+    m_fit = fitPictures(pictures, area);
+}
+
+void FigureStage::drawFigureOnly(sf::RenderTarget& target) const {
+    const_cast<FigureStage*>(this)->refit();
+    const core::Camera cam = camera();
+    const auto body = core::place(m_posture);
+    auto picture = core::picture(body, cam);
+    core::addProps(picture, m_motion.scene(), body, cam, m_bandRest);
+    drawMannequin(target, picture, m_fit, cam);
+}
+
+void FigureStage::draw(sf::RenderTarget& target, const Fonts& fonts, Style style) const {
+    const_cast<FigureStage*>(this)->refit();
+    const core::Camera cam = camera();
+    // Clipped to the frame, so nothing spills out of it.
+    const sf::View saved = target.getView();
+    sf::View clip(m_frame);
+    const sf::Vector2f size = saved.getSize();
+    clip.setViewport({m_frame.left / size.x, m_frame.top / size.y, m_frame.width / size.x,
+                      m_frame.height / size.y});
+    target.setView(clip);
+    if (m_motion.size() > 0) {
+        const auto body = core::place(m_posture);
+        const auto start = core::place(m_motion.key(0));
+        auto picture = core::picture(body, cam, core::movingParts(start, body));
+        core::addProps(picture, m_motion.scene(), body, cam, m_bandRest);
+        // The start pose faint behind, then the scene and the body.
+        if (style.ghost && !core::movingParts(start, body).empty()) {
+            drawMannequin(target, core::picture(start, cam), m_fit, cam, {true, false});
+        }
+        drawMannequin(target, picture, m_fit, cam, {false, true});
+        if (style.fade < 1.f) {
+            sf::RectangleShape veil({m_frame.width, m_frame.height});
+            veil.setPosition(m_frame.left, m_frame.top);
+            sf::Color ground = colour::panel;
+            ground.a = static_cast<sf::Uint8>(255.f * std::clamp(1.f - style.fade, 0.f, 1.f));
+            veil.setFillColor(ground);
+            target.draw(veil);
+        }
+        const sf::FloatRect inset = faultRect();
+        if (style.fault && inset.width > 0.f && m_exercise != nullptr) {
+            const auto& fault = *m_motion.scene().fault;
+            drawRoundedRect(target, inset, 10.f, colour::background, colour::panelBorder, 1.f);
+            const std::string caption = m_exercise->text(core::uiLanguage()).fault.empty()
+                                            ? std::string(core::tr("Not like this"))
+                                            : m_exercise->text(core::uiLanguage()).fault;
+            const auto lines = wrapText(caption, fonts.regular, typeSize::small,
+                                        (inset.width - 16.f) * 0.97f);
+            const float captionHeight =
+                static_cast<float>(std::min<std::size_t>(lines.size(), 2)) *
+                    static_cast<float>(typeSize::small) * 1.3f +
+                8.f;
+            const sf::FloatRect figureArea{inset.left + 4.f, inset.top + 4.f, inset.width - 8.f,
+                                           std::max(30.f, inset.height - captionHeight - 8.f)};
+            const auto faultBody =
+                core::place(core::settle(m_motion.scene(), fault.posture, fault.contacts));
+            auto faultPicture = core::picture(faultBody, cam);
+            core::addProps(faultPicture, m_motion.scene(), faultBody, cam, m_bandRest);
+            const auto faultFit = fitPictures({faultPicture}, figureArea);
+            drawMannequin(target, faultPicture, faultFit, cam, {false, false});
+            drawCross(target, figureArea);
+            float y = figureArea.top + figureArea.height + 2.f;
+            for (std::size_t i = 0; i < lines.size() && i < 2; ++i) {
+                drawText(target, lines[i], fonts.regular, typeSize::small,
+                         {inset.left + 8.f, y}, colour::text);
+                y += static_cast<float>(typeSize::small) * 1.3f;
+            }
+        }
+    }
+    target.setView(saved);
+    if (style.controls) {
+        for (const auto& [label, rect] : buttons()) {
+            drawButton(target, fonts, rect, label, false, false, typeSize::small);
+        }
+    }
 }
 
 } // namespace motus::app

@@ -2,7 +2,9 @@
 // Drawing the figure v2 (core/MannequinView's picture) with SFML: shaded, depth-sorted parts,
 // a face, the line of the back, the moving parts highlighted, a faint ghost of another pose
 // (docs/figure-v2.md).
+#include "core/Exercise.hpp"
 #include "core/MannequinView.hpp"
+#include "core/SessionPlayer.hpp"
 
 #include <SFML/Graphics.hpp>
 
@@ -32,6 +34,65 @@ struct MannequinStyle {
 
 void drawMannequin(sf::RenderTarget& target, const core::Picture& picture, const PictureFit& fit,
                    const core::Camera& camera, MannequinStyle style = {});
+
+struct Fonts;
+
+// An exercise's figure in a frame, as the player, the library and the exercise screen show it:
+// the scene for one side, seen from the exercise's camera, which the patient may turn (drag
+// over the figure; Ctrl + arrow keys) and put back (Ctrl+Home, or the "Reset view" button in the
+// frame); where the exercise has a second camera, "Other view" (Ctrl+End) shows it. Every key
+// pose of both sides fits the frame at one scale, so the figure does not jump.
+class FigureStage {
+public:
+    // A new exercise starts from its own camera; another side of the same keeps the view.
+    void setExercise(const core::Exercise* exercise, core::RepSide side = core::RepSide::Left);
+    void setFrame(sf::FloatRect frame);
+    // The body now, and whether to show the start pose faint behind it.
+    void setPosture(const core::Posture& posture);
+    [[nodiscard]] const core::SceneMotion& motion() const { return m_motion; }
+    [[nodiscard]] const core::Posture& posture() const { return m_posture; }
+    [[nodiscard]] sf::FloatRect frame() const { return m_frame; }
+
+    // Drags, Ctrl + arrows, Ctrl+Home, Ctrl+End and clicks on the frame's buttons; true when
+    // the event was the figure's.
+    bool handleEvent(const sf::Event& event);
+    [[nodiscard]] core::Camera camera() const;
+    [[nodiscard]] bool turned() const;
+    void resetView();
+    void otherView();
+    [[nodiscard]] bool hasOtherView() const;
+    // The frame's buttons for the mouse, with what they do ("Reset view", "Other view").
+    [[nodiscard]] std::vector<std::pair<std::string, sf::FloatRect>> buttons() const;
+
+    struct Style {
+        bool ghost = true;     // the start pose faint behind the movement
+        bool fault = true;     // the "not like this" picture in a corner, when there is room
+        bool controls = true;  // the view buttons
+        float fade = 1.f;      // below 1: faded towards the frame's ground (reduced motion)
+    };
+    void draw(sf::RenderTarget& target, const Fonts& fonts, Style style) const;
+    // The figure alone (no buttons, no fault), for thumbnails.
+    void drawFigureOnly(sf::RenderTarget& target) const;
+
+private:
+    void refit();
+    [[nodiscard]] sf::FloatRect faultRect() const;
+    [[nodiscard]] bool hasRoomForButtons() const;
+
+    const core::Exercise* m_exercise = nullptr;
+    core::RepSide m_side = core::RepSide::Left;
+    core::SceneMotion m_motion;
+    core::Posture m_posture;
+    sf::FloatRect m_frame{0.f, 0.f, 400.f, 300.f};
+    std::size_t m_view = 0;
+    double m_turnAzimuth = 0.0;
+    double m_turnElevation = 0.0;
+    bool m_dragging = false;
+    sf::Vector2f m_dragFrom;
+    PictureFit m_fit;
+    double m_bandRest = 0.0;
+    std::string m_fitKey; // what the fit was made for
+};
 
 // A fault picture's cross: two broad strokes corner to corner over `frame`.
 void drawCross(sf::RenderTarget& target, sf::FloatRect frame);

@@ -47,7 +47,6 @@ void PlayerScreen::resize(sf::Vector2f size) {
     m_size = size;
     layoutButtons(); // from the bottom up: the buttons, the progress, then the rest
     layoutFrames();
-    m_figure.reset(); // refitted on the next update
 }
 
 void PlayerScreen::layoutFrames() {
@@ -83,6 +82,9 @@ void PlayerScreen::layoutFrames() {
                          instructionHeight};
     m_panelRect = {size.x - panelWidth - kPad, top, panelWidth,
                    m_instructionRect.top + instructionHeight - top};
+    m_stage.setFrame(m_figureRect);
+    m_thumbnail.setFrame({m_panelRect.left + 20.f, m_panelRect.top + m_panelRect.height - 170.f,
+                          m_panelRect.width - 40.f, 150.f});
 }
 
 std::string PlayerScreen::countText() const {
@@ -343,6 +345,9 @@ void PlayerScreen::handleEvent(const sf::Event& event) {
     const auto status = m_player.status();
     const bool over =
         status == core::PlayerStatus::Finished || status == core::PlayerStatus::Stopped;
+    if (!m_confirmStop && !over && m_stage.handleEvent(event)) {
+        return; // the figure turned, or its view buttons
+    }
     if (event.type == sf::Event::KeyPressed) {
         const auto key = event.key.code;
         if (key == sf::Keyboard::Tab) {
@@ -607,84 +612,49 @@ void PlayerScreen::update(sf::Time elapsed) {
     m_wasHolding = holding;
 
     const core::Exercise& ex = exercise(m_snapshot.exercise);
-    const core::Pose target = core::poseAt(ex, m_snapshot);
-    if (!m_figure || m_figureExercise != m_snapshot.exercise) {
+    if (!m_figureReady || m_figureExercise != m_snapshot.exercise) {
         layoutFrames(); // the name at the top may take another line
-        m_figure = std::make_unique<figure::Figure>(ex.view, target);
         m_figureExercise = m_snapshot.exercise;
-        m_fit = fitExercise(ex, m_figureRect);
-        m_cameraReady = false;
+        m_figureReady = true;
     }
+    m_stage.setExercise(&ex, m_snapshot.side);
     if (m_reducedMotion) {
         // The key pose the phase moves to, shown from its start; a fade of 0.8 s between two
-        // key poses instead of the motion, and a camera that stays still.
+        // key poses instead of the motion.
         core::PlayerSnapshot key = m_snapshot;
         key.blend = key.blend > 0.0 ? 1.0 : 0.0;
         const std::tuple<std::size_t, std::size_t, core::RepSide> shown{
             m_snapshot.exercise, key.blend > 0.0 ? key.poseTo : key.poseFrom, key.side};
-        const auto placement = core::placeBody(core::poseAt(ex, key), ex.view, 1.75);
+        const core::Posture posture = core::postureAt(m_stage.motion(), key);
         if (m_keyShown != shown) {
             if (m_keyShown && std::get<0>(*m_keyShown) == m_snapshot.exercise) {
-                m_keyBefore = m_placement;
+                m_keyBefore = m_posture;
                 m_fade = 0.f;
             }
             m_keyShown = shown;
         }
         m_fade = std::min(1.f, m_fade + elapsed.asSeconds() / 0.8f);
-        m_placement = placement;
-        m_cameraX = m_fit.origin.x;
-        m_cameraReady = true;
+        m_posture = posture;
+        m_stage.setPosture(m_fade < 0.5f ? m_keyBefore : m_posture);
     } else {
-        m_figure->setTarget(target);
-        m_figure->update(elapsed.asSeconds());
-        m_placement = m_figure->placement();
-    }
-    // The camera keeps the figure in the middle of its frame, following it gently.
-    const auto [minX, maxX] = m_placement.horizontalExtent();
-    const float centre = static_cast<float>(minX + maxX) / 2 * m_fit.scale;
-    const float wanted = m_figureRect.left + m_figureRect.width / 2 - centre;
-    if (!m_reducedMotion) {
-        m_cameraX = m_cameraReady ? m_cameraX + (wanted - m_cameraX) * 0.08f : wanted;
-        m_cameraReady = true;
+        m_posture = core::postureAt(m_stage.motion(), m_snapshot);
+        m_stage.setPosture(m_posture);
     }
 
     // During a transition the next exercise is shown small beside its name.
     if (m_snapshot.kind == core::StepKind::Transition) {
-        const auto& upcoming = exercise(m_snapshot.exercise);
-        m_nextThumbnail = core::placeBody(upcoming.poses.front(), upcoming.view, 1.75);
-        m_thumbnailFit =
-            fitFigures({m_nextThumbnail},
-                       {m_panelRect.left + 20.f, m_panelRect.top + m_panelRect.height - 170.f,
-                        m_panelRect.width - 40.f, 150.f});
+        m_thumbnail.setExercise(&exercise(m_snapshot.exercise));
     }
 }
 
 void PlayerScreen::drawFigure(sf::RenderTarget& target) const {
-    const core::Exercise& ex = exercise(m_snapshot.exercise);
     drawRoundedRect(target, m_figureRect, 14.f, colour::panel, colour::panelBorder, 1.f);
-    // Drawn through a view clipped to the frame, so nothing spills out of it.
-    const sf::View saved = target.getView();
-    sf::View clip(m_figureRect);
-    const sf::Vector2f size = saved.getSize();
-    clip.setViewport({m_figureRect.left / size.x, m_figureRect.top / size.y,
-                      m_figureRect.width / size.x, m_figureRect.height / size.y});
-    target.setView(clip);
+    FigureStage::Style style;
     if (m_reducedMotion && m_fade < 1.f) {
         // The old key pose fades to the frame's ground, then the new one appears from it.
-        const bool before = m_fade < 0.5f;
-        drawPose(target, before ? m_keyBefore : m_placement, ex.view, m_figureRect, Props::of(ex),
-                 m_fit.scale, {m_cameraX, m_fit.origin.y});
-        sf::RectangleShape veil({m_figureRect.width, m_figureRect.height});
-        veil.setPosition(m_figureRect.left, m_figureRect.top);
-        sf::Color ground = colour::panel;
-        ground.a = static_cast<sf::Uint8>(255.f * (before ? m_fade * 2 : (1.f - m_fade) * 2));
-        veil.setFillColor(ground);
-        target.draw(veil);
-    } else {
-        drawPose(target, m_placement, ex.view, m_figureRect, Props::of(ex), m_fit.scale,
-                 {m_cameraX, m_fit.origin.y});
+        style.fade = m_fade < 0.5f ? 1.f - 2.f * m_fade : 2.f * m_fade - 1.f;
     }
-    target.setView(saved);
+    m_stage.draw(target, m_fonts, style);
 }
 
 void PlayerScreen::drawSidePanel(sf::RenderTarget& target) const {
@@ -792,13 +762,8 @@ void PlayerScreen::drawSidePanel(sf::RenderTarget& target) const {
     }
     (void)render(countdown, type, true);
     if (m_snapshot.kind == core::StepKind::Transition) {
-        const auto& upcoming = exercise(m_snapshot.exercise);
-        const sf::FloatRect thumb{m_panelRect.left + 20.f,
-                                  m_panelRect.top + m_panelRect.height - 170.f,
-                                  m_panelRect.width - 40.f, 150.f};
-        drawRoundedRect(target, thumb, 8.f, colour::background);
-        drawPose(target, m_nextThumbnail, upcoming.view, thumb, Props{}, m_thumbnailFit.scale,
-                 m_thumbnailFit.origin);
+        drawRoundedRect(target, m_thumbnail.frame(), 8.f, colour::background);
+        m_thumbnail.drawFigureOnly(target);
     }
 }
 

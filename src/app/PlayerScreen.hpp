@@ -5,7 +5,7 @@
 #include "Widgets.hpp"
 #include "core/SessionPlayer.hpp"
 #include "core/Timeline.hpp"
-#include "figure/Figure.hpp"
+#include "MannequinDraw.hpp"
 
 #include <functional>
 #include <memory>
@@ -46,7 +46,9 @@ public:
     [[nodiscard]] bool confirmingStop() const { return m_confirmStop; }
     [[nodiscard]] const core::Timeline& timeline() const { return m_timeline; }
     // The figure as drawn now (with reduced motion: the key pose shown).
-    [[nodiscard]] const core::BodyPlacement& figurePlacement() const { return m_placement; }
+    [[nodiscard]] const core::Posture& figurePosture() const { return m_stage.posture(); }
+    // The figure's frame: its camera, its view buttons.
+    [[nodiscard]] const FigureStage& figure() const { return m_stage; }
     // What the screen has said aloud (asked of the voice, whether or not it is on), in order.
     [[nodiscard]] const std::vector<std::string>& spoken() const { return m_spoken; }
     // The words under the figure: the starting position while getting ready, a cue of the
@@ -106,7 +108,9 @@ private:
     std::function<void()> m_close;
     std::function<void(const core::SetFinished&)> m_onSet;
 
-    std::unique_ptr<figure::Figure> m_figure;
+    FigureStage m_stage;
+    FigureStage m_thumbnail; // the next exercise, during a transition
+    bool m_figureReady = false;
     std::size_t m_figureExercise = 0;
     core::PlayerSnapshot m_snapshot;
     std::string m_cue;
@@ -140,18 +144,13 @@ private:
     Dialog m_dialog;
     std::optional<Action> m_focus;
     std::optional<Action> m_focusBeforeDialog;
-    FigureFit m_fit;
-    float m_cameraX = 0.f; // screen x of the figure's x = 0, following the figure
-    bool m_cameraReady = false;
-    core::BodyPlacement m_placement;
-    core::BodyPlacement m_nextThumbnail;
+    core::Posture m_posture; // the figure's posture now (reduced motion: the key pose)
     // Reduced motion: the key pose shown, the one before it and how far the fade between them
     // has come (1: done).
     bool m_reducedMotion = false;
     std::optional<std::tuple<std::size_t, std::size_t, core::RepSide>> m_keyShown;
-    core::BodyPlacement m_keyBefore;
+    core::Posture m_keyBefore;
     float m_fade = 1.f;
-    FigureFit m_thumbnailFit;
 };
 
 } // namespace motus::app

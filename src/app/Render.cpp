@@ -214,9 +214,8 @@ int renderMoment(const core::Exercise& ex, const RenderRequest& request, const F
             all, {0.f, 40.f, static_cast<float>(width), static_cast<float>(height) - 40.f});
         auto picture = core::picture(body, camera, core::movingParts(start, body));
         core::addProps(picture, scene, body, camera);
-        drawMannequin(texture, picture, fit, camera, {false, true});
         drawMannequin(texture, core::picture(start, camera), fit, camera, {true, false});
-        drawMannequin(texture, picture, fit, camera, {false, false});
+        drawMannequin(texture, picture, fit, camera, {false, true});
         drawText(texture, utf8(describeMoment(ex, snap)), fonts.regular, typeSize::small,
                  {16.f, 12.f}, colour::text);
         texture.display();

@@ -284,16 +284,16 @@ struct Player {
     }
 };
 
-bool samePlacement(const core::BodyPlacement& a, const core::BodyPlacement& b) {
-    for (std::size_t i = 0; i < a.segments.size(); ++i) {
-        const auto& p = a.segments[i];
-        const auto& q = b.segments[i];
-        if (std::abs(p.start.x - q.start.x) > 1e-6 || std::abs(p.start.y - q.start.y) > 1e-6 ||
-            std::abs(p.end.x - q.end.x) > 1e-6 || std::abs(p.end.y - q.end.y) > 1e-6) {
+bool samePosture(const core::Posture& a, const core::Posture& b) {
+    for (std::size_t i = 0; i < core::kDofCount; ++i) {
+        if (std::abs(a.angles[i] - b.angles[i]) > 1e-6) {
             return false;
         }
     }
-    return true;
+    const auto d = a.pelvis.position - b.pelvis.position;
+    return core::length(d) < 1e-6 && std::abs(a.pelvis.pitch - b.pelvis.pitch) < 1e-6 &&
+           std::abs(a.pelvis.yaw - b.pelvis.yaw) < 1e-6 &&
+           std::abs(a.pelvis.roll - b.pelvis.roll) < 1e-6;
 }
 
 } // namespace
@@ -342,16 +342,16 @@ TEST_CASE("reduced motion shows the key poses, still between the changes",
         Player p("glute-bridge", options);
         p.run(5s + 300ms); // into the first movement
         REQUIRE(p.screen->player().snapshot().kind == core::StepKind::Phase);
-        const auto first = p.screen->figurePlacement();
+        const auto first = p.screen->figurePosture();
         const auto phase = p.screen->player().snapshot().step;
         p.run(400ms);
         REQUIRE(p.screen->player().snapshot().step == phase);
-        return std::pair{first, p.screen->figurePlacement()};
+        return std::pair{first, p.screen->figurePosture()};
     };
     const auto [movingA, movingB] = during(false);
-    CHECK_FALSE(samePlacement(movingA, movingB));
+    CHECK_FALSE(samePosture(movingA, movingB));
     const auto [stillA, stillB] = during(true);
-    CHECK(samePlacement(stillA, stillB));
+    CHECK(samePosture(stillA, stillB));
     // And the pose shown is the key pose the phase moves to.
     const auto* ex = bundled().library.find("glute-bridge");
     app::PlayerOptions options;
@@ -360,8 +360,9 @@ TEST_CASE("reduced motion shows the key poses, still between the changes",
     p.run(5s + 300ms);
     auto snapshot = p.screen->player().snapshot();
     snapshot.blend = 1.0;
-    CHECK(samePlacement(p.screen->figurePlacement(),
-                        core::placeBody(core::poseAt(*ex, snapshot), ex->view, 1.75)));
+    CHECK(samePosture(p.screen->figurePosture(),
+                      core::postureAt(core::SceneMotion(core::sceneFor(*ex, snapshot.side)),
+                                      snapshot)));
 }
 
 TEST_CASE("Settings opens from Today and from the library, by mouse, F2 and comma",
