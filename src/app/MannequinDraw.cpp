@@ -121,22 +121,26 @@ void drawMannequin(sf::RenderTarget& target, const core::Picture& picture, const
                    const core::Camera& camera, MannequinStyle style) {
     const float px = fit.scale;
     if (style.floor && !style.ghost) {
-        // The floor: a line seen level, a band seen from above (its depth foreshortened).
+        // The floor: a line seen level; seen from above, a plane from its far edge (2 m behind
+        // the figure) down to the bottom of the picture.
         const float y = fit({0.0, 0.0, 0.0}).y;
         const sf::View& view = target.getView();
         const float width = view.getSize().x;
         const float left = view.getCenter().x - width / 2;
-        const float depth = static_cast<float>(std::sin(camera.elevation * M_PI / 180.0));
-        if (depth > 0.05f) {
-            sf::RectangleShape band({width, 0.9f * px * depth});
-            band.setPosition(left, y - 0.45f * px * depth);
-            band.setFillColor(mixed(colour::background, colour::floor, 0.25f));
-            target.draw(band);
+        const float bottom = view.getCenter().y + view.getSize().y / 2;
+        const double rise = std::sin(camera.elevation * M_PI / 180.0);
+        if (rise > 0.05) {
+            const float far = fit({0.0, 2.0 * rise, 0.0}).y;
+            sf::RectangleShape plane({width, std::max(0.f, bottom - far)});
+            plane.setPosition(left, far);
+            plane.setFillColor(mixed(colour::background, colour::floor, 0.22f));
+            target.draw(plane);
+        } else {
+            sf::RectangleShape line({width, 3.f});
+            line.setPosition(left, y);
+            line.setFillColor(colour::floor);
+            target.draw(line);
         }
-        sf::RectangleShape line({width, 3.f});
-        line.setPosition(left, y);
-        line.setFillColor(colour::floor);
-        target.draw(line);
     }
     const sf::Color highlight{213, 94, 0}; // Okabe-Ito vermillion: the part that moves
     bool spineDrawn = false;
@@ -179,7 +183,7 @@ void drawMannequin(sf::RenderTarget& target, const core::Picture& picture, const
             continue;
         }
         if (shape.highlighted && !style.ghost) {
-            base = mixed(base, highlight, 0.4f);
+            base = mixed(base, highlight, 0.62f);
         }
         if (style.ghost) {
             sf::Color faint = mixed(colour::background, colour::figureFar, 0.28f);

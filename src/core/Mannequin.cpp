@@ -118,6 +118,50 @@ std::string_view toString(Part part) {
     return kPartNames[static_cast<std::size_t>(part)];
 }
 
+Part parentPart(Part part) {
+    switch (part) {
+    case Part::Pelvis:
+    case Part::Abdomen:
+        return Part::Pelvis;
+    case Part::Thorax:
+        return Part::Abdomen;
+    case Part::Neck:
+    case Part::GirdleL:
+    case Part::GirdleR:
+        return Part::Thorax;
+    case Part::Head:
+        return Part::Neck;
+    case Part::UpperArmL:
+        return Part::GirdleL;
+    case Part::ForearmL:
+        return Part::UpperArmL;
+    case Part::HandL:
+        return Part::ForearmL;
+    case Part::ThighL:
+    case Part::ThighR:
+        return Part::Pelvis;
+    case Part::ShankL:
+        return Part::ThighL;
+    case Part::FootL:
+        return Part::ShankL;
+    case Part::ToesL:
+        return Part::FootL;
+    case Part::UpperArmR:
+        return Part::GirdleR;
+    case Part::ForearmR:
+        return Part::UpperArmR;
+    case Part::HandR:
+        return Part::ForearmR;
+    case Part::ShankR:
+        return Part::ThighR;
+    case Part::FootR:
+        return Part::ShankR;
+    case Part::ToesR:
+        return Part::FootR;
+    }
+    return Part::Pelvis;
+}
+
 std::optional<Part> parsePart(std::string_view text) {
     for (std::size_t i = 0; i < kPartCount; ++i) {
         if (kPartNames[i] == text) {

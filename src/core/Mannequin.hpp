@@ -121,6 +121,8 @@ inline constexpr std::size_t kDofCount = 44;
 
 [[nodiscard]] std::string_view toString(Part part);
 [[nodiscard]] std::optional<Part> parsePart(std::string_view text);
+// The part a part hangs from (the pelvis: itself).
+[[nodiscard]] Part parentPart(Part part);
 // "hip-l flexion": the joint's name as authors write it, then the movement.
 [[nodiscard]] std::string dofName(Dof dof);
 [[nodiscard]] std::string_view jointOf(Dof dof);    // "hip-l"

@@ -284,12 +284,19 @@ void addProps(Picture& out, const Scene& scene, const Mannequin& body, const Cam
 std::vector<Part> movingParts(const Mannequin& from, const Mannequin& to, double metres) {
     std::vector<Part> parts;
     for (std::size_t i = 0; i < kPartCount; ++i) {
-        const Vec3 a = from.parts[i].end - from.parts[i].origin;
-        const Vec3 b = to.parts[i].end - to.parts[i].origin;
-        // The segment's own turn, not its being carried along by a moving parent.
-        const double moved = length(a - b);
-        if (moved > metres) {
-            parts.push_back(static_cast<Part>(i));
+        const auto part = static_cast<Part>(i);
+        // The segment's own turn at its joint, not its being carried along by a moving parent:
+        // its direction in its parent's frame (the pelvis: in the room's).
+        auto local = [&](const Mannequin& body) {
+            const Vec3 d = body.parts[i].end - body.parts[i].origin;
+            if (part == Part::Pelvis) {
+                return d;
+            }
+            const Mat3& axes = body[parentPart(part)].axes;
+            return Vec3{dot(axes.column(0), d), dot(axes.column(1), d), dot(axes.column(2), d)};
+        };
+        if (length(local(from) - local(to)) > metres) {
+            parts.push_back(part);
         }
     }
     return parts;

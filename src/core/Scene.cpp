@@ -523,58 +523,14 @@ std::optional<std::pair<Vec3, Vec3>> dowelOf(const Prop& given, const Mannequin&
 
 namespace {
 
-Part parentOf(Part part) {
-    switch (part) {
-    case Part::Pelvis:
-    case Part::Abdomen:
-        return Part::Pelvis;
-    case Part::Thorax:
-        return Part::Abdomen;
-    case Part::Neck:
-    case Part::GirdleL:
-    case Part::GirdleR:
-        return Part::Thorax;
-    case Part::Head:
-        return Part::Neck;
-    case Part::UpperArmL:
-        return Part::GirdleL;
-    case Part::ForearmL:
-        return Part::UpperArmL;
-    case Part::HandL:
-        return Part::ForearmL;
-    case Part::ThighL:
-    case Part::ThighR:
-        return Part::Pelvis;
-    case Part::ShankL:
-        return Part::ThighL;
-    case Part::FootL:
-        return Part::ShankL;
-    case Part::ToesL:
-        return Part::FootL;
-    case Part::UpperArmR:
-        return Part::GirdleR;
-    case Part::ForearmR:
-        return Part::UpperArmR;
-    case Part::HandR:
-        return Part::ForearmR;
-    case Part::ShankR:
-        return Part::ThighR;
-    case Part::FootR:
-        return Part::ShankR;
-    case Part::ToesR:
-        return Part::FootR;
-    }
-    return Part::Pelvis;
-}
-
 // Parts joined to each other, or through one part between them: they may overlap.
 bool near(Part a, Part b) {
     if (a == b) {
         return true;
     }
-    const Part pa = parentOf(a);
-    const Part pb = parentOf(b);
-    if (pa == b || pb == a || pa == pb || parentOf(pa) == b || parentOf(pb) == a) {
+    const Part pa = parentPart(a);
+    const Part pb = parentPart(b);
+    if (pa == b || pb == a || pa == pb || parentPart(pa) == b || parentPart(pb) == a) {
         return true;
     }
     // The trunk's pieces and what leaves it near one another.
