@@ -1,6 +1,7 @@
 #include "PoseSvg.hpp"
 
 #include "Html.hpp"
+#include "core/I18n.hpp"
 #include "core/MannequinView.hpp"
 #include "core/Scene.hpp"
 
@@ -387,6 +388,22 @@ std::string drawBack(const core::Picture& picture, const Fit& fit, double edge) 
     return out;
 }
 
+// Two broad vermillion strokes corner to corner: the fault, crossed out.
+std::string drawCross(PoseSvgSize size) {
+    const double small = std::min(size.width, size.height);
+    const double inset = 0.12 * small;
+    const double width = 2 * std::max(1.5, 0.025 * small);
+    const Point a{inset, inset};
+    const Point b{size.width - inset, size.height - inset};
+    return fmt::format(R"(<g class="cross" stroke="{}" stroke-opacity="0.78" stroke-width="{}">)",
+                       hex(kVermillion), d1(width)) +
+           fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}"/>)", d1(a.x), d1(a.y), d1(b.x),
+                       d1(b.y)) +
+           fmt::format(R"(<line x1="{}" y1="{}" x2="{}" y2="{}"/>)", d1(b.x), d1(a.y), d1(a.x),
+                       d1(b.y)) +
+           "</g>";
+}
+
 // The exercise's scene; a scene without poses (an exercise built in code) takes them from the
 // version-1 poses, as the loader does.
 core::Scene sceneOf(const core::Exercise& exercise) {
@@ -417,36 +434,50 @@ std::vector<std::string> keyPoseSvgs(const core::Exercise& exercise,
     for (std::size_t i = 0; i < count; ++i) {
         bodies.push_back(core::place(core::settledPose(scene, i)));
     }
+    const bool fault = scene.fault.has_value();
+    if (fault) {
+        bodies.push_back(
+            core::place(core::settle(scene, scene.fault->posture, scene.fault->contacts)));
+    }
     if (bodies.empty()) {
         return {};
     }
     std::vector<core::Picture> pictures;
     for (std::size_t i = 0; i < bodies.size(); ++i) {
-        auto picture =
-            core::picture(bodies[i], camera, core::movingParts(bodies.front(), bodies[i]));
+        const bool isFault = i >= count;
+        auto picture = core::picture(bodies[i], camera,
+                                     isFault ? std::vector<core::Part>{}
+                                             : core::movingParts(bodies.front(), bodies[i]));
         core::addProps(picture, scene, bodies[i], camera);
         pictures.push_back(std::move(picture));
     }
     const Fit fit = fitAll(pictures, size);
     const core::Picture ghost = core::picture(bodies.front(), camera);
     const Style style{std::max(0.6, 0.008 * std::min(size.width, size.height)), false};
-    auto label = [&](std::size_t i) {
-        return i < labels.size() ? labels[i] : exercise.poses[i].id;
+    auto label = [&](std::size_t i) -> std::string {
+        if (i < labels.size()) {
+            return labels[i];
+        }
+        return i < count ? exercise.poses[i].id : std::string(core::tr("Not like this"));
     };
     std::vector<std::string> out;
     for (std::size_t i = 0; i < pictures.size(); ++i) {
+        const bool isFault = i >= count;
         std::string svg = fmt::format(
-            R"(<svg xmlns="http://www.w3.org/2000/svg" class="pose" width="{0}" height="{1}" )"
-            R"(viewBox="0 0 {0} {1}" role="img" aria-label="{2}">)",
-            d1(size.width), d1(size.height), escape(label(i)));
+            R"(<svg xmlns="http://www.w3.org/2000/svg" class="{0}" width="{1}" height="{2}" )"
+            R"(viewBox="0 0 {1} {2}" role="img" aria-label="{3}">)",
+            isFault ? "pose fault" : "pose", d1(size.width), d1(size.height), escape(label(i)));
         svg += fmt::format("<title>{}</title>", escape(label(i)));
         svg += drawFloor(fit, camera, size);
         svg += R"(<g stroke-linecap="round">)";
         svg += drawBack(pictures[i], fit, style.edge);
-        if (i > 0) {
+        if (i > 0 && !isFault) {
             svg += R"(<g class="ghost">)" + drawFigure(ghost, fit, {style.edge, true}) + "</g>";
         }
         svg += drawFigure(pictures[i], fit, style);
+        if (isFault) {
+            svg += drawCross(size);
+        }
         svg += "</g></svg>";
         out.push_back(std::move(svg));
     }

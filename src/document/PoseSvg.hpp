@@ -17,8 +17,10 @@ struct PoseSvgSize {
     double height = 150;
 };
 
-// One <svg class="pose"> element per key pose, in the order of the exercise's poses; `labels`
-// (one per pose) are their accessible names (the captions are the caller's).
+// One <svg class="pose"> element per key pose, in the order of the exercise's poses, then, when
+// its scene has a fault pose, one <svg class="pose fault"> of it crossed out. `labels` (one per
+// pose, then one for the fault) are their accessible names (the captions are the caller's); a
+// missing fault label is "Not like this", translated.
 [[nodiscard]] std::vector<std::string> keyPoseSvgs(const core::Exercise& exercise,
                                                    const std::vector<std::string>& labels,
                                                    PoseSvgSize size = {});

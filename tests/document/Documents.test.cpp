@@ -422,7 +422,9 @@ TEST_CASE("handout: the handout of a program file has every exercise with its po
         const auto* ex = p->library().find(expected[i]);
         REQUIRE(ex != nullptr);
         CHECK(all(blocks[i], "svg", "pose").size() == ex->poses.size());
-        CHECK(all(blocks[i], "figcaption").size() == ex->poses.size());
+        CHECK(all(blocks[i], "svg", "pose fault").size() == (ex->scene.fault ? 1U : 0U));
+        CHECK(all(blocks[i], "figcaption").size() ==
+              ex->poses.size() + (ex->scene.fault ? 1U : 0U));
         checkPoses(all(blocks[i], "svg", "pose"), *ex);
         const std::string text = textOf(blocks[i]);
         CHECK(text.find(ex->text("en").steps.front()) != std::string::npos);
@@ -452,7 +454,7 @@ TEST_CASE("handout: the key poses draw the props their scene declares", "[docume
         withMat += mat ? 1 : 0;
         tinyxml2::XMLDocument doc;
         const auto svgs = parsedSvgs(doc, document::keyPoseSvgs(ex, {}));
-        CHECK(svgs.size() == ex.poses.size());
+        CHECK(svgs.size() == ex.poses.size() + (ex.scene.fault ? 1U : 0U));
         for (const auto* svg : svgs) {
             CHECK(all(svg, "g", "mat").size() == (mat ? 1U : 0U));
         }
@@ -474,7 +476,7 @@ TEST_CASE("handout: the key poses draw the props their scene declares", "[docume
     const auto chair = parsedExercise(chairStand(true));
     tinyxml2::XMLDocument chairDoc;
     const auto svgs = parsedSvgs(chairDoc, document::keyPoseSvgs(chair, {"sitting", "standing"}));
-    REQUIRE(svgs.size() == 2);
+    REQUIRE(svgs.size() == 3);
     for (const auto* svg : svgs) {
         CHECK(all(svg, "g", "prop").size() >= 2); // the seat and the backrest at least
         CHECK(all(svg, "g", "mat").empty());
@@ -484,6 +486,80 @@ TEST_CASE("handout: the key poses draw the props their scene declares", "[docume
     }
     checkPoses({svgs[0], svgs[1]}, chair);
     CHECK_FALSE(all(svgs[1], "g", "moving").empty()); // standing up moves the legs and the trunk
+}
+
+TEST_CASE("handout: a fault pose is drawn crossed out after the key poses", "[document][handout]") {
+    const auto ex = parsedExercise(chairStand(true));
+    REQUIRE(ex.scene.fault);
+    tinyxml2::XMLDocument doc;
+    const auto svgs =
+        parsedSvgs(doc, document::keyPoseSvgs(ex, {"sitting", "standing", "rounded back"}));
+    REQUIRE(svgs.size() == 3);
+    CHECK(std::string(svgs[0]->Attribute("class")) == "pose");
+    CHECK(std::string(svgs[1]->Attribute("class")) == "pose");
+    const auto* fault = svgs[2];
+    CHECK(std::string(fault->Attribute("class")) == "pose fault");
+    CHECK(std::string(fault->Attribute("aria-label")) == "rounded back");
+    CHECK(std::string(fault->FirstChildElement("title")->GetText()) == "rounded back");
+    // Two vermillion strokes across it; the figure whole under them, nothing highlighted, no
+    // ghost, on the same floor at the same scale as the poses.
+    const auto crosses = all(fault, "g", "cross");
+    REQUIRE(crosses.size() == 1);
+    CHECK(all(crosses.front(), "line").size() == 2);
+    CHECK(std::string(crosses.front()->Attribute("stroke")) == "#d55e00");
+    CHECK(countFigure(fault, "circle", "nose") == 1);
+    CHECK(countFigure(fault, "line") >= 3 * 15);
+    CHECK(all(fault, "g", "moving").empty());
+    CHECK(all(fault, "g", "ghost").empty());
+    CHECK(std::string(all(fault, "line", "floor").front()->Attribute("y1")) ==
+          std::string(all(svgs[0], "line", "floor").front()->Attribute("y1")));
+    // The wrong version of the sitting pose, not the sitting pose again.
+    CHECK(figureOf(fault) != figureOf(svgs[0]));
+    // Without a label of its own it is named "Not like this".
+    tinyxml2::XMLDocument unnamed;
+    const auto plain = parsedSvgs(unnamed, document::keyPoseSvgs(ex, {"sitting", "standing"}));
+    REQUIRE(plain.size() == 3);
+    CHECK(std::string(plain[2]->Attribute("aria-label")) == "Not like this");
+    // Without a fault pose, no fault picture.
+    auto without = ex;
+    without.scene.fault.reset();
+    CHECK(document::keyPoseSvgs(without, {"sitting", "standing"}).size() == 2);
+}
+
+TEST_CASE("handout: the fault picture is captioned with the exercise's fault text",
+          "[document][handout]") {
+    for (const bool faultText : {true, false}) {
+        INFO(faultText);
+        const auto ex = parsedExercise(chairStand(faultText));
+        core::Program program;
+        program.id = "chairs";
+        program.title = "Chairs";
+        program.author = "A therapist";
+        core::ProgramPhase phase;
+        phase.name = "Only";
+        phase.items.push_back({ex.id, ex.dose, ex.bounds});
+        program.phases.push_back(phase);
+        const core::Library library({ex});
+        document::HandoutOptions options;
+        options.made = day(2026, 11, 2);
+        const Parsed doc(document::handoutHtml(program, library, options));
+        const auto* block = byId(doc.body(), "ex-chair-stand");
+        REQUIRE(block != nullptr);
+        CHECK(all(block, "svg", "pose").size() == 2);
+        const auto faults = all(block, "figure", "fault");
+        REQUIRE(faults.size() == 1);
+        CHECK(all(faults.front(), "svg", "pose fault").size() == 1);
+        const std::string caption = textOf(faults.front()->FirstChildElement("figcaption"));
+        CHECK(caption == (faultText ? "Do not let the back round" : "Not like this"));
+        CHECK(std::string(
+                  all(faults.front(), "svg", "pose fault").front()->Attribute("aria-label")) ==
+              caption);
+        // The key poses keep their numbered captions.
+        const auto captions = all(block, "figcaption");
+        REQUIRE(captions.size() == 3);
+        CHECK(textOf(captions[0]).rfind("1. ", 0) == 0);
+        CHECK(textOf(captions[1]).rfind("2. ", 0) == 0);
+    }
 }
 
 TEST_CASE("handout: a hostile note in a program file stays text", "[document][handout]") {
