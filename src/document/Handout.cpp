@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 namespace motus::document {
 namespace {
@@ -125,9 +126,22 @@ std::string exerciseBlock(std::size_t number, const core::Exercise& ex,
                              ? fmt::format("{} ({})", which, humanise(ex.poses[i].id))
                              : which);
     }
-    const auto svgs = keyPoseSvgs(ex, labels, {ex.poses.size() > 3 ? 140.0 : 200.0, 125});
+    if (ex.scene.fault) {
+        // The common mistake, drawn crossed out after the poses: not a step, so not numbered.
+        labels.emplace_back(text.fault.empty() ? std::string(tr("Not like this")) : text.fault);
+    }
+    // One row across the page when it fits: A4 leaves about 655 CSS pixels between the margins,
+    // and each figure's border, padding and gap take about 17 more.
+    const double figures = static_cast<double>(labels.size());
+    const double width = std::clamp(std::floor(645.0 / figures - 17.0), 110.0, 200.0);
+    const auto svgs = keyPoseSvgs(ex, labels, {width, 125});
     out += "<div class=\"poses\">";
-    for (std::size_t i = 0; i < svgs.size(); ++i) {
+    for (std::size_t i = 0; i < svgs.size() && i < labels.size(); ++i) {
+        if (i >= ex.poses.size()) {
+            out += "<figure class=\"fault\">" + svgs[i] + "<figcaption>" + escape(labels[i]) +
+                   "</figcaption></figure>";
+            continue;
+        }
         out += "<figure>" + svgs[i] + "<figcaption>" +
                escape(fmt::format("{}. {}", i + 1, labels[i])) + "</figcaption></figure>";
     }
@@ -179,6 +193,8 @@ std::string exerciseBlock(std::size_t number, const core::Exercise& ex,
 constexpr std::string_view kHandoutStyle = R"(
 .poses { display: flex; flex-wrap: wrap; gap: 2mm; margin: 1mm 0; }
 .poses figure { border: 0.6pt solid #999; padding: 1mm; }
+.poses figure { width: min-content; }
+.poses figure.fault figcaption { font-weight: bold; }
 .exercise { border-top: 1pt solid #000; padding-top: 2mm; margin-top: 3mm; }
 .exercise .top { break-inside: avoid; page-break-inside: avoid; break-after: avoid;
   page-break-after: avoid; }

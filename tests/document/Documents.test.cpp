@@ -2,12 +2,15 @@
 // clock set by the test, the bundled library), parsed as XML with tinyxml2: well-formed, with
 // the sections, figures and charts the issue asks for, and nothing from a file able to open an
 // element.
+#include "content/ExerciseLoader.hpp"
 #include "core/DateWords.hpp"
 #include "core/LocalTime.hpp"
+#include "core/MannequinView.hpp"
 #include "core/MemoryJournal.hpp"
 #include "document/Chart.hpp"
 #include "document/Handout.hpp"
 #include "document/Html.hpp"
+#include "document/PoseSvg.hpp"
 #include "document/Report.hpp"
 #include "service/Practice.hpp"
 
@@ -17,6 +20,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <regex>
 #include <set>
 
 using namespace motus;
@@ -212,6 +216,168 @@ void checkReadable(const XMLElement* svg) {
     }
 }
 
+// `root` and everything inside it, leaving out the groups of class `skip` (the ghost, the cross).
+void walkFigure(const XMLElement* root, const std::function<void(const XMLElement*)>& f) {
+    f(root);
+    for (const auto* e = root->FirstChildElement(); e != nullptr; e = e->NextSiblingElement()) {
+        const char* cls = e->Attribute("class");
+        if (cls != nullptr &&
+            (std::string_view(cls) == "ghost" || std::string_view(cls) == "cross")) {
+            continue;
+        }
+        walkFigure(e, f);
+    }
+}
+
+// The figure's lines and polygons (not the ghost's, not the cross), as text: two poses drawn
+// alike give the same text.
+std::string figureOf(const XMLElement* svg) {
+    std::string out;
+    walkFigure(svg, [&](const XMLElement* e) {
+        const std::string_view name = e->Name();
+        if (name == "line" || name == "polygon" || name == "circle") {
+            for (const auto* a = e->FirstAttribute(); a != nullptr; a = a->Next()) {
+                out += std::string(a->Name()) + "=" + a->Value() + " ";
+            }
+            out += "\n";
+        }
+    });
+    return out;
+}
+
+std::size_t countFigure(const XMLElement* svg, std::string_view name, std::string_view cls = {}) {
+    std::size_t n = 0;
+    walkFigure(svg, [&](const XMLElement* e) {
+        if (name == e->Name() &&
+            (cls.empty() || (e->Attribute("class") != nullptr && cls == e->Attribute("class")))) {
+            ++n;
+        }
+    });
+    return n;
+}
+
+std::string serialised(const XMLElement* e) {
+    tinyxml2::XMLPrinter printer(nullptr, true);
+    e->Accept(&printer);
+    return printer.CStr();
+}
+
+// The key poses of one exercise: the mannequin in each (its parts as round-capped lines with an
+// outline, a fill and a highlight; the feet as polygons; the head with its nose; the line of the
+// back) on one floor at one scale; the first pose plain, each later one over the first's faint
+// ghost with the parts that moved from it highlighted, and drawn differently from the first
+// where the body is placed differently; coordinates with one decimal at most.
+void checkPoses(const std::vector<const XMLElement*>& svgs, const core::Exercise& ex) {
+    REQUIRE(svgs.size() == ex.poses.size());
+    REQUIRE(ex.scene.poses.size() == ex.poses.size());
+    std::vector<core::Mannequin> bodies;
+    for (std::size_t i = 0; i < ex.poses.size(); ++i) {
+        bodies.push_back(core::place(core::settledPose(ex.scene, i)));
+    }
+    const auto placedAlike = [](const core::Mannequin& a, const core::Mannequin& b) {
+        for (std::size_t k = 0; k < core::kPartCount; ++k) {
+            if (core::length(a.parts[k].origin - b.parts[k].origin) > 1e-3 ||
+                core::length(a.parts[k].end - b.parts[k].end) > 1e-3) {
+                return false;
+            }
+        }
+        return true;
+    };
+    const auto floorY = [](const XMLElement* svg) {
+        const auto floors = all(svg, "line", "floor");
+        REQUIRE(floors.size() == 1);
+        return std::string(floors.front()->Attribute("y1"));
+    };
+    const std::string floor = floorY(svgs.front());
+    const std::string first = figureOf(svgs.front());
+    for (std::size_t i = 0; i < svgs.size(); ++i) {
+        const auto* svg = svgs[i];
+        INFO("pose " << i + 1 << ": " << svg->Attribute("aria-label"));
+        CHECK(std::string(svg->Attribute("role")) == "img");
+        CHECK(floorY(svg) == floor); // one scale for every pose
+        CHECK(countFigure(svg, "line") >= 3 * 15);
+        CHECK(countFigure(svg, "polygon") >= 2);
+        CHECK(countFigure(svg, "circle", "nose") == 1);
+        CHECK(countFigure(svg, "polyline", "spine") == 1);
+        CHECK(all(svg, "g", "cross").empty());
+        const auto rounded = all(svg, "g");
+        CHECK(std::any_of(rounded.begin(), rounded.end(), [](const XMLElement* g) {
+            return g->Attribute("stroke-linecap") != nullptr &&
+                   std::string_view(g->Attribute("stroke-linecap")) == "round";
+        }));
+        CHECK_FALSE(std::regex_search(serialised(svg), std::regex("[0-9]\\.[0-9]{2}")));
+        if (i == 0) {
+            CHECK(all(svg, "g", "ghost").empty());
+            CHECK(all(svg, "g", "moving").empty());
+        } else {
+            REQUIRE(all(svg, "g", "ghost").size() == 1);
+            CHECK(all(all(svg, "g", "ghost").front(), "line").size() >= 15);
+            CHECK(all(svg, "g", "moving").size() ==
+                  core::movingParts(bodies.front(), bodies[i]).size());
+            CHECK((figureOf(svg) != first) == !placedAlike(bodies.front(), bodies[i]));
+        }
+    }
+}
+
+std::vector<const XMLElement*> parsedSvgs(tinyxml2::XMLDocument& doc,
+                                          const std::vector<std::string>& svgs) {
+    std::string text = "<div>";
+    for (const auto& svg : svgs) {
+        text += svg;
+    }
+    text += "</div>";
+    INFO(text.substr(0, 2000));
+    REQUIRE(doc.Parse(text.c_str()) == tinyxml2::XML_SUCCESS);
+    std::vector<const XMLElement*> out;
+    for (const auto* e = doc.RootElement()->FirstChildElement("svg"); e != nullptr;
+         e = e->NextSiblingElement("svg")) {
+        out.push_back(e);
+    }
+    return out;
+}
+
+// A format-2 exercise (docs/exercise-format.md): sitting on a chair, then standing; its fault
+// pose sits with the back rounded.
+std::string chairStand(bool faultText) {
+    return std::string(R"(<?xml version="1.0" encoding="UTF-8"?>
+<exercise id="chair-stand" format="2">
+  <source licence="CC-BY-4.0" author="Motus contributors">A test.</source>
+  <text xml:lang="en">
+    <name>Chair stand</name>
+    <summary>Stand up from a chair.</summary>
+    <steps><step>Sit on the chair.</step><step>Stand up.</step></steps>)") +
+           (faultText ? "<fault>Do not let the back round</fault>" : "") + R"(
+  </text>
+  <classification regions="knee hip" goals="strength" position="sitting" equipment="chair" level="1"/>
+  <dose sets="3" reps="10" tempo="2" rest="60" side="both" per-day="1" per-week="3"/>
+  <bounds sets="1-3" reps="5-15" hold="0" rest="30-90"/>
+  <movement>
+    <camera azimuth="20" elevation="15"/>
+    <prop type="chair" x="-0.1" height="0.382"/>
+    <pose id="sitting" hip-l.flexion="90" knee-l.flexion="90" hip-r.flexion="90" knee-r.flexion="90"
+          shoulder-l.flexion="20" elbow-l.flexion="120" shoulder-r.flexion="20" elbow-r.flexion="120"
+          contacts="pelvis@chair foot-l foot-r"/>
+    <pose id="standing" pelvis.x="0.2" shoulder-l.flexion="20" elbow-l.flexion="120"
+          shoulder-r.flexion="20" elbow-r.flexion="120" contacts="foot-l foot-r"/>
+    <fault of="sitting" base="sitting" lumbar.flexion="30" thoracic.flexion="30"/>
+    <phase type="in" pose="standing"/>
+    <phase type="out" pose="sitting"/>
+  </movement>
+</exercise>
+)";
+}
+
+core::Exercise parsedExercise(const std::string& text) {
+    auto parsed = content::parseExercise(text, "chair-stand.xml");
+    std::string problems;
+    for (const auto& d : parsed.diagnostics) {
+        problems += d.str() + "\n";
+    }
+    INFO(problems);
+    REQUIRE(parsed.exercise);
+    return *parsed.exercise;
+}
+
 } // namespace
 
 TEST_CASE("html: escaping leaves no markup and no control characters", "[document]") {
@@ -256,12 +422,10 @@ TEST_CASE("handout: the handout of a program file has every exercise with its po
         const auto* ex = p->library().find(expected[i]);
         REQUIRE(ex != nullptr);
         CHECK(all(blocks[i], "svg", "pose").size() == ex->poses.size());
-        CHECK(all(blocks[i], "figcaption").size() == ex->poses.size());
-        // Every figure has a floor and a head, and its segments as round-capped lines.
-        for (const auto* svg : all(blocks[i], "svg", "pose")) {
-            CHECK(all(svg, "circle").size() == 1);
-            CHECK(all(svg, "line").size() >= 15);
-        }
+        CHECK(all(blocks[i], "svg", "pose fault").size() == (ex->scene.fault ? 1U : 0U));
+        CHECK(all(blocks[i], "figcaption").size() ==
+              ex->poses.size() + (ex->scene.fault ? 1U : 0U));
+        checkPoses(all(blocks[i], "svg", "pose"), *ex);
         const std::string text = textOf(blocks[i]);
         CHECK(text.find(ex->text("en").steps.front()) != std::string::npos);
         CHECK(text.find("Stop if") != std::string::npos);
@@ -276,6 +440,126 @@ TEST_CASE("handout: the handout of a program file has every exercise with its po
     CHECK(curl.find("3 sets: 4, 3, then 2 repetitions") != std::string::npos);
     CHECK(curl.find("Activation") != std::string::npos);
     CHECK(curl.find("Control") != std::string::npos);
+}
+
+TEST_CASE("handout: the key poses draw the props their scene declares", "[document][handout]") {
+    Patient p;
+    // Every exercise of the library: a mat under every pose exactly when its scene has one.
+    std::size_t withMat = 0;
+    for (const auto& ex : p->library().all()) {
+        INFO(ex.id);
+        const bool mat =
+            std::any_of(ex.scene.props.begin(), ex.scene.props.end(),
+                        [](const core::Prop& prop) { return prop.kind == core::PropKind::Mat; });
+        withMat += mat ? 1 : 0;
+        tinyxml2::XMLDocument doc;
+        const auto svgs = parsedSvgs(doc, document::keyPoseSvgs(ex, {}));
+        CHECK(svgs.size() == ex.poses.size() + (ex.scene.fault ? 1U : 0U));
+        for (const auto* svg : svgs) {
+            CHECK(all(svg, "g", "mat").size() == (mat ? 1U : 0U));
+        }
+    }
+    CHECK(withMat >= 10);
+    const auto* bridge = p->library().find("glute-bridge");
+    REQUIRE(bridge != nullptr);
+    tinyxml2::XMLDocument doc;
+    const auto bridgeSvgs = parsedSvgs(doc, document::keyPoseSvgs(*bridge, {}));
+    for (const auto* svg : bridgeSvgs) {
+        REQUIRE(all(svg, "g", "mat").size() == 1);
+        CHECK(all(all(svg, "g", "mat").front(), "polygon").size() == 1);
+    }
+    checkPoses(bridgeSvgs, *bridge);
+    // The bridge lifts the pelvis: drawn differently, the moving parts highlighted.
+    CHECK(figureOf(bridgeSvgs[1]) != figureOf(bridgeSvgs[0]));
+    CHECK_FALSE(all(bridgeSvgs[1], "g", "moving").empty());
+    // A chair: its solids under every pose, among the body's parts (the mat behind them all).
+    const auto chair = parsedExercise(chairStand(true));
+    tinyxml2::XMLDocument chairDoc;
+    const auto svgs = parsedSvgs(chairDoc, document::keyPoseSvgs(chair, {"sitting", "standing"}));
+    REQUIRE(svgs.size() == 3);
+    for (const auto* svg : svgs) {
+        CHECK(all(svg, "g", "prop").size() >= 2); // the seat and the backrest at least
+        CHECK(all(svg, "g", "mat").empty());
+        for (const auto* prop : all(svg, "g", "prop")) {
+            CHECK(all(prop, "polygon").size() == 1);
+        }
+    }
+    checkPoses({svgs[0], svgs[1]}, chair);
+    CHECK_FALSE(all(svgs[1], "g", "moving").empty()); // standing up moves the legs and the trunk
+}
+
+TEST_CASE("handout: a fault pose is drawn crossed out after the key poses", "[document][handout]") {
+    const auto ex = parsedExercise(chairStand(true));
+    REQUIRE(ex.scene.fault);
+    tinyxml2::XMLDocument doc;
+    const auto svgs =
+        parsedSvgs(doc, document::keyPoseSvgs(ex, {"sitting", "standing", "rounded back"}));
+    REQUIRE(svgs.size() == 3);
+    CHECK(std::string(svgs[0]->Attribute("class")) == "pose");
+    CHECK(std::string(svgs[1]->Attribute("class")) == "pose");
+    const auto* fault = svgs[2];
+    CHECK(std::string(fault->Attribute("class")) == "pose fault");
+    CHECK(std::string(fault->Attribute("aria-label")) == "rounded back");
+    CHECK(std::string(fault->FirstChildElement("title")->GetText()) == "rounded back");
+    // Two vermillion strokes across it; the figure whole under them, nothing highlighted, no
+    // ghost, on the same floor at the same scale as the poses.
+    const auto crosses = all(fault, "g", "cross");
+    REQUIRE(crosses.size() == 1);
+    CHECK(all(crosses.front(), "line").size() == 2);
+    CHECK(std::string(crosses.front()->Attribute("stroke")) == "#d55e00");
+    CHECK(countFigure(fault, "circle", "nose") == 1);
+    CHECK(countFigure(fault, "line") >= 3 * 15);
+    CHECK(all(fault, "g", "moving").empty());
+    CHECK(all(fault, "g", "ghost").empty());
+    CHECK(std::string(all(fault, "line", "floor").front()->Attribute("y1")) ==
+          std::string(all(svgs[0], "line", "floor").front()->Attribute("y1")));
+    // The wrong version of the sitting pose, not the sitting pose again.
+    CHECK(figureOf(fault) != figureOf(svgs[0]));
+    // Without a label of its own it is named "Not like this".
+    tinyxml2::XMLDocument unnamed;
+    const auto plain = parsedSvgs(unnamed, document::keyPoseSvgs(ex, {"sitting", "standing"}));
+    REQUIRE(plain.size() == 3);
+    CHECK(std::string(plain[2]->Attribute("aria-label")) == "Not like this");
+    // Without a fault pose, no fault picture.
+    auto without = ex;
+    without.scene.fault.reset();
+    CHECK(document::keyPoseSvgs(without, {"sitting", "standing"}).size() == 2);
+}
+
+TEST_CASE("handout: the fault picture is captioned with the exercise's fault text",
+          "[document][handout]") {
+    for (const bool faultText : {true, false}) {
+        INFO(faultText);
+        const auto ex = parsedExercise(chairStand(faultText));
+        core::Program program;
+        program.id = "chairs";
+        program.title = "Chairs";
+        program.author = "A therapist";
+        core::ProgramPhase phase;
+        phase.name = "Only";
+        phase.items.push_back({ex.id, ex.dose, ex.bounds});
+        program.phases.push_back(phase);
+        const core::Library library({ex});
+        document::HandoutOptions options;
+        options.made = day(2026, 11, 2);
+        const Parsed doc(document::handoutHtml(program, library, options));
+        const auto* block = byId(doc.body(), "ex-chair-stand");
+        REQUIRE(block != nullptr);
+        CHECK(all(block, "svg", "pose").size() == 2);
+        const auto faults = all(block, "figure", "fault");
+        REQUIRE(faults.size() == 1);
+        CHECK(all(faults.front(), "svg", "pose fault").size() == 1);
+        const std::string caption = textOf(faults.front()->FirstChildElement("figcaption"));
+        CHECK(caption == (faultText ? "Do not let the back round" : "Not like this"));
+        CHECK(std::string(
+                  all(faults.front(), "svg", "pose fault").front()->Attribute("aria-label")) ==
+              caption);
+        // The key poses keep their numbered captions.
+        const auto captions = all(block, "figcaption");
+        REQUIRE(captions.size() == 3);
+        CHECK(textOf(captions[0]).rfind("1. ", 0) == 0);
+        CHECK(textOf(captions[1]).rfind("2. ", 0) == 0);
+    }
 }
 
 TEST_CASE("handout: a hostile note in a program file stays text", "[document][handout]") {
