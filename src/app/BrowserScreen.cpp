@@ -462,7 +462,16 @@ void BrowserScreen::layoutDetails() {
     m_detailHeight = y + 24.f;
 
     // The figure: the starting pose and the working pose (the target of the first phase).
-    m_figurePoses.push_back(core::placeBody(ex->poses.front(), ex->view, 1.75));
+    auto addPose = [&](std::size_t pose) {
+        FigureStage stage;
+        stage.setExercise(ex);
+        stage.setPosture(stage.motion().key(std::min(pose, stage.motion().size() - 1)));
+        if (!m_figurePoses.empty()) {
+            stage.followView(m_figurePoses.front());
+        }
+        m_figurePoses.push_back(std::move(stage));
+    };
+    addPose(0);
     m_figureLabels.push_back(utf8(tr("Start")));
     std::size_t working = 0;
     for (const auto& phase : ex->phases) {
@@ -472,12 +481,9 @@ void BrowserScreen::layoutDetails() {
         }
     }
     if (working != 0) {
-        m_figurePoses.push_back(core::placeBody(ex->poses[working], ex->view, 1.75));
+        addPose(working);
         m_figureLabels.push_back(utf8(tr("Working position")));
     }
-    const float each = m_figureRect.width / static_cast<float>(m_figurePoses.size());
-    m_figureFit = fitFigures(
-        m_figurePoses, {m_figureRect.left, m_figureRect.top, each, m_figureRect.height - 30.f});
     scrollDetails(0.f);
 }
 
@@ -635,6 +641,19 @@ bool BrowserScreen::activate(Focus focus, sf::Keyboard::Key key) {
 }
 
 void BrowserScreen::handleEvent(const sf::Event& event) {
+    // Turning the figure: a drag over a visible pose, or Ctrl + arrows; both poses turn.
+    const bool pressOutside =
+        event.type == sf::Event::MouseButtonPressed && !m_detailRect.contains(clickPosition(event));
+    for (std::size_t i = 0; i < m_figurePoses.size() && !pressOutside && !m_openMenu; ++i) {
+        if (m_figurePoses[i].handleEvent(event)) {
+            for (auto& other : m_figurePoses) {
+                if (&other != &m_figurePoses[i]) {
+                    other.followView(m_figurePoses[i]);
+                }
+            }
+            return;
+        }
+    }
     if (event.type == sf::Event::MouseMoved) {
         m_mouse = sf::Vector2f{static_cast<float>(event.mouseMove.x),
                                static_cast<float>(event.mouseMove.y)};
@@ -969,7 +988,6 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
         const float figureTop = top + m_figureY;
         // The figure panel sits between the summary and the tags.
         const float each = m_figureRect.width / static_cast<float>(m_figurePoses.size());
-        const float shift = figureTop - m_figureRect.top;
         sf::RectangleShape ground({m_figureRect.width - 48.f, kFigureHeight});
         ground.setPosition(m_figureRect.left + 24.f, figureTop);
         ground.setFillColor(colour::background);
@@ -978,8 +996,12 @@ void BrowserScreen::draw(sf::RenderTarget& target) const {
             const float dx = each * static_cast<float>(i);
             const sf::FloatRect frame{m_figureRect.left + dx + 24.f, figureTop, each - 48.f,
                                       kFigureHeight - 30.f};
-            drawPose(target, m_figurePoses[i], ex->view, frame, Props::of(*ex), m_figureFit.scale,
-                     {m_figureFit.origin.x + dx, m_figureFit.origin.y + shift});
+            m_figurePoses[i].setFrame(frame);
+            FigureStage::Style style;
+            style.ghost = false;
+            style.fault = false;
+            style.controls = i == 0; // the view's buttons once
+            m_figurePoses[i].draw(target, m_fonts, style);
             drawText(target, m_figureLabels[i], m_fonts.regular, typeSize::small,
                      {frame.left + 12.f, figureTop + kFigureHeight - 30.f}, colour::mutedText);
         }

@@ -1,6 +1,7 @@
 #pragma once
 #include "Screen.hpp"
 #include "Theme.hpp"
+#include "MannequinDraw.hpp"
 #include "Widgets.hpp"
 #include "core/Library.hpp"
 
@@ -154,9 +155,9 @@ private:
     std::optional<Focus> m_focus;           // the control Tab moved to
     std::optional<std::size_t> m_menuFocus; // the value of the open menu the keys are on
     std::vector<DetailLine> m_detailLines;
-    std::vector<core::BodyPlacement> m_figurePoses;
+    // The start and the working position, turned together; framed where the details scroll.
+    mutable std::vector<FigureStage> m_figurePoses;
     std::vector<sf::String> m_figureLabels;
-    FigureFit m_figureFit;
 };
 
 } // namespace motus::app

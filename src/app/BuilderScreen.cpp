@@ -811,16 +811,25 @@ float BuilderScreen::layoutItem(sf::Vector2f at, float width, float figure) {
         at.y + addText(ex->text(m_lang).name, true, typeSize::heading, at, width, colour::text);
     // The figure: the start and the working position side by side.
     m_figureRect = {at.x, y + 4.f, width, figure};
-    m_figurePoses.push_back(core::placeBody(ex->poses.front(), ex->view, 1.75));
+    auto addPose = [&](std::size_t pose) {
+        FigureStage stage;
+        stage.setExercise(ex);
+        stage.setPosture(stage.motion().key(std::min(pose, stage.motion().size() - 1)));
+        m_figurePoses.push_back(std::move(stage));
+    };
+    addPose(0);
     for (const auto& phaseOf : ex->phases) {
         if (phaseOf.pose != 0) {
-            m_figurePoses.push_back(core::placeBody(ex->poses[phaseOf.pose], ex->view, 1.75));
+            addPose(phaseOf.pose);
             break;
         }
     }
     const float each = m_figureRect.width / static_cast<float>(m_figurePoses.size());
-    m_figureFit = fitFigures(m_figurePoses, {m_figureRect.left + 8.f, m_figureRect.top + 4.f,
-                                             each - 16.f, m_figureRect.height - 8.f});
+    for (std::size_t i = 0; i < m_figurePoses.size(); ++i) {
+        const float dx = each * static_cast<float>(i);
+        m_figurePoses[i].setFrame({m_figureRect.left + dx + 8.f, m_figureRect.top + 4.f,
+                                   each - 16.f, m_figureRect.height - 8.f});
+    }
 
     // The dose and its range: a row each, the label, the dose, the lowest and highest.
     y = m_figureRect.top + m_figureRect.height + 10.f;
@@ -1653,14 +1662,8 @@ void BuilderScreen::draw(sf::RenderTarget& target) const {
     }
     if (m_figureExercise != nullptr && !m_figurePoses.empty()) {
         drawRoundedRect(target, m_figureRect, 10.f, colour::background, colour::panelBorder, 1.f);
-        const float each = m_figureRect.width / static_cast<float>(m_figurePoses.size());
-        for (std::size_t i = 0; i < m_figurePoses.size(); ++i) {
-            const float dx = each * static_cast<float>(i);
-            const sf::FloatRect frame{m_figureRect.left + dx + 8.f, m_figureRect.top + 4.f,
-                                      each - 16.f, m_figureRect.height - 8.f};
-            drawPose(target, m_figurePoses[i], m_figureExercise->view, frame,
-                     Props::of(*m_figureExercise), m_figureFit.scale,
-                     {m_figureFit.origin.x + dx, m_figureFit.origin.y});
+        for (const auto& pose : m_figurePoses) {
+            pose.drawFigureOnly(target);
         }
     }
     for (std::size_t i = 0; i < m_controls.size(); ++i) {

@@ -1,6 +1,7 @@
 #pragma once
 #include "Screen.hpp"
 #include "Theme.hpp"
+#include "MannequinDraw.hpp"
 #include "Widgets.hpp"
 #include "core/Kinematics.hpp"
 #include "service/ProgramDraft.hpp"
@@ -166,9 +167,8 @@ private:
 
     // The figure of the chosen item: its start and working poses.
     const core::Exercise* m_figureExercise = nullptr;
-    std::vector<core::BodyPlacement> m_figurePoses;
+    std::vector<FigureStage> m_figurePoses; // the start and the working position
     sf::FloatRect m_figureRect;
-    FigureFit m_figureFit;
 
     sf::Vector2f m_size{1280.f, 800.f};
     bool m_wide = true;     // the summary in a panel at the bottom; else at the end of the page

@@ -24,11 +24,17 @@ ExerciseScreen::ExerciseScreen(service::ItemView item, const Fonts& fonts, std::
       m_back(std::move(back)) {
     const core::Exercise& ex = *m_item.exercise;
     // The starting pose and the working pose (the target of the first phase that moves).
-    m_poses.push_back(core::placeBody(ex.poses.front(), ex.view, 1.75));
+    auto add = [&](std::size_t pose) {
+        FigureStage stage;
+        stage.setExercise(&ex);
+        stage.setPosture(stage.motion().key(std::min(pose, stage.motion().size() - 1)));
+        m_poses.push_back(std::move(stage));
+    };
+    add(0);
     m_poseLabels.push_back(utf8(tr("Start")));
     for (const auto& phase : ex.phases) {
         if (phase.pose != 0) {
-            m_poses.push_back(core::placeBody(ex.poses[phase.pose], ex.view, 1.75));
+            add(phase.pose);
             m_poseLabels.push_back(utf8(tr("Working position")));
             break;
         }
@@ -85,7 +91,9 @@ void ExerciseScreen::resize(sf::Vector2f size) {
     m_doButton = Hit{{kPad, buttonTop, left, buttonHeight}};
     m_text.setArea({2 * kPad + left, top, std::max(200.f, size.x - left - 3 * kPad),
                     std::max(100.f, size.y - top - kPad)});
-    m_fit = fitFigures(m_poses, poseFrame(0));
+    for (std::size_t i = 0; i < m_poses.size(); ++i) {
+        m_poses[i].setFrame(poseFrame(i));
+    }
     layoutText();
 }
 
@@ -146,6 +154,17 @@ void ExerciseScreen::activate(Control control) {
 }
 
 void ExerciseScreen::handleEvent(const sf::Event& event) {
+    // Turning the figure (drag over either pose, Ctrl + arrows): both poses turn together.
+    for (std::size_t i = 0; i < m_poses.size(); ++i) {
+        if (m_poses[i].handleEvent(event)) {
+            for (auto& other : m_poses) {
+                if (&other != &m_poses[i]) {
+                    other.followView(m_poses[i]);
+                }
+            }
+            return;
+        }
+    }
     if (event.type == sf::Event::KeyPressed) {
         const auto key = event.key.code;
         if (key == sf::Keyboard::Escape || key == sf::Keyboard::BackSpace) {
@@ -173,7 +192,6 @@ void ExerciseScreen::handleEvent(const sf::Event& event) {
 }
 
 void ExerciseScreen::draw(sf::RenderTarget& target) const {
-    const core::Exercise& ex = *m_item.exercise;
     m_header.draw(target, m_fonts, m_focus == Control::Back);
     float y = m_header.bottom - 6.f;
     for (const auto& line : m_doseLines) {
@@ -192,9 +210,11 @@ void ExerciseScreen::draw(sf::RenderTarget& target) const {
     const sf::FloatRect first = poseFrame(0);
     for (std::size_t i = 0; i < m_poses.size(); ++i) {
         const sf::FloatRect frame = poseFrame(i);
-        const sf::Vector2f shift{frame.left - first.left, frame.top - first.top};
-        drawPose(target, m_poses[i], ex.view, frame, Props::of(ex), m_fit.scale,
-                 m_fit.origin + shift);
+        FigureStage::Style style;
+        style.ghost = false;
+        style.fault = false;
+        style.controls = i == 0; // the view's buttons once
+        m_poses[i].draw(target, m_fonts, style);
         const bool last = i > 0 && i + 1 == m_poses.size() && frame.top == first.top;
         const float x = last ? frame.left + frame.width - 12.f -
                                    textWidth(m_poseLabels[i], m_fonts.regular, typeSize::small)

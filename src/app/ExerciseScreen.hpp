@@ -1,8 +1,8 @@
 #pragma once
 #include "Screen.hpp"
 #include "Theme.hpp"
+#include "MannequinDraw.hpp"
 #include "Widgets.hpp"
-#include "core/Kinematics.hpp"
 #include "service/Practice.hpp"
 
 #include <functional>
@@ -67,9 +67,8 @@ private:
     std::vector<sf::String> m_doLines;
     ScrollArea m_text;
     Hit m_doButton;
-    std::vector<core::BodyPlacement> m_poses;
+    std::vector<FigureStage> m_poses; // the start and the working position, turned together
     std::vector<sf::String> m_poseLabels;
-    FigureFit m_fit;
     std::vector<Line> m_lines;
     std::optional<Control> m_focus;
 };

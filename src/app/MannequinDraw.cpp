@@ -292,8 +292,7 @@ void FigureStage::setExercise(const core::Exercise* exercise, core::RepSide side
 }
 
 void FigureStage::setFrame(sf::FloatRect frame) {
-    m_frame = frame;
-    m_fitKey.clear();
+    m_frame = frame; // the fit follows on the next draw (its key holds the frame)
 }
 
 void FigureStage::setPosture(const core::Posture& posture) {
@@ -324,6 +323,13 @@ void FigureStage::resetView() {
     m_fitKey.clear();
 }
 
+void FigureStage::followView(const FigureStage& other) {
+    m_view = other.m_view;
+    m_turnAzimuth = other.m_turnAzimuth;
+    m_turnElevation = other.m_turnElevation;
+    m_fitKey.clear();
+}
+
 void FigureStage::otherView() {
     if (!hasOtherView()) {
         return;
@@ -339,18 +345,26 @@ std::vector<std::pair<std::string, sf::FloatRect>> FigureStage::buttons() const 
     if (!hasRoomForButtons()) {
         return out;
     }
-    const float height = 40.f;
-    float left = m_frame.left + 10.f;
-    auto add = [&](const char* label) {
-        const float width = std::min(180.f, (m_frame.width - 30.f) / 2);
-        out.emplace_back(label, sf::FloatRect{left, m_frame.top + 10.f, width, height});
-        left += width + 10.f;
-    };
+    std::vector<const char*> labels;
     if (hasOtherView()) {
-        add(core::tr("Other view"));
+        labels.push_back(core::tr("Other view"));
     }
     if (turned() || m_view != 0) {
-        add(core::tr("Reset view"));
+        labels.push_back(core::tr("Reset view"));
+    }
+    // In a row at the frame's top left, or one under the other where the row does not fit
+    // beside the fault picture.
+    const float height = 40.f;
+    const float room = (faultRect().width > 0.f ? faultRect().left - m_frame.left : m_frame.width) - 10.f;
+    const float width = std::min(220.f, m_frame.width - 20.f);
+    const bool row = 2.f * (width + 10.f) <= room;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        const auto k = static_cast<float>(i);
+        out.emplace_back(labels[i], row ? sf::FloatRect{m_frame.left + 10.f + k * (width + 10.f),
+                                                        m_frame.top + 10.f, width, height}
+                                        : sf::FloatRect{m_frame.left + 10.f,
+                                                        m_frame.top + 10.f + k * (height + 6.f),
+                                                        width, height});
     }
     return out;
 }
@@ -429,7 +443,7 @@ bool FigureStage::handleEvent(const sf::Event& event) {
 }
 
 bool FigureStage::hasRoomForButtons() const {
-    return m_frame.width >= 360.f && m_frame.height >= 260.f;
+    return m_frame.width >= 240.f && m_frame.height >= 200.f;
 }
 
 sf::FloatRect FigureStage::faultRect() const {
@@ -468,13 +482,48 @@ void FigureStage::refit() {
     m_fit = fitPictures(pictures, area);
 }
 
+namespace {
+
+// A view that draws `frame` (in the target's current coordinates) where it is now, clipped to it
+// and to what the current view shows (a scrolling panel's part of the window).
+sf::View clipTo(const sf::RenderTarget& target, sf::FloatRect frame) {
+    const sf::View& now = target.getView();
+    const sf::Vector2i a = target.mapCoordsToPixel({frame.left, frame.top}, now);
+    const sf::Vector2i b =
+        target.mapCoordsToPixel({frame.left + frame.width, frame.top + frame.height}, now);
+    const sf::IntRect shown = target.getViewport(now);
+    const float left = static_cast<float>(std::max(a.x, shown.left));
+    const float top = static_cast<float>(std::max(a.y, shown.top));
+    const float right = static_cast<float>(std::min(b.x, shown.left + shown.width));
+    const float bottom = static_cast<float>(std::min(b.y, shown.top + shown.height));
+    const sf::Vector2f size(target.getSize());
+    if (right <= left || bottom <= top || b.x == a.x || b.y == a.y) {
+        sf::View none(frame);
+        none.setViewport({0.f, 0.f, 0.f, 0.f});
+        return none;
+    }
+    // The part of the frame that stays visible, in the frame's coordinates.
+    const float kx = frame.width / static_cast<float>(b.x - a.x);
+    const float ky = frame.height / static_cast<float>(b.y - a.y);
+    sf::View clip({frame.left + (left - static_cast<float>(a.x)) * kx,
+                   frame.top + (top - static_cast<float>(a.y)) * ky, (right - left) * kx,
+                   (bottom - top) * ky});
+    clip.setViewport({left / size.x, top / size.y, (right - left) / size.x, (bottom - top) / size.y});
+    return clip;
+}
+
+} // namespace
+
 void FigureStage::drawFigureOnly(sf::RenderTarget& target) const {
     const_cast<FigureStage*>(this)->refit();
     const core::Camera cam = camera();
     const auto body = core::place(m_posture);
     auto picture = core::picture(body, cam);
     core::addProps(picture, m_motion.scene(), body, cam, m_bandRest);
+    const sf::View saved = target.getView();
+    target.setView(clipTo(target, m_frame));
     drawMannequin(target, picture, m_fit, cam);
+    target.setView(saved);
 }
 
 void FigureStage::draw(sf::RenderTarget& target, const Fonts& fonts, Style style) const {
@@ -482,11 +531,7 @@ void FigureStage::draw(sf::RenderTarget& target, const Fonts& fonts, Style style
     const core::Camera cam = camera();
     // Clipped to the frame, so nothing spills out of it.
     const sf::View saved = target.getView();
-    sf::View clip(m_frame);
-    const sf::Vector2f size = saved.getSize();
-    clip.setViewport({m_frame.left / size.x, m_frame.top / size.y, m_frame.width / size.x,
-                      m_frame.height / size.y});
-    target.setView(clip);
+    target.setView(clipTo(target, m_frame));
     if (m_motion.size() > 0) {
         const auto body = core::place(m_posture);
         const auto start = core::place(m_motion.key(0));

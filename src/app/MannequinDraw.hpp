@@ -60,6 +60,8 @@ public:
     [[nodiscard]] bool turned() const;
     void resetView();
     void otherView();
+    // The same view as another stage of the same exercise (side-by-side poses turn together).
+    void followView(const FigureStage& other);
     [[nodiscard]] bool hasOtherView() const;
     // The frame's buttons for the mouse, with what they do ("Reset view", "Other view").
     [[nodiscard]] std::vector<std::pair<std::string, sf::FloatRect>> buttons() const;

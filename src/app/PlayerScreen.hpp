@@ -46,7 +46,7 @@ public:
     [[nodiscard]] bool confirmingStop() const { return m_confirmStop; }
     [[nodiscard]] const core::Timeline& timeline() const { return m_timeline; }
     // The figure as drawn now (with reduced motion: the key pose shown).
-    [[nodiscard]] const core::Posture& figurePosture() const { return m_stage.posture(); }
+    [[nodiscard]] const core::Posture& figurePosture() const { return m_posture; }
     // The figure's frame: its camera, its view buttons.
     [[nodiscard]] const FigureStage& figure() const { return m_stage; }
     // What the screen has said aloud (asked of the voice, whether or not it is on), in order.

@@ -195,9 +195,10 @@ void PreviewScreen::resize(sf::Vector2f size) {
                 y = std::max(y + 14.f, rowTop + kRowHeight);
                 if (exercise != nullptr && !exercise->poses.empty()) {
                     const sf::FloatRect frame{24.f, rowTop + 4.f, figureWidth, kRowHeight - 12.f};
-                    auto body = core::placeBody(exercise->poses.front(), exercise->view, 1.75);
-                    const auto fit = fitFigures({body}, {0.f, 0.f, frame.width, frame.height});
-                    m_figures.push_back({exercise, std::move(body), frame, fit});
+                    Figure figure{{}, frame};
+                    figure.stage.setExercise(exercise);
+                    figure.stage.setFrame(frame);
+                    m_figures.push_back(std::move(figure));
                 }
             }
             y += 20.f;
@@ -291,9 +292,7 @@ void PreviewScreen::draw(sf::RenderTarget& target) const {
             continue;
         }
         drawRoundedRect(target, frame, 8.f, colour::background);
-        drawPose(target, figure.body, figure.exercise->view, frame, Props::of(*figure.exercise),
-                 figure.fit.scale,
-                 {figure.fit.origin.x + frame.left, figure.fit.origin.y + frame.top});
+        figure.stage.drawFigureOnly(target);
     }
     for (const auto& line : m_lines) {
         if (line.y + 40.f < top || line.y > top + area.height) {

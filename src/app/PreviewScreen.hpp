@@ -1,6 +1,7 @@
 #pragma once
 #include "Screen.hpp"
 #include "Theme.hpp"
+#include "MannequinDraw.hpp"
 #include "Widgets.hpp"
 #include "core/Kinematics.hpp"
 #include "service/Practice.hpp"
@@ -53,10 +54,8 @@ private:
         float y;
     };
     struct Figure {
-        const core::Exercise* exercise;
-        core::BodyPlacement body;
+        FigureStage stage;   // the exercise's start pose
         sf::FloatRect frame; // in content coordinates
-        FigureFit fit;       // for the frame at the origin
     };
     void start();
     [[nodiscard]] std::vector<Control> focusOrder() const;

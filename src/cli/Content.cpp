@@ -125,6 +125,45 @@ int showPoses(const std::filesystem::path& library, const std::string& id, std::
         }
         auto parsed = content::loadExerciseFile(file);
         printDiagnostics(parsed.diagnostics, err);
+        if (parsed.exercise && parsed.exercise->formatVersion >= 2) {
+            // The 3-D figure: each key pose settled on its contacts, each part's ends.
+            const auto& scene = parsed.exercise->scene;
+            for (std::size_t k = 0; k < scene.poses.size(); ++k) {
+                const auto& key = scene.poses[k];
+                const auto posture = core::settledPose(scene, k);
+                const auto body = core::place(posture);
+                const auto com = core::centreOfMass(body);
+                out << fmt::format("pose '{}': pelvis at ({:.3f}, {:.3f}, {:.3f}), centre of mass "
+                                   "({:.3f}, {:.3f}, {:.3f}); each part's lowest point above the "
+                                   "floor, its ends (x forward, y up, z right), metres; * = "
+                                   "declared contact\n",
+                                   key.id, posture.pelvis.position.x, posture.pelvis.position.y,
+                                   posture.pelvis.position.z, com.x, com.y, com.z);
+                const auto points = core::surfacePoints(body);
+                for (std::size_t i = 0; i < core::kPartCount; ++i) {
+                    const auto part = static_cast<core::Part>(i);
+                    double low = 1e9;
+                    for (const auto& p : points) {
+                        if (p.part == part) {
+                            low = std::min(low, p.at.y);
+                        }
+                    }
+                    std::string on;
+                    for (const auto& c : key.contacts) {
+                        if (c.part == part) {
+                            on = c.prop.empty() ? " *" : " *@" + c.prop;
+                        }
+                    }
+                    const auto& placed = body[part];
+                    out << fmt::format("  {:<12} {:6.3f}{:<10} ({:6.3f},{:6.3f},{:6.3f}) -> "
+                                       "({:6.3f},{:6.3f},{:6.3f})\n",
+                                       core::toString(part), low, on, placed.origin.x,
+                                       placed.origin.y, placed.origin.z, placed.end.x,
+                                       placed.end.y, placed.end.z);
+                }
+            }
+            return kExitOk;
+        }
         for (const auto& [view, pose] : content::readPosesForInspection(file)) {
             const auto body = core::placeBody(pose, view, content::kCheckHeightMetres);
             out << fmt::format("pose '{}' ({} view): lowest point of each segment, metres above "

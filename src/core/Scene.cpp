@@ -262,7 +262,7 @@ std::vector<Vec3> pointsOf(const std::vector<SurfacePoint>& points, Part part) {
 
 // How far a contact lies from its support: above the floor or a prop's top, or off a wall.
 std::optional<double> gapOf(const Scene& scene, const std::vector<SurfacePoint>& points,
-                            const Contact& contact) {
+                            const Contact& contact, bool fromAbove = false) {
     const auto mine = pointsOf(points, contact.part);
     if (mine.empty()) {
         return std::nullopt;
@@ -280,7 +280,7 @@ std::optional<double> gapOf(const Scene& scene, const std::vector<SurfacePoint>&
             g = heightAbove(*prop, at).value_or(at.y);
         } else {
             g = heightAbove(*prop, at);
-            if (prop->kind == PropKind::Chair) {
+            if (prop->kind == PropKind::Chair && !fromAbove) {
                 // Leaning on the backrest: how far the point is from its front.
                 const Box back = solidsOf(*prop).at(1);
                 const double outside = -back.depthOf(at);
@@ -342,7 +342,7 @@ Posture settle(const Scene& scene, const Posture& posture, const std::vector<Con
         if (prop != nullptr && isWall(*prop)) {
             continue;
         }
-        if (const auto gap = gapOf(scene, points, c)) {
+        if (const auto gap = gapOf(scene, points, c, true)) {
             nearest = std::min(nearest, *gap);
             vertical = true;
         }

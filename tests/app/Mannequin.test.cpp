@@ -1,12 +1,16 @@
 // The figure v2 drawn (app/MannequinDraw) through `render --camera`: the figure is drawn in its
 // frame, and turning the camera changes the picture.
+#include "app/MannequinDraw.hpp"
 #include "app/Render.hpp"
+#include "content/ExerciseLoader.hpp"
 #include "app/Theme.hpp"
 
 #include <SFML/Graphics.hpp>
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <sstream>
 
@@ -75,4 +79,150 @@ TEST_CASE("figure v2: render --camera draws the mannequin; another camera, anoth
     REQUIRE(
         moment.loadFromFile(rendered("glute-bridge", core::Camera{20, 15}, false, "at").string()));
     CHECK(figurePixels(moment, 40) > 3000);
+}
+
+namespace {
+
+// A stage's drawing into an image of its own.
+sf::Image drawStage(const app::FigureStage& stage, const app::Fonts& fonts, bool controls = false) {
+    sf::RenderTexture texture;
+    REQUIRE(texture.create(640, 480));
+    texture.clear(app::colour::panel);
+    app::FigureStage::Style style;
+    style.controls = controls;
+    style.fault = false;
+    stage.draw(texture, fonts, style);
+    texture.display();
+    return texture.getTexture().copyToImage();
+}
+
+std::size_t differing(const sf::Image& a, const sf::Image& b) {
+    std::size_t n = 0;
+    for (unsigned y = 0; y < a.getSize().y; ++y) {
+        for (unsigned x = 0; x < a.getSize().x; ++x) {
+            const sf::Color p = a.getPixel(x, y);
+            const sf::Color q = b.getPixel(x, y);
+            n += std::abs(p.r - q.r) + std::abs(p.g - q.g) + std::abs(p.b - q.b) > 30 ? 1 : 0;
+        }
+    }
+    return n;
+}
+
+const core::Library& library() {
+    static const auto load =
+        content::loadLibrary({std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises"});
+    return load.library;
+}
+
+const app::Fonts& fonts() {
+    static const auto f = app::Fonts::load(std::filesystem::path(MOTUS_SOURCE_DIR) / "assets");
+    return f;
+}
+
+sf::Event key(sf::Keyboard::Key code, bool control) {
+    sf::Event e;
+    e.type = sf::Event::KeyPressed;
+    e.key = {code, false, control, false, false};
+    return e;
+}
+
+} // namespace
+
+TEST_CASE("figure v2: start and working pose differ visibly in every exercise that moves",
+          "[app][mannequin][display]") {
+    for (const auto& ex : library().all()) {
+        INFO(ex.id);
+        std::size_t working = 0;
+        for (const auto& phase : ex.phases) {
+            if (phase.pose != 0) {
+                working = phase.pose;
+                break;
+            }
+        }
+        REQUIRE(working != 0);
+        app::FigureStage stage;
+        stage.setExercise(&ex);
+        stage.setFrame({0.f, 0.f, 640.f, 480.f});
+        stage.setPosture(stage.motion().key(0));
+        const auto start = drawStage(stage, fonts());
+        stage.setPosture(stage.motion().key(working));
+        const auto work = drawStage(stage, fonts());
+        if (ex.id == "abdominal-drawing-in") {
+            continue; // the belly draws in; the figure has no belly wall to show it
+        }
+        CHECK(differing(start, work) > 150);
+    }
+}
+
+TEST_CASE("figure v2: props are drawn where the exercise declares them", "[app][mannequin][display]") {
+    for (const char* id : {"sit-to-stand", "step-up", "band-row", "calf-raise", "hip-hinge-dowel",
+                           "shoulder-pendulum"}) {
+        INFO(id);
+        const auto* ex = library().find(id);
+        REQUIRE(ex != nullptr);
+        REQUIRE_FALSE(ex->scene.props.empty());
+        app::FigureStage with;
+        with.setExercise(ex);
+        with.setFrame({0.f, 0.f, 640.f, 480.f});
+        core::Exercise bare = *ex;
+        bare.scene.props.clear();
+        app::FigureStage without;
+        without.setExercise(&bare);
+        without.setFrame({0.f, 0.f, 640.f, 480.f});
+        // The same body, with and without its props: the props' pixels differ.
+        CHECK(differing(drawStage(with, fonts()), drawStage(without, fonts())) > 300);
+    }
+}
+
+TEST_CASE("figure v2: the patient turns the view by keys and by dragging, and puts it back",
+          "[app][mannequin][display]") {
+    const auto* ex = library().find("neck-rotation");
+    REQUIRE(ex != nullptr);
+    REQUIRE(ex->scene.cameras.size() == 2);
+    app::FigureStage stage;
+    stage.setExercise(ex);
+    stage.setFrame({0.f, 0.f, 640.f, 480.f});
+    const auto before = drawStage(stage, fonts());
+    const core::Camera first = stage.camera();
+    CHECK(first.azimuth == Approx(ex->scene.cameras[0].azimuth));
+    // Ctrl + Right turns it by 15°; the picture changes.
+    CHECK(stage.handleEvent(key(sf::Keyboard::Right, true)));
+    CHECK(stage.camera().azimuth == Approx(std::fmod(first.azimuth + 15.0, 360.0)));
+    CHECK(stage.turned());
+    CHECK(differing(before, drawStage(stage, fonts())) > 300);
+    // Right alone is not the figure's (the player's next rep).
+    CHECK_FALSE(stage.handleEvent(key(sf::Keyboard::Right, false)));
+    // Ctrl+Home puts it back: the same picture as before.
+    CHECK(stage.handleEvent(key(sf::Keyboard::Home, true)));
+    CHECK_FALSE(stage.turned());
+    CHECK(differing(before, drawStage(stage, fonts())) == 0);
+    // A drag to the left over the figure turns it; the mouse's Reset view button puts it back.
+    sf::Event press;
+    press.type = sf::Event::MouseButtonPressed;
+    press.mouseButton = {sf::Mouse::Left, 320, 300};
+    CHECK(stage.handleEvent(press));
+    sf::Event move;
+    move.type = sf::Event::MouseMoved;
+    move.mouseMove = {240, 300};
+    CHECK(stage.handleEvent(move));
+    sf::Event release;
+    release.type = sf::Event::MouseButtonReleased;
+    release.mouseButton = {sf::Mouse::Left, 240, 300};
+    CHECK(stage.handleEvent(release));
+    CHECK(stage.camera().azimuth == Approx(std::fmod(first.azimuth + 40.0, 360.0)));
+    auto buttons = stage.buttons();
+    const auto reset = std::find_if(buttons.begin(), buttons.end(),
+                                    [](const auto& b) { return b.first == "Reset view"; });
+    REQUIRE(reset != buttons.end());
+    press.mouseButton = {sf::Mouse::Left, static_cast<int>(reset->second.left + 5.f),
+                         static_cast<int>(reset->second.top + 5.f)};
+    CHECK(stage.handleEvent(press));
+    CHECK_FALSE(stage.turned());
+    // The second camera (from above), by its button and by Ctrl+End.
+    buttons = stage.buttons();
+    REQUIRE_FALSE(buttons.empty());
+    CHECK(buttons.front().first == "Other view");
+    CHECK(stage.handleEvent(key(sf::Keyboard::End, true)));
+    CHECK(stage.camera().elevation == Approx(ex->scene.cameras[1].elevation));
+    CHECK(differing(before, drawStage(stage, fonts())) > 300);
 }

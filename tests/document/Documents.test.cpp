@@ -268,7 +268,7 @@ std::string serialised(const XMLElement* e) {
 // ghost with the parts that moved from it highlighted, and drawn differently from the first
 // where the body is placed differently; coordinates with one decimal at most.
 void checkPoses(const std::vector<const XMLElement*>& svgs, const core::Exercise& ex) {
-    REQUIRE(svgs.size() == ex.poses.size());
+    REQUIRE(svgs.size() == ex.poses.size() + (ex.scene.fault ? 1 : 0));
     REQUIRE(ex.scene.poses.size() == ex.poses.size());
     std::vector<core::Mannequin> bodies;
     for (std::size_t i = 0; i < ex.poses.size(); ++i) {
@@ -290,7 +290,12 @@ void checkPoses(const std::vector<const XMLElement*>& svgs, const core::Exercise
     };
     const std::string floor = floorY(svgs.front());
     const std::string first = figureOf(svgs.front());
-    for (std::size_t i = 0; i < svgs.size(); ++i) {
+    // The key poses; a fault picture after them is crossed out.
+    REQUIRE(svgs.size() >= bodies.size());
+    for (std::size_t i = bodies.size(); i < svgs.size(); ++i) {
+        CHECK(all(svgs[i], "g", "cross").size() == 1);
+    }
+    for (std::size_t i = 0; i < bodies.size(); ++i) {
         const auto* svg = svgs[i];
         INFO("pose " << i + 1 << ": " << svg->Attribute("aria-label"));
         CHECK(std::string(svg->Attribute("role")) == "img");
