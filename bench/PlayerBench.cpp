@@ -1,5 +1,5 @@
-// Figures for the movement player: the cost of one frame of the figure (physics steps plus
-// interpolation), of drawing one player frame, and the player's timing error over an hour.
+// Figures for the movement player: the cost of one frame of the figure (its posture at the
+// moment), of drawing one player frame, and the player's timing error over an hour.
 #include "app/App.hpp"
 #include "app/Audio.hpp"
 #include "app/MannequinDraw.hpp"
@@ -8,7 +8,6 @@
 #include "content/ExerciseLoader.hpp"
 #include "core/MannequinView.hpp"
 #include "core/SessionPlayer.hpp"
-#include "figure/Figure.hpp"
 
 #include <SFML/Graphics.hpp>
 
@@ -29,11 +28,12 @@ double micros(Clock::duration d) {
 int main() {
     const auto load = content::loadLibrary({std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises"});
 
-    // 1. The figure: setTarget + update(1/60 s) + placement(), over whole exercises.
+    // 1. The figure's update per frame: the posture at the player's moment (minimum-jerk
+    // between settled key poses, the shared contact held), over whole exercises, each side.
     double figureTotal = 0;
     std::size_t frames = 0;
-    for (const char* id :
-         {"bird-dog", "glute-bridge", "side-plank", "sit-to-stand", "wall-slide"}) {
+    for (const char* id : {"bird-dog", "glute-bridge", "side-plank", "sit-to-stand", "wall-slide",
+                           "band-row", "clamshell"}) {
         const auto* ex = load.library.find(id);
         if (ex == nullptr) {
             std::printf("missing exercise %s\n", id);
@@ -42,21 +42,26 @@ int main() {
         const core::Timeline timeline({{ex, ex->dose}});
         core::ManualClock clock;
         core::SessionPlayer player(timeline, clock);
-        figure::Figure figure(ex->view, ex->poses.front());
+        const core::SceneMotion left(core::sceneFor(*ex, core::RepSide::Left));
+        const core::SceneMotion right(core::sceneFor(*ex, core::RepSide::Right));
         player.start();
+        double sink = 0;
         for (core::Millis t{0}; t < timeline.total(); t += core::Millis(16)) {
             clock.advance(core::Millis(16));
-            const auto target = core::poseAt(*ex, player.snapshot());
+            const auto snapshot = player.snapshot();
             const auto start = Clock::now();
-            figure.setTarget(target);
-            figure.update(1.0 / 60.0);
-            const auto placement = figure.placement();
+            const auto posture = core::postureAt(
+                snapshot.side == core::RepSide::Right ? right : left, snapshot);
             figureTotal += micros(Clock::now() - start);
-            frames += placement.segments.size() > 0 ? 1 : 0;
+            sink += posture.pelvis.position.y;
+            ++frames;
+        }
+        if (sink < -1e9) {
+            std::printf("impossible\n");
         }
     }
-    std::printf("figure update (2 physics steps + interpolation) per frame: %.1f us over %zu "
-                "frames (goal <= 100 us)\n",
+    std::printf("figure update (posture at the moment, settled key poses) per frame: %.1f us over "
+                "%zu frames (goal <= 50 us)\n",
                 figureTotal / static_cast<double>(frames), frames);
 
     // 2. The player's timing over a simulated hour with 60 Hz frames and pauses.
@@ -122,38 +127,29 @@ int main() {
                 "draw measured on Mesa llvmpipe, which rasterises on the CPU)\n",
                 updateTotal / count, drawTotal / count, (updateTotal + drawTotal) / count / 1000);
 
-    // 4. The figure v2 (docs/figure-v2.md): one frame's pose between two key poses
-    // (minimum-jerk), placed in 3-D and projected, then drawn shaded with the start pose's
-    // ghost, into a 1280 x 800 target.
+    // 4. The figure alone: one frame's posture, placed, projected with its props and drawn
+    // shaded with the start pose's ghost (FigureStage, as the player draws it), 1280 x 800.
     {
-        const auto start = core::fromVersion1(ex->poses.front(), ex->view);
-        const auto end = core::fromVersion1(ex->poses.back(), ex->view);
-        const core::Camera camera{30, 15};
-        const auto startBody = core::place(start);
-        const auto ghost = core::picture(startBody, camera);
-        const auto fit = app::fitPictures({ghost}, {0.f, 0.f, 1280.f, 800.f});
+        const auto* band = load.library.find("band-row");
+        app::FigureStage stage;
+        stage.setExercise(band);
+        stage.setFrame({0.f, 0.f, 1280.f, 800.f});
         double poseTotal = 0;
-        double mannequinDraw = 0;
-        std::size_t shapes = 0;
+        double figureDraw = 0;
+        const auto& motion = stage.motion();
         for (int i = 0; i < count; ++i) {
             auto t0 = Clock::now();
-            const auto posture = core::between(start, end, static_cast<double>(i % 120) / 119.0);
-            const auto body = core::place(posture);
-            const auto picture = core::picture(body, camera, core::movingParts(startBody, body));
+            stage.setPosture(motion.between(0, 1, static_cast<double>(i % 120) / 119.0));
             poseTotal += micros(Clock::now() - t0);
-            shapes += picture.shapes.size();
             t0 = Clock::now();
             texture.clear(app::colour::background);
-            app::drawMannequin(texture, ghost, fit, camera, {true, false});
-            app::drawMannequin(texture, picture, fit, camera);
+            stage.draw(texture, fonts, {});
             texture.display();
-            mannequinDraw += micros(Clock::now() - t0);
+            figureDraw += micros(Clock::now() - t0);
         }
-        std::printf("figure v2: pose, placement and projection %.1f us per frame (goal <= 50 us); "
-                    "drawing %.2f ms per frame (goal <= 2 ms with the rest of the screen), "
-                    "%zu shapes\n",
-                    poseTotal / count, mannequinDraw / count / 1000,
-                    shapes / static_cast<std::size_t>(count));
+        std::printf("figure v2 (band row, with its props and fault picture): posture %.1f us, "
+                    "drawing %.2f ms per frame (goal <= 2 ms with the rest of the screen)\n",
+                    poseTotal / count, figureDraw / count / 1000);
     }
     return 0;
 }

@@ -245,9 +245,9 @@ void drawMannequin(sf::RenderTarget& target, const core::Picture& picture, const
 }
 
 void drawCross(sf::RenderTarget& target, sf::FloatRect frame) {
-    const sf::Color red{213, 94, 0, 200}; // Okabe-Ito vermillion, see-through
+    const sf::Color red{213, 94, 0, 150}; // Okabe-Ito vermillion, see-through
     const float inset = 0.12f * std::min(frame.width, frame.height);
-    const float width = std::max(3.f, 0.025f * std::min(frame.width, frame.height));
+    const float width = std::max(2.f, 0.012f * std::min(frame.width, frame.height));
     const sf::Vector2f a{frame.left + inset, frame.top + inset};
     const sf::Vector2f b{frame.left + frame.width - inset, frame.top + frame.height - inset};
     drawCapsule(target, a, b, width, red);

@@ -488,9 +488,33 @@ std::vector<SurfacePoint> surfacePoints(const Mannequin& body) {
 }
 
 double lowestPoint(const Mannequin& body) {
+    // The same points as surfacePoints, without building them: a capsule's lowest sample is an
+    // end's axis point less its radius; the head's its centre less its radius; the soles' their
+    // corners.
+    const double h = body.height;
     double low = 1e9;
-    for (const auto& point : surfacePoints(body)) {
-        low = std::min(low, point.at.y);
+    for (std::size_t i = 0; i < kPartCount; ++i) {
+        const auto part = static_cast<Part>(i);
+        const PlacedPart& placed = body.parts[i];
+        if (part == Part::FootL || part == Part::FootR || part == Part::ToesL ||
+            part == Part::ToesR) {
+            const std::size_t k = part == Part::FootL || part == Part::ToesL ? 0 : 1;
+            const Mat3& foot = body[k == 0 ? Part::FootL : Part::FootR].axes;
+            const double across = std::abs(foot.column(2).y) * kForefootHalfWidth * h;
+            const bool sole = part == Part::FootL || part == Part::FootR;
+            const Vec3 a = sole ? body.landmarks.heel[k] : placed.origin;
+            const Vec3 b = sole ? placed.end : body.landmarks.toeTip[k];
+            low = std::min({low, a.y - across, b.y - across});
+            continue;
+        }
+        const double r = partRadius(part) * h;
+        if (part == Part::Head) {
+            const Vec3 centre =
+                placed.origin + placed.axes * (Vec3{kHeadCentreForward, kHeadCentreUp, 0} * h);
+            low = std::min(low, centre.y - r);
+            continue;
+        }
+        low = std::min({low, placed.origin.y - r, placed.end.y - r});
     }
     return low;
 }

@@ -410,14 +410,18 @@ Vec3 middleOf(const Mannequin& body, Part part) {
 
 namespace {
 
-// The posture a share `s` of the way between settled key poses `a` and `b` (docs above).
+// The posture a share `s` of the way between settled key poses `a` and `b` (placed as
+// `bodyA`, `bodyB`): minimum-jerk in joint space, the first contact both poses share held where
+// they put it, never below the floor. One placing of the body.
 Posture moveBetween(const Scene& scene, std::size_t from, std::size_t to, const Posture& a,
-                    const Posture& b, double s, double height) {
+                    const Posture& b, const Mannequin& bodyA, const Mannequin& bodyB, double s,
+                    double height) {
     Posture out = between(a, b, s);
     if (s <= 0.0 || s >= 1.0) {
         return out;
     }
-    // The first contact of `to` that `from` shares stays where the two poses put it.
+    const Mannequin body = place(out, height);
+    Vec3 shift;
     const KeyPose& kb = scene.poses.at(to);
     const KeyPose& ka = scene.poses.at(from);
     for (const Contact& c : kb.contacts) {
@@ -427,14 +431,15 @@ Posture moveBetween(const Scene& scene, std::size_t from, std::size_t to, const 
         if (!shared) {
             continue;
         }
-        const Vec3 pa = middleOf(place(a, height), c.part);
-        const Vec3 pb = middleOf(place(b, height), c.part);
+        const Vec3 pa = middleOf(bodyA, c.part);
+        const Vec3 pb = middleOf(bodyB, c.part);
         const Vec3 want = pa + (pb - pa) * minimumJerk(s);
-        const Vec3 now = middleOf(place(out, height), c.part);
-        out.pelvis.position = out.pelvis.position + (want - now);
+        shift = want - middleOf(body, c.part);
         break;
     }
-    const double low = lowestPoint(place(out, height));
+    out.pelvis.position = out.pelvis.position + shift;
+    // Moving the body moves its lowest point with it.
+    const double low = lowestPoint(body) + shift.y;
     if (low < 0.0) {
         out.pelvis.position.y -= low;
     }
@@ -445,18 +450,21 @@ Posture moveBetween(const Scene& scene, std::size_t from, std::size_t to, const 
 
 Posture sceneBetween(const Scene& scene, std::size_t from, std::size_t to, double s,
                      double height) {
-    return moveBetween(scene, from, to, settledPose(scene, from, height),
-                       settledPose(scene, to, height), s, height);
+    const Posture a = settledPose(scene, from, height);
+    const Posture b = settledPose(scene, to, height);
+    return moveBetween(scene, from, to, a, b, place(a, height), place(b, height), s, height);
 }
 
 SceneMotion::SceneMotion(Scene scene, double height) : m_scene(std::move(scene)), m_height(height) {
     for (std::size_t i = 0; i < m_scene.poses.size(); ++i) {
         m_keys.push_back(settledPose(m_scene, i, height));
+        m_bodies.push_back(place(m_keys.back(), height));
     }
 }
 
 Posture SceneMotion::between(std::size_t from, std::size_t to, double s) const {
-    return moveBetween(m_scene, from, to, m_keys.at(from), m_keys.at(to), s, m_height);
+    return moveBetween(m_scene, from, to, m_keys.at(from), m_keys.at(to), m_bodies.at(from),
+                       m_bodies.at(to), s, m_height);
 }
 
 std::vector<BandLine> bandOf(const Prop& band, const Mannequin& body, double restLength) {

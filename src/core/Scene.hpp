@@ -119,6 +119,7 @@ private:
     Scene m_scene;
     double m_height = 1.70;
     std::vector<Posture> m_keys;
+    std::vector<Mannequin> m_bodies; // the key poses placed
 };
 
 // Where a band runs: from its anchor to a hand that holds it, and how far it is stretched

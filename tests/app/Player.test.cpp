@@ -211,7 +211,7 @@ TEST_CASE("render --at draws the figure inside the frame", "[app][render][displa
                            err) == 0);
     sf::Image image;
     REQUIRE(image.loadFromFile(out.string()));
-    CHECK(image.getSize().x == 420u * 3u); // one cell per key pose
+    CHECK(image.getSize().x == 420u * 4u); // one cell per key pose, and the fault pose
     std::filesystem::remove(out);
 }
 
