@@ -220,6 +220,24 @@ void drawMannequin(sf::RenderTarget& target, const core::Picture& picture, const
             // face is towards the viewer.
             const auto& face = picture.face;
             const sf::Vector2f nose = fit(face.nose);
+            // A lighter face on the side the head looks to, so that a turn or a nod shows
+            // from any side: a disc pushed from the head's centre towards the nose.
+            {
+                const sf::Vector2f centre = fit(face.centre);
+                const sf::Vector2f towards = (nose - centre) * 0.5f;
+                const float length = std::hypot(towards.x, towards.y);
+                sf::CircleShape mask(0.62f * r, 24);
+                mask.setOrigin(mask.getRadius(), mask.getRadius());
+                mask.setPosition(centre + towards);
+                // Seen edge-on it narrows: squeezed across the way it points.
+                const float squeeze = std::clamp(1.f - length / (0.9f * r), 0.45f, 1.f);
+                if (length > 0.01f) {
+                    mask.setRotation(std::atan2(towards.y, towards.x) * 180.f / 3.14159265f);
+                    mask.setScale(squeeze, 1.f);
+                }
+                mask.setFillColor(mixed(fill, sf::Color::White, face.visible ? 0.35f : 0.15f));
+                target.draw(mask);
+            }
             sf::CircleShape tip(std::max(2.f, 0.18f * r), 16);
             tip.setOrigin(tip.getRadius(), tip.getRadius());
             tip.setPosition(nose);

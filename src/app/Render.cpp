@@ -174,8 +174,14 @@ int renderMannequinSheet(const core::Exercise& ex, const RenderRequest& request,
                                       ? std::string(core::tr("Not like this"))
                                       : ex.text(core::uiLanguage()).fault)
                     : fmt::format("{}. {}", i + 1, humanise(ex.poses[i].id));
-        drawText(texture, utf8(label), fonts.regular, typeSize::small,
-                 {left + 20.f, top + figureHeight + 10.f}, colour::text);
+        // On two lines when it is long (a fault's caption).
+        float y = top + figureHeight + 4.f;
+        const auto lines = wrapText(label, fonts.regular, typeSize::small, cell - 40.f);
+        for (std::size_t k = 0; k < lines.size() && k < 2; ++k) {
+            drawText(texture, lines[k], fonts.regular, typeSize::small, {left + 20.f, y},
+                     colour::text);
+            y += static_cast<float>(typeSize::small) * 1.2f;
+        }
     }
     texture.display();
     return saveTexture(texture, request.out, err) ? 0 : 1;
