@@ -401,9 +401,15 @@ Posture settledPose(const Scene& scene, std::size_t pose, double height) {
 
 namespace {
 
-Vec3 middleOf(const Mannequin& body, Part part) {
+// Where a resting part touches: its middle when it lies flat, sliding to its lower end as it
+// stands up (a kneeling thigh at the knee, a foot on its ball), a point that stays put while the
+// part turns about it.
+Vec3 restingPointOf(const Mannequin& body, Part part) {
     const PlacedPart& p = body[part];
-    return (p.origin + p.end) * 0.5;
+    const double len = length(p.end - p.origin);
+    const double steep = len > 0 ? std::clamp((p.origin.y - p.end.y) / (0.3 * len), -1.0, 1.0)
+                                 : 0.0;
+    return p.origin + (p.end - p.origin) * (0.5 + 0.5 * steep);
 }
 
 } // namespace
@@ -431,10 +437,10 @@ Posture moveBetween(const Scene& scene, std::size_t from, std::size_t to, const 
         if (!shared) {
             continue;
         }
-        const Vec3 pa = middleOf(bodyA, c.part);
-        const Vec3 pb = middleOf(bodyB, c.part);
+        const Vec3 pa = restingPointOf(bodyA, c.part);
+        const Vec3 pb = restingPointOf(bodyB, c.part);
         const Vec3 want = pa + (pb - pa) * minimumJerk(s);
-        shift = want - middleOf(body, c.part);
+        shift = want - restingPointOf(body, c.part);
         break;
     }
     out.pelvis.position = out.pelvis.position + shift;
@@ -811,6 +817,31 @@ checkScene(const Scene& scene, const std::vector<std::pair<std::size_t, std::siz
         const KeyPose& target = scene.poses[to];
         const std::string where = "between poses '" + scene.poses[from].id + "' and '" +
                                   target.id + "'";
+        // The contact that anchors the movement (the first both poses rest on) must be where
+        // both poses put it, or it slides across the floor as the body moves.
+        for (const Contact& c : target.contacts) {
+            const KeyPose& source = scene.poses[from];
+            const bool shared =
+                std::any_of(source.contacts.begin(), source.contacts.end(),
+                            [&](const Contact& o) { return o.part == c.part && o.prop == c.prop; });
+            if (!shared) {
+                continue;
+            }
+            const Vec3 a = restingPointOf(place(settledPose(scene, from)), c.part);
+            const Vec3 b = restingPointOf(place(settledPose(scene, to)), c.part);
+            const double slide = std::hypot(a.x - b.x, a.z - b.z);
+            if (slide > options.anchorSlide) {
+                check.say(target.line,
+                          where + ": " + std::string(toString(c.part)) +
+                              ", which both poses rest on, is " + centimetres(slide) +
+                              " further " + (std::abs(a.x - b.x) >= std::abs(a.z - b.z)
+                                                 ? (b.x > a.x ? "forward" : "back")
+                                                 : (b.z > a.z ? "to the right" : "to the left")) +
+                              " in '" + target.id + "': it would slide; move pelvis.x or pelvis.z "
+                              "of one pose so that it stays");
+            }
+            break;
+        }
         for (int k = 1; k < options.samples; ++k) {
             const double s = static_cast<double>(k) / options.samples;
             const Posture p = sceneBetween(scene, from, to, s);

@@ -149,6 +149,7 @@ struct SceneCheck {
     double penetration = 0.015;     // a part may sink this far into a prop or another part
     double balanceMargin = 0.01;    // the centre of mass this far outside the base still stands
     int samples = 8;                // frames checked between two key poses
+    double anchorSlide = 0.05;      // the anchoring contact may move this far between poses
 };
 
 // Every check on a scene whose phases run through `path` (pairs of key-pose indices, in the
