@@ -39,7 +39,7 @@ struct BandRope::Impl {
         const double segment = rest / n;
         // The band's spring, K = stiffness / rest (N/m), is n links' springs in series.
         const double k = def.stiffness / rest * n;
-        const double mass = def.massPerMetre * rest / n;
+        const double mass = k * std::pow(def.timeStep / def.linkOmegaStep, 2.0);
         const double damping = 2.0 * def.dampingRatio * std::sqrt(k * mass / 2.0);
         for (auto* link : links) {
             link->SetMinLength(0.f);

@@ -13,9 +13,13 @@ namespace motus::figure {
 using Point = core::Vec2;
 
 struct BandDef {
-    int links = 12;                // springs from the anchor to the hand
-    double massPerMetre = 0.02;    // kg per metre of band at rest
-    double stiffness = 25.0;       // N for the band stretched to twice its rest length
+    int links = 12;          // springs from the anchor to the hand
+    double stiffness = 25.0; // N for the band stretched to twice its rest length
+    // Each link's spring frequency times the step: the links' mass follows from it (about 2 g a
+    // link for a metre of band at 1/480 s, more for a shorter one), as heavy as a stable chain
+    // needs, so that a short band stretched hard does not shake. Stretched by a tenth, any band
+    // then sags about a centimetre; by a third, a few millimetres.
+    double linkOmegaStep = 0.8;
     double dampingRatio = 0.7;     // of each link's spring
     double drag = 12.0;            // damping of the links moving across, 1/s (the band settles)
     double gravity = 9.81;         // m/s², down the picture (less when seen from above)
