@@ -78,7 +78,87 @@ void drawPolygon(sf::RenderTarget& target, const std::vector<sf::Vector2f>& poin
     target.draw(shape);
 }
 
+// Where a band runs on the picture, and its rest length as seen there (foreshortened as the line
+// from its anchor to the hand is, so that its stretch on the picture is its stretch).
+struct BandTarget {
+    core::Vec2 anchor;
+    core::Vec2 hand;
+    double rest = 0.0;
+};
+
+std::vector<BandTarget> bandTargets(const core::Scene& scene, const core::Mannequin& body,
+                                    const core::Camera& camera, double restLength) {
+    std::vector<BandTarget> out;
+    if (restLength <= 0.0) {
+        return out;
+    }
+    for (const auto& prop : scene.props) {
+        for (const auto& line : core::bandOf(prop, body, restLength)) {
+            const core::Projected a = core::project(camera, line.anchor);
+            const core::Projected h = core::project(camera, line.hand);
+            const double full = core::length(line.hand - line.anchor);
+            const double seen = std::hypot(h.x - a.x, h.y - a.y);
+            out.push_back(
+                {{a.x, a.y}, {h.x, h.y}, full > 1e-6 ? restLength * seen / full : restLength});
+        }
+    }
+    return out;
+}
+
+// Gravity down the picture: all of it seen level, none seen from straight above.
+figure::BandDef bandDef(const core::Camera& camera) {
+    figure::BandDef def;
+    def.gravity *= std::max(0.0, std::cos(camera.elevation * M_PI / 180.0));
+    return def;
+}
+
+constexpr double kSettleSeconds = 1.0; // a new rope hangs this long before it is shown
+
+double distance(core::Vec2 a, core::Vec2 b) {
+    return std::hypot(a.x - b.x, a.y - b.y);
+}
+
+// The rope that runs along a band shape: the one whose ends are nearest its ends.
+const BandPath* ropeOf(const std::vector<BandPath>& bands, const core::Shape& shape) {
+    const BandPath* best = nullptr;
+    double nearest = 0.05; // metres, both ends together
+    for (const auto& band : bands) {
+        if (band.points.size() < 2) {
+            continue;
+        }
+        const double d = distance(band.points.front(), {shape.a.x, shape.a.y}) +
+                         distance(band.points.back(), {shape.b.x, shape.b.y});
+        if (d < nearest) {
+            nearest = d;
+            best = &band;
+        }
+    }
+    return best;
+}
+
 } // namespace
+
+double bandRestLength(const core::Scene& scene, const core::Posture& first) {
+    const auto body = core::place(first);
+    for (const auto& prop : scene.props) {
+        const auto lines = core::bandOf(prop, body, 1.0);
+        if (!lines.empty()) {
+            return lines.front().stretch;
+        }
+    }
+    return 0.0;
+}
+
+std::vector<BandPath> settledBands(const core::Scene& scene, const core::Mannequin& body,
+                                   const core::Camera& camera, double restLength) {
+    std::vector<BandPath> out;
+    for (const auto& target : bandTargets(scene, body, camera, restLength)) {
+        figure::BandRope rope(target.anchor, target.hand, target.rest, bandDef(camera));
+        rope.settle(kSettleSeconds);
+        out.push_back({rope.points(), rope.stretch()});
+    }
+    return out;
+}
 
 PictureFit fitPictures(const std::vector<core::Picture>& pictures, sf::FloatRect frame) {
     double minX = 1e9;
@@ -118,7 +198,8 @@ PictureFit fitPictures(const std::vector<core::Picture>& pictures, sf::FloatRect
 }
 
 void drawMannequin(sf::RenderTarget& target, const core::Picture& picture, const PictureFit& fit,
-                   const core::Camera& camera, MannequinStyle style) {
+                   const core::Camera& camera, MannequinStyle style,
+                   const std::vector<BandPath>& bands) {
     const float px = fit.scale;
     if (style.floor && !style.ghost) {
         // The floor: a line seen level; seen from above, a plane from its far edge (2 m behind
@@ -172,10 +253,23 @@ void drawMannequin(sf::RenderTarget& target, const core::Picture& picture, const
                 drawPolygon(target, points, base, scaled(base, 0.75f),
                             shape.tone == core::Tone::Top ? 0.f : 1.5f);
             } else if (shape.tone == core::Tone::Band) {
-                // Stretched, it thins and darkens: the tension shows.
-                const float k = static_cast<float>(std::clamp(shape.stretch, 0.8, 2.5));
+                // Stretched, it thins and darkens: the tension shows; slack (its ends nearer than
+                // its rest length), it is broad and light. As a rope it hangs as it does.
+                const BandPath* rope = ropeOf(bands, shape);
+                const double tension =
+                    rope != nullptr ? std::min(rope->stretch, shape.stretch) : shape.stretch;
+                const float k = static_cast<float>(std::clamp(tension, 0.8, 2.5));
                 const float width = std::max(2.f, r * 2.2f / std::sqrt(k));
-                drawCapsule(target, a, b, width / 2, scaled(base, 1.15f - 0.25f * (k - 0.8f)));
+                const sf::Color colour = scaled(base, 1.15f - 0.25f * (k - 0.8f));
+                if (rope != nullptr) {
+                    const auto& p = rope->points;
+                    for (std::size_t i = 1; i < p.size(); ++i) {
+                        drawCapsule(target, fit({p[i - 1].x, p[i - 1].y, 0.0}),
+                                    fit({p[i].x, p[i].y, 0.0}), width / 2, colour);
+                    }
+                } else {
+                    drawCapsule(target, a, b, width / 2, colour);
+                }
             } else {
                 drawCapsule(target, a, b, std::max(r, 1.5f) + 1.f, scaled(base, 0.7f));
                 drawCapsule(target, a, b, std::max(r, 1.5f), base);
@@ -274,7 +368,7 @@ void drawCross(sf::RenderTarget& target, sf::FloatRect frame) {
 
 namespace {
 
-constexpr double kTurnStep = 15.0;     // degrees per Ctrl + arrow
+constexpr double kTurnStep = 15.0; // degrees per Ctrl + arrow
 constexpr double kMinElevation = -10.0;
 constexpr double kMaxElevation = 90.0;
 
@@ -294,19 +388,9 @@ void FigureStage::setExercise(const core::Exercise* exercise, core::RepSide side
     m_motion = exercise != nullptr ? core::SceneMotion(core::sceneFor(*exercise, side))
                                    : core::SceneMotion();
     m_posture = m_motion.size() > 0 ? m_motion.key(0) : core::standingPosture();
-    m_bandRest = 0.0;
-    if (m_motion.size() > 0) {
-        // A band's rest length: 90 % of its length in the first pose (a little tension).
-        const auto first = core::place(m_motion.key(0));
-        for (const auto& prop : m_motion.scene().props) {
-            const auto lines = core::bandOf(prop, first, 1.0);
-            if (!lines.empty()) {
-                m_bandRest = 0.9 * lines.front().stretch;
-                break;
-            }
-        }
-    }
+    m_bandRest = m_motion.size() > 0 ? bandRestLength(m_motion.scene(), m_motion.key(0)) : 0.0;
     m_fitKey.clear();
+    m_ropes = Ropes(); // made again for the new exercise or side
 }
 
 void FigureStage::setFrame(sf::FloatRect frame) {
@@ -317,10 +401,62 @@ void FigureStage::setPosture(const core::Posture& posture) {
     m_posture = posture;
 }
 
+void FigureStage::update(float seconds) {
+    m_ropes.live = true;
+    syncRopes(static_cast<double>(seconds));
+}
+
+std::string FigureStage::ropeKey() const {
+    const core::Camera cam = camera();
+    return fmt::format("{}|{}|{:.3f},{:.3f}", fmt::ptr(m_exercise), static_cast<int>(m_side),
+                       cam.azimuth, cam.elevation);
+}
+
+void FigureStage::syncRopes(double seconds) const {
+    if (m_motion.size() == 0 || m_bandRest <= 0.0) {
+        m_ropes.ropes.clear();
+        return;
+    }
+    const core::Camera cam = camera();
+    const auto targets = bandTargets(m_motion.scene(), core::place(m_posture), cam, m_bandRest);
+    const std::string key = ropeKey();
+    bool remake = key != m_ropes.key || m_ropes.ropes.size() != targets.size();
+    // A hand somewhere else: in a still picture another posture; while playing, a jump (a new
+    // rep of the other side, a key pose shown without the movement) rather than a movement.
+    const double jump = m_ropes.live ? 0.25 : 0.001;
+    for (std::size_t i = 0; !remake && i < targets.size(); ++i) {
+        remake = distance(m_ropes.ropes[i].points().back(), targets[i].hand) > jump;
+    }
+    if (remake) {
+        m_ropes.ropes.clear();
+        for (const auto& target : targets) {
+            m_ropes.ropes.emplace_back(target.anchor, target.hand, target.rest, bandDef(cam));
+            m_ropes.ropes.back().settle(kSettleSeconds);
+        }
+        m_ropes.key = key;
+        return;
+    }
+    if (seconds > 0.0) {
+        for (std::size_t i = 0; i < targets.size(); ++i) {
+            m_ropes.ropes[i].setRestLength(targets[i].rest);
+            m_ropes.ropes[i].step(targets[i].anchor, targets[i].hand, seconds);
+        }
+    }
+}
+
+std::vector<BandPath> FigureStage::bandPaths() const {
+    syncRopes(0.0);
+    std::vector<BandPath> out;
+    for (const auto& rope : m_ropes.ropes) {
+        out.push_back({rope.points(), rope.stretch()});
+    }
+    return out;
+}
+
 core::Camera FigureStage::camera() const {
     const auto& cameras = m_motion.scene().cameras;
-    core::Camera base = cameras.empty() ? core::Camera{0.0, 10.0}
-                                        : cameras[std::min(m_view, cameras.size() - 1)];
+    core::Camera base =
+        cameras.empty() ? core::Camera{0.0, 10.0} : cameras[std::min(m_view, cameras.size() - 1)];
     base.azimuth = std::fmod(std::fmod(base.azimuth + m_turnAzimuth, 360.0) + 360.0, 360.0);
     base.elevation = std::clamp(base.elevation + m_turnElevation, kMinElevation, kMaxElevation);
     return base;
@@ -373,7 +509,8 @@ std::vector<std::pair<std::string, sf::FloatRect>> FigureStage::buttons() const 
     // In a row at the frame's top left, or one under the other where the row does not fit
     // beside the fault picture.
     const float height = 40.f;
-    const float room = (faultRect().width > 0.f ? faultRect().left - m_frame.left : m_frame.width) - 10.f;
+    const float room =
+        (faultRect().width > 0.f ? faultRect().left - m_frame.left : m_frame.width) - 10.f;
     const float width = std::min(220.f, m_frame.width - 20.f);
     const bool row = 2.f * (width + 10.f) <= room;
     for (std::size_t i = 0; i < labels.size(); ++i) {
@@ -416,7 +553,8 @@ bool FigureStage::handleEvent(const sf::Event& event) {
         }
         // The elevation stays where a view makes sense.
         const auto& cameras = m_motion.scene().cameras;
-        const double base = cameras.empty() ? 0.0 : cameras[std::min(m_view, cameras.size() - 1)].elevation;
+        const double base =
+            cameras.empty() ? 0.0 : cameras[std::min(m_view, cameras.size() - 1)].elevation;
         m_turnElevation = std::clamp(m_turnElevation, kMinElevation - base, kMaxElevation - base);
         m_fitKey.clear();
         return true;
@@ -450,9 +588,11 @@ bool FigureStage::handleEvent(const sf::Event& event) {
                               static_cast<float>(event.mouseMove.y)};
         m_turnAzimuth -= 0.5 * static_cast<double>(at.x - m_dragFrom.x);
         const auto& cameras = m_motion.scene().cameras;
-        const double base = cameras.empty() ? 0.0 : cameras[std::min(m_view, cameras.size() - 1)].elevation;
-        m_turnElevation = std::clamp(m_turnElevation + 0.4 * static_cast<double>(at.y - m_dragFrom.y),
-                                     kMinElevation - base, kMaxElevation - base);
+        const double base =
+            cameras.empty() ? 0.0 : cameras[std::min(m_view, cameras.size() - 1)].elevation;
+        m_turnElevation =
+            std::clamp(m_turnElevation + 0.4 * static_cast<double>(at.y - m_dragFrom.y),
+                       kMinElevation - base, kMaxElevation - base);
         m_dragFrom = at;
         m_fitKey.clear();
         return true;
@@ -526,7 +666,8 @@ sf::View clipTo(const sf::RenderTarget& target, sf::FloatRect frame) {
     sf::View clip({frame.left + (left - static_cast<float>(a.x)) * kx,
                    frame.top + (top - static_cast<float>(a.y)) * ky, (right - left) * kx,
                    (bottom - top) * ky});
-    clip.setViewport({left / size.x, top / size.y, (right - left) / size.x, (bottom - top) / size.y});
+    clip.setViewport(
+        {left / size.x, top / size.y, (right - left) / size.x, (bottom - top) / size.y});
     return clip;
 }
 
@@ -538,9 +679,10 @@ void FigureStage::drawFigureOnly(sf::RenderTarget& target) const {
     const auto body = core::place(m_posture);
     auto picture = core::picture(body, cam);
     core::addProps(picture, m_motion.scene(), body, cam, m_bandRest);
+    const auto bands = bandPaths();
     const sf::View saved = target.getView();
     target.setView(clipTo(target, m_frame));
-    drawMannequin(target, picture, m_fit, cam);
+    drawMannequin(target, picture, m_fit, cam, {}, bands);
     target.setView(saved);
 }
 
@@ -559,7 +701,7 @@ void FigureStage::draw(sf::RenderTarget& target, const Fonts& fonts, Style style
         if (style.ghost && !core::movingParts(start, body).empty()) {
             drawMannequin(target, core::picture(start, cam), m_fit, cam, {true, false});
         }
-        drawMannequin(target, picture, m_fit, cam, {false, true});
+        drawMannequin(target, picture, m_fit, cam, {false, true}, bandPaths());
         if (style.fade < 1.f) {
             sf::RectangleShape veil({m_frame.width, m_frame.height});
             veil.setPosition(m_frame.left, m_frame.top);
@@ -575,25 +717,28 @@ void FigureStage::draw(sf::RenderTarget& target, const Fonts& fonts, Style style
             const std::string caption = m_exercise->text(core::uiLanguage()).fault.empty()
                                             ? std::string(core::tr("Not like this"))
                                             : m_exercise->text(core::uiLanguage()).fault;
-            const auto lines = wrapText(caption, fonts.regular, typeSize::small,
-                                        (inset.width - 16.f) * 0.97f);
-            const float captionHeight =
-                static_cast<float>(std::min<std::size_t>(lines.size(), 2)) *
-                    static_cast<float>(typeSize::small) * 1.3f +
-                8.f;
+            const auto lines =
+                wrapText(caption, fonts.regular, typeSize::small, (inset.width - 16.f) * 0.97f);
+            const float captionHeight = static_cast<float>(std::min<std::size_t>(lines.size(), 2)) *
+                                            static_cast<float>(typeSize::small) * 1.3f +
+                                        8.f;
             const sf::FloatRect figureArea{inset.left + 4.f, inset.top + 4.f, inset.width - 8.f,
                                            std::max(30.f, inset.height - captionHeight - 8.f)};
             const auto faultBody =
                 core::place(core::settle(m_motion.scene(), fault.posture, fault.contacts));
             auto faultPicture = core::picture(faultBody, cam);
             core::addProps(faultPicture, m_motion.scene(), faultBody, cam, m_bandRest);
+            if (m_ropes.faultKey != ropeKey()) {
+                m_ropes.fault = settledBands(m_motion.scene(), faultBody, cam, m_bandRest);
+                m_ropes.faultKey = ropeKey();
+            }
             const auto faultFit = fitPictures({faultPicture}, figureArea);
-            drawMannequin(target, faultPicture, faultFit, cam, {false, false});
+            drawMannequin(target, faultPicture, faultFit, cam, {false, false}, m_ropes.fault);
             drawCross(target, figureArea);
             float y = figureArea.top + figureArea.height + 2.f;
             for (std::size_t i = 0; i < lines.size() && i < 2; ++i) {
-                drawText(target, lines[i], fonts.regular, typeSize::small,
-                         {inset.left + 8.f, y}, colour::text);
+                drawText(target, lines[i], fonts.regular, typeSize::small, {inset.left + 8.f, y},
+                         colour::text);
                 y += static_cast<float>(typeSize::small) * 1.3f;
             }
         }

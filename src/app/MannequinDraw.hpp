@@ -5,9 +5,11 @@
 #include "core/Exercise.hpp"
 #include "core/MannequinView.hpp"
 #include "core/SessionPlayer.hpp"
+#include "figure/Band.hpp"
 
 #include <SFML/Graphics.hpp>
 
+#include <string>
 #include <vector>
 
 namespace motus::app {
@@ -32,8 +34,28 @@ struct MannequinStyle {
     bool floor = true;  // the floor under the body
 };
 
+// A band as it hangs (figure::BandRope): its points on the picture in metres, from the anchor to
+// the hand, and its length over its rest length.
+struct BandPath {
+    std::vector<core::Vec2> points;
+    double stretch = 1.0;
+};
+
+// `bands`: the picture's bands as ropes, drawn in the place of the band shapes they run along
+// (the one whose ends are nearest); a band without one is drawn straight.
 void drawMannequin(sf::RenderTarget& target, const core::Picture& picture, const PictureFit& fit,
-                   const core::Camera& camera, MannequinStyle style = {});
+                   const core::Camera& camera, MannequinStyle style = {},
+                   const std::vector<BandPath>& bands = {});
+
+// A band's rest length in `scene`: its length in the first key pose, where the exercises step
+// back until it is just taut (0 without a band).
+[[nodiscard]] double bandRestLength(const core::Scene& scene, const core::Posture& first);
+
+// The scene's bands for the body as ropes in the camera's picture, each left to hang a second
+// (a still picture: the library, `motus render`).
+[[nodiscard]] std::vector<BandPath> settledBands(const core::Scene& scene,
+                                                 const core::Mannequin& body,
+                                                 const core::Camera& camera, double restLength);
 
 struct Fonts;
 
@@ -49,6 +71,9 @@ public:
     void setFrame(sf::FloatRect frame);
     // The body now, and whether to show the start pose faint behind it.
     void setPosture(const core::Posture& posture);
+    // Moves the bands' ropes on by `seconds` towards the posture's hands (the player, every
+    // frame). A stage never updated shows them settled.
+    void update(float seconds);
     [[nodiscard]] const core::SceneMotion& motion() const { return m_motion; }
     [[nodiscard]] const core::Posture& posture() const { return m_posture; }
     [[nodiscard]] sf::FloatRect frame() const { return m_frame; }
@@ -67,10 +92,10 @@ public:
     [[nodiscard]] std::vector<std::pair<std::string, sf::FloatRect>> buttons() const;
 
     struct Style {
-        bool ghost = true;     // the start pose faint behind the movement
-        bool fault = true;     // the "not like this" picture in a corner, when there is room
-        bool controls = true;  // the view buttons
-        float fade = 1.f;      // below 1: faded towards the frame's ground (reduced motion)
+        bool ghost = true;    // the start pose faint behind the movement
+        bool fault = true;    // the "not like this" picture in a corner, when there is room
+        bool controls = true; // the view buttons
+        float fade = 1.f;     // below 1: faded towards the frame's ground (reduced motion)
     };
     void draw(sf::RenderTarget& target, const Fonts& fonts, Style style) const;
     // The figure alone (no buttons, no fault), for thumbnails.
@@ -94,6 +119,29 @@ private:
     PictureFit m_fit;
     double m_bandRest = 0.0;
     std::string m_fitKey; // what the fit was made for
+
+    // The bands as ropes in the picture: made (and settled) for one exercise, side and camera;
+    // a copy of the stage makes its own.
+    struct Ropes {
+        std::vector<figure::BandRope> ropes;
+        std::string key;             // what they were made for
+        bool live = false;           // moved on by update(), not settled for each posture
+        std::vector<BandPath> fault; // the fault pose's bands, settled
+        std::string faultKey;
+        Ropes() = default;
+        Ropes(const Ropes&) {}
+        Ropes& operator=(const Ropes&) {
+            *this = Ropes();
+            return *this;
+        }
+        Ropes(Ropes&&) = default;
+        Ropes& operator=(Ropes&&) = default;
+        ~Ropes() = default;
+    };
+    mutable Ropes m_ropes;
+    [[nodiscard]] std::string ropeKey() const;
+    void syncRopes(double seconds) const; // makes them when needed, then steps them
+    [[nodiscard]] std::vector<BandPath> bandPaths() const;
 };
 
 // A fault picture's cross: two broad strokes corner to corner over `frame`.

@@ -640,6 +640,7 @@ void PlayerScreen::update(sf::Time elapsed) {
         m_posture = core::postureAt(m_stage.motion(), m_snapshot);
         m_stage.setPosture(m_posture);
     }
+    m_stage.update(elapsed.asSeconds()); // the band's rope follows the hand
 
     // During a transition the next exercise is shown small beside its name.
     if (m_snapshot.kind == core::StepKind::Transition) {

@@ -109,7 +109,7 @@ std::string describeMoment(const core::Exercise& ex, const core::PlayerSnapshot&
 int renderMannequinSheet(const core::Exercise& ex, const RenderRequest& request, const Fonts& fonts,
                          std::ostream& err) {
     const core::Scene& scene = ex.scene;
-    const core::Camera camera = request.camera ? *request.camera
+    const core::Camera camera = request.camera          ? *request.camera
                                 : scene.cameras.empty() ? core::cameraFor(ex.view)
                                                         : scene.cameras.front();
     const SheetLayout sheet = sheetLayout(ex, request);
@@ -125,6 +125,9 @@ int renderMannequinSheet(const core::Exercise& ex, const RenderRequest& request,
     const unsigned height = sheet.height;
     std::vector<core::Mannequin> bodies;
     std::vector<core::Picture> pictures;
+    std::vector<std::vector<BandPath>> bands; // each picture's bands, hanging as ropes
+    const double bandRest =
+        scene.poses.empty() ? 0.0 : bandRestLength(scene, core::settledPose(scene, 0));
     for (std::size_t i = 0; i < scene.poses.size() && i < count; ++i) {
         bodies.push_back(core::place(core::settledPose(scene, i)));
     }
@@ -136,11 +139,12 @@ int renderMannequinSheet(const core::Exercise& ex, const RenderRequest& request,
     for (std::size_t i = 0; i < bodies.size(); ++i) {
         const auto& body = bodies[i];
         const bool isFault = fault && i + 1 == bodies.size();
-        auto picture = core::picture(
-            body, camera,
-            isFault ? std::vector<core::Part>{} : core::movingParts(bodies.front(), body));
-        core::addProps(picture, scene, body, camera);
+        auto picture = core::picture(body, camera,
+                                     isFault ? std::vector<core::Part>{}
+                                             : core::movingParts(bodies.front(), body));
+        core::addProps(picture, scene, body, camera, bandRest);
         pictures.push_back(std::move(picture));
+        bands.push_back(settledBands(scene, body, camera, bandRest));
     }
     const float cell = sheet.cell;
     const float top = sheet.top;
@@ -163,7 +167,7 @@ int renderMannequinSheet(const core::Exercise& ex, const RenderRequest& request,
         if (i > 0 && !isFault) {
             drawMannequin(texture, ghost, cellFit, camera, {true, false});
         }
-        drawMannequin(texture, pictures[i], cellFit, camera);
+        drawMannequin(texture, pictures[i], cellFit, camera, {}, bands[i]);
         if (isFault) {
             drawCross(texture, frame);
         }
@@ -207,7 +211,7 @@ int renderMoment(const core::Exercise& ex, const RenderRequest& request, const F
     {
         // The 3-D figure at that moment with its props, the start pose as a ghost behind it.
         const core::Scene scene = core::sceneFor(ex, snap.side);
-        const core::Camera camera = request.camera ? *request.camera
+        const core::Camera camera = request.camera          ? *request.camera
                                     : scene.cameras.empty() ? core::cameraFor(ex.view)
                                                             : scene.cameras.front();
         const auto start = core::place(core::settledPose(scene, 0));
@@ -219,9 +223,12 @@ int renderMoment(const core::Exercise& ex, const RenderRequest& request, const F
         const auto fit = fitPictures(
             all, {0.f, 40.f, static_cast<float>(width), static_cast<float>(height) - 40.f});
         auto picture = core::picture(body, camera, core::movingParts(start, body));
-        core::addProps(picture, scene, body, camera);
+        const double bandRest =
+            scene.poses.empty() ? 0.0 : bandRestLength(scene, core::settledPose(scene, 0));
+        core::addProps(picture, scene, body, camera, bandRest);
         drawMannequin(texture, core::picture(start, camera), fit, camera, {true, false});
-        drawMannequin(texture, picture, fit, camera, {false, true});
+        drawMannequin(texture, picture, fit, camera, {false, true},
+                      settledBands(scene, body, camera, bandRest));
         drawText(texture, utf8(describeMoment(ex, snap)), fonts.regular, typeSize::small,
                  {16.f, 12.f}, colour::text);
         texture.display();

@@ -197,7 +197,7 @@ void addProps(Picture& out, const Scene& scene, const Mannequin& body, const Cam
                 const Mannequin first = place(settledPose(scene, 0, body.height), body.height);
                 const auto lines = bandOf(prop, first, 1.0);
                 if (!lines.empty()) {
-                    rest = 0.9 * lines.front().stretch;
+                    rest = lines.front().stretch; // just taut in the first pose
                 }
             }
             for (const auto& line : bandOf(prop, body, rest)) {

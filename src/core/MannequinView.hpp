@@ -71,7 +71,7 @@ struct Picture {
 // Adds the scene's props as the body in it sees them: each solid box as its outline (and its top
 // face), the band from its anchor to the hand, the dowel, sorted in with the body's parts by
 // their farthest point (what rests on a prop is drawn over it). `bandRest`: a band's rest
-// length; 0 takes 90 % of its length in the first key pose.
+// length; 0 takes its length in the first key pose (just taut).
 void addProps(Picture& picture, const Scene& scene, const Mannequin& body, const Camera& camera,
               double bandRest = 0.0);
 

@@ -174,6 +174,73 @@ TEST_CASE("figure v2: props are drawn where the exercise declares them", "[app][
     }
 }
 
+TEST_CASE("figure v2: a band is drawn along its rope, not straight", "[app][mannequin][display]") {
+    core::Picture picture;
+    core::Shape band;
+    band.tone = core::Tone::Band;
+    band.a = {0.0, 1.0, 0.0};
+    band.b = {1.0, 1.0, 0.0};
+    band.radius = 0.01;
+    picture.shapes.push_back(band);
+    app::PictureFit fit;
+    fit.scale = 200.f;
+    fit.origin = {100.f, 400.f}; // (0, 1) at (100, 200), (1, 1) at (300, 200)
+    auto draw = [&](const std::vector<app::BandPath>& bands) {
+        sf::RenderTexture texture;
+        REQUIRE(texture.create(400, 300));
+        texture.clear(app::colour::panel);
+        app::drawMannequin(texture, picture, fit, core::Camera{}, {false, false}, bands);
+        texture.display();
+        return texture.getTexture().copyToImage();
+    };
+    auto green = [](sf::Color c) { return c.g > c.r + 40; };
+    const auto straight = draw({});
+    CHECK(green(straight.getPixel(200, 200)));
+    // A rope hanging 20 cm in its middle: drawn there, not along the straight line.
+    const auto hanging = draw({{{{0.0, 1.0}, {0.5, 0.8}, {1.0, 1.0}}, 1.0}});
+    CHECK(green(hanging.getPixel(200, 240)));
+    CHECK_FALSE(green(hanging.getPixel(200, 200)));
+    // A rope for another band (its ends elsewhere) is not this one's.
+    const auto other = draw({{{{0.0, 0.5}, {0.5, 0.3}, {1.0, 0.5}}, 1.0}});
+    CHECK(green(other.getPixel(200, 200)));
+}
+
+TEST_CASE("figure v2: the player's band follows the hand and settles where a still picture has it",
+          "[app][mannequin][display]") {
+    const auto* ex = library().find("band-row");
+    REQUIRE(ex != nullptr);
+    REQUIRE(ex->scene.poses.size() >= 2);
+    app::FigureStage live;
+    live.setExercise(ex);
+    live.setFrame({0.f, 0.f, 640.f, 480.f});
+    live.setPosture(live.motion().key(0));
+    live.update(1.f / 60.f);
+    // The movement to the working position over a second, then a second held, at 60 Hz.
+    for (int frame = 1; frame <= 120; ++frame) {
+        const double s = std::min(1.0, frame / 60.0);
+        live.setPosture(live.motion().between(0, 1, s));
+        live.update(1.f / 60.f);
+    }
+    app::FigureStage still;
+    still.setExercise(ex);
+    still.setFrame({0.f, 0.f, 640.f, 480.f});
+    still.setPosture(still.motion().key(1));
+    CHECK(differing(drawStage(live, fonts()), drawStage(still, fonts())) < 40);
+    // Back at the start, the still picture's band hangs again: not the stretched one.
+    app::FigureStage start;
+    start.setExercise(ex);
+    start.setFrame({0.f, 0.f, 640.f, 480.f});
+    start.setPosture(start.motion().key(1));
+    const auto stretched = drawStage(start, fonts());
+    start.setPosture(start.motion().key(0));
+    app::FigureStage fresh;
+    fresh.setExercise(ex);
+    fresh.setFrame({0.f, 0.f, 640.f, 480.f});
+    fresh.setPosture(fresh.motion().key(0));
+    CHECK(differing(drawStage(start, fonts()), drawStage(fresh, fonts())) == 0);
+    CHECK(differing(stretched, drawStage(fresh, fonts())) > 300);
+}
+
 TEST_CASE("figure v2: the patient turns the view by keys and by dragging, and puts it back",
           "[app][mannequin][display]") {
     const auto* ex = library().find("neck-rotation");
