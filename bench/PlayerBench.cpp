@@ -50,8 +50,8 @@ int main() {
             clock.advance(core::Millis(16));
             const auto snapshot = player.snapshot();
             const auto start = Clock::now();
-            const auto posture = core::postureAt(
-                snapshot.side == core::RepSide::Right ? right : left, snapshot);
+            const auto posture =
+                core::postureAt(snapshot.side == core::RepSide::Right ? right : left, snapshot);
             figureTotal += micros(Clock::now() - start);
             sink += posture.pelvis.position.y;
             ++frames;

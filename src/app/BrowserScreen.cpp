@@ -1,7 +1,6 @@
 #include "BrowserScreen.hpp"
 
 #include "core/I18n.hpp"
-#include "core/Kinematics.hpp"
 #include "core/Names.hpp"
 
 #include <fmt/format.h>

@@ -1,7 +1,7 @@
 #pragma once
+#include "MannequinDraw.hpp"
 #include "Screen.hpp"
 #include "Theme.hpp"
-#include "MannequinDraw.hpp"
 #include "Widgets.hpp"
 #include "core/Library.hpp"
 

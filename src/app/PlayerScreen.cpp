@@ -2,7 +2,6 @@
 
 #include "LayoutAudit.hpp"
 #include "core/I18n.hpp"
-#include "core/Kinematics.hpp"
 
 #include <fmt/format.h>
 

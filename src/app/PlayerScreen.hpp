@@ -1,11 +1,11 @@
 #pragma once
 #include "Audio.hpp"
+#include "MannequinDraw.hpp"
 #include "Screen.hpp"
 #include "Theme.hpp"
 #include "Widgets.hpp"
 #include "core/SessionPlayer.hpp"
 #include "core/Timeline.hpp"
-#include "MannequinDraw.hpp"
 
 #include <functional>
 #include <memory>

@@ -1,9 +1,8 @@
 #pragma once
+#include "MannequinDraw.hpp"
 #include "Screen.hpp"
 #include "Theme.hpp"
-#include "MannequinDraw.hpp"
 #include "Widgets.hpp"
-#include "core/Kinematics.hpp"
 #include "service/Practice.hpp"
 
 #include <filesystem>

@@ -5,9 +5,7 @@
 #include "Widgets.hpp"
 #include "content/ExerciseLoader.hpp"
 #include "core/I18n.hpp"
-#include "core/Kinematics.hpp"
 #include "core/SessionPlayer.hpp"
-#include "figure/Figure.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <fmt/format.h>
@@ -172,12 +170,11 @@ int renderMannequinSheet(const core::Exercise& ex, const RenderRequest& request,
             drawCross(texture, frame);
         }
         texture.setView(saved);
-        const std::string label =
-            isFault ? fmt::format("{}. {}", i + 1,
-                                  ex.text(core::uiLanguage()).fault.empty()
-                                      ? std::string(core::tr("Not like this"))
-                                      : ex.text(core::uiLanguage()).fault)
-                    : fmt::format("{}. {}", i + 1, humanise(ex.poses[i].id));
+        const std::string label = isFault ? fmt::format("{}. {}", i + 1,
+                                                        ex.text(core::uiLanguage()).fault.empty()
+                                                            ? std::string(core::tr("Not like this"))
+                                                            : ex.text(core::uiLanguage()).fault)
+                                          : fmt::format("{}. {}", i + 1, humanise(ex.poses[i].id));
         // On two lines when it is long (a fault's caption).
         float y = top + figureHeight + 4.f;
         const auto lines = wrapText(label, fonts.regular, typeSize::small, cell - 40.f);

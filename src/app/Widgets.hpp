@@ -1,6 +1,5 @@
 #pragma once
 #include "core/Exercise.hpp"
-#include "core/Kinematics.hpp"
 
 #include <SFML/Graphics.hpp>
 
@@ -54,26 +53,6 @@ struct Hit {
     sf::FloatRect rect;
     [[nodiscard]] bool contains(sf::Vector2f point) const { return rect.contains(point); }
 };
-
-// Draws the figure of one pose into `frame` (pixels), scaled to fit, with the floor (and a mat
-// when the exercise lies on one).
-struct Props {
-    bool mat = false;  // a mat under the figure
-    bool wall = false; // a wall behind its back (side view)
-    [[nodiscard]] static Props of(const core::Exercise& exercise);
-};
-void drawPose(sf::RenderTarget& target, const core::BodyPlacement& body, core::View view,
-              sf::FloatRect frame, Props props, float metresToPixels, sf::Vector2f origin);
-
-// The scale and origin that fit every given placement into `frame` together.
-struct FigureFit {
-    float scale = 100.f;
-    sf::Vector2f origin; // where (0, 0) in metres lands, in pixels
-};
-[[nodiscard]] FigureFit fitFigures(const std::vector<core::BodyPlacement>& bodies,
-                                   sf::FloatRect frame);
-// The fit of every key pose of an exercise, on both sides: a scale that holds all through it.
-[[nodiscard]] FigureFit fitExercise(const core::Exercise& exercise, sf::FloatRect frame);
 
 // How far a key scrolls a scrolling panel `page` pixels high over `content` pixels: ↑ ↓ a line,
 // PgUp PgDn and Space most of a page, Home End to either end; nothing for other keys.

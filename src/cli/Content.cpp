@@ -158,8 +158,8 @@ int showPoses(const std::filesystem::path& library, const std::string& id, std::
                     out << fmt::format("  {:<12} {:6.3f}{:<10} ({:6.3f},{:6.3f},{:6.3f}) -> "
                                        "({:6.3f},{:6.3f},{:6.3f})\n",
                                        core::toString(part), low, on, placed.origin.x,
-                                       placed.origin.y, placed.origin.z, placed.end.x,
-                                       placed.end.y, placed.end.z);
+                                       placed.origin.y, placed.origin.z, placed.end.x, placed.end.y,
+                                       placed.end.z);
                 }
             }
             return kExitOk;

@@ -100,8 +100,8 @@ void ExerciseParser::readSource(const XMLElement* el, core::Exercise& ex) {
 void ExerciseParser::readText(const XMLElement* el, core::Exercise& ex,
                               std::map<std::string, int>& langLines) {
     m_xml.checkAttributes(el, {"xml:lang"});
-    m_xml.checkChildren(el, {"name", "summary", "steps", "cues", "cautions", "contraindications",
-                             "fault"});
+    m_xml.checkChildren(
+        el, {"name", "summary", "steps", "cues", "cautions", "contraindications", "fault"});
     const auto lang = m_xml.languageAttribute(el);
     if (!lang) {
         return;
@@ -591,9 +591,8 @@ void ExerciseParser::readProp(const XMLElement* el, core::Scene& scene) {
             prop.at = {prop.at.x, 0.0, distance + half};
             prop.yaw = 90.0;
         } else {
-            m_xml.attributeError(el, "side",
-                                 "'" + std::string(side) +
-                                     "' is not one of front, behind, left, right");
+            m_xml.attributeError(
+                el, "side", "'" + std::string(side) + "' is not one of front, behind, left, right");
         }
     } else if (el->Attribute("side") != nullptr || el->Attribute("distance") != nullptr) {
         m_xml.error(el->GetLineNum(), "<prop>: 'side' and 'distance' place a wall only");
@@ -736,7 +735,8 @@ std::optional<core::KeyPose> ExerciseParser::readKeyPose(const XMLElement* el,
         }
     }
     if (!contactsGiven) {
-        m_xml.error(el->GetLineNum(), std::string(what) + ": missing required attribute 'contacts'");
+        m_xml.error(el->GetLineNum(),
+                    std::string(what) + ": missing required attribute 'contacts'");
         ok = false;
     }
     if (nonZero >= 2 && small == nonZero) {
@@ -802,7 +802,7 @@ void ExerciseParser::readMovement2(const XMLElement* el, core::Exercise& ex) {
     if (!scene.cameras.empty()) {
         const auto& c = scene.cameras.front();
         const double az = std::fmod(std::fmod(c.azimuth, 360.0) + 360.0, 360.0);
-        ex.view = c.elevation > 60.0                     ? core::View::Top
+        ex.view = c.elevation > 60.0                                        ? core::View::Top
                   : (az > 45.0 && az < 135.0) || (az > 225.0 && az < 315.0) ? core::View::Front
                                                                             : core::View::Side;
     }

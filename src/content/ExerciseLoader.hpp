@@ -14,7 +14,7 @@ namespace motus::content {
 
 inline constexpr std::size_t kMaxExerciseFileBytes = 256 * 1024;
 inline constexpr int kMaxElementDepth = 8;
-inline constexpr int kFormatVersion = 2;      // the newest this Motus reads and writes
+inline constexpr int kFormatVersion = 2;       // the newest this Motus reads and writes
 inline constexpr int kOldestFormatVersion = 1; // version 1 keeps loading (docs/exercise-format.md)
 // Height of the figure the contact check places, and how far above the floor a contact may be.
 inline constexpr double kCheckHeightMetres = 1.75;

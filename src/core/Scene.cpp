@@ -172,10 +172,10 @@ std::vector<Box> solidsOf(const Prop& given) {
         const double legs = prop.height - seat;
         for (const double fx : {-1.0, 1.0}) {
             for (const double fz : {-1.0, 1.0}) {
-                boxes.push_back({offset(fx * (prop.depth / 2 - 0.02), legs / 2,
-                                        fz * (prop.width / 2 - 0.02)),
-                                 {0.015, legs / 2, 0.015},
-                                 prop.yaw});
+                boxes.push_back(
+                    {offset(fx * (prop.depth / 2 - 0.02), legs / 2, fz * (prop.width / 2 - 0.02)),
+                     {0.015, legs / 2, 0.015},
+                     prop.yaw});
             }
         }
         break;
@@ -188,10 +188,10 @@ std::vector<Box> solidsOf(const Prop& given) {
         const double legs = prop.height - top;
         for (const double fx : {-1.0, 1.0}) {
             for (const double fz : {-1.0, 1.0}) {
-                boxes.push_back({offset(fx * (prop.depth / 2 - 0.04), legs / 2,
-                                        fz * (prop.width / 2 - 0.04)),
-                                 {0.02, legs / 2, 0.02},
-                                 prop.yaw});
+                boxes.push_back(
+                    {offset(fx * (prop.depth / 2 - 0.04), legs / 2, fz * (prop.width / 2 - 0.04)),
+                     {0.02, legs / 2, 0.02},
+                     prop.yaw});
             }
         }
         break;
@@ -407,8 +407,8 @@ namespace {
 Vec3 restingPointOf(const Mannequin& body, Part part) {
     const PlacedPart& p = body[part];
     const double len = length(p.end - p.origin);
-    const double steep = len > 0 ? std::clamp((p.origin.y - p.end.y) / (0.3 * len), -1.0, 1.0)
-                                 : 0.0;
+    const double steep =
+        len > 0 ? std::clamp((p.origin.y - p.end.y) / (0.3 * len), -1.0, 1.0) : 0.0;
     return p.origin + (p.end - p.origin) * (0.5 + 0.5 * steep);
 }
 
@@ -431,9 +431,9 @@ Posture moveBetween(const Scene& scene, std::size_t from, std::size_t to, const 
     const KeyPose& kb = scene.poses.at(to);
     const KeyPose& ka = scene.poses.at(from);
     for (const Contact& c : kb.contacts) {
-        const bool shared = std::any_of(ka.contacts.begin(), ka.contacts.end(), [&](const Contact& o) {
-            return o.part == c.part && o.prop == c.prop;
-        });
+        const bool shared =
+            std::any_of(ka.contacts.begin(), ka.contacts.end(),
+                        [&](const Contact& o) { return o.part == c.part && o.prop == c.prop; });
         if (!shared) {
             continue;
         }
@@ -504,8 +504,8 @@ std::optional<std::pair<Vec3, Vec3>> dowelOf(const Prop& given, const Mannequin&
         const PlacedPart& thorax = body[Part::Thorax];
         const Vec3 back = pelvis.axes.column(0) * -1.0;
         const Vec3 sacrum = pelvis.end + back * (partRadius(Part::Pelvis) * h + dowel.radius);
-        const Vec3 upper = thorax.end + thorax.axes.column(0) * -(partRadius(Part::Thorax) * h +
-                                                                 dowel.radius);
+        const Vec3 upper =
+            thorax.end + thorax.axes.column(0) * -(partRadius(Part::Thorax) * h + dowel.radius);
         Vec3 dir = upper - sacrum;
         const double n = core::length(dir);
         if (n <= 0) {
@@ -670,7 +670,8 @@ struct Checker {
             }
             if (worst) {
                 say(line, where + ": " + std::string(toString(*worst)) + " passes " +
-                              centimetres(deepest) + " into the " + std::string(toString(prop.kind)) +
+                              centimetres(deepest) + " into the " +
+                              std::string(toString(prop.kind)) +
                               (prop.id != toString(prop.kind) ? " '" + prop.id + "'" : ""));
             }
         }
@@ -766,9 +767,9 @@ struct Checker {
             const double dx = b.x - a.x;
             const double dz = b.y - a.y;
             const double len2 = dx * dx + dz * dz;
-            const double t = len2 > 0 ? std::clamp(((com.x - a.x) * dx + (com.z - a.y) * dz) / len2,
-                                                    0.0, 1.0)
-                                      : 0.0;
+            const double t =
+                len2 > 0 ? std::clamp(((com.x - a.x) * dx + (com.z - a.y) * dz) / len2, 0.0, 1.0)
+                         : 0.0;
             edge = std::min(edge, std::hypot(com.x - (a.x + t * dx), com.z - (a.y + t * dz)));
         }
         if (!inside && edge > options.balanceMargin) {
@@ -793,9 +794,9 @@ struct Checker {
 
 } // namespace
 
-std::vector<SceneProblem>
-checkScene(const Scene& scene, const std::vector<std::pair<std::size_t, std::size_t>>& path,
-           const SceneCheck& options) {
+std::vector<SceneProblem> checkScene(const Scene& scene,
+                                     const std::vector<std::pair<std::size_t, std::size_t>>& path,
+                                     const SceneCheck& options) {
     std::vector<SceneProblem> problems;
     Checker check{scene, options, problems};
     for (std::size_t i = 0; i < scene.poses.size(); ++i) {
@@ -815,8 +816,8 @@ checkScene(const Scene& scene, const std::vector<std::pair<std::size_t, std::siz
             continue;
         }
         const KeyPose& target = scene.poses[to];
-        const std::string where = "between poses '" + scene.poses[from].id + "' and '" +
-                                  target.id + "'";
+        const std::string where =
+            "between poses '" + scene.poses[from].id + "' and '" + target.id + "'";
         // The contact that anchors the movement (the first both poses rest on) must be where
         // both poses put it, or it slides across the floor as the body moves.
         for (const Contact& c : target.contacts) {
@@ -831,14 +832,15 @@ checkScene(const Scene& scene, const std::vector<std::pair<std::size_t, std::siz
             const Vec3 b = restingPointOf(place(settledPose(scene, to)), c.part);
             const double slide = std::hypot(a.x - b.x, a.z - b.z);
             if (slide > options.anchorSlide) {
-                check.say(target.line,
-                          where + ": " + std::string(toString(c.part)) +
-                              ", which both poses rest on, is " + centimetres(slide) +
-                              " further " + (std::abs(a.x - b.x) >= std::abs(a.z - b.z)
-                                                 ? (b.x > a.x ? "forward" : "back")
-                                                 : (b.z > a.z ? "to the right" : "to the left")) +
-                              " in '" + target.id + "': it would slide; move pelvis.x or pelvis.z "
-                              "of one pose so that it stays");
+                check.say(target.line, where + ": " + std::string(toString(c.part)) +
+                                           ", which both poses rest on, is " + centimetres(slide) +
+                                           " further " +
+                                           (std::abs(a.x - b.x) >= std::abs(a.z - b.z)
+                                                ? (b.x > a.x ? "forward" : "back")
+                                                : (b.z > a.z ? "to the right" : "to the left")) +
+                                           " in '" + target.id +
+                                           "': it would slide; move pelvis.x or pelvis.z "
+                                           "of one pose so that it stays");
             }
             break;
         }

@@ -2,8 +2,8 @@
 // frame, and turning the camera changes the picture.
 #include "app/MannequinDraw.hpp"
 #include "app/Render.hpp"
-#include "content/ExerciseLoader.hpp"
 #include "app/Theme.hpp"
+#include "content/ExerciseLoader.hpp"
 
 #include <SFML/Graphics.hpp>
 
@@ -154,7 +154,8 @@ TEST_CASE("figure v2: start and working pose differ visibly in every exercise th
     }
 }
 
-TEST_CASE("figure v2: props are drawn where the exercise declares them", "[app][mannequin][display]") {
+TEST_CASE("figure v2: props are drawn where the exercise declares them",
+          "[app][mannequin][display]") {
     for (const char* id : {"sit-to-stand", "step-up", "band-row", "calf-raise", "hip-hinge-dowel",
                            "shoulder-pendulum"}) {
         INFO(id);

@@ -360,9 +360,9 @@ TEST_CASE("reduced motion shows the key poses, still between the changes",
     p.run(5s + 300ms);
     auto snapshot = p.screen->player().snapshot();
     snapshot.blend = 1.0;
-    CHECK(samePosture(p.screen->figurePosture(),
-                      core::postureAt(core::SceneMotion(core::sceneFor(*ex, snapshot.side)),
-                                      snapshot)));
+    CHECK(samePosture(
+        p.screen->figurePosture(),
+        core::postureAt(core::SceneMotion(core::sceneFor(*ex, snapshot.side)), snapshot)));
 }
 
 TEST_CASE("Settings opens from Today and from the library, by mouse, F2 and comma",

@@ -25,7 +25,8 @@ std::string exercise(const std::string& movement, const std::string& extraText =
   <classification regions="hip" goals="strength" position="sitting" equipment="chair" level="1"/>
   <dose sets="1" reps="5" tempo="2" rest="30" side="each" per-day="1" per-week="3"/>
   <bounds sets="1-3" reps="5-10" hold="0-5" rest="30-60"/>
-)" + movement + "</exercise>\n";
+)" + movement +
+           "</exercise>\n";
 }
 
 const std::string kSeated = R"(  <movement>
@@ -126,8 +127,8 @@ TEST_CASE("format 2: errors name the line, the element, the attribute and the jo
     CHECK(has(errors(m), "<pose> attribute 'base': unknown pose 'later'"));
     // Radians, where degrees are meant: warned about, not refused.
     m = kSeated;
-    for (const char* from : {"hip-l.flexion=\"90\"", "hip-r.flexion=\"90\"", "knee-l.flexion=\"90\"",
-                             "knee-r.flexion=\"90\""}) {
+    for (const char* from : {"hip-l.flexion=\"90\"", "hip-r.flexion=\"90\"",
+                             "knee-l.flexion=\"90\"", "knee-r.flexion=\"90\""}) {
         m.replace(m.find(from), std::string(from).size(),
                   std::string(from).substr(0, std::string(from).find('"') + 1) + "1.57\"");
     }
@@ -178,8 +179,7 @@ TEST_CASE("format 1 files keep loading, mapped onto the 3-D figure", "[content][
 
 TEST_CASE("every bundled exercise is format 2 and passes the figure's checks on each side",
           "[content][bundled][format2]") {
-    const auto load =
-        content::loadLibrary({std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises"});
+    const auto load = content::loadLibrary({std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises"});
     REQUIRE(load.library.size() >= 40);
     for (const auto& ex : load.library.all()) {
         INFO(ex.id);

@@ -58,8 +58,7 @@ TEST_CASE("scene: the figure settles on the floor and on a chair's seat", "[scen
     const Posture standing = settle(scene, standingPosture(), {{Part::FootL, ""}});
     CHECK(lowestPoint(place(standing)) == Approx(0.0).margin(1e-9));
     scene.props.push_back(chair());
-    const Posture seated =
-        settle(scene, sitting(), {{Part::ThighL, "chair"}, {Part::FootL, ""}});
+    const Posture seated = settle(scene, sitting(), {{Part::ThighL, "chair"}, {Part::FootL, ""}});
     // The thigh rests on the seat's top, 0.45 m up; nothing is below the floor.
     CHECK(lowestOf(place(seated), Part::ThighL) == Approx(0.45).margin(1e-6));
     CHECK(lowestPoint(place(seated)) >= -1e-9);
@@ -74,7 +73,8 @@ TEST_CASE("scene: a contact on a wall moves the body to touch it", "[scene]") {
     wall.kind = PropKind::Wall;
     wall.at = {-0.50, 0.0, 0.0}; // behind
     scene.props.push_back(wall);
-    const Posture against = settle(scene, standingPosture(), {{Part::FootL, ""}, {Part::Thorax, "wall"}});
+    const Posture against =
+        settle(scene, standingPosture(), {{Part::FootL, ""}, {Part::Thorax, "wall"}});
     const auto body = place(against);
     // The back of the thorax at the wall's face (0.45 m behind the origin).
     double back = 1e9;
@@ -122,13 +122,15 @@ TEST_CASE("scene: checks name the joint or part that causes the problem", "[scen
     Posture oneLeg = standingPosture();
     oneLeg[Dof::HipFlexionR] = 60.0;
     oneLeg[Dof::KneeFlexionR] = 90.0;
-    scene.poses = {key("start", oneLeg, {{Part::FootL, ""}}), key("same", oneLeg, {{Part::FootL, ""}})};
+    scene.poses = {key("start", oneLeg, {{Part::FootL, ""}}),
+                   key("same", oneLeg, {{Part::FootL, ""}})};
     problems = checkScene(scene, {{0, 1}});
     CHECK(mentions(problems, "pose 'start': would fall"));
     // With the standing foot under the body (the hip adducted), it stands.
     oneLeg[Dof::HipAbductionL] = -11.0;
     oneLeg[Dof::HipAbductionR] = 11.0;
-    scene.poses = {key("start", oneLeg, {{Part::FootL, ""}}), key("same", oneLeg, {{Part::FootL, ""}})};
+    scene.poses = {key("start", oneLeg, {{Part::FootL, ""}}),
+                   key("same", oneLeg, {{Part::FootL, ""}})};
     CHECK_FALSE(mentions(checkScene(scene, {{0, 1}}), "would fall"));
 }
 
