@@ -161,32 +161,7 @@ std::vector<BandPath> settledBands(const core::Scene& scene, const core::Mannequ
 }
 
 PictureFit fitPictures(const std::vector<core::Picture>& pictures, sf::FloatRect frame) {
-    double minX = 1e9;
-    double maxX = -1e9;
-    double minY = 0.0; // the floor at least
-    double maxY = 0.5;
-    for (const auto& picture : pictures) {
-        for (const auto& shape : picture.shapes) {
-            if (shape.tone == core::Tone::Wall || shape.tone == core::Tone::Mat) {
-                continue; // they run off the picture
-            }
-            for (const auto& p : {shape.a, shape.b}) {
-                minX = std::min(minX, p.x - shape.radius);
-                maxX = std::max(maxX, p.x + shape.radius);
-                minY = std::min(minY, p.y - shape.radius);
-                maxY = std::max(maxY, p.y + shape.radius);
-            }
-            for (const auto& p : shape.outline) {
-                minX = std::min(minX, p.x);
-                maxX = std::max(maxX, p.x);
-                minY = std::min(minY, p.y);
-            }
-        }
-    }
-    if (minX > maxX) {
-        minX = -0.5;
-        maxX = 0.5;
-    }
+    const auto [minX, maxX, minY, maxY] = core::extentOf(pictures);
     const float margin = 0.08f * std::min(frame.width, frame.height);
     PictureFit fit;
     fit.scale = std::min((frame.width - 2 * margin) / static_cast<float>(maxX - minX),

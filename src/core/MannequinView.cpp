@@ -178,6 +178,36 @@ Picture picture(const Mannequin& body, const Camera& camera, const std::vector<P
     return out;
 }
 
+PictureExtent extentOf(const std::vector<Picture>& pictures) {
+    double minX = 1e9;
+    double maxX = -1e9;
+    double minY = 0.0;
+    double maxY = 0.5;
+    for (const auto& picture : pictures) {
+        for (const auto& shape : picture.shapes) {
+            if (shape.tone == Tone::Wall || shape.tone == Tone::Mat) {
+                continue;
+            }
+            for (const auto& p : {shape.a, shape.b}) {
+                minX = std::min(minX, p.x - shape.radius);
+                maxX = std::max(maxX, p.x + shape.radius);
+                minY = std::min(minY, p.y - shape.radius);
+                maxY = std::max(maxY, p.y + shape.radius);
+            }
+            for (const auto& p : shape.outline) {
+                minX = std::min(minX, p.x);
+                maxX = std::max(maxX, p.x);
+                minY = std::min(minY, p.y);
+                maxY = std::max(maxY, p.y);
+            }
+        }
+    }
+    if (minX > maxX) {
+        return {-0.5, 0.5, minY, maxY};
+    }
+    return {minX, maxX, minY, maxY};
+}
+
 void addProps(Picture& out, const Scene& scene, const Mannequin& body, const Camera& camera,
               double bandRest) {
     const Basis basis = basisOf(camera);

@@ -68,6 +68,17 @@ struct Picture {
 [[nodiscard]] Picture picture(const Mannequin& body, const Camera& camera,
                               const std::vector<Part>& moving = {});
 
+// What a set of pictures covers, in metres on the picture, to fit them into a frame together:
+// every shape but walls and mats (they run off the picture), the floor (y = 0) and half a metre
+// above it at least.
+struct PictureExtent {
+    double minX = -0.5;
+    double maxX = 0.5;
+    double minY = 0.0;
+    double maxY = 0.5;
+};
+[[nodiscard]] PictureExtent extentOf(const std::vector<Picture>& pictures);
+
 // Adds the scene's props as the body in it sees them: each solid box as its outline (and its top
 // face), the band from its anchor to the hand, the dowel, sorted in with the body's parts by
 // their farthest point (what rests on a prop is drawn over it). `bandRest`: a band's rest

@@ -121,33 +121,7 @@ struct Fit {
 };
 
 Fit fitAll(const std::vector<core::Picture>& pictures, PoseSvgSize size) {
-    double minX = 1e9;
-    double maxX = -1e9;
-    double minY = 0.0; // the floor at least
-    double maxY = 0.5;
-    for (const auto& picture : pictures) {
-        for (const auto& shape : picture.shapes) {
-            if (isBackTone(shape.tone)) {
-                continue;
-            }
-            for (const auto& p : {shape.a, shape.b}) {
-                minX = std::min(minX, p.x - shape.radius);
-                maxX = std::max(maxX, p.x + shape.radius);
-                minY = std::min(minY, p.y - shape.radius);
-                maxY = std::max(maxY, p.y + shape.radius);
-            }
-            for (const auto& p : shape.outline) {
-                minX = std::min(minX, p.x);
-                maxX = std::max(maxX, p.x);
-                minY = std::min(minY, p.y);
-                maxY = std::max(maxY, p.y);
-            }
-        }
-    }
-    if (minX > maxX) {
-        minX = -0.5;
-        maxX = 0.5;
-    }
+    const auto [minX, maxX, minY, maxY] = core::extentOf(pictures);
     const double margin = 0.08 * std::min(size.width, size.height);
     Fit fit;
     fit.scale = std::min((size.width - 2 * margin) / std::max(maxX - minX, 0.1),
