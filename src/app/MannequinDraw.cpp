@@ -363,6 +363,10 @@ void FigureStage::setExercise(const core::Exercise* exercise, core::RepSide side
     m_motion = exercise != nullptr ? core::SceneMotion(core::sceneFor(*exercise, side))
                                    : core::SceneMotion();
     m_posture = m_motion.size() > 0 ? m_motion.key(0) : core::standingPosture();
+    m_faultBody.reset();
+    if (const auto& fault = m_motion.scene().fault) {
+        m_faultBody = core::place(core::settle(m_motion.scene(), fault->posture, fault->contacts));
+    }
     m_bandRest = m_motion.size() > 0 ? bandRestLength(m_motion.scene(), m_motion.key(0)) : 0.0;
     m_fitKey.clear();
     m_ropes = Ropes(); // made again for the new exercise or side
@@ -686,8 +690,7 @@ void FigureStage::draw(sf::RenderTarget& target, const Fonts& fonts, Style style
             target.draw(veil);
         }
         const sf::FloatRect inset = faultRect();
-        if (style.fault && inset.width > 0.f && m_exercise != nullptr) {
-            const auto& fault = *m_motion.scene().fault;
+        if (style.fault && inset.width > 0.f && m_exercise != nullptr && m_faultBody) {
             drawRoundedRect(target, inset, 10.f, colour::background, colour::panelBorder, 1.f);
             const std::string caption = m_exercise->text(core::uiLanguage()).fault.empty()
                                             ? std::string(core::tr("Not like this"))
@@ -699,8 +702,7 @@ void FigureStage::draw(sf::RenderTarget& target, const Fonts& fonts, Style style
                                         8.f;
             const sf::FloatRect figureArea{inset.left + 4.f, inset.top + 4.f, inset.width - 8.f,
                                            std::max(30.f, inset.height - captionHeight - 8.f)};
-            const auto faultBody =
-                core::place(core::settle(m_motion.scene(), fault.posture, fault.contacts));
+            const auto& faultBody = *m_faultBody;
             auto faultPicture = core::picture(faultBody, cam);
             core::addProps(faultPicture, m_motion.scene(), faultBody, cam, m_bandRest);
             if (m_ropes.faultKey != ropeKey()) {

@@ -9,6 +9,7 @@
 
 #include <SFML/Graphics.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -118,7 +119,8 @@ private:
     sf::Vector2f m_dragFrom;
     PictureFit m_fit;
     double m_bandRest = 0.0;
-    std::string m_fitKey; // what the fit was made for
+    std::optional<core::Mannequin> m_faultBody; // the fault pose, settled and placed once
+    std::string m_fitKey;                       // what the fit was made for
 
     // The bands as ropes in the picture: made (and settled) for one exercise, side and camera;
     // a copy of the stage makes its own.
