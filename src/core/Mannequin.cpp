@@ -119,15 +119,19 @@ std::string_view toString(Part part) {
 }
 
 Part parentPart(Part part) {
+    // The right side hangs as the left does.
+    if (static_cast<std::size_t>(part) >= static_cast<std::size_t>(Part::GirdleR)) {
+        return mirror(parentPart(mirror(part)));
+    }
     switch (part) {
     case Part::Pelvis:
     case Part::Abdomen:
+    case Part::ThighL:
         return Part::Pelvis;
     case Part::Thorax:
         return Part::Abdomen;
     case Part::Neck:
     case Part::GirdleL:
-    case Part::GirdleR:
         return Part::Thorax;
     case Part::Head:
         return Part::Neck;
@@ -137,29 +141,15 @@ Part parentPart(Part part) {
         return Part::UpperArmL;
     case Part::HandL:
         return Part::ForearmL;
-    case Part::ThighL:
-    case Part::ThighR:
-        return Part::Pelvis;
     case Part::ShankL:
         return Part::ThighL;
     case Part::FootL:
         return Part::ShankL;
     case Part::ToesL:
         return Part::FootL;
-    case Part::UpperArmR:
-        return Part::GirdleR;
-    case Part::ForearmR:
-        return Part::UpperArmR;
-    case Part::HandR:
-        return Part::ForearmR;
-    case Part::ShankR:
-        return Part::ThighR;
-    case Part::FootR:
-        return Part::ShankR;
-    case Part::ToesR:
-        return Part::FootR;
+    default:
+        return Part::Pelvis;
     }
-    return Part::Pelvis;
 }
 
 std::optional<Part> parsePart(std::string_view text) {
