@@ -312,6 +312,8 @@ void addProps(Picture& out, const Scene& scene, const Mannequin& body, const Cam
 }
 
 std::vector<Part> movingParts(const Mannequin& from, const Mannequin& to, double metres) {
+    constexpr double kTurnDegrees = 8.0;
+    const double kTurnCos = std::cos(kTurnDegrees * M_PI / 180.0);
     std::vector<Part> parts;
     for (std::size_t i = 0; i < kPartCount; ++i) {
         const auto part = static_cast<Part>(i);
@@ -325,7 +327,15 @@ std::vector<Part> movingParts(const Mannequin& from, const Mannequin& to, double
             const Mat3& axes = body[parentPart(part)].axes;
             return Vec3{dot(axes.column(0), d), dot(axes.column(1), d), dot(axes.column(2), d)};
         };
-        if (length(local(from) - local(to)) > metres) {
+        // A short part (the pelvis, the head, a hand) moves little however far it turns: it
+        // counts as moving when it turns by kTurnDegrees, so that a pelvic tilt or a chin tuck
+        // shows which part does the work.
+        const Vec3 a = local(from);
+        const Vec3 b = local(to);
+        const double la = length(a);
+        const double lb = length(b);
+        const double cosTurn = la > 1e-9 && lb > 1e-9 ? dot(a, b) / (la * lb) : 1.0;
+        if (length(a - b) > metres || cosTurn < kTurnCos) {
             parts.push_back(part);
         }
     }

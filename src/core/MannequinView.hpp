@@ -86,8 +86,9 @@ struct PictureExtent {
 void addProps(Picture& picture, const Scene& scene, const Mannequin& body, const Camera& camera,
               double bandRest = 0.0);
 
-// The parts whose place changes between two postures by more than `metres` (the moving part
-// of an exercise, highlighted while it plays).
+// The parts that turn at their own joint between two postures, so that their far end moves by
+// more than `metres` or they turn by 8° or more (the moving part of an exercise, highlighted
+// while it plays).
 [[nodiscard]] std::vector<Part> movingParts(const Mannequin& from, const Mannequin& to,
                                             double metres = 0.03);
 
