@@ -294,7 +294,7 @@ Mannequin place(const Posture& posture, double height) {
                           Mat3::aboutZ(angle(posture, Dof::WristDeviationL, left));
         set(part(Part::HandL), at(part(Part::ForearmL)).end, hand, {0, -prop.hand, 0});
 
-        const Vec3 hip = pl.position + pelvis * (Vec3{0, 0, z * prop.hipWidth / 2} * h);
+        const Vec3 hip = pl.position + pelvis * (Vec3{0, 0, z * prop.hipJointSpacing / 2} * h);
         const Mat3 thigh = pelvis * Mat3::aboutZ(angle(posture, Dof::HipFlexionL, left)) *
                            Mat3::aboutX(s * angle(posture, Dof::HipAbductionL, left)) *
                            Mat3::aboutY(s * angle(posture, Dof::HipRotationL, left));

@@ -102,7 +102,11 @@ struct Proportions {
     double footLength = 0.152;
     double heelBehindAnkle = 0.030; // part of the foot length behind the ankle
     double shoulderWidth = 0.259;
-    double hipWidth = 0.191;
+    double hipWidth = 0.191; // across the hips (the greater trochanters), outside
+    // Between the hip joints' centres: 0.72 of the distance between the anterior superior iliac
+    // spines (Bell, Pedersen & Brand, J Biomech 1990), which is about 0.14 H: 0.10 H. The
+    // hips' outer width above is this plus the necks of the femurs and the soft tissue.
+    double hipJointSpacing = 0.100;
 
     // Half the thickness of each segment (design, from typical body depths), so that a body
     // lying on the floor rests on its surface, not on its bones' axis.

@@ -165,7 +165,8 @@ TEST_CASE("mannequin: the centre of mass, and balance over the feet", "[mannequi
     balance = balanceOf(onOneLeg(0));
     CHECK(balance.supports.size() == 2); // the left foot and toes only
     CHECK_FALSE(balance.balanced);       // the weight is between the feet, over nothing
-    const double under = std::asin(0.191 / 2 / (0.245 + 0.246)) * 180 / M_PI;
+    const double under =
+        std::asin(Proportions{}.hipJointSpacing / 2 / (0.245 + 0.246)) * 180 / M_PI;
     balance = balanceOf(onOneLeg(under));
     CHECK(balance.supports.size() == 2);
     CHECK(balance.balanced);

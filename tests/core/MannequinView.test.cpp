@@ -71,6 +71,25 @@ TEST_CASE("mannequin view: the moving parts are those that turn", "[mannequin]")
     const auto pic = picture(place(bent, kH), {0, 0}, moving);
     CHECK(shapeOf(pic, Part::ShankR).highlighted);
     CHECK_FALSE(shapeOf(pic, Part::ThighR).highlighted);
+
+    // A short part turning a little: its end moves less than 3 cm, but a turn of 8 degrees or
+    // more counts (a pelvic tilt, a chin tuck); one of 5 degrees does not.
+    auto has = [](const std::vector<Part>& parts, Part part) {
+        return std::find(parts.begin(), parts.end(), part) != parts.end();
+    };
+    Posture tilted = standing();
+    tilted.pelvis.pitch = 12;
+    const Mannequin before = place(standing(), kH);
+    const Mannequin after = place(tilted, kH);
+    CHECK(length((after[Part::Pelvis].end - after[Part::Pelvis].origin) -
+                 (before[Part::Pelvis].end - before[Part::Pelvis].origin)) < 0.03);
+    CHECK(has(movingParts(before, after), Part::Pelvis));
+    CHECK_FALSE(has(movingParts(before, after), Part::Head)); // carried, not turned
+    Posture nod = standing();
+    nod[Dof::HeadFlexion] = 5;
+    CHECK_FALSE(has(movingParts(before, place(nod, kH)), Part::Head));
+    nod[Dof::HeadFlexion] = 10;
+    CHECK(has(movingParts(before, place(nod, kH)), Part::Head));
 }
 
 TEST_CASE("mannequin view: version-1 poses on the 3-D skeleton", "[mannequin]") {
@@ -111,7 +130,9 @@ TEST_CASE("mannequin view: version-1 poses on the 3-D skeleton", "[mannequin]") 
     lying.orientation = 90;
     posture = fromVersion1(lying, View::Front, kH);
     body = place(posture, kH);
-    CHECK(std::abs(body[Part::ThighL].origin.y - body[Part::ThighR].origin.y) > 0.25);
+    // The hips one above the other: their joints' spacing (0.10 H) apart in height.
+    CHECK(std::abs(body[Part::ThighL].origin.y - body[Part::ThighR].origin.y) ==
+          Approx(0.10 * kH).margin(0.01));
     CHECK(std::abs(body.landmarks.face.y) < 1e-9); // the face looks along the floor
 
     CHECK(cameraFor(View::Side).azimuth == 0.0);
