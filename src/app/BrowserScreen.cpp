@@ -464,7 +464,7 @@ void BrowserScreen::layoutDetails() {
     auto addPose = [&](std::size_t pose) {
         FigureStage stage;
         stage.setExercise(ex);
-        stage.setPosture(stage.motion().key(std::min(pose, stage.motion().size() - 1)));
+        stage.setKeyPose(pose);
         if (!m_figurePoses.empty()) {
             stage.followView(m_figurePoses.front());
         }

@@ -814,7 +814,7 @@ float BuilderScreen::layoutItem(sf::Vector2f at, float width, float figure) {
     auto addPose = [&](std::size_t pose) {
         FigureStage stage;
         stage.setExercise(ex);
-        stage.setPosture(stage.motion().key(std::min(pose, stage.motion().size() - 1)));
+        stage.setKeyPose(pose);
         m_figurePoses.push_back(std::move(stage));
     };
     addPose(0);

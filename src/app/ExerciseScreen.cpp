@@ -27,7 +27,7 @@ ExerciseScreen::ExerciseScreen(service::ItemView item, const Fonts& fonts, std::
     auto add = [&](std::size_t pose) {
         FigureStage stage;
         stage.setExercise(&ex);
-        stage.setPosture(stage.motion().key(std::min(pose, stage.motion().size() - 1)));
+        stage.setKeyPose(pose);
         m_poses.push_back(std::move(stage));
     };
     add(0);

@@ -363,6 +363,7 @@ void FigureStage::setExercise(const core::Exercise* exercise, core::RepSide side
     m_motion = exercise != nullptr ? core::SceneMotion(core::sceneFor(*exercise, side))
                                    : core::SceneMotion();
     m_posture = m_motion.size() > 0 ? m_motion.key(0) : core::standingPosture();
+    m_focus.clear();
     m_faultBody.reset();
     if (const auto& fault = m_motion.scene().fault) {
         m_faultBody = core::place(core::settle(m_motion.scene(), fault->posture, fault->contacts));
@@ -376,8 +377,17 @@ void FigureStage::setFrame(sf::FloatRect frame) {
     m_frame = frame; // the fit follows on the next draw (its key holds the frame)
 }
 
-void FigureStage::setPosture(const core::Posture& posture) {
+void FigureStage::setPosture(const core::Posture& posture, std::vector<core::Part> focus) {
     m_posture = posture;
+    m_focus = std::move(focus);
+}
+
+void FigureStage::setKeyPose(std::size_t index) {
+    if (m_motion.size() == 0) {
+        return;
+    }
+    const std::size_t i = std::min(index, m_motion.size() - 1);
+    setPosture(m_motion.key(i), m_motion.scene().poses[i].focus);
 }
 
 void FigureStage::update(float seconds) {
@@ -674,7 +684,7 @@ void FigureStage::draw(sf::RenderTarget& target, const Fonts& fonts, Style style
     if (m_motion.size() > 0) {
         const auto body = core::place(m_posture);
         const auto start = core::place(m_motion.key(0));
-        auto picture = core::picture(body, cam, core::movingParts(start, body));
+        auto picture = core::picture(body, cam, core::workingParts(start, body, m_focus));
         core::addProps(picture, m_motion.scene(), body, cam, m_bandRest);
         // The start pose faint behind, then the scene and the body.
         if (style.ghost && !core::movingParts(start, body).empty()) {

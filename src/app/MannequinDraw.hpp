@@ -70,8 +70,11 @@ public:
     // A new exercise starts from its own camera; another side of the same keeps the view.
     void setExercise(const core::Exercise* exercise, core::RepSide side = core::RepSide::Left);
     void setFrame(sf::FloatRect frame);
-    // The body now, and whether to show the start pose faint behind it.
-    void setPosture(const core::Posture& posture);
+    // The body now, and the parts shown as working besides those that move (the focus of the
+    // key pose it moves to or holds).
+    void setPosture(const core::Posture& posture, std::vector<core::Part> focus = {});
+    // One of the exercise's key poses, with its focus.
+    void setKeyPose(std::size_t index);
     // Moves the bands' ropes on by `seconds` towards the posture's hands (the player, every
     // frame). A stage never updated shows them settled.
     void update(float seconds);
@@ -111,6 +114,7 @@ private:
     core::RepSide m_side = core::RepSide::Left;
     core::SceneMotion m_motion;
     core::Posture m_posture;
+    std::vector<core::Part> m_focus;
     sf::FloatRect m_frame{0.f, 0.f, 400.f, 300.f};
     std::size_t m_view = 0;
     double m_turnAzimuth = 0.0;

@@ -634,10 +634,11 @@ void PlayerScreen::update(sf::Time elapsed) {
         }
         m_fade = std::min(1.f, m_fade + elapsed.asSeconds() / 0.8f);
         m_posture = posture;
-        m_stage.setPosture(m_fade < 0.5f ? m_keyBefore : m_posture);
+        m_stage.setPosture(m_fade < 0.5f ? m_keyBefore : m_posture,
+                           core::focusAt(m_stage.motion().scene(), key));
     } else {
         m_posture = core::postureAt(m_stage.motion(), m_snapshot);
-        m_stage.setPosture(m_posture);
+        m_stage.setPosture(m_posture, core::focusAt(m_stage.motion().scene(), m_snapshot));
     }
     m_stage.update(elapsed.asSeconds()); // the band's rope follows the hand
 

@@ -137,9 +137,10 @@ int renderMannequinSheet(const core::Exercise& ex, const RenderRequest& request,
     for (std::size_t i = 0; i < bodies.size(); ++i) {
         const auto& body = bodies[i];
         const bool isFault = fault && i + 1 == bodies.size();
-        auto picture = core::picture(body, camera,
-                                     isFault ? std::vector<core::Part>{}
-                                             : core::movingParts(bodies.front(), body));
+        auto picture =
+            core::picture(body, camera,
+                          isFault ? std::vector<core::Part>{}
+                                  : core::workingParts(bodies.front(), body, scene.poses[i].focus));
         core::addProps(picture, scene, body, camera, bandRest);
         pictures.push_back(std::move(picture));
         bands.push_back(settledBands(scene, body, camera, bandRest));
@@ -219,7 +220,8 @@ int renderMoment(const core::Exercise& ex, const RenderRequest& request, const F
         }
         const auto fit = fitPictures(
             all, {0.f, 40.f, static_cast<float>(width), static_cast<float>(height) - 40.f});
-        auto picture = core::picture(body, camera, core::movingParts(start, body));
+        auto picture = core::picture(body, camera,
+                                     core::workingParts(start, body, core::focusAt(scene, snap)));
         const double bandRest =
             scene.poses.empty() ? 0.0 : bandRestLength(scene, core::settledPose(scene, 0));
         core::addProps(picture, scene, body, camera, bandRest);

@@ -655,6 +655,18 @@ std::optional<core::KeyPose> ExerciseParser::readKeyPose(const XMLElement* el,
         if (name == "id" || name == "base" || (fault && name == "of")) {
             continue;
         }
+        if (name == "focus" && !fault) {
+            for (const auto& word : splitWords(attr->Value())) {
+                auto part = core::parsePart(word);
+                if (!part) {
+                    m_xml.attributeError(el, "focus", "'" + word + "' is not a part of the figure");
+                    ok = false;
+                    continue;
+                }
+                key.focus.push_back(*part);
+            }
+            continue;
+        }
         if (name == "contacts") {
             contactsGiven = true;
             key.contacts.clear();

@@ -342,6 +342,17 @@ std::vector<Part> movingParts(const Mannequin& from, const Mannequin& to, double
     return parts;
 }
 
+std::vector<Part> workingParts(const Mannequin& from, const Mannequin& to,
+                               const std::vector<Part>& focus) {
+    std::vector<Part> parts = movingParts(from, to);
+    for (const Part part : focus) {
+        if (std::find(parts.begin(), parts.end(), part) == parts.end()) {
+            parts.push_back(part);
+        }
+    }
+    return parts;
+}
+
 Camera cameraFor(View view) {
     switch (view) {
     case View::Side:

@@ -91,6 +91,9 @@ void addProps(Picture& picture, const Scene& scene, const Mannequin& body, const
 // while it plays).
 [[nodiscard]] std::vector<Part> movingParts(const Mannequin& from, const Mannequin& to,
                                             double metres = 0.03);
+// The moving parts and the pose's focus (KeyPose::focus), each once: what is highlighted.
+[[nodiscard]] std::vector<Part> workingParts(const Mannequin& from, const Mannequin& to,
+                                             const std::vector<Part>& focus);
 
 // A version-1 pose (planar angles in one view, Skeleton.hpp) on the 3-D skeleton: side-view
 // angles become flexion (and the forearm is turned palm-down so that the wrist bends in that

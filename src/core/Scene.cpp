@@ -370,6 +370,9 @@ Scene mirror(const Scene& scene) {
     Scene out = scene;
     for (KeyPose& pose : out.poses) {
         pose.posture = mirror(pose.posture);
+        for (Part& part : pose.focus) {
+            part = mirror(part);
+        }
         for (Contact& c : pose.contacts) {
             c.part = mirror(c.part);
         }

@@ -70,6 +70,9 @@ struct KeyPose {
     std::string id;
     Posture posture; // as written: the pelvis's x, z and turns; its height comes from settle
     std::vector<Contact> contacts;
+    // Parts shown as working in this pose though they hardly move (the abdomen drawing in):
+    // highlighted while the figure moves to the pose and holds it.
+    std::vector<Part> focus;
     int line = 0;
 };
 

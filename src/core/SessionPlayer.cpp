@@ -380,6 +380,13 @@ Posture postureAt(const SceneMotion& motion, const PlayerSnapshot& snap) {
     return motion.key(0);
 }
 
+std::vector<Part> focusAt(const Scene& scene, const PlayerSnapshot& snap) {
+    if (snap.kind != StepKind::Phase || snap.poseTo >= scene.poses.size()) {
+        return {};
+    }
+    return scene.poses[snap.poseTo].focus;
+}
+
 PlayerSnapshot SessionPlayer::snapshot() const {
     PlayerSnapshot snap;
     snap.status = status();

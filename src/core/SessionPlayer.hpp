@@ -111,6 +111,9 @@ struct PlayerSnapshot {
 // settled on its contacts, minimum-jerk between key poses.
 [[nodiscard]] Posture postureAt(const Scene& scene, const PlayerSnapshot& snapshot);
 [[nodiscard]] Posture postureAt(const SceneMotion& motion, const PlayerSnapshot& snapshot);
+// The parts the pose being moved to or held shows as working (KeyPose::focus); none outside the
+// reps.
+[[nodiscard]] std::vector<Part> focusAt(const Scene& scene, const PlayerSnapshot& snapshot);
 
 class SessionPlayer {
 public:

@@ -419,9 +419,10 @@ std::vector<std::string> keyPoseSvgs(const core::Exercise& exercise,
     std::vector<core::Picture> pictures;
     for (std::size_t i = 0; i < bodies.size(); ++i) {
         const bool isFault = i >= count;
-        auto picture = core::picture(bodies[i], camera,
-                                     isFault ? std::vector<core::Part>{}
-                                             : core::movingParts(bodies.front(), bodies[i]));
+        auto picture = core::picture(
+            bodies[i], camera,
+            isFault ? std::vector<core::Part>{}
+                    : core::workingParts(bodies.front(), bodies[i], scene.poses[i].focus));
         core::addProps(picture, scene, bodies[i], camera);
         pictures.push_back(std::move(picture));
     }

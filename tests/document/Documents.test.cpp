@@ -318,9 +318,12 @@ void checkPoses(const std::vector<const XMLElement*>& svgs, const core::Exercise
         } else {
             REQUIRE(all(svg, "g", "ghost").size() == 1);
             CHECK(all(all(svg, "g", "ghost").front(), "line").size() >= 15);
+            // The parts that move and those the pose names as working (focus).
+            const auto& focus = ex.scene.poses[i].focus;
             CHECK(all(svg, "g", "moving").size() ==
-                  core::movingParts(bodies.front(), bodies[i]).size());
-            CHECK((figureOf(svg) != first) == !placedAlike(bodies.front(), bodies[i]));
+                  core::workingParts(bodies.front(), bodies[i], focus).size());
+            CHECK((figureOf(svg) != first) ==
+                  (!placedAlike(bodies.front(), bodies[i]) || !focus.empty()));
         }
     }
 }
