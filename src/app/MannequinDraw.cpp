@@ -370,6 +370,7 @@ void FigureStage::setExercise(const core::Exercise* exercise, core::RepSide side
     m_bandRest = m_motion.size() > 0 ? bandRestLength(m_motion.scene(), m_motion.key(0)) : 0.0;
     m_fitKey.clear();
     m_ropes = Ropes(); // made again for the new exercise or side
+    m_arms = Arms();
 }
 
 void FigureStage::setFrame(sf::FloatRect frame) {
@@ -383,6 +384,22 @@ void FigureStage::setPosture(const core::Posture& posture) {
 void FigureStage::update(float seconds) {
     m_ropes.live = true;
     syncRopes(static_cast<double>(seconds));
+    if (m_motion.scene().swings.empty()) {
+        return;
+    }
+    // A jump of the shoulder (a key pose shown without the movement, another rep's start) hangs
+    // the arm still from where it is now; a movement swings it.
+    constexpr double kJump = 0.25;
+    if (m_arms.arms.empty() || m_arms.arms.distanceFrom(m_posture) > kJump) {
+        m_arms.arms = figure::SwingingArms(m_motion.scene(), m_posture);
+    } else {
+        m_arms.arms.step(m_posture, static_cast<double>(seconds));
+    }
+    m_arms.live = true;
+}
+
+core::Posture FigureStage::shownPosture() const {
+    return figure::swungPosture(m_motion.scene(), m_posture, m_arms.live ? &m_arms.arms : nullptr);
 }
 
 std::string FigureStage::ropeKey() const {
@@ -655,7 +672,7 @@ sf::View clipTo(const sf::RenderTarget& target, sf::FloatRect frame) {
 void FigureStage::drawFigureOnly(sf::RenderTarget& target) const {
     const_cast<FigureStage*>(this)->refit();
     const core::Camera cam = camera();
-    const auto body = core::place(m_posture);
+    const auto body = core::place(shownPosture());
     auto picture = core::picture(body, cam);
     core::addProps(picture, m_motion.scene(), body, cam, m_bandRest);
     const auto bands = bandPaths();
@@ -672,7 +689,7 @@ void FigureStage::draw(sf::RenderTarget& target, const Fonts& fonts, Style style
     const sf::View saved = target.getView();
     target.setView(clipTo(target, m_frame));
     if (m_motion.size() > 0) {
-        const auto body = core::place(m_posture);
+        const auto body = core::place(shownPosture());
         const auto start = core::place(m_motion.key(0));
         auto picture = core::picture(body, cam, core::movingParts(start, body));
         core::addProps(picture, m_motion.scene(), body, cam, m_bandRest);

@@ -6,6 +6,7 @@
 #include "core/MannequinView.hpp"
 #include "core/SessionPlayer.hpp"
 #include "figure/Band.hpp"
+#include "figure/Swing.hpp"
 
 #include <SFML/Graphics.hpp>
 
@@ -72,11 +73,14 @@ public:
     void setFrame(sf::FloatRect frame);
     // The body now, and whether to show the start pose faint behind it.
     void setPosture(const core::Posture& posture);
-    // Moves the bands' ropes on by `seconds` towards the posture's hands (the player, every
-    // frame). A stage never updated shows them settled.
+    // Moves the bands' ropes on by `seconds` towards the posture's hands, and swings the arms
+    // that hang free (figure::SwingingArms) from the shoulders' movement (the player, every
+    // frame). A stage never updated shows the ropes settled and the arms hanging still.
     void update(float seconds);
     [[nodiscard]] const core::SceneMotion& motion() const { return m_motion; }
     [[nodiscard]] const core::Posture& posture() const { return m_posture; }
+    // The posture drawn: the posture with its swinging arms where the physics has them.
+    [[nodiscard]] core::Posture shownPosture() const;
     [[nodiscard]] sf::FloatRect frame() const { return m_frame; }
 
     // Drags, Ctrl + arrows, Ctrl+Home, Ctrl+End and clicks on the frame's buttons; true when
@@ -141,6 +145,23 @@ private:
         ~Ropes() = default;
     };
     mutable Ropes m_ropes;
+
+    // The swinging arms: made for one exercise and side, moved on by update(); a copy of the
+    // stage starts them again.
+    struct Arms {
+        figure::SwingingArms arms;
+        bool live = false; // moved on by update(): drawn where they swing, not hanging
+        Arms() = default;
+        Arms(const Arms&) {}
+        Arms& operator=(const Arms&) {
+            *this = Arms();
+            return *this;
+        }
+        Arms(Arms&&) = default;
+        Arms& operator=(Arms&&) = default;
+        ~Arms() = default;
+    };
+    Arms m_arms;
     [[nodiscard]] std::string ropeKey() const;
     void syncRopes(double seconds) const; // makes them when needed, then steps them
     [[nodiscard]] std::vector<BandPath> bandPaths() const;

@@ -122,7 +122,10 @@ PlayedMoment playTo(const core::Exercise& exercise, double seconds, int frameMil
     core::SessionPlayer player(timeline, clock);
     player.start();
     const auto end = core::Millis{static_cast<long>(std::llround(std::max(0.0, seconds) * 1000.0))};
-    const core::Millis frame{std::max(1, frameMillis)};
+    // Nothing swings: nothing to simulate on the way.
+    const core::Millis frame{exercise.scene.swings.empty() && !each
+                                 ? std::max(end, core::Millis{1})
+                                 : core::Millis{std::max(1, frameMillis)}};
 
     PlayedMoment moment;
     core::SceneMotion motion;
