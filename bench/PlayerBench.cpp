@@ -8,6 +8,7 @@
 #include "content/ExerciseLoader.hpp"
 #include "core/MannequinView.hpp"
 #include "core/SessionPlayer.hpp"
+#include "figure/Swing.hpp"
 
 #include <SFML/Graphics.hpp>
 
@@ -63,6 +64,41 @@ int main() {
     std::printf("figure update (posture at the moment, settled key poses) per frame: %.1f us over "
                 "%zu frames (goal <= 50 us)\n",
                 figureTotal / static_cast<double>(frames), frames);
+
+    // 1b. The pendulum arm (figure::SwingingArms) per frame: stepping its two Box2D pendulums
+    // to the shoulder's new place (1/240 s steps) and turning the shoulder to point along them.
+    {
+        const auto* ex = load.library.find("shoulder-pendulum");
+        if (ex == nullptr) {
+            std::printf("missing exercise shoulder-pendulum\n");
+            return 1;
+        }
+        const core::Timeline timeline({{ex, ex->dose}});
+        core::ManualClock clock;
+        core::SessionPlayer player(timeline, clock);
+        const core::SceneMotion motion(core::sceneFor(*ex, core::RepSide::Left));
+        figure::SwingingArms arms(motion.scene(), motion.key(0));
+        player.start();
+        double swingTotal = 0;
+        std::size_t swingFrames = 0;
+        double sink = 0;
+        for (core::Millis t{0}; t < core::Millis(40000); t += core::Millis(16)) {
+            clock.advance(core::Millis(16));
+            const auto posture = core::postureAt(motion, player.snapshot());
+            const auto start = Clock::now();
+            arms.step(posture, 0.016);
+            const auto shown = arms.apply(posture);
+            swingTotal += micros(Clock::now() - start);
+            sink += shown[core::Dof::ShoulderFlexionL];
+            ++swingFrames;
+        }
+        if (sink < -1e12) {
+            std::printf("impossible\n");
+        }
+        std::printf("pendulum arm (two Box2D pendulums stepped, the shoulder aimed) per frame: "
+                    "%.1f us over %zu frames of 16 ms\n",
+                    swingTotal / static_cast<double>(swingFrames), swingFrames);
+    }
 
     // 2. The player's timing over a simulated hour with 60 Hz frames and pauses.
     {

@@ -371,6 +371,7 @@ void FigureStage::setExercise(const core::Exercise* exercise, core::RepSide side
     m_bandRest = m_motion.size() > 0 ? bandRestLength(m_motion.scene(), m_motion.key(0)) : 0.0;
     m_fitKey.clear();
     m_ropes = Ropes(); // made again for the new exercise or side
+    m_arms = Arms();
 }
 
 void FigureStage::setFrame(sf::FloatRect frame) {
@@ -390,9 +391,29 @@ void FigureStage::setKeyPose(std::size_t index) {
     setPosture(m_motion.key(i), m_motion.scene().poses[i].focus);
 }
 
-void FigureStage::update(float seconds) {
+void FigureStage::update(float seconds, bool swing) {
     m_ropes.live = true;
     syncRopes(static_cast<double>(seconds));
+    if (m_motion.scene().swings.empty()) {
+        return;
+    }
+    if (!swing) {
+        m_arms.live = false; // the arms hang still, as in a still picture
+        return;
+    }
+    // A jump of the shoulder (a key pose shown without the movement, another rep's start) hangs
+    // the arm still from where it is now; a movement swings it.
+    constexpr double kJump = 0.25;
+    if (m_arms.arms.empty() || m_arms.arms.distanceFrom(m_posture) > kJump) {
+        m_arms.arms = figure::SwingingArms(m_motion.scene(), m_posture);
+    } else {
+        m_arms.arms.step(m_posture, static_cast<double>(seconds));
+    }
+    m_arms.live = true;
+}
+
+core::Posture FigureStage::shownPosture() const {
+    return figure::swungPosture(m_motion.scene(), m_posture, m_arms.live ? &m_arms.arms : nullptr);
 }
 
 std::string FigureStage::ropeKey() const {
@@ -665,7 +686,7 @@ sf::View clipTo(const sf::RenderTarget& target, sf::FloatRect frame) {
 void FigureStage::drawFigureOnly(sf::RenderTarget& target) const {
     const_cast<FigureStage*>(this)->refit();
     const core::Camera cam = camera();
-    const auto body = core::place(m_posture);
+    const auto body = core::place(shownPosture());
     auto picture = core::picture(body, cam);
     core::addProps(picture, m_motion.scene(), body, cam, m_bandRest);
     const auto bands = bandPaths();
@@ -682,7 +703,7 @@ void FigureStage::draw(sf::RenderTarget& target, const Fonts& fonts, Style style
     const sf::View saved = target.getView();
     target.setView(clipTo(target, m_frame));
     if (m_motion.size() > 0) {
-        const auto body = core::place(m_posture);
+        const auto body = core::place(shownPosture());
         const auto start = core::place(m_motion.key(0));
         auto picture = core::picture(body, cam, core::workingParts(start, body, m_focus));
         core::addProps(picture, m_motion.scene(), body, cam, m_bandRest);

@@ -6,6 +6,7 @@
 #include "core/MannequinView.hpp"
 #include "core/SessionPlayer.hpp"
 #include "figure/Band.hpp"
+#include "figure/Swing.hpp"
 
 #include <SFML/Graphics.hpp>
 
@@ -75,11 +76,15 @@ public:
     void setPosture(const core::Posture& posture, std::vector<core::Part> focus = {});
     // One of the exercise's key poses, with its focus.
     void setKeyPose(std::size_t index);
-    // Moves the bands' ropes on by `seconds` towards the posture's hands (the player, every
-    // frame). A stage never updated shows them settled.
-    void update(float seconds);
+    // Moves the bands' ropes on by `seconds` towards the posture's hands, and swings the arms
+    // that hang free (figure::SwingingArms) from the shoulders' movement (the player, every
+    // frame). A stage never updated shows the ropes settled and the arms hanging still.
+    // `swing` false (reduced motion): the arms hang still.
+    void update(float seconds, bool swing = true);
     [[nodiscard]] const core::SceneMotion& motion() const { return m_motion; }
     [[nodiscard]] const core::Posture& posture() const { return m_posture; }
+    // The posture drawn: the posture with its swinging arms where the physics has them.
+    [[nodiscard]] core::Posture shownPosture() const;
     [[nodiscard]] sf::FloatRect frame() const { return m_frame; }
 
     // Drags, Ctrl + arrows, Ctrl+Home, Ctrl+End and clicks on the frame's buttons; true when
@@ -145,6 +150,23 @@ private:
         ~Ropes() = default;
     };
     mutable Ropes m_ropes;
+
+    // The swinging arms: made for one exercise and side, moved on by update(); a copy of the
+    // stage starts them again.
+    struct Arms {
+        figure::SwingingArms arms;
+        bool live = false; // moved on by update(): drawn where they swing, not hanging
+        Arms() = default;
+        Arms(const Arms&) {}
+        Arms& operator=(const Arms&) {
+            *this = Arms();
+            return *this;
+        }
+        Arms(Arms&&) = default;
+        Arms& operator=(Arms&&) = default;
+        ~Arms() = default;
+    };
+    Arms m_arms;
     [[nodiscard]] std::string ropeKey() const;
     void syncRopes(double seconds) const; // makes them when needed, then steps them
     [[nodiscard]] std::vector<BandPath> bandPaths() const;

@@ -640,7 +640,9 @@ void PlayerScreen::update(sf::Time elapsed) {
         m_posture = core::postureAt(m_stage.motion(), m_snapshot);
         m_stage.setPosture(m_posture, core::focusAt(m_stage.motion().scene(), m_snapshot));
     }
-    m_stage.update(elapsed.asSeconds()); // the band's rope follows the hand
+    // The band's rope follows the hand; a free arm swings, except with reduced motion, where
+    // the key poses are shown still and a jump between them would set it swinging.
+    m_stage.update(elapsed.asSeconds(), !m_reducedMotion);
 
     // During a transition the next exercise is shown small beside its name.
     if (m_snapshot.kind == core::StepKind::Transition) {

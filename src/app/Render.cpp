@@ -6,6 +6,7 @@
 #include "content/ExerciseLoader.hpp"
 #include "core/I18n.hpp"
 #include "core/SessionPlayer.hpp"
+#include "figure/Swing.hpp"
 
 #include <SFML/Graphics.hpp>
 #include <fmt/format.h>
@@ -193,13 +194,10 @@ int renderMoment(const core::Exercise& ex, const RenderRequest& request, const F
                  std::ostream& err) {
     const unsigned width = request.width > 0 ? request.width : 800;
     const unsigned height = request.height > 0 ? request.height : 600;
-    // The player's timeline run to that moment.
-    const core::Timeline timeline({{&ex, ex.dose}});
-    core::ManualClock clock;
-    core::SessionPlayer player(timeline, clock);
-    player.start();
-    clock.set(core::Millis{static_cast<long>(request.atSeconds * 1000.0)});
-    const auto snap = player.snapshot();
+    // The player's timeline played to that moment from its start, in fixed frames, so that an
+    // arm that swings (figure::SwingingArms) is where the body's motion has swung it.
+    const figure::PlayedMoment moment = figure::playTo(ex, request.atSeconds);
+    const auto& snap = moment.snapshot;
 
     sf::RenderTexture texture;
     if (!createSurface(texture, width, height, err)) {
@@ -213,7 +211,7 @@ int renderMoment(const core::Exercise& ex, const RenderRequest& request, const F
                                     : scene.cameras.empty() ? core::cameraFor(ex.view)
                                                             : scene.cameras.front();
         const auto start = core::place(core::settledPose(scene, 0));
-        const auto body = core::place(core::postureAt(scene, snap));
+        const auto body = core::place(moment.posture);
         std::vector<core::Picture> all;
         for (std::size_t i = 0; i < scene.poses.size(); ++i) {
             all.push_back(core::picture(core::place(core::settledPose(scene, i)), camera));

@@ -53,6 +53,7 @@ private:
     void readPhases(const XMLElement* el, core::Exercise& ex);
     void readCamera(const XMLElement* el, core::Scene& scene);
     void readProp(const XMLElement* el, core::Scene& scene);
+    void readSwing(const XMLElement* el, core::Scene& scene);
     std::optional<core::KeyPose> readKeyPose(const XMLElement* el, const core::Exercise& ex,
                                              bool fault);
     void sceneFromVersion1(core::Exercise& ex);
@@ -608,6 +609,37 @@ void ExerciseParser::readProp(const XMLElement* el, core::Scene& scene) {
     scene.props.push_back(prop);
 }
 
+void ExerciseParser::readSwing(const XMLElement* el, core::Scene& scene) {
+    m_xml.checkAttributes(el, {"limb"});
+    m_xml.checkChildren(el, {});
+    const auto limb = m_xml.requiredAttribute(el, "limb");
+    if (!limb) {
+        return;
+    }
+    core::Swing swing;
+    swing.line = el->GetLineNum();
+    if (*limb == "arm-l") {
+        swing.arm = core::Part::UpperArmL;
+    } else if (*limb == "arm-r") {
+        swing.arm = core::Part::UpperArmR;
+    } else {
+        m_xml.attributeError(el, "limb",
+                             "'" + std::string(*limb) +
+                                 "' is not one of arm-l, arm-r (an arm "
+                                 "that hangs and swings)");
+        return;
+    }
+    for (const core::Swing& other : scene.swings) {
+        if (other.arm == swing.arm) {
+            m_xml.attributeError(el, "limb",
+                                 "'" + std::string(*limb) + "' swings already (line " +
+                                     std::to_string(other.line) + ")");
+            return;
+        }
+    }
+    scene.swings.push_back(swing);
+}
+
 std::optional<core::KeyPose> ExerciseParser::readKeyPose(const XMLElement* el,
                                                          const core::Exercise& ex, bool fault) {
     m_xml.checkChildren(el, {});
@@ -770,7 +802,7 @@ std::optional<core::KeyPose> ExerciseParser::readKeyPose(const XMLElement* el,
 
 void ExerciseParser::readMovement2(const XMLElement* el, core::Exercise& ex) {
     m_xml.checkAttributes(el, {});
-    m_xml.checkChildren(el, {"camera", "prop", "pose", "fault", "phase"});
+    m_xml.checkChildren(el, {"camera", "prop", "swing", "pose", "fault", "phase"});
     core::Scene& scene = ex.scene;
     for (const XMLElement* c = el->FirstChildElement("camera"); c != nullptr;
          c = c->NextSiblingElement("camera")) {
@@ -800,6 +832,11 @@ void ExerciseParser::readMovement2(const XMLElement* el, core::Exercise& ex) {
     if (poseElements < 2) {
         m_xml.error(el->GetLineNum(), "<movement>: needs at least two <pose> elements");
     }
+    for (const XMLElement* w = el->FirstChildElement("swing"); w != nullptr;
+         w = w->NextSiblingElement("swing")) {
+        readSwing(w, scene);
+    }
+    core::hangSwingingArms(scene); // the fault pose, read next, keeps its arm as written
     if (const XMLElement* f = m_xml.single(el, "fault", false)) {
         if (auto of = m_xml.requiredAttribute(f, "of")) {
             if (auto index = ex.poseIndex(*of)) {

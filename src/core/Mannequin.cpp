@@ -674,4 +674,69 @@ Posture between(const Posture& a, const Posture& b, double s) {
     return out;
 }
 
+Mat3 thoraxAxes(const Posture& posture) {
+    const PelvisPlacement& pl = posture.pelvis;
+    const Mat3 pelvis = Mat3::aboutY(pl.yaw) * Mat3::aboutZ(pl.pitch) * Mat3::aboutX(pl.roll);
+    return pelvis * spine(posture, Dof::LumbarFlexion) * spine(posture, Dof::ThoracicFlexion);
+}
+
+ShoulderAim shoulderAimFor(const Mat3& thorax, bool left, Vec3 direction) {
+    // In the thorax's frame, place() points the upper arm along
+    // Rz(f) Rx(s a) (0, -1, 0) = (sin f cos a, -cos f cos a, -s sin a), s = +1 left, -1 right.
+    const double n = length(direction);
+    if (n <= 0.0) {
+        return {};
+    }
+    const Vec3 world = direction * (1.0 / n);
+    const Vec3 d{dot(thorax.column(0), world), dot(thorax.column(1), world),
+                 dot(thorax.column(2), world)};
+    const double s = sideSign(left);
+    const double degrees = 180.0 / std::numbers::pi;
+    ShoulderAim aim;
+    aim.abduction = std::asin(std::clamp(-s * d.z, -1.0, 1.0)) * degrees;
+    aim.flexion = std::atan2(d.x, -d.y) * degrees;
+    // Flexion is read from -180..180; past 180 (the arm up and behind) it continues below -60.
+    if (aim.flexion < -90.0) {
+        aim.flexion += 360.0;
+    }
+    return aim;
+}
+
+Posture withArmAlong(const Posture& posture, bool left, Vec3 direction) {
+    const ShoulderAim aim = shoulderAimFor(thoraxAxes(posture), left, direction);
+    Posture out = posture;
+    out[left ? Dof::ShoulderFlexionL : Dof::ShoulderFlexionR] = aim.flexion;
+    out[left ? Dof::ShoulderAbductionL : Dof::ShoulderAbductionR] = aim.abduction;
+    return out;
+}
+
+ArmBody straightArm(double height) {
+    const Proportions p;
+    // Winter's radii of gyration about each segment's centre, as shares of its length.
+    struct Piece {
+        Part part;
+        double length;
+        double gyration;
+    };
+    const Piece pieces[] = {{Part::UpperArmL, p.upperArm, 0.322},
+                            {Part::ForearmL, p.forearm, 0.303},
+                            {Part::HandL, p.hand, 0.297}};
+    ArmBody arm;
+    double from = 0.0;
+    double moment = 0.0;
+    for (const Piece& piece : pieces) {
+        const MassInfo m = massOf(piece.part);
+        const double length = piece.length * height;
+        const double centre = from + m.along * length;
+        const double gyration = piece.gyration * length;
+        arm.massShare += m.mass;
+        moment += m.mass * centre;
+        arm.inertia += m.mass * (centre * centre + gyration * gyration);
+        from += length;
+    }
+    arm.length = from;
+    arm.centre = moment / arm.massShare;
+    return arm;
+}
+
 } // namespace motus::core

@@ -224,6 +224,34 @@ struct Balance {
 // flexion and rotation and the pelvis's yaw and roll reversed, z mirrored.
 [[nodiscard]] Posture mirror(const Posture& posture);
 
+// The shoulder's flexion and abduction (degrees) that point an upper arm along `direction`
+// (world; from the shoulder towards the elbow) for a thorax turned as `thorax` (its axes): the
+// inverse of place()'s shoulder, Rz(flexion) Rx(±abduction) from the thorax, with the abduction
+// kept within ±90° (its rotation about the arm's own axis does not change where it points).
+struct ShoulderAim {
+    double flexion = 0.0;
+    double abduction = 0.0;
+};
+[[nodiscard]] ShoulderAim shoulderAimFor(const Mat3& thorax, bool left, Vec3 direction);
+// The thorax's axes for a posture (the pelvis's turns, then the lumbar and thoracic joints).
+[[nodiscard]] Mat3 thoraxAxes(const Posture& posture);
+// The posture with the left (or right) upper arm pointing along `direction` (world), its
+// rotation and everything else as they were.
+[[nodiscard]] Posture withArmAlong(const Posture& posture, bool left, Vec3 direction);
+
+// A straight arm (upper arm, forearm and hand) as one rigid body hanging from the shoulder:
+// its length from the shoulder to the fingertip, its mass as a share of the body's (Dempster),
+// how far its centre of mass lies from the shoulder (Winter's centres) and its moment of inertia
+// about the shoulder per kilogram of body mass (each segment's centre and Winter's radius of
+// gyration about it).
+struct ArmBody {
+    double length = 0.0;    // metres
+    double massShare = 0.0; // of the body's mass (0.05)
+    double centre = 0.0;    // metres from the shoulder
+    double inertia = 0.0;   // kg m² per kg of body mass, about the shoulder
+};
+[[nodiscard]] ArmBody straightArm(double height = 1.70);
+
 // The convex hull of points in a plane, counter-clockwise (Andrew's monotone chain); fewer than
 // three points come back as they are, sorted.
 [[nodiscard]] std::vector<Vec2> convexHull(std::vector<Vec2> points);

@@ -390,11 +390,28 @@ Scene mirror(const Scene& scene) {
             part = mirror(part);
         }
     }
+    for (Swing& swing : out.swings) {
+        swing.arm = mirror(swing.arm);
+    }
     for (Camera& camera : out.cameras) {
         // Seen from the mirrored side, so that the movement shows the same way.
         camera.azimuth = 180.0 - camera.azimuth;
     }
     return out;
+}
+
+Posture hangSwingingArms(const Scene& scene, const Posture& posture) {
+    Posture out = posture;
+    for (const Swing& swing : scene.swings) {
+        out = withArmAlong(out, swing.arm == Part::UpperArmL, {0.0, -1.0, 0.0});
+    }
+    return out;
+}
+
+void hangSwingingArms(Scene& scene) {
+    for (KeyPose& pose : scene.poses) {
+        pose.posture = hangSwingingArms(scene, pose.posture);
+    }
 }
 
 Posture settledPose(const Scene& scene, std::size_t pose, double height) {

@@ -76,9 +76,19 @@ struct KeyPose {
     int line = 0;
 };
 
+// An arm that hangs freely from its shoulder and swings under gravity as the body moves
+// (<swing limb="arm-l"/>; the pendulum exercise): its shoulder's angles in the key poses are
+// those of the arm hanging straight down, and the figure's physics swings it in between
+// (figure::SwingingArms). The fault pose keeps the angles written.
+struct Swing {
+    Part arm = Part::UpperArmL; // the upper arm of the side that swings
+    int line = 0;
+};
+
 struct Scene {
     std::vector<Camera> cameras; // the first is the default; a second where one is not enough
     std::vector<Prop> props;
+    std::vector<Swing> swings;
     std::vector<KeyPose> poses; // in the order of Exercise::poses, the same ids
     std::optional<KeyPose> fault;
     std::size_t faultOf = 0; // the pose the fault pose is the wrong version of
@@ -94,6 +104,11 @@ struct Scene {
 // Without contacts, onto the floor.
 [[nodiscard]] Posture settle(const Scene& scene, const Posture& posture,
                              const std::vector<Contact>& contacts, double height = 1.70);
+
+// The posture with every swinging arm of the scene hanging straight down from its shoulder.
+[[nodiscard]] Posture hangSwingingArms(const Scene& scene, const Posture& posture);
+// The key poses' swinging arms hung straight down (the loader, once the poses are read).
+void hangSwingingArms(Scene& scene);
 
 // The scene mirrored for the other side: postures (core::mirror), props and held hands.
 [[nodiscard]] Scene mirror(const Scene& scene);

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <filesystem>
 #include <sstream>
+#include <vector>
 
 using namespace motus;
 
@@ -292,4 +293,51 @@ TEST_CASE("figure v2: the patient turns the view by keys and by dragging, and pu
     CHECK(stage.handleEvent(key(sf::Keyboard::End, true)));
     CHECK(stage.camera().elevation == Approx(ex->scene.cameras[1].elevation));
     CHECK(differing(before, drawStage(stage, fonts())) > 300);
+}
+
+TEST_CASE("figure v2: the pendulum player swings the arm; a still picture has it hanging",
+          "[app][mannequin][pendulum][display]") {
+    const auto* ex = library().find("shoulder-pendulum");
+    REQUIRE(ex != nullptr);
+    // The player's figure (PlayerScreen::update): the posture at the moment, then update().
+    const core::Timeline timeline({{ex, ex->dose}});
+    core::ManualClock clock;
+    core::SessionPlayer player(timeline, clock);
+    player.start();
+    app::FigureStage live;
+    live.setFrame({0.f, 0.f, 640.f, 480.f});
+    auto armOf = [](const core::Posture& posture) {
+        const auto body = core::place(posture);
+        const auto& arm = body[core::Part::UpperArmL];
+        const core::Vec3 d = arm.end - arm.origin;
+        return std::atan2(d.x, -d.y) * 180.0 / 3.14159265; // forward of straight down
+    };
+    std::vector<std::pair<double, sf::Image>> moments;
+    for (int frame = 1; frame <= 60 * 10; ++frame) {
+        clock.set(core::Millis{frame * 1000 / 60});
+        const auto snap = player.snapshot();
+        live.setExercise(ex, snap.side);
+        live.setPosture(core::postureAt(live.motion(), snap));
+        live.update(1.f / 60.f);
+        // Two moments of the second and third reps, half a swing apart.
+        if (frame == 60 * 9 || frame == 60 * 9 + 40) {
+            moments.emplace_back(armOf(live.shownPosture()), drawStage(live, fonts()));
+        }
+    }
+    REQUIRE(moments.size() == 2);
+    INFO("the arm " << moments[0].first << "° and " << moments[1].first << "° from hanging");
+    CHECK(std::abs(moments[0].first - moments[1].first) > 10.0);
+    CHECK(differing(moments[0].second, moments[1].second) > 300);
+    // A still picture (never updated) shows the arm hanging straight down from any key pose.
+    app::FigureStage still;
+    still.setExercise(ex);
+    still.setFrame({0.f, 0.f, 640.f, 480.f});
+    for (std::size_t pose = 0; pose < still.motion().size(); ++pose) {
+        still.setPosture(still.motion().key(pose));
+        CHECK(std::abs(armOf(still.shownPosture())) < 0.01);
+    }
+    // With reduced motion the player shows key poses still and updates without swinging: the
+    // arm that swung hangs again.
+    live.update(1.f / 60.f, false);
+    CHECK(std::abs(armOf(live.shownPosture())) < 0.01);
 }

@@ -229,3 +229,42 @@ TEST_CASE("every bundled exercise is format 2 and passes the figure's checks on 
         }
     }
 }
+
+TEST_CASE("format 2: a swinging arm hangs in the key poses; bad limbs are named",
+          "[content][format2][swing]") {
+    auto withSwing = [](const std::string& swings) {
+        std::string m = kSeated;
+        const std::string prop = "<prop type=\"chair\" x=\"-0.08\" height=\"0.42\"/>\n";
+        m.insert(m.find(prop) + prop.size(), swings);
+        // The fault lifts the swinging arm: kept as written.
+        m.replace(m.find("lumbar.flexion=\"30\""), 19, "shoulder-l.flexion=\"40\"");
+        return m;
+    };
+    const auto parsed =
+        content::parseExercise(exercise(withSwing("    <swing limb=\"arm-l\"/>\n")), "x.xml");
+    for (const auto& line : lines(parsed.diagnostics)) {
+        UNSCOPED_INFO(line);
+    }
+    REQUIRE(parsed.exercise);
+    const auto& scene = parsed.exercise->scene;
+    REQUIRE(scene.swings.size() == 1);
+    CHECK(scene.swings[0].arm == core::Part::UpperArmL);
+    CHECK(scene.swings[0].line == 12);
+    // Sitting upright, the swinging arm hangs straight down whatever the poses say.
+    CHECK(scene.poses[0].posture[core::Dof::ShoulderFlexionL] == Approx(0.0).margin(1e-9));
+    REQUIRE(scene.fault);
+    CHECK(scene.fault->posture[core::Dof::ShoulderFlexionL] == 40.0);
+    CHECK(core::mirror(scene).swings[0].arm == core::Part::UpperArmR);
+
+    auto errors = [&](const std::string& swings) {
+        return lines(content::parseExercise(exercise(withSwing(swings)), "x.xml").diagnostics);
+    };
+    CHECK(has(errors("    <swing limb=\"leg-l\"/>\n"),
+              "x.xml:12: error: <swing> attribute 'limb': 'leg-l' is not one of arm-l, arm-r"));
+    CHECK(has(errors("    <swing limb=\"arm-r\"/>\n    <swing limb=\"arm-r\"/>\n"),
+              "x.xml:13: error: <swing> attribute 'limb': 'arm-r' swings already (line 12)"));
+    CHECK(has(errors("    <swing/>\n"),
+              "x.xml:12: error: <swing>: missing required attribute 'limb'"));
+    CHECK(has(errors("    <swing limb=\"arm-l\" speed=\"2\"/>\n"),
+              "x.xml:12: error: <swing>: unknown attribute 'speed'"));
+}

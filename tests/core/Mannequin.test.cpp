@@ -4,7 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 using namespace motus::core;
 
@@ -257,4 +259,54 @@ TEST_CASE("mannequin: the convex hull keeps the corners, counter-clockwise", "[m
     CHECK(hull[1].x == 2.0); // counter-clockwise: along the bottom first
     CHECK(hull[1].y == 0.0);
     CHECK(convexHull({{1, 1}, {0, 0}}).size() == 2);
+}
+
+TEST_CASE("mannequin: the shoulder's angles that point the arm where asked",
+          "[core][mannequin][shoulder]") {
+    // Forward kinematics of the angles found points the upper arm along the direction asked,
+    // within 1°, for thoraxes turned every way: upright, bent forward 65° (the pendulum), bent
+    // sideways and turned, lying on the back, and with the spine's own joints flexed.
+    std::vector<Posture> thoraxes;
+    thoraxes.push_back(standingPosture());
+    Posture stooped = standingPosture();
+    stooped.pelvis.pitch = -65.0;
+    thoraxes.push_back(stooped);
+    Posture twisted = standingPosture();
+    twisted.pelvis.yaw = 30.0;
+    twisted[Dof::LumbarLateral] = 15.0;
+    twisted[Dof::ThoracicRotation] = 25.0;
+    twisted[Dof::ThoracicFlexion] = 20.0;
+    thoraxes.push_back(twisted);
+    Posture lying = standingPosture();
+    lying.pelvis.pitch = 90.0;
+    lying.pelvis.roll = 10.0;
+    thoraxes.push_back(lying);
+    Posture bent = stooped;
+    bent[Dof::LumbarFlexion] = 20.0;
+    bent.pelvis.pitch = -45.0; // 65° forward in all, part of it in the spine
+    thoraxes.push_back(bent);
+    const std::vector<Vec3> directions = {{0, -1, 0},      {0.3, -1, 0},   {-0.3, -1, 0.2},
+                                          {0.2, -1, -0.3}, {1, -0.2, 0.1}, {0.4, -0.8, 0.5}};
+    for (std::size_t t = 0; t < thoraxes.size(); ++t) {
+        for (const bool left : {true, false}) {
+            for (const Vec3 wanted : directions) {
+                Posture p = thoraxes[t];
+                p[left ? Dof::ShoulderRotationL : Dof::ShoulderRotationR] = 20.0; // kept
+                const Posture aimed = withArmAlong(p, left, wanted);
+                const auto body = place(aimed);
+                const auto& arm = body[left ? Part::UpperArmL : Part::UpperArmR];
+                const Vec3 got = arm.end - arm.origin;
+                const double cosine = dot(got, wanted) / (length(got) * length(wanted));
+                const double off = std::acos(std::clamp(cosine, -1.0, 1.0)) * 180.0 / 3.14159265;
+                INFO("thorax " << t << (left ? " left" : " right") << " towards " << wanted.x
+                               << ", " << wanted.y << ", " << wanted.z);
+                CHECK(off < 1.0);
+                CHECK(aimed[left ? Dof::ShoulderRotationL : Dof::ShoulderRotationR] == 20.0);
+            }
+        }
+    }
+    // Hanging straight down from a trunk bent forward 65°: flexion 65, no abduction.
+    const auto aim = shoulderAimFor(thoraxAxes(stooped), true, {0, -1, 0});
+    CHECK(aim.flexion == Approx(65.0));
+    CHECK(aim.abduction == Approx(0.0).margin(1e-9));
 }

@@ -209,3 +209,31 @@ TEST_CASE("scene: boxes know inside from outside, turned like the pelvis", "[sce
     CHECK(parsePropKind("step") == PropKind::Step);
     CHECK_FALSE(parsePropKind("sofa"));
 }
+
+TEST_CASE("scene: a swinging arm hangs straight down in the key poses and is mirrored",
+          "[scene][swing]") {
+    Scene scene;
+    scene.swings.push_back({Part::UpperArmL, 7});
+    KeyPose pose;
+    pose.id = "stoop";
+    pose.posture = standingPosture();
+    pose.posture.pelvis.pitch = -50.0;
+    pose.posture[Dof::ShoulderFlexionL] = 90.0; // as written: ignored for a swinging arm
+    pose.posture[Dof::ShoulderAbductionL] = 10.0;
+    pose.posture[Dof::ShoulderFlexionR] = 90.0; // the other arm keeps its angles
+    scene.poses.push_back(pose);
+    hangSwingingArms(scene);
+    const auto& hung = scene.poses.front().posture;
+    CHECK(hung[Dof::ShoulderFlexionL] == Approx(50.0));
+    CHECK(hung[Dof::ShoulderAbductionL] == Approx(0.0).margin(1e-9));
+    CHECK(hung[Dof::ShoulderFlexionR] == 90.0);
+    const auto body = place(hung);
+    const Vec3 arm = body[Part::UpperArmL].end - body[Part::UpperArmL].origin;
+    CHECK(arm.x == Approx(0.0).margin(1e-9));
+    CHECK(arm.z == Approx(0.0).margin(1e-9));
+    const Scene other = mirror(scene);
+    REQUIRE(other.swings.size() == 1);
+    CHECK(other.swings.front().arm == Part::UpperArmR);
+    CHECK(other.swings.front().line == 7);
+    CHECK(other.poses.front().posture[Dof::ShoulderFlexionR] == Approx(50.0));
+}
