@@ -220,14 +220,16 @@ int main() {
             testing::glFinishNow();
             empty += now() - t0;
         }
-        double poseTotal = 0;
+        Times pose;
         Times submit;
         Times raster;
         std::size_t calls = 0;
         for (int i = 0; i < count; ++i) {
-            auto p0 = Clock::now();
+            // As the player moves it: the posture, then the band's rope stepped on by a frame.
+            const Times p0 = now();
             stage.setPosture(motion.between(0, 1, static_cast<double>(i % 120) / 119.0));
-            poseTotal += micros(Clock::now() - p0);
+            stage.update(1.f / 60.f);
+            pose += now() - p0;
             const Times t0 = now();
             target.clear(app::colour::background);
             const std::size_t before = testing::glDrawCalls();
@@ -239,13 +241,57 @@ int main() {
             raster += now() - t1;
             submit += t1 - t0;
         }
-        std::printf("figure v2 (band row, props, ghost, fault picture; %s): posture %.1f us; "
-                    "%.0f draw calls; clear + FigureStage::draw %s; display + glFinish %s; "
-                    "whole %s; empty frame %s\n",
-                    surface.c_str(), poseTotal / count, static_cast<double>(calls) / count,
-                    (submit / count).str().c_str(), (raster / count).str().c_str(),
-                    ((submit + raster) / count).str().c_str(), (empty / count).str().c_str());
+        std::printf("figure v2 (band row, props, ghost, fault picture; %s): posture and rope "
+                    "%.0f us CPU; %.0f draw calls; clear + FigureStage::draw %s; display + "
+                    "glFinish %s; whole %s; empty frame %s\n",
+                    surface.c_str(), (pose / count).thread * 1000,
+                    static_cast<double>(calls) / count, (submit / count).str().c_str(),
+                    (raster / count).str().c_str(), ((submit + raster) / count).str().c_str(),
+                    (empty / count).str().c_str());
     };
+    {
+        // The geometry alone, as FigureStage::draw makes it (no OpenGL): the body with its props
+        // and band, the start pose's ghost, the fault pose with its cross, into one batch.
+        app::FigureStage stage;
+        stage.setExercise(band);
+        const auto& motion = stage.motion();
+        const core::Camera cam = stage.camera();
+        const auto& scene = motion.scene();
+        std::vector<core::Picture> keys;
+        for (std::size_t k = 0; k < motion.size(); ++k) {
+            keys.push_back(core::picture(core::place(motion.key(k)), cam));
+        }
+        const auto fit = app::fitPictures(keys, {0.f, 0.f, 900.f, 756.f});
+        const auto fault =
+            core::place(core::settle(scene, scene.fault->posture, scene.fault->contacts));
+        const double rest = app::bandRestLength(scene, motion.key(0));
+        const auto faultBands = app::settledBands(scene, fault, cam, rest);
+        auto faultPicture = core::picture(fault, cam);
+        core::addProps(faultPicture, scene, fault, cam, rest);
+        const auto faultFit = app::fitPictures({faultPicture}, {926.f, 14.f, 350.f, 350.f});
+        const auto start = core::place(motion.key(0));
+        const sf::View view({0.f, 0.f, 1280.f, 800.f});
+        app::TriangleBatch batch;
+        Times build;
+        std::size_t vertices = 0;
+        for (int i = 0; i < count; ++i) {
+            const auto posture = motion.between(0, 1, static_cast<double>(i % 120) / 119.0);
+            const Times t0 = now();
+            batch.clear();
+            const auto body = core::place(posture);
+            auto picture = core::picture(body, cam, core::movingParts(start, body));
+            core::addProps(picture, scene, body, cam, rest);
+            app::addMannequin(batch, view, core::picture(start, cam), fit, cam, {true, false});
+            app::addMannequin(batch, view, picture, fit, cam, {false, true}, faultBands);
+            app::addMannequin(batch, view, faultPicture, faultFit, cam, {false, false}, faultBands);
+            app::addCross(batch, {926.f, 14.f, 350.f, 320.f});
+            build += now() - t0;
+            vertices += batch.size();
+        }
+        std::printf("figure v2 geometry alone (band row as above, no OpenGL): %s for %.0f "
+                    "triangles\n",
+                    (build / count).str().c_str(), static_cast<double>(vertices) / 3.0 / count);
+    }
     for (const unsigned aa : {0u, 4u}) {
         sf::RenderTexture texture;
         sf::ContextSettings settings;
