@@ -202,23 +202,73 @@ void TriangleBatch::capsule(sf::Vector2f a, sf::Vector2f b, float radius, sf::Co
         disc(a, radius, colour);
         return;
     }
-    // Opaque: one convex outline, half a circle round each end, filled from its middle.
+    // Opaque: the rectangle as two triangles and half a disc round each end, each fanned from
+    // its centre: large triangles, which a rasteriser fills fastest (a fan from the middle of a
+    // long stroke would be all slivers), and no pixel drawn twice.
     const sf::Vector2f u = d / length;
-    const sf::Vector2f v{-u.y, u.x};
+    const sf::Vector2f across = sf::Vector2f{-u.y, u.x} * radius;
+    triangle(a - across, b - across, b + across, colour);
+    triangle(a - across, b + across, a + across, colour);
     const std::size_t half = sidesFor(radius) / 2;
-    m_ring.clear();
     for (int end = 0; end < 2; ++end) {
         const sf::Vector2f c = end == 0 ? b : a;
-        const float from = end == 0 ? -static_cast<float>(M_PI) / 2 : static_cast<float>(M_PI) / 2;
-        for (std::size_t k = 0; k <= half; ++k) {
-            const float t =
-                from + static_cast<float>(M_PI) * static_cast<float>(k) / static_cast<float>(half);
-            m_ring.push_back(c + u * (radius * std::cos(t)) + v * (radius * std::sin(t)));
+        const float sign = end == 0 ? 1.f : -1.f;
+        halfCircle(c, -sign * across, sign * u * radius, half);
+        for (std::size_t k = 1; k <= half; ++k) {
+            triangle(c, m_ring[k - 1], m_ring[k], colour);
         }
     }
-    const sf::Vector2f middle = (a + b) * 0.5f;
-    for (std::size_t i = 0; i < m_ring.size(); ++i) {
-        triangle(middle, m_ring[i], m_ring[(i + 1) % m_ring.size()], colour);
+}
+
+void TriangleBatch::halfCircle(sf::Vector2f centre, sf::Vector2f from, sf::Vector2f middle,
+                               std::size_t steps) {
+    m_ring.clear();
+    m_ring.push_back(centre + from);
+    for (std::size_t k = 1; k < steps; ++k) {
+        const float t =
+            static_cast<float>(M_PI) * static_cast<float>(k) / static_cast<float>(steps);
+        m_ring.push_back(centre + from * std::cos(t) + middle * std::sin(t));
+    }
+    m_ring.push_back(centre - from); // exactly opposite: the rectangle's corner
+}
+
+void TriangleBatch::outlinedCapsule(sf::Vector2f a, sf::Vector2f b, float radius, float width,
+                                    sf::Color fill, sf::Color outline) {
+    const sf::Vector2f d = b - a;
+    const float length = std::hypot(d.x, d.y);
+    if (fill.a < 255 || outline.a < 255 || length <= 0.01f || width <= 0.f) {
+        capsule(a, b, radius + width, outline);
+        capsule(a, b, radius, fill);
+        return;
+    }
+    // The fill as capsule() draws it; the outline only where it shows, a band `width` wide
+    // around it whose inner edge is the fill's edge, point for point (no pixel drawn twice,
+    // no gap between them).
+    const sf::Vector2f u = d / length;
+    const sf::Vector2f v{-u.y, u.x};
+    const sf::Vector2f in = v * radius;
+    const sf::Vector2f out = v * (radius + width);
+    triangle(a - in, b - in, b + in, fill);
+    triangle(a - in, b + in, a + in, fill);
+    triangle(a - out, b - out, b - in, outline);
+    triangle(a - out, b - in, a - in, outline);
+    triangle(a + in, b + in, b + out, outline);
+    triangle(a + in, b + out, a + out, outline);
+    const std::size_t half = sidesFor(radius + width) / 2;
+    const float k = (radius + width) / radius;
+    for (int end = 0; end < 2; ++end) {
+        const sf::Vector2f c = end == 0 ? b : a;
+        const float sign = end == 0 ? 1.f : -1.f;
+        halfCircle(c, -sign * in, sign * u * radius, half);
+        for (std::size_t i = 1; i <= half; ++i) {
+            const sf::Vector2f p = m_ring[i - 1];
+            const sf::Vector2f q = m_ring[i];
+            triangle(c, p, q, fill);
+            const sf::Vector2f pOut = c + (p - c) * k;
+            const sf::Vector2f qOut = c + (q - c) * k;
+            triangle(p, pOut, qOut, outline);
+            triangle(p, qOut, q, outline);
+        }
     }
 }
 
@@ -287,8 +337,17 @@ void TriangleBatch::outlinedDisc(sf::Vector2f centre, float radius, sf::Color fi
 
 void TriangleBatch::draw(sf::RenderTarget& target, std::size_t from, std::size_t to) const {
     to = std::min(to, m_vertices.size());
-    if (from < to) {
-        target.draw(m_vertices.data() + from, to - from, sf::Triangles);
+    // Runs of opaque triangles replace what is under them (blending them would give the same
+    // colours, at the cost of reading every pixel under them first); see-through ones blend.
+    while (from < to) {
+        const bool opaque = m_vertices[from].color.a == 255;
+        std::size_t end = from + 3;
+        while (end < to && (m_vertices[end].color.a == 255) == opaque) {
+            end += 3;
+        }
+        target.draw(m_vertices.data() + from, end - from, sf::Triangles,
+                    opaque ? sf::RenderStates(sf::BlendNone) : sf::RenderStates::Default);
+        from = end;
     }
 }
 
@@ -402,8 +461,7 @@ void addMannequin(TriangleBatch& batch, const sf::View& view, const core::Pictur
                     batch.capsule(a, b, width / 2, colour);
                 }
             } else {
-                batch.capsule(a, b, std::max(r, 1.5f) + 1.f, scaled(base, 0.7f));
-                batch.capsule(a, b, std::max(r, 1.5f), base);
+                batch.outlinedCapsule(a, b, std::max(r, 1.5f), 1.f, base, scaled(base, 0.7f));
             }
             continue;
         }
@@ -436,8 +494,7 @@ void addMannequin(TriangleBatch& batch, const sf::View& view, const core::Pictur
         }
         // An outline, the fill, and a narrow highlight towards the light (up and left): a
         // rounded, mannequin-like segment rather than a stick.
-        batch.capsule(a, b, r + 1.5f, edge);
-        batch.capsule(a, b, r, fill);
+        batch.outlinedCapsule(a, b, r, 1.5f, fill, edge);
         const sf::Vector2f offset{-0.3f * r, -0.3f * r};
         batch.capsule(a + offset, b + offset, 0.38f * r, shine);
         if (shape.part == core::Part::Head) {

@@ -39,6 +39,7 @@ public:
     void clear() { m_vertices.clear(); }
     // Vertices so far: a mark to draw a part of the batch.
     [[nodiscard]] std::size_t size() const { return m_vertices.size(); }
+    [[nodiscard]] const std::vector<sf::Vertex>& vertices() const { return m_vertices; }
 
     void triangle(sf::Vector2f a, sf::Vector2f b, sf::Vector2f c, sf::Color colour);
     void rect(sf::FloatRect rect, sf::Color colour);
@@ -48,6 +49,10 @@ public:
     // A stroke with round ends, as a rectangle and a disc at each end draw it (a see-through one
     // is drawn as those three, overlapping, as separate shapes would be).
     void capsule(sf::Vector2f a, sf::Vector2f b, float radius, sf::Color colour);
+    // The same with an outline `width` wide around it: the picture of capsule(radius + width,
+    // outline) under capsule(radius, fill), without filling the inside twice.
+    void outlinedCapsule(sf::Vector2f a, sf::Vector2f b, float radius, float width, sf::Color fill,
+                         sf::Color outline);
     // A convex polygon with an outline `thickness` wide around its outside, mitred at the
     // corners, as sf::ConvexShape draws it.
     void convex(const std::vector<sf::Vector2f>& points, sf::Color fill, sf::Color outline = {},
@@ -56,7 +61,7 @@ public:
     void outlinedDisc(sf::Vector2f centre, float radius, sf::Color fill, sf::Color outline,
                       float thickness);
 
-    // One draw call: the vertices [from, to).
+    // The vertices [from, to): a draw call for each run of opaque or see-through triangles.
     void draw(sf::RenderTarget& target, std::size_t from = 0,
               std::size_t to = static_cast<std::size_t>(-1)) const;
 
@@ -64,6 +69,10 @@ public:
     [[nodiscard]] static std::size_t sidesFor(float radius);
 
 private:
+    // Into m_ring: `steps` + 1 points from centre + from round through centre + middle to
+    // centre - from.
+    void halfCircle(sf::Vector2f centre, sf::Vector2f from, sf::Vector2f middle, std::size_t steps);
+
     std::vector<sf::Vertex> m_vertices;
     std::vector<sf::Vector2f> m_ring;    // a shape's outline while it is made
     std::vector<sf::Vector2f> m_corners; // a disc's corners while it is made
