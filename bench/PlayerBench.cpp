@@ -207,8 +207,9 @@ int main() {
     // it), 1280 x 800: into a texture without and with 4x antialiasing, and into a window made as
     // the app makes its own (4x asked for).
     const auto* band = load.library.find("band-row");
+    app::TriangleBatch floor; // the floor alone, as the figure's drawing has it
     auto figure = [&](sf::RenderTarget& target, const std::function<void()>& show,
-                      const std::string& surface) {
+                      const std::string& surface, app::FigureStage::Style style = {}) {
         app::FigureStage stage;
         stage.setExercise(band);
         stage.setFrame({0.f, 0.f, 1280.f, 800.f});
@@ -220,6 +221,15 @@ int main() {
             show();
             testing::glFinishNow();
             empty += now() - t0;
+        }
+        Times floorOnly;
+        for (int i = 0; i < count; ++i) {
+            const Times t0 = now();
+            target.clear(app::colour::background);
+            floor.draw(target);
+            show();
+            testing::glFinishNow();
+            floorOnly += now() - t0;
         }
         Times pose;
         Times submit;
@@ -234,7 +244,7 @@ int main() {
             const Times t0 = now();
             target.clear(app::colour::background);
             const std::size_t before = testing::glDrawCalls();
-            stage.draw(target, fonts, {});
+            stage.draw(target, fonts, style);
             calls += testing::glDrawCalls() - before;
             const Times t1 = now();
             show();
@@ -244,11 +254,11 @@ int main() {
         }
         std::printf("figure v2 (band row, props, ghost, fault picture; %s): posture and rope "
                     "%.0f us CPU; %.0f draw calls; clear + FigureStage::draw %s; display + "
-                    "glFinish %s; whole %s; empty frame %s\n",
+                    "glFinish %s; whole %s; empty frame %s; the floor alone %s\n",
                     surface.c_str(), (pose / count).thread * 1000,
                     static_cast<double>(calls) / count, (submit / count).str().c_str(),
                     (raster / count).str().c_str(), ((submit + raster) / count).str().c_str(),
-                    (empty / count).str().c_str());
+                    (empty / count).str().c_str(), (floorOnly / count).str().c_str());
     };
     {
         // The geometry alone, as FigureStage::draw makes it (no OpenGL): the body with its props
@@ -302,7 +312,6 @@ int main() {
             }
             return sum;
         };
-        app::TriangleBatch floor;
         app::addMannequin(floor, view, core::Picture{}, fit, cam);
         std::printf("figure v2 geometry alone (band row as above, no OpenGL): %s for %.0f "
                     "triangles; they cover %.0f k pixels opaque (the floor %.0f k) and %.0f k "
@@ -322,6 +331,17 @@ int main() {
         figure(
             texture, [&] { texture.display(); },
             "texture 1280 x 800, " + std::to_string(settings.antialiasingLevel) + "x AA");
+        if (aa == 0) {
+            // What the parts cost: without the ghost, without the fault picture.
+            app::FigureStage::Style style;
+            style.ghost = false;
+            figure(
+                texture, [&] { texture.display(); }, "texture, 0x AA, no ghost", style);
+            style.ghost = true;
+            style.fault = false;
+            figure(
+                texture, [&] { texture.display(); }, "texture, 0x AA, no fault picture", style);
+        }
     }
     {
         sf::ContextSettings settings;

@@ -153,7 +153,9 @@ void TriangleBatch::rect(sf::FloatRect r, sf::Color colour) {
 }
 
 std::size_t TriangleBatch::sidesFor(float radius) {
-    constexpr float kTolerance = 0.2f; // pixels between the circle and its polygon's edges
+    // Pixels between the circle and its polygon's edges: about what the 24-sided circles drawn
+    // before had at a limb's radius (40 px: 0.34), less for smaller ones.
+    constexpr float kTolerance = 0.35f;
     constexpr std::size_t kFewest = 8;
     constexpr std::size_t kMost = 96;
     if (!(radius > 2.f * kTolerance)) {

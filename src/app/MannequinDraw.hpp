@@ -65,7 +65,7 @@ public:
     void draw(sf::RenderTarget& target, std::size_t from = 0,
               std::size_t to = static_cast<std::size_t>(-1)) const;
 
-    // Sides of a circle of `radius` pixels: its edges within a fifth of a pixel of the circle.
+    // Sides of a circle of `radius` pixels: its edges within a third of a pixel of the circle.
     [[nodiscard]] static std::size_t sidesFor(float radius);
 
 private:
