@@ -1,5 +1,6 @@
 #include "MannequinDraw.hpp"
 
+#include "LayoutAudit.hpp"
 #include "Theme.hpp"
 #include "Widgets.hpp"
 #include "core/I18n.hpp"
@@ -335,6 +336,27 @@ void TriangleBatch::outlinedDisc(sf::Vector2f centre, float radius, sf::Color fi
         corners.push_back(centre + sf::Vector2f{std::cos(t), std::sin(t)} * radius);
     }
     convex(corners, fill, outline, thickness);
+}
+
+void TriangleBatch::roundedRect(sf::FloatRect r, float radius, sf::Color fill, sf::Color outline,
+                                float thickness) {
+    // Six points a corner, as drawRoundedRect (Widgets) makes its shape.
+    constexpr int kCornerPoints = 6;
+    radius = std::min({radius, r.width / 2, r.height / 2});
+    const sf::Vector2f centres[4] = {{r.left + r.width - radius, r.top + radius},
+                                     {r.left + r.width - radius, r.top + r.height - radius},
+                                     {r.left + radius, r.top + r.height - radius},
+                                     {r.left + radius, r.top + radius}};
+    m_corners.clear();
+    for (int corner = 0; corner < 4; ++corner) {
+        for (int k = 0; k < kCornerPoints; ++k) {
+            const float angle = static_cast<float>(-M_PI / 2 + M_PI / 2 * corner +
+                                                   M_PI / 2 * k / (kCornerPoints - 1));
+            m_corners.push_back({centres[corner].x + radius * std::cos(angle),
+                                 centres[corner].y + radius * std::sin(angle)});
+        }
+    }
+    convex(m_corners, fill, outline, thickness);
 }
 
 void TriangleBatch::draw(sf::RenderTarget& target, std::size_t from, std::size_t to) const {
@@ -883,8 +905,9 @@ void FigureStage::draw(sf::RenderTarget& target, const Fonts& fonts, Style style
     // Clipped to the frame, so nothing spills out of it.
     const sf::View saved = target.getView();
     target.setView(clipTo(target, m_frame));
-    // The figure's shapes go into one batch of triangles, drawn in two calls: before the fault
-    // picture's box, and the fault picture in it.
+    // The figure's shapes (the ghost, the scene and the body, the fault picture's box, figure
+    // and cross) go into one batch of triangles, drawn before the caption: a draw call for each
+    // run of opaque or see-through triangles.
     m_batch.clear();
     if (m_motion.size() > 0) {
         const sf::View& view = target.getView();
@@ -902,16 +925,23 @@ void FigureStage::draw(sf::RenderTarget& target, const Fonts& fonts, Style style
             ground.a = static_cast<sf::Uint8>(255.f * std::clamp(1.f - style.fade, 0.f, 1.f));
             m_batch.rect(m_frame, ground);
         }
-        const std::size_t figureEnd = m_batch.size();
-        m_batch.draw(target, 0, figureEnd);
         const sf::FloatRect inset = faultRect();
-        if (style.fault && inset.width > 0.f && m_exercise != nullptr && m_faultBody) {
-            drawRoundedRect(target, inset, 10.f, colour::background, colour::panelBorder, 1.f);
+        const bool fault = style.fault && inset.width > 0.f && m_exercise != nullptr && m_faultBody;
+        if (fault) {
+            // Its box, as drawRoundedRect draws it, in the batch (opaque, with the figure).
+            m_batch.roundedRect(inset, 10.f, colour::background, colour::panelBorder, 1.f);
+            if (activeAudit != nullptr) {
+                activeAudit->add(target, inset, false, "box");
+            }
+        }
+        // The caption under the fault picture, drawn after the batch.
+        std::vector<sf::String> lines;
+        float captionTop = 0.f;
+        if (fault) {
             const std::string caption = m_exercise->text(core::uiLanguage()).fault.empty()
                                             ? std::string(core::tr("Not like this"))
                                             : m_exercise->text(core::uiLanguage()).fault;
-            const auto lines =
-                wrapText(caption, fonts.regular, typeSize::small, (inset.width - 16.f) * 0.97f);
+            lines = wrapText(caption, fonts.regular, typeSize::small, (inset.width - 16.f) * 0.97f);
             const float captionHeight = static_cast<float>(std::min<std::size_t>(lines.size(), 2)) *
                                             static_cast<float>(typeSize::small) * 1.3f +
                                         8.f;
@@ -927,13 +957,14 @@ void FigureStage::draw(sf::RenderTarget& target, const Fonts& fonts, Style style
             const auto faultFit = fitPictures({faultPicture}, figureArea);
             addMannequin(m_batch, view, faultPicture, faultFit, cam, {false, false}, m_ropes.fault);
             addCross(m_batch, figureArea);
-            m_batch.draw(target, figureEnd);
-            float y = figureArea.top + figureArea.height + 2.f;
-            for (std::size_t i = 0; i < lines.size() && i < 2; ++i) {
-                drawText(target, lines[i], fonts.regular, typeSize::small, {inset.left + 8.f, y},
-                         colour::text);
-                y += static_cast<float>(typeSize::small) * 1.3f;
-            }
+            captionTop = figureArea.top + figureArea.height + 2.f;
+        }
+        m_batch.draw(target);
+        float y = captionTop;
+        for (std::size_t i = 0; i < lines.size() && i < 2; ++i) {
+            drawText(target, lines[i], fonts.regular, typeSize::small, {inset.left + 8.f, y},
+                     colour::text);
+            y += static_cast<float>(typeSize::small) * 1.3f;
         }
     }
     target.setView(saved);

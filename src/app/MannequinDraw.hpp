@@ -57,6 +57,9 @@ public:
     // corners, as sf::ConvexShape draws it.
     void convex(const std::vector<sf::Vector2f>& points, sf::Color fill, sf::Color outline = {},
                 float thickness = 0.f);
+    // A rectangle with rounded corners and an outline, as drawRoundedRect (Widgets) draws it.
+    void roundedRect(sf::FloatRect rect, float radius, sf::Color fill, sf::Color outline,
+                     float thickness);
     // A disc with an outline around it (sf::CircleShape with an outline).
     void outlinedDisc(sf::Vector2f centre, float radius, sf::Color fill, sf::Color outline,
                       float thickness);
