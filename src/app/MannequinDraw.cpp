@@ -1,5 +1,6 @@
 #include "MannequinDraw.hpp"
 
+#include "LayoutAudit.hpp"
 #include "Theme.hpp"
 #include "Widgets.hpp"
 #include "core/I18n.hpp"
@@ -57,25 +58,24 @@ bool isBodyTone(core::Tone tone) {
            tone == core::Tone::Head;
 }
 
-void drawPolygon(sf::RenderTarget& target, const std::vector<sf::Vector2f>& points, sf::Color fill,
-                 sf::Color outline, float thickness) {
-    // The foot's outline as a convex polygon, as SFML's convex shape needs.
+// The foot's outline (and a box's) as the convex polygon around its points.
+void addPolygon(TriangleBatch& batch, const std::vector<sf::Vector2f>& points, sf::Color fill,
+                sf::Color outline, float thickness) {
     std::vector<core::Vec2> flat;
+    flat.reserve(points.size());
     for (const auto p : points) {
         flat.push_back({p.x, p.y});
     }
-    const auto hull = core::convexHull(flat);
+    const auto hull = core::convexHull(std::move(flat));
     if (hull.size() < 3) {
         return;
     }
-    sf::ConvexShape shape(hull.size());
-    for (std::size_t i = 0; i < hull.size(); ++i) {
-        shape.setPoint(i, {static_cast<float>(hull[i].x), static_cast<float>(hull[i].y)});
+    std::vector<sf::Vector2f> corners;
+    corners.reserve(hull.size());
+    for (const auto& p : hull) {
+        corners.emplace_back(static_cast<float>(p.x), static_cast<float>(p.y));
     }
-    shape.setFillColor(fill);
-    shape.setOutlineColor(outline);
-    shape.setOutlineThickness(thickness);
-    target.draw(shape);
+    batch.convex(corners, fill, outline, thickness);
 }
 
 // Where a band runs on the picture, and its rest length as seen there (foreshortened as the line
@@ -138,6 +138,243 @@ const BandPath* ropeOf(const std::vector<BandPath>& bands, const core::Shape& sh
 
 } // namespace
 
+void TriangleBatch::triangle(sf::Vector2f a, sf::Vector2f b, sf::Vector2f c, sf::Color colour) {
+    m_vertices.emplace_back(a, colour);
+    m_vertices.emplace_back(b, colour);
+    m_vertices.emplace_back(c, colour);
+}
+
+void TriangleBatch::rect(sf::FloatRect r, sf::Color colour) {
+    const sf::Vector2f a{r.left, r.top};
+    const sf::Vector2f b{r.left + r.width, r.top};
+    const sf::Vector2f c{r.left + r.width, r.top + r.height};
+    const sf::Vector2f d{r.left, r.top + r.height};
+    triangle(a, b, c, colour);
+    triangle(a, c, d, colour);
+}
+
+std::size_t TriangleBatch::sidesFor(float radius) {
+    // Pixels between the circle and its polygon's edges: about what the 24-sided circles drawn
+    // before had at a limb's radius (40 px: 0.34), less for smaller ones.
+    constexpr float kTolerance = 0.35f;
+    constexpr std::size_t kFewest = 8;
+    constexpr std::size_t kMost = 96;
+    if (!(radius > 2.f * kTolerance)) {
+        return kFewest;
+    }
+    const float step = 2.f * std::acos(1.f - kTolerance / radius);
+    const auto sides = static_cast<std::size_t>(std::ceil(2.f * static_cast<float>(M_PI) / step));
+    return std::clamp((sides + 1) / 2 * 2, kFewest, kMost); // even: a capsule's ends are halves
+}
+
+void TriangleBatch::ellipse(sf::Vector2f centre, float rx, float ry, float angle,
+                            sf::Color colour) {
+    const std::size_t sides = sidesFor(std::max(rx, ry));
+    const sf::Vector2f u{std::cos(angle), std::sin(angle)};
+    const sf::Vector2f v{-u.y, u.x};
+    sf::Vector2f previous = centre + u * rx;
+    for (std::size_t i = 1; i <= sides; ++i) {
+        const float t =
+            2.f * static_cast<float>(M_PI) * static_cast<float>(i) / static_cast<float>(sides);
+        const sf::Vector2f next = centre + u * (rx * std::cos(t)) + v * (ry * std::sin(t));
+        triangle(centre, previous, next, colour);
+        previous = next;
+    }
+}
+
+void TriangleBatch::disc(sf::Vector2f centre, float radius, sf::Color colour) {
+    ellipse(centre, radius, radius, 0.f, colour);
+}
+
+void TriangleBatch::capsule(sf::Vector2f a, sf::Vector2f b, float radius, sf::Color colour) {
+    const sf::Vector2f d = b - a;
+    const float length = std::hypot(d.x, d.y);
+    if (colour.a < 255) {
+        // See-through: the rectangle and both discs, each blended over the others where they
+        // overlap, as drawing them one by one does.
+        if (length > 0.01f) {
+            const sf::Vector2f across = sf::Vector2f{-d.y, d.x} * (radius / length);
+            triangle(a - across, b - across, b + across, colour);
+            triangle(a - across, b + across, a + across, colour);
+        }
+        disc(a, radius, colour);
+        disc(b, radius, colour);
+        return;
+    }
+    if (length <= 0.01f) {
+        disc(a, radius, colour);
+        return;
+    }
+    // Opaque: the rectangle as two triangles and half a disc round each end, each fanned from
+    // its centre: large triangles, which a rasteriser fills fastest (a fan from the middle of a
+    // long stroke would be all slivers), and no pixel drawn twice.
+    const sf::Vector2f u = d / length;
+    const sf::Vector2f across = sf::Vector2f{-u.y, u.x} * radius;
+    triangle(a - across, b - across, b + across, colour);
+    triangle(a - across, b + across, a + across, colour);
+    const std::size_t half = sidesFor(radius) / 2;
+    for (int end = 0; end < 2; ++end) {
+        const sf::Vector2f c = end == 0 ? b : a;
+        const float sign = end == 0 ? 1.f : -1.f;
+        halfCircle(c, -sign * across, sign * u * radius, half);
+        for (std::size_t k = 1; k <= half; ++k) {
+            triangle(c, m_ring[k - 1], m_ring[k], colour);
+        }
+    }
+}
+
+void TriangleBatch::halfCircle(sf::Vector2f centre, sf::Vector2f from, sf::Vector2f middle,
+                               std::size_t steps) {
+    m_ring.clear();
+    m_ring.push_back(centre + from);
+    for (std::size_t k = 1; k < steps; ++k) {
+        const float t =
+            static_cast<float>(M_PI) * static_cast<float>(k) / static_cast<float>(steps);
+        m_ring.push_back(centre + from * std::cos(t) + middle * std::sin(t));
+    }
+    m_ring.push_back(centre - from); // exactly opposite: the rectangle's corner
+}
+
+void TriangleBatch::outlinedCapsule(sf::Vector2f a, sf::Vector2f b, float radius, float width,
+                                    sf::Color fill, sf::Color outline) {
+    const sf::Vector2f d = b - a;
+    const float length = std::hypot(d.x, d.y);
+    if (fill.a < 255 || outline.a < 255 || length <= 0.01f || width <= 0.f) {
+        capsule(a, b, radius + width, outline);
+        capsule(a, b, radius, fill);
+        return;
+    }
+    // The fill as capsule() draws it; the outline only where it shows, a band `width` wide
+    // around it whose inner edge is the fill's edge, point for point (no pixel drawn twice,
+    // no gap between them).
+    const sf::Vector2f u = d / length;
+    const sf::Vector2f v{-u.y, u.x};
+    const sf::Vector2f in = v * radius;
+    const sf::Vector2f out = v * (radius + width);
+    triangle(a - in, b - in, b + in, fill);
+    triangle(a - in, b + in, a + in, fill);
+    triangle(a - out, b - out, b - in, outline);
+    triangle(a - out, b - in, a - in, outline);
+    triangle(a + in, b + in, b + out, outline);
+    triangle(a + in, b + out, a + out, outline);
+    const std::size_t half = sidesFor(radius + width) / 2;
+    const float k = (radius + width) / radius;
+    for (int end = 0; end < 2; ++end) {
+        const sf::Vector2f c = end == 0 ? b : a;
+        const float sign = end == 0 ? 1.f : -1.f;
+        halfCircle(c, -sign * in, sign * u * radius, half);
+        for (std::size_t i = 1; i <= half; ++i) {
+            const sf::Vector2f p = m_ring[i - 1];
+            const sf::Vector2f q = m_ring[i];
+            triangle(c, p, q, fill);
+            const sf::Vector2f pOut = c + (p - c) * k;
+            const sf::Vector2f qOut = c + (q - c) * k;
+            triangle(p, pOut, qOut, outline);
+            triangle(p, qOut, q, outline);
+        }
+    }
+}
+
+void TriangleBatch::convex(const std::vector<sf::Vector2f>& points, sf::Color fill,
+                           sf::Color outline, float thickness) {
+    const std::size_t n = points.size();
+    if (n < 3) {
+        return;
+    }
+    for (std::size_t i = 1; i + 1 < n; ++i) {
+        triangle(points[0], points[i], points[i + 1], fill);
+    }
+    if (thickness <= 0.f || outline.a == 0) {
+        return;
+    }
+    // As sf::Shape makes its outline: each corner pushed out along the mean of its two edges'
+    // outward normals, lengthened so that the edges move out by `thickness`.
+    sf::Vector2f low = points[0];
+    sf::Vector2f high = points[0];
+    for (const auto p : points) {
+        low = {std::min(low.x, p.x), std::min(low.y, p.y)};
+        high = {std::max(high.x, p.x), std::max(high.y, p.y)};
+    }
+    const sf::Vector2f inside = (low + high) * 0.5f;
+    auto normal = [](sf::Vector2f p, sf::Vector2f q) {
+        const sf::Vector2f across{p.y - q.y, q.x - p.x};
+        const float length = std::hypot(across.x, across.y);
+        return length > 0.f ? across / length : across;
+    };
+    m_ring.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+        const sf::Vector2f p0 = points[(i + n - 1) % n];
+        const sf::Vector2f p1 = points[i];
+        const sf::Vector2f p2 = points[(i + 1) % n];
+        sf::Vector2f n1 = normal(p0, p1);
+        sf::Vector2f n2 = normal(p1, p2);
+        const sf::Vector2f toInside = inside - p1;
+        if (n1.x * toInside.x + n1.y * toInside.y > 0.f) {
+            n1 = -n1;
+        }
+        if (n2.x * toInside.x + n2.y * toInside.y > 0.f) {
+            n2 = -n2;
+        }
+        const float factor = 1.f + (n1.x * n2.x + n1.y * n2.y);
+        m_ring.push_back(p1 + (n1 + n2) / factor * thickness);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t j = (i + 1) % n;
+        triangle(points[i], m_ring[i], points[j], outline);
+        triangle(m_ring[i], points[j], m_ring[j], outline);
+    }
+}
+
+void TriangleBatch::outlinedDisc(sf::Vector2f centre, float radius, sf::Color fill,
+                                 sf::Color outline, float thickness) {
+    const std::size_t sides = sidesFor(radius + thickness);
+    std::vector<sf::Vector2f>& corners = m_corners;
+    corners.clear();
+    for (std::size_t i = 0; i < sides; ++i) {
+        const float t =
+            2.f * static_cast<float>(M_PI) * static_cast<float>(i) / static_cast<float>(sides);
+        corners.push_back(centre + sf::Vector2f{std::cos(t), std::sin(t)} * radius);
+    }
+    convex(corners, fill, outline, thickness);
+}
+
+void TriangleBatch::roundedRect(sf::FloatRect r, float radius, sf::Color fill, sf::Color outline,
+                                float thickness) {
+    // Six points a corner, as drawRoundedRect (Widgets) makes its shape.
+    constexpr int kCornerPoints = 6;
+    radius = std::min({radius, r.width / 2, r.height / 2});
+    const sf::Vector2f centres[4] = {{r.left + r.width - radius, r.top + radius},
+                                     {r.left + r.width - radius, r.top + r.height - radius},
+                                     {r.left + radius, r.top + r.height - radius},
+                                     {r.left + radius, r.top + radius}};
+    m_corners.clear();
+    for (int corner = 0; corner < 4; ++corner) {
+        for (int k = 0; k < kCornerPoints; ++k) {
+            const float angle = static_cast<float>(-M_PI / 2 + M_PI / 2 * corner +
+                                                   M_PI / 2 * k / (kCornerPoints - 1));
+            m_corners.push_back({centres[corner].x + radius * std::cos(angle),
+                                 centres[corner].y + radius * std::sin(angle)});
+        }
+    }
+    convex(m_corners, fill, outline, thickness);
+}
+
+void TriangleBatch::draw(sf::RenderTarget& target, std::size_t from, std::size_t to) const {
+    to = std::min(to, m_vertices.size());
+    // Runs of opaque triangles replace what is under them (blending them would give the same
+    // colours, at the cost of reading every pixel under them first); see-through ones blend.
+    while (from < to) {
+        const bool opaque = m_vertices[from].color.a == 255;
+        std::size_t end = from + 3;
+        while (end < to && (m_vertices[end].color.a == 255) == opaque) {
+            end += 3;
+        }
+        target.draw(m_vertices.data() + from, end - from, sf::Triangles,
+                    opaque ? sf::RenderStates(sf::BlendNone) : sf::RenderStates::Default);
+        from = end;
+    }
+}
+
 double bandRestLength(const core::Scene& scene, const core::Posture& first) {
     const auto body = core::place(first);
     for (const auto& prop : scene.props) {
@@ -175,27 +412,29 @@ PictureFit fitPictures(const std::vector<core::Picture>& pictures, sf::FloatRect
 void drawMannequin(sf::RenderTarget& target, const core::Picture& picture, const PictureFit& fit,
                    const core::Camera& camera, MannequinStyle style,
                    const std::vector<BandPath>& bands) {
+    TriangleBatch batch;
+    addMannequin(batch, target.getView(), picture, fit, camera, style, bands);
+    batch.draw(target);
+}
+
+void addMannequin(TriangleBatch& batch, const sf::View& view, const core::Picture& picture,
+                  const PictureFit& fit, const core::Camera& camera, MannequinStyle style,
+                  const std::vector<BandPath>& bands) {
     const float px = fit.scale;
     if (style.floor && !style.ghost) {
         // The floor: a line seen level; seen from above, a plane from its far edge (2 m behind
         // the figure) down to the bottom of the picture.
         const float y = fit({0.0, 0.0, 0.0}).y;
-        const sf::View& view = target.getView();
         const float width = view.getSize().x;
         const float left = view.getCenter().x - width / 2;
         const float bottom = view.getCenter().y + view.getSize().y / 2;
         const double rise = std::sin(camera.elevation * M_PI / 180.0);
         if (rise > 0.05) {
             const float far = fit({0.0, 2.0 * rise, 0.0}).y;
-            sf::RectangleShape plane({width, std::max(0.f, bottom - far)});
-            plane.setPosition(left, far);
-            plane.setFillColor(mixed(colour::background, colour::floor, 0.22f));
-            target.draw(plane);
+            batch.rect({left, far, width, std::max(0.f, bottom - far)},
+                       mixed(colour::background, colour::floor, 0.22f));
         } else {
-            sf::RectangleShape line({width, 3.f});
-            line.setPosition(left, y);
-            line.setFillColor(colour::floor);
-            target.draw(line);
+            batch.rect({left, y, width, 3.f}, colour::floor);
         }
     }
     const sf::Color highlight{213, 94, 0}; // Okabe-Ito vermillion: the part that moves
@@ -206,9 +445,9 @@ void drawMannequin(sf::RenderTarget& target, const core::Picture& picture, const
         }
         spineDrawn = true;
         for (std::size_t i = 1; i < picture.spine.size(); ++i) {
-            drawCapsule(target, fit(picture.spine[i - 1]), fit(picture.spine[i]),
-                        std::max(1.5f, 0.006f * px),
-                        mixed(colour::figureTrunk, colour::panel, 0.55f));
+            batch.capsule(fit(picture.spine[i - 1]), fit(picture.spine[i]),
+                          std::max(1.5f, 0.006f * px),
+                          mixed(colour::figureTrunk, colour::panel, 0.55f));
         }
     };
     for (const auto& shape : picture.shapes) {
@@ -225,8 +464,8 @@ void drawMannequin(sf::RenderTarget& target, const core::Picture& picture, const
                 for (const auto& p : shape.outline) {
                     points.push_back(fit(p));
                 }
-                drawPolygon(target, points, base, scaled(base, 0.75f),
-                            shape.tone == core::Tone::Top ? 0.f : 1.5f);
+                addPolygon(batch, points, base, scaled(base, 0.75f),
+                           shape.tone == core::Tone::Top ? 0.f : 1.5f);
             } else if (shape.tone == core::Tone::Band) {
                 // Stretched, it thins and darkens: the tension shows; slack (its ends nearer than
                 // its rest length), it is broad and light. As a rope it hangs as it does.
@@ -239,15 +478,14 @@ void drawMannequin(sf::RenderTarget& target, const core::Picture& picture, const
                 if (rope != nullptr) {
                     const auto& p = rope->points;
                     for (std::size_t i = 1; i < p.size(); ++i) {
-                        drawCapsule(target, fit({p[i - 1].x, p[i - 1].y, 0.0}),
-                                    fit({p[i].x, p[i].y, 0.0}), width / 2, colour);
+                        batch.capsule(fit({p[i - 1].x, p[i - 1].y, 0.0}),
+                                      fit({p[i].x, p[i].y, 0.0}), width / 2, colour);
                     }
                 } else {
-                    drawCapsule(target, a, b, width / 2, colour);
+                    batch.capsule(a, b, width / 2, colour);
                 }
             } else {
-                drawCapsule(target, a, b, std::max(r, 1.5f) + 1.f, scaled(base, 0.7f));
-                drawCapsule(target, a, b, std::max(r, 1.5f), base);
+                batch.outlinedCapsule(a, b, std::max(r, 1.5f), 1.f, base, scaled(base, 0.7f));
             }
             continue;
         }
@@ -261,9 +499,9 @@ void drawMannequin(sf::RenderTarget& target, const core::Picture& picture, const
                 for (const auto& p : shape.outline) {
                     points.push_back(fit(p));
                 }
-                drawPolygon(target, points, faint, sf::Color::Transparent, 0.f);
+                addPolygon(batch, points, faint, sf::Color::Transparent, 0.f);
             } else {
-                drawCapsule(target, a, b, r, faint);
+                batch.capsule(a, b, r, faint);
             }
             continue;
         }
@@ -275,15 +513,14 @@ void drawMannequin(sf::RenderTarget& target, const core::Picture& picture, const
             for (const auto& p : shape.outline) {
                 points.push_back(fit(p));
             }
-            drawPolygon(target, points, fill, edge, 1.5f);
+            addPolygon(batch, points, fill, edge, 1.5f);
             continue;
         }
         // An outline, the fill, and a narrow highlight towards the light (up and left): a
         // rounded, mannequin-like segment rather than a stick.
-        drawCapsule(target, a, b, r + 1.5f, edge);
-        drawCapsule(target, a, b, r, fill);
+        batch.outlinedCapsule(a, b, r, 1.5f, fill, edge);
         const sf::Vector2f offset{-0.3f * r, -0.3f * r};
-        drawCapsule(target, a + offset, b + offset, 0.38f * r, shine);
+        batch.capsule(a + offset, b + offset, 0.38f * r, shine);
         if (shape.part == core::Part::Head) {
             // The face: the nose shows where the head points; the eye and the mouth when the
             // face is towards the viewer.
@@ -295,34 +532,23 @@ void drawMannequin(sf::RenderTarget& target, const core::Picture& picture, const
                 const sf::Vector2f centre = fit(face.centre);
                 const sf::Vector2f towards = (nose - centre) * 0.5f;
                 const float length = std::hypot(towards.x, towards.y);
-                sf::CircleShape mask(0.62f * r, 24);
-                mask.setOrigin(mask.getRadius(), mask.getRadius());
-                mask.setPosition(centre + towards);
                 // Seen edge-on it narrows: squeezed across the way it points.
                 const float squeeze = std::clamp(1.f - length / (0.9f * r), 0.45f, 1.f);
+                const float radius = 0.62f * r;
+                const sf::Color light = mixed(fill, sf::Color::White, face.visible ? 0.35f : 0.15f);
                 if (length > 0.01f) {
-                    mask.setRotation(std::atan2(towards.y, towards.x) * 180.f / 3.14159265f);
-                    mask.setScale(squeeze, 1.f);
+                    batch.ellipse(centre + towards, squeeze * radius, radius,
+                                  std::atan2(towards.y, towards.x), light);
+                } else {
+                    batch.disc(centre + towards, radius, light);
                 }
-                mask.setFillColor(mixed(fill, sf::Color::White, face.visible ? 0.35f : 0.15f));
-                target.draw(mask);
             }
-            sf::CircleShape tip(std::max(2.f, 0.18f * r), 16);
-            tip.setOrigin(tip.getRadius(), tip.getRadius());
-            tip.setPosition(nose);
-            tip.setFillColor(fill);
-            tip.setOutlineColor(edge);
-            tip.setOutlineThickness(1.5f);
-            target.draw(tip);
+            batch.outlinedDisc(nose, std::max(2.f, 0.18f * r), fill, edge, 1.5f);
             if (face.visible) {
-                sf::CircleShape eye(std::max(1.5f, 0.09f * r), 12);
-                eye.setOrigin(eye.getRadius(), eye.getRadius());
-                eye.setPosition(fit(face.eye));
-                eye.setFillColor(colour::text);
-                target.draw(eye);
+                batch.disc(fit(face.eye), std::max(1.5f, 0.09f * r), colour::text);
                 const sf::Vector2f chin = fit(face.chin);
-                drawCapsule(target, chin + (nose - chin) * 0.35f, chin + (nose - chin) * 0.1f,
-                            std::max(1.f, 0.05f * r), edge);
+                batch.capsule(chin + (nose - chin) * 0.35f, chin + (nose - chin) * 0.1f,
+                              std::max(1.f, 0.05f * r), edge);
             }
         }
         if (shape.part == core::Part::Thorax) {
@@ -332,13 +558,19 @@ void drawMannequin(sf::RenderTarget& target, const core::Picture& picture, const
 }
 
 void drawCross(sf::RenderTarget& target, sf::FloatRect frame) {
+    TriangleBatch batch;
+    addCross(batch, frame);
+    batch.draw(target);
+}
+
+void addCross(TriangleBatch& batch, sf::FloatRect frame) {
     const sf::Color red{213, 94, 0, 150}; // Okabe-Ito vermillion, see-through
     const float inset = 0.12f * std::min(frame.width, frame.height);
     const float width = std::max(2.f, 0.012f * std::min(frame.width, frame.height));
     const sf::Vector2f a{frame.left + inset, frame.top + inset};
     const sf::Vector2f b{frame.left + frame.width - inset, frame.top + frame.height - inset};
-    drawCapsule(target, a, b, width, red);
-    drawCapsule(target, {b.x, a.y}, {a.x, b.y}, width, red);
+    batch.capsule(a, b, width, red);
+    batch.capsule({b.x, a.y}, {a.x, b.y}, width, red);
 }
 
 namespace {
@@ -692,7 +924,9 @@ void FigureStage::drawFigureOnly(sf::RenderTarget& target) const {
     const auto bands = bandPaths();
     const sf::View saved = target.getView();
     target.setView(clipTo(target, m_frame));
-    drawMannequin(target, picture, m_fit, cam, {}, bands);
+    m_batch.clear();
+    addMannequin(m_batch, target.getView(), picture, m_fit, cam, {}, bands);
+    m_batch.draw(target);
     target.setView(saved);
 }
 
@@ -702,32 +936,43 @@ void FigureStage::draw(sf::RenderTarget& target, const Fonts& fonts, Style style
     // Clipped to the frame, so nothing spills out of it.
     const sf::View saved = target.getView();
     target.setView(clipTo(target, m_frame));
+    // The figure's shapes (the ghost, the scene and the body, the fault picture's box, figure
+    // and cross) go into one batch of triangles, drawn before the caption: a draw call for each
+    // run of opaque or see-through triangles.
+    m_batch.clear();
     if (m_motion.size() > 0) {
+        const sf::View& view = target.getView();
         const auto body = core::place(shownPosture());
         const auto start = core::place(m_motion.key(0));
         auto picture = core::picture(body, cam, core::workingParts(start, body, m_focus));
         core::addProps(picture, m_motion.scene(), body, cam, m_bandRest);
         // The start pose faint behind, then the scene and the body.
         if (style.ghost && !core::movingParts(start, body).empty()) {
-            drawMannequin(target, core::picture(start, cam), m_fit, cam, {true, false});
+            addMannequin(m_batch, view, core::picture(start, cam), m_fit, cam, {true, false});
         }
-        drawMannequin(target, picture, m_fit, cam, {false, true}, bandPaths());
+        addMannequin(m_batch, view, picture, m_fit, cam, {false, true}, bandPaths());
         if (style.fade < 1.f) {
-            sf::RectangleShape veil({m_frame.width, m_frame.height});
-            veil.setPosition(m_frame.left, m_frame.top);
             sf::Color ground = colour::panel;
             ground.a = static_cast<sf::Uint8>(255.f * std::clamp(1.f - style.fade, 0.f, 1.f));
-            veil.setFillColor(ground);
-            target.draw(veil);
+            m_batch.rect(m_frame, ground);
         }
         const sf::FloatRect inset = faultRect();
-        if (style.fault && inset.width > 0.f && m_exercise != nullptr && m_faultBody) {
-            drawRoundedRect(target, inset, 10.f, colour::background, colour::panelBorder, 1.f);
+        const bool fault = style.fault && inset.width > 0.f && m_exercise != nullptr && m_faultBody;
+        if (fault) {
+            // Its box, as drawRoundedRect draws it, in the batch (opaque, with the figure).
+            m_batch.roundedRect(inset, 10.f, colour::background, colour::panelBorder, 1.f);
+            if (activeAudit != nullptr) {
+                activeAudit->add(target, inset, false, "box");
+            }
+        }
+        // The caption under the fault picture, drawn after the batch.
+        std::vector<sf::String> lines;
+        float captionTop = 0.f;
+        if (fault) {
             const std::string caption = m_exercise->text(core::uiLanguage()).fault.empty()
                                             ? std::string(core::tr("Not like this"))
                                             : m_exercise->text(core::uiLanguage()).fault;
-            const auto lines =
-                wrapText(caption, fonts.regular, typeSize::small, (inset.width - 16.f) * 0.97f);
+            lines = wrapText(caption, fonts.regular, typeSize::small, (inset.width - 16.f) * 0.97f);
             const float captionHeight = static_cast<float>(std::min<std::size_t>(lines.size(), 2)) *
                                             static_cast<float>(typeSize::small) * 1.3f +
                                         8.f;
@@ -741,14 +986,16 @@ void FigureStage::draw(sf::RenderTarget& target, const Fonts& fonts, Style style
                 m_ropes.faultKey = ropeKey();
             }
             const auto faultFit = fitPictures({faultPicture}, figureArea);
-            drawMannequin(target, faultPicture, faultFit, cam, {false, false}, m_ropes.fault);
-            drawCross(target, figureArea);
-            float y = figureArea.top + figureArea.height + 2.f;
-            for (std::size_t i = 0; i < lines.size() && i < 2; ++i) {
-                drawText(target, lines[i], fonts.regular, typeSize::small, {inset.left + 8.f, y},
-                         colour::text);
-                y += static_cast<float>(typeSize::small) * 1.3f;
-            }
+            addMannequin(m_batch, view, faultPicture, faultFit, cam, {false, false}, m_ropes.fault);
+            addCross(m_batch, figureArea);
+            captionTop = figureArea.top + figureArea.height + 2.f;
+        }
+        m_batch.draw(target);
+        float y = captionTop;
+        for (std::size_t i = 0; i < lines.size() && i < 2; ++i) {
+            drawText(target, lines[i], fonts.regular, typeSize::small, {inset.left + 8.f, y},
+                     colour::text);
+            y += static_cast<float>(typeSize::small) * 1.3f;
         }
     }
     target.setView(saved);

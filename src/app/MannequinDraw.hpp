@@ -31,6 +31,57 @@ struct PictureFit {
 [[nodiscard]] PictureFit fitPictures(const std::vector<core::Picture>& pictures,
                                      sf::FloatRect frame);
 
+// Triangles in the order they are added, drawn with one draw call each time: a rasteriser fills
+// triangles in the order it is given them, so the painter's order of separate shapes is kept
+// (a see-through shape blends over what was added before it). Circles get as many sides as
+// their radius in pixels needs to look round. The buffers are kept between frames.
+class TriangleBatch {
+public:
+    void clear() { m_vertices.clear(); }
+    // Vertices so far: a mark to draw a part of the batch.
+    [[nodiscard]] std::size_t size() const { return m_vertices.size(); }
+    [[nodiscard]] const std::vector<sf::Vertex>& vertices() const { return m_vertices; }
+
+    void triangle(sf::Vector2f a, sf::Vector2f b, sf::Vector2f c, sf::Color colour);
+    void rect(sf::FloatRect rect, sf::Color colour);
+    void disc(sf::Vector2f centre, float radius, sf::Color colour);
+    // An ellipse with half-axes `rx` along the direction `angle` (radians) and `ry` across it.
+    void ellipse(sf::Vector2f centre, float rx, float ry, float angle, sf::Color colour);
+    // A stroke with round ends, as a rectangle and a disc at each end draw it (a see-through one
+    // is drawn as those three, overlapping, as separate shapes would be).
+    void capsule(sf::Vector2f a, sf::Vector2f b, float radius, sf::Color colour);
+    // The same with an outline `width` wide around it: the picture of capsule(radius + width,
+    // outline) under capsule(radius, fill), without filling the inside twice.
+    void outlinedCapsule(sf::Vector2f a, sf::Vector2f b, float radius, float width, sf::Color fill,
+                         sf::Color outline);
+    // A convex polygon with an outline `thickness` wide around its outside, mitred at the
+    // corners, as sf::ConvexShape draws it.
+    void convex(const std::vector<sf::Vector2f>& points, sf::Color fill, sf::Color outline = {},
+                float thickness = 0.f);
+    // A rectangle with rounded corners and an outline, as drawRoundedRect (Widgets) draws it.
+    void roundedRect(sf::FloatRect rect, float radius, sf::Color fill, sf::Color outline,
+                     float thickness);
+    // A disc with an outline around it (sf::CircleShape with an outline).
+    void outlinedDisc(sf::Vector2f centre, float radius, sf::Color fill, sf::Color outline,
+                      float thickness);
+
+    // The vertices [from, to): a draw call for each run of opaque or see-through triangles.
+    void draw(sf::RenderTarget& target, std::size_t from = 0,
+              std::size_t to = static_cast<std::size_t>(-1)) const;
+
+    // Sides of a circle of `radius` pixels: its edges within a third of a pixel of the circle.
+    [[nodiscard]] static std::size_t sidesFor(float radius);
+
+private:
+    // Into m_ring: `steps` + 1 points from centre + from round through centre + middle to
+    // centre - from.
+    void halfCircle(sf::Vector2f centre, sf::Vector2f from, sf::Vector2f middle, std::size_t steps);
+
+    std::vector<sf::Vertex> m_vertices;
+    std::vector<sf::Vector2f> m_ring;    // a shape's outline while it is made
+    std::vector<sf::Vector2f> m_corners; // a disc's corners while it is made
+};
+
 struct MannequinStyle {
     bool ghost = false; // drawn flat and faint (the start pose behind the movement)
     bool floor = true;  // the floor under the body
@@ -44,10 +95,14 @@ struct BandPath {
 };
 
 // `bands`: the picture's bands as ropes, drawn in the place of the band shapes they run along
-// (the one whose ends are nearest); a band without one is drawn straight.
+// (the one whose ends are nearest); a band without one is drawn straight. One draw call.
 void drawMannequin(sf::RenderTarget& target, const core::Picture& picture, const PictureFit& fit,
                    const core::Camera& camera, MannequinStyle style = {},
                    const std::vector<BandPath>& bands = {});
+// The same added to `batch`; `view`: the target's view, across which the floor runs.
+void addMannequin(TriangleBatch& batch, const sf::View& view, const core::Picture& picture,
+                  const PictureFit& fit, const core::Camera& camera, MannequinStyle style = {},
+                  const std::vector<BandPath>& bands = {});
 
 // A band's rest length in `scene`: its length in the first key pose, where the exercises step
 // back until it is just taut (0 without a band).
@@ -170,9 +225,11 @@ private:
     [[nodiscard]] std::string ropeKey() const;
     void syncRopes(double seconds) const; // makes them when needed, then steps them
     [[nodiscard]] std::vector<BandPath> bandPaths() const;
+    mutable TriangleBatch m_batch; // the figure's triangles, made again in every draw
 };
 
 // A fault picture's cross: two broad strokes corner to corner over `frame`.
 void drawCross(sf::RenderTarget& target, sf::FloatRect frame);
+void addCross(TriangleBatch& batch, sf::FloatRect frame);
 
 } // namespace motus::app

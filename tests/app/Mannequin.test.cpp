@@ -1,9 +1,10 @@
 // The figure v2 drawn (app/MannequinDraw) through `render --camera`: the figure is drawn in its
-// frame, and turning the camera changes the picture.
+// frame, and turning the camera changes the picture; it is drawn in a few draw calls.
 #include "app/MannequinDraw.hpp"
 #include "app/Render.hpp"
 #include "app/Theme.hpp"
 #include "content/ExerciseLoader.hpp"
+#include "support/GlDrawCalls.hpp"
 
 #include <SFML/Graphics.hpp>
 
@@ -340,4 +341,69 @@ TEST_CASE("figure v2: the pendulum player swings the arm; a still picture has it
     // arm that swung hangs again.
     live.update(1.f / 60.f, false);
     CHECK(std::abs(armOf(live.shownPosture())) < 0.01);
+}
+
+TEST_CASE("figure v2: a frame of the figure is a few draw calls, whatever its parts",
+          "[app][mannequin][display]") {
+    // Batched: the body, its props and band, the ghost, the fault picture and its cross go to
+    // the rasteriser as a few runs of triangles, not a draw call per shape (623 a frame before).
+    const auto* ex = library().find("band-row");
+    REQUIRE(ex != nullptr);
+    REQUIRE(ex->scene.fault);
+    app::FigureStage stage;
+    stage.setExercise(ex);
+    stage.setFrame({0.f, 0.f, 640.f, 480.f});
+    stage.setPosture(stage.motion().between(0, 1, 0.5));
+    stage.update(1.f / 60.f);
+    sf::RenderTexture texture;
+    REQUIRE(texture.create(640, 480));
+    texture.clear(app::colour::panel);
+    app::FigureStage::Style style;
+    style.controls = false;
+    style.fade = 0.5f;
+    const std::size_t before = testing::glDrawCalls();
+    stage.draw(texture, fonts(), style);
+    const std::size_t calls = testing::glDrawCalls() - before;
+    // The opaque figure, the see-through veil (faded), the opaque fault box and figure, the
+    // see-through cross, and at most two lines of the caption.
+    CHECK(calls <= 6);
+    CHECK(calls >= 3); // the counter counts
+    const std::size_t alone = testing::glDrawCalls();
+    stage.drawFigureOnly(texture);
+    CHECK(testing::glDrawCalls() - alone == 1);
+}
+
+TEST_CASE("figure v2: an outlined stroke is the picture of the outline's stroke under the fill's",
+          "[app][mannequin][display]") {
+    // outlinedCapsule draws the outline only where it shows; the picture is that of the two
+    // strokes drawn one over the other, as the figure was drawn before.
+    const sf::Color fill{80, 110, 150};
+    const sf::Color edge{30, 50, 70};
+    for (const float radius : {1.5f, 6.f, 23.f}) {
+        for (const sf::Vector2f end :
+             {sf::Vector2f{180.f, 60.f}, sf::Vector2f{70.f, 140.f}, sf::Vector2f{130.f, 91.f}}) {
+            INFO(radius << " to " << end.x << "," << end.y);
+            auto draw = [&](bool outlined) {
+                app::TriangleBatch batch;
+                if (outlined) {
+                    batch.outlinedCapsule({60.f, 80.f}, end, radius, 1.5f, fill, edge);
+                } else {
+                    batch.capsule({60.f, 80.f}, end, radius + 1.5f, edge);
+                    batch.capsule({60.f, 80.f}, end, radius, fill);
+                }
+                sf::RenderTexture texture;
+                REQUIRE(texture.create(240, 200));
+                texture.clear(app::colour::panel);
+                batch.draw(texture);
+                texture.display();
+                return texture.getTexture().copyToImage();
+            };
+            // The same but for a few pixels along the fill's rim (its half-circles get the
+            // outline's number of sides there, so that the two meet point for point): at most
+            // one in twelve of the rim's pixels.
+            const float rim =
+                2.f * 3.14159f * radius + 2.f * std::hypot(end.x - 60.f, end.y - 80.f);
+            CHECK(static_cast<float>(differing(draw(true), draw(false))) <= rim / 12.f);
+        }
+    }
 }
