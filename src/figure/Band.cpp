@@ -1,5 +1,7 @@
 #include "Band.hpp"
 
+#include "Box2DPoints.hpp"
+
 #include <box2d/box2d.h>
 
 #include <algorithm>
@@ -13,13 +15,8 @@ constexpr double kMinRest = 0.01;   // metres: a band seen end-on still has some
 constexpr int kVelocityIterations = 24;
 constexpr int kPositionIterations = 4;
 
-b2Vec2 vec(Point p) {
-    return {static_cast<float>(p.x), static_cast<float>(p.y)};
-}
-
-Point lerp(Point a, Point b, double t) {
-    return {a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t};
-}
+using detail::lerp;
+using detail::toBox2D;
 
 } // namespace
 
@@ -61,7 +58,7 @@ struct BandRope::Impl {
     void substep(Point a, Point h) {
         const auto dt = static_cast<float>(def.timeStep);
         auto drive = [dt](b2Body* body, Point target) {
-            body->SetLinearVelocity((1.f / dt) * (vec(target) - body->GetPosition()));
+            body->SetLinearVelocity((1.f / dt) * (toBox2D(target) - body->GetPosition()));
         };
         drive(nodes.front(), a);
         drive(nodes.back(), h);
@@ -85,7 +82,7 @@ BandRope::BandRope(Point anchor, Point hand, double restLength, const BandDef& d
         b2BodyDef body;
         const bool end = i == 0 || i == count;
         body.type = end ? b2_kinematicBody : b2_dynamicBody;
-        body.position = vec(lerp(anchor, hand, static_cast<double>(i) / count));
+        body.position = toBox2D(lerp(anchor, hand, static_cast<double>(i) / count));
         body.linearDamping = end ? 0.f : static_cast<float>(def.drag);
         body.fixedRotation = true;
         m.nodes.push_back(m.world.CreateBody(&body));

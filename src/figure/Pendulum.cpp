@@ -2,6 +2,8 @@
 
 #include "core/Mannequin.hpp"
 
+#include "Box2DPoints.hpp"
+
 #include <box2d/box2d.h>
 
 #include <algorithm>
@@ -14,13 +16,8 @@ namespace {
 constexpr int kVelocityIterations = 8;
 constexpr int kPositionIterations = 3;
 
-b2Vec2 vec(Point p) {
-    return {static_cast<float>(p.x), static_cast<float>(p.y)};
-}
-
-Point lerp(Point a, Point b, double t) {
-    return {a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t};
-}
+using detail::lerp;
+using detail::toBox2D;
 
 } // namespace
 
@@ -53,11 +50,11 @@ struct Pendulum::Impl {
         world.SetAllowSleeping(false);
         b2BodyDef fixed;
         fixed.type = b2_kinematicBody;
-        fixed.position = vec(where);
+        fixed.position = toBox2D(where);
         pivot = world.CreateBody(&fixed);
         b2BodyDef swinging;
         swinging.type = b2_dynamicBody;
-        swinging.position = vec(where);
+        swinging.position = toBox2D(where);
         arm = world.CreateBody(&swinging);
         b2MassData mass;
         mass.mass = static_cast<float>(def.mass);
@@ -65,7 +62,7 @@ struct Pendulum::Impl {
         mass.I = static_cast<float>(def.inertia); // about the body's origin, the joint
         arm->SetMassData(&mass);
         b2RevoluteJointDef joint;
-        joint.Initialize(pivot, arm, vec(where));
+        joint.Initialize(pivot, arm, toBox2D(where));
         world.CreateJoint(&joint);
         damping = 2.0 * def.damping * std::sqrt(def.inertia * def.mass * def.gravity * def.centre);
         at = where;
@@ -74,7 +71,7 @@ struct Pendulum::Impl {
     // One physics step with the pivot driven to `target` by its end.
     void substep(Point target) {
         const auto dt = static_cast<float>(def.timeStep);
-        pivot->SetLinearVelocity((1.f / dt) * (vec(target) - pivot->GetPosition()));
+        pivot->SetLinearVelocity((1.f / dt) * (toBox2D(target) - pivot->GetPosition()));
         // The joint's damping: a torque against the arm's turning (the pivot does not turn).
         arm->ApplyTorque(static_cast<float>(-damping * arm->GetAngularVelocity()), true);
         world.Step(dt, kVelocityIterations, kPositionIterations);
