@@ -1,6 +1,6 @@
 #include "Band.hpp"
 
-#include "Box2DPoints.hpp"
+#include "Simulation.hpp"
 
 #include <box2d/box2d.h>
 
@@ -15,6 +15,7 @@ constexpr double kMinRest = 0.01;   // metres: a band seen end-on still has some
 constexpr int kVelocityIterations = 24;
 constexpr int kPositionIterations = 4;
 
+using detail::fixedSteps;
 using detail::lerp;
 using detail::toBox2D;
 
@@ -107,18 +108,9 @@ void BandRope::step(Point anchor, Point hand, double seconds) {
     seconds = std::clamp(seconds, 0.0, m.def.maxStep);
     const Point anchorFrom = m.anchor;
     const Point handFrom = m.hand;
-    // The simulation lags real time by the accumulator: step k of this call ends at
-    // k·dt - accumulator after the call's start, where the ends are on their way to the targets.
-    const double h = m.def.timeStep;
-    const double lag = m.accumulator;
-    const double total = m.accumulator + seconds;
-    const auto count = static_cast<long>(std::floor(total / h + 1e-9));
-    for (long k = 1; k <= count; ++k) {
-        const double at = static_cast<double>(k) * h - lag;
-        const double t = seconds > 0.0 ? std::clamp(at / seconds, 0.0, 1.0) : 1.0;
-        m.substep(lerp(anchorFrom, anchor, t), lerp(handFrom, hand, t));
-    }
-    m.accumulator = std::max(0.0, total - static_cast<double>(count) * h);
+    // The ends on their way to the targets.
+    fixedSteps(m.accumulator, seconds, m.def.timeStep,
+               [&](double t) { m.substep(lerp(anchorFrom, anchor, t), lerp(handFrom, hand, t)); });
     m.anchor = anchor;
     m.hand = hand;
 }

@@ -2,7 +2,7 @@
 
 #include "core/Mannequin.hpp"
 
-#include "Box2DPoints.hpp"
+#include "Simulation.hpp"
 
 #include <box2d/box2d.h>
 
@@ -16,6 +16,7 @@ namespace {
 constexpr int kVelocityIterations = 8;
 constexpr int kPositionIterations = 3;
 
+using detail::fixedSteps;
 using detail::lerp;
 using detail::toBox2D;
 
@@ -92,18 +93,9 @@ void Pendulum::step(Point pivot, double seconds) {
     Impl& m = *m_impl;
     seconds = std::clamp(seconds, 0.0, m.def.maxStep);
     const Point from = m.at;
-    // As the band (Band.cpp): step k of this call ends k·dt - accumulator after its start,
-    // where the pivot is on its way from where it was to `pivot`.
-    const double h = m.def.timeStep;
-    const double lag = m.accumulator;
-    const double total = m.accumulator + seconds;
-    const auto count = static_cast<long>(std::floor(total / h + 1e-9));
-    for (long k = 1; k <= count; ++k) {
-        const double when = static_cast<double>(k) * h - lag;
-        const double t = seconds > 0.0 ? std::clamp(when / seconds, 0.0, 1.0) : 1.0;
-        m.substep(lerp(from, pivot, t));
-    }
-    m.accumulator = std::max(0.0, total - static_cast<double>(count) * h);
+    // The pivot on its way from where it was to `pivot`.
+    fixedSteps(m.accumulator, seconds, m.def.timeStep,
+               [&](double t) { m.substep(lerp(from, pivot, t)); });
     m.at = pivot;
 }
 
