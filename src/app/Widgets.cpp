@@ -197,27 +197,6 @@ void drawFocusRing(sf::RenderTarget& target, sf::FloatRect rect) {
     g_drawingFocusRing = false;
 }
 
-void drawCapsule(sf::RenderTarget& target, sf::Vector2f a, sf::Vector2f b, float radius,
-                 sf::Color colour) {
-    const sf::Vector2f d = b - a;
-    const float length = std::sqrt(d.x * d.x + d.y * d.y);
-    if (length > 0.01f) {
-        sf::RectangleShape body({length, 2 * radius});
-        body.setOrigin(0, radius);
-        body.setPosition(a);
-        body.setRotation(std::atan2(d.y, d.x) * 180.f / static_cast<float>(M_PI));
-        body.setFillColor(colour);
-        target.draw(body);
-    }
-    sf::CircleShape cap(radius, 24);
-    cap.setOrigin(radius, radius);
-    cap.setFillColor(colour);
-    cap.setPosition(a);
-    target.draw(cap);
-    cap.setPosition(b);
-    target.draw(cap);
-}
-
 std::optional<float> scrollStep(sf::Keyboard::Key key, float page, float content) {
     switch (key) {
     case sf::Keyboard::Down:

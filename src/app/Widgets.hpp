@@ -44,10 +44,6 @@ void drawRoundedRect(sf::RenderTarget& target, sf::FloatRect rect, float radius,
 // (so it never hides the control's own border). One look on every screen.
 void drawFocusRing(sf::RenderTarget& target, sf::FloatRect rect);
 
-// A thick line with round ends, for limbs.
-void drawCapsule(sf::RenderTarget& target, sf::Vector2f a, sf::Vector2f b, float radius,
-                 sf::Color colour);
-
 // A clickable chip or button: its rectangle and whether the pointer is on it.
 struct Hit {
     sf::FloatRect rect;
