@@ -458,6 +458,9 @@ void BrowserScreen::layoutDetails() {
     heading(tr("Source"));
     paragraph(ex->source + " (" + ex->licence + ")", m_fonts.regular, typeSize::small,
               colour::mutedText);
+    if (ex->doseFromConvention) {
+        paragraph(core::doseConventionNote(), m_fonts.regular, typeSize::small, colour::mutedText);
+    }
     m_detailHeight = y + 24.f;
 
     // The figure: the starting pose and the working pose (the target of the first phase).

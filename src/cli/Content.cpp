@@ -377,6 +377,17 @@ int cmdValidate(Context& c) {
                              check.filesRead, check.exercisesValid, check.programsValid, errors,
                              warnings)
               << '\n';
+        if (!check.withoutVariants.empty()) {
+            c.out << fmt::format(fmt::runtime(tr("{} exercise(s) have no easier or harder "
+                                                 "variant:")),
+                                 check.withoutVariants.size())
+                  << '\n';
+            for (const auto& ex : check.withoutVariants) {
+                c.out << "  " << ex.id << ": "
+                      << (ex.reason.empty() ? std::string(tr("no reason given")) : ex.reason)
+                      << '\n';
+            }
+        }
     }
     return errors > 0 ? kExitFailure : kExitOk;
 }
@@ -461,6 +472,9 @@ int cmdShow(Context& c) {
         j["hold_capped"] = ex->holdCapped;
         j["variants"] = {{"progression", optional(ex->progression)},
                          {"regression", optional(ex->regression)}};
+        if (!ex->noVariantReason.empty()) {
+            j["variants"]["none"] = ex->noVariantReason;
+        }
         j["view"] = std::string(core::toString(ex->view));
         Json poses = Json::array();
         for (const auto& pose : ex->poses) {
@@ -479,6 +493,7 @@ int cmdShow(Context& c) {
         }
         j["languages"] = languages;
         j["source"] = ex->source;
+        j["dose_basis"] = ex->doseFromConvention ? "convention" : "source";
         j["licence"] = ex->licence;
         j["file"] = ex->path;
         c.out << dump(j) << '\n';
@@ -499,7 +514,11 @@ int cmdShow(Context& c) {
     out << tr("Position:") << ' ' << core::displayName(ex->position) << '\n';
     out << tr("Equipment:") << ' ' << join(equipment, ", ") << '\n';
     out << tr("Level:") << ' ' << ex->level << " / 5\n";
-    out << tr("Dose:") << ' ' << core::describeDose(ex->dose) << '\n';
+    out << tr("Dose:") << ' ' << core::describeDose(ex->dose);
+    if (ex->doseFromConvention) {
+        out << " (" << tr("clinical convention") << ')';
+    }
+    out << '\n';
     out << tr("How often:") << ' ' << core::describeFrequency(ex->dose) << '\n';
     out << tr("Limits for automatic change:") << ' '
         << fmt::format(fmt::runtime(tr("sets {}–{}, reps {}–{}, hold {}–{} s, rest {}–{} s")),
@@ -521,6 +540,12 @@ int cmdShow(Context& c) {
     printList(out, tr("Cautions:"), text.cautions, false);
     printList(out, tr("Do not do this exercise if:"), text.contraindications, false);
     out << '\n' << tr("Source:") << ' ' << ex->source << " (" << ex->licence << ")\n";
+    if (ex->doseFromConvention) {
+        out << core::doseConventionNote() << '\n';
+    }
+    if (!ex->progression && !ex->regression && !ex->noVariantReason.empty()) {
+        out << tr("No easier or harder variant:") << ' ' << ex->noVariantReason << '\n';
+    }
     return kExitOk;
 }
 

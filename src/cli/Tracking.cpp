@@ -250,6 +250,7 @@ int cmdProgramList(Context& c) {
             entry["weeks"] = p.totalWeeks();
             entry["frequency"] = frequencyJson(first);
             entry["phases"] = p.phases.size();
+            entry["sources"] = p.sources;
             list.push_back(entry);
             continue;
         }
@@ -338,6 +339,9 @@ int cmdProgramShow(Context& c) {
         j["prescriptions"] = list;
         j["state"] = stateName(view.state);
         j["preview"] = view.preview;
+        j["basis"] = phase.basis;
+        j["dose_basis"] = phase.doseFromConvention ? "convention" : "source";
+        j["sources"] = program.sources;
         c.out << dump(j) << '\n';
         return kExitOk;
     }
@@ -355,6 +359,18 @@ int cmdProgramShow(Context& c) {
         c.out << "  " << padRight(nameOf(*practice, p.exercise), 34) << "  " << describe(p)
               << (p.locked ? "  " + std::string(tr("(fixed)")) : std::string())
               << (p.stopped ? "  " + std::string(tr("(stopped)")) : std::string()) << '\n';
+    }
+    if (!phase.basis.empty()) {
+        c.out << '\n' << tr("Why these doses:") << ' ' << phase.basis << '\n';
+        if (phase.doseFromConvention) {
+            c.out << core::doseConventionNote() << '\n';
+        }
+    }
+    if (!program.sources.empty()) {
+        c.out << '\n' << tr("Sources:") << '\n';
+        for (const auto& source : program.sources) {
+            c.out << "  - " << source << '\n';
+        }
     }
     return kExitOk;
 }

@@ -88,6 +88,36 @@ std::string rootElementName(std::string_view text) {
     return {};
 }
 
+namespace {
+
+// The exercises of `checked` in no chain, named by neither `checked` nor `context`.
+std::vector<ContentCheck::Unchained> unchained(const core::Library& checked,
+                                               const core::Library* context) {
+    std::set<std::string, std::less<>> named;
+    for (const core::Library* library : {&checked, context}) {
+        if (library == nullptr) {
+            continue;
+        }
+        for (const auto& ex : library->all()) {
+            for (const auto* variant : {&ex.progression, &ex.regression}) {
+                if (*variant) {
+                    named.insert(**variant);
+                }
+            }
+        }
+    }
+    std::vector<ContentCheck::Unchained> out;
+    for (const auto& ex : checked.all()) {
+        if (!ex.progression && !ex.regression && named.count(ex.id) == 0) {
+            out.push_back({ex.id, ex.path, ex.noVariantReason});
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    return out;
+}
+
+} // namespace
+
 ContentCheck checkContent(const std::vector<std::filesystem::path>& paths,
                           const core::Library* context) {
     ContentCheck check;
@@ -125,6 +155,7 @@ ContentCheck checkContent(const std::vector<std::filesystem::path>& paths,
             --check.exercisesValid; // loaded, but the figure cannot do what it says
         }
     }
+    check.withoutVariants = unchained(exercises.library, context);
     if (programFiles.empty()) {
         return check;
     }

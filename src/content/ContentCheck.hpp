@@ -29,6 +29,15 @@ struct ContentCheck {
     std::size_t filesRead = 0;
     std::size_t exercisesValid = 0;
     std::size_t programsValid = 0;
+    // Exercises checked that are in no easier/harder chain: no variant of their own and named
+    // by none. Not a fault (some movements have no clinical variant), so reported apart from
+    // the warnings, each with the file's stated reason (<variants none="...">) or none.
+    struct Unchained {
+        std::string id;
+        std::string path;
+        std::string reason;
+    };
+    std::vector<Unchained> withoutVariants;
 };
 
 // Checks every *.xml below the given files and folders, folders named "programs" included. A

@@ -85,8 +85,16 @@ std::vector<std::string> ExerciseParser::readList(const XMLElement* list, const 
 }
 
 void ExerciseParser::readSource(const XMLElement* el, core::Exercise& ex) {
-    m_xml.checkAttributes(el, {"licence", "author"});
+    m_xml.checkAttributes(el, {"licence", "author", "dose-basis"});
     m_xml.checkChildren(el, {});
+    if (auto basis = m_xml.optionalAttribute(el, "dose-basis")) {
+        if (*basis == "convention") {
+            ex.doseFromConvention = true;
+        } else if (*basis != "source") {
+            m_xml.attributeError(el, "dose-basis",
+                                 "'" + std::string(*basis) + "' is not one of source, convention");
+        }
+    }
     if (auto licence = m_xml.requiredAttribute(el, "licence")) {
         ex.licence = *licence;
     }
@@ -279,9 +287,18 @@ void ExerciseParser::readBounds(const XMLElement* el, core::Exercise& ex) {
 }
 
 void ExerciseParser::readVariants(const XMLElement* el, core::Exercise& ex) {
-    m_xml.checkAttributes(el, {"progression", "regression"});
+    m_xml.checkAttributes(el, {"progression", "regression", "none"});
     m_xml.checkChildren(el, {});
     ex.variantsLine = el->GetLineNum();
+    if (auto none = m_xml.optionalAttribute(el, "none")) {
+        if (el->Attribute("progression") != nullptr || el->Attribute("regression") != nullptr) {
+            m_xml.attributeError(el, "none", "says there is no variant, but the element names one");
+        } else if (none->find_first_not_of(" \t\n") == std::string_view::npos) {
+            m_xml.attributeError(el, "none", "is empty: say why there is no variant");
+        } else {
+            ex.noVariantReason = std::string(*none);
+        }
+    }
     for (const char* name : {"progression", "regression"}) {
         auto value = m_xml.optionalAttribute(el, name);
         if (!value) {

@@ -320,8 +320,24 @@ void ProgramParser::readItem(const XMLElement* el, core::ProgramPhase& phase,
 void ProgramParser::readPhase(const XMLElement* el, core::Program& program) {
     using L = core::DoseLimits;
     m_xml.checkAttributes(el, {"name", "weeks", "per-week", "per-day"});
-    m_xml.checkChildren(el, {"name", "item"});
+    m_xml.checkChildren(el, {"name", "basis", "item"});
     core::ProgramPhase phase;
+    if (const XMLElement* basis = m_xml.single(el, "basis", false)) {
+        m_xml.checkAttributes(basis, {"dose-basis"});
+        m_xml.checkChildren(basis, {});
+        if (auto text = m_xml.requiredText(basis)) {
+            phase.basis = *text;
+        }
+        if (auto kind = m_xml.optionalAttribute(basis, "dose-basis")) {
+            if (*kind == "convention") {
+                phase.doseFromConvention = true;
+            } else if (*kind != "source") {
+                m_xml.attributeError(basis, "dose-basis",
+                                     "'" + std::string(*kind) +
+                                         "' is not one of source, convention");
+            }
+        }
+    }
     if (auto name = m_xml.requiredAttribute(el, "name")) {
         phase.name = *name;
     }
@@ -385,7 +401,7 @@ std::optional<core::Program> ProgramParser::parse(const XMLElement* root) {
     core::Program program;
     program.path = m_xml.path();
     m_xml.checkAttributes(root, {"id", "format"});
-    m_xml.checkChildren(root, {"title", "author", "patient", "options", "phase"});
+    m_xml.checkChildren(root, {"title", "author", "source", "patient", "options", "phase"});
     if (auto id = m_xml.requiredAttribute(root, "id")) {
         if (!isValidId(*id)) {
             m_xml.attributeError(
@@ -409,6 +425,14 @@ std::optional<core::Program> ProgramParser::parse(const XMLElement* root) {
     if (const XMLElement* author = m_xml.single(root, "author", true)) {
         if (auto text = textOf(author)) {
             program.author = *text;
+        }
+    }
+    for (const XMLElement* source = root->FirstChildElement("source"); source != nullptr;
+         source = source->NextSiblingElement("source")) {
+        m_xml.checkAttributes(source, {});
+        m_xml.checkChildren(source, {});
+        if (auto text = m_xml.requiredText(source)) {
+            program.sources.emplace_back(*text);
         }
     }
     if (const XMLElement* patient = m_xml.single(root, "patient", false)) {
@@ -554,6 +578,9 @@ std::string writeProgram(const core::Program& program,
         out += "  <title xml:lang=\"" + escape(lang) + "\">" + escape(title) + "</title>\n";
     }
     out += "  <author>" + escape(program.author) + "</author>\n";
+    for (const auto& source : program.sources) {
+        out += "  <source>" + escape(source) + "</source>\n";
+    }
     if (program.patient) {
         out += "  <patient>" + escape(*program.patient) + "</patient>\n";
     }
@@ -566,6 +593,11 @@ std::string writeProgram(const core::Program& program,
                std::to_string(ph.perDay) + "\">\n";
         for (const auto& [lang, name] : ph.names) {
             out += "    <name xml:lang=\"" + escape(lang) + "\">" + escape(name) + "</name>\n";
+        }
+        if (!ph.basis.empty()) {
+            out += std::string("    <basis") +
+                   (ph.doseFromConvention ? " dose-basis=\"convention\"" : "") + ">" +
+                   escape(ph.basis) + "</basis>\n";
         }
         for (core::ProgramItem item : ph.items) {
             const bool replace = !phase || *phase == p;

@@ -49,6 +49,9 @@ struct Exercise {
     std::string licence;
     std::string source;
     std::string author;
+    // The dose is a clinical convention, not the source's own (<source dose-basis="convention">):
+    // said wherever the source is shown, so that no one reads the dose as the author's.
+    bool doseFromConvention = false;
 
     std::map<std::string, ExerciseText, std::less<>> texts; // by language; "en" always present
 
@@ -64,6 +67,8 @@ struct Exercise {
 
     std::optional<std::string> progression;
     std::optional<std::string> regression;
+    // Why the exercise has no easier or harder variant (<variants none="...">), in English.
+    std::string noVariantReason;
 
     View view = View::Side;
     std::vector<Pose> poses; // the first is the starting pose

@@ -180,4 +180,8 @@ std::string describeDose(const Dose& dose) {
     return out;
 }
 
+std::string doseConventionNote() {
+    return tr("The dose is a clinical convention, not the source's own.");
+}
+
 } // namespace motus::core

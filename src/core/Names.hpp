@@ -20,5 +20,7 @@ namespace motus::core {
 // "3 sets × 10 reps · hold 10 s · tempo 2 s · rest 30 s · both sides · daily"
 [[nodiscard]] std::string describeDose(const Dose& dose);
 [[nodiscard]] std::string describeFrequency(const Dose& dose);
+// Said beside a source whose dose is a clinical convention (<source dose-basis="convention">).
+[[nodiscard]] std::string doseConventionNote();
 
 } // namespace motus::core

@@ -25,6 +25,10 @@ struct ProgramPhase {
     int perDay = 1;  // sessions a day
     int perWeek = 7; // days a week; 7 = daily
     std::vector<ProgramItem> items;
+    // Why these doses and bounds (<basis>, English, for the therapist), and whether they are a
+    // clinical convention rather than the sources' (dose-basis="convention").
+    std::string basis;
+    bool doseFromConvention = false;
 
     [[nodiscard]] bool daily() const { return perWeek == 7; }
     [[nodiscard]] const std::string& nameIn(std::string_view lang) const {
@@ -42,6 +46,7 @@ struct Program {
     std::map<std::string, std::string, std::less<>> titles; // translations
     std::string author;
     std::optional<std::string> patient;
+    std::vector<std::string> sources; // citations with locators (<source>), in file order
     bool autoProgression = true;
     bool quotaMode = false;
     std::vector<ProgramPhase> phases;

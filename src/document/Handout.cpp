@@ -6,6 +6,7 @@
 #include "content/ProgramLoader.hpp"
 #include "core/DateWords.hpp"
 #include "core/I18n.hpp"
+#include "core/Names.hpp"
 
 #include <fmt/format.h>
 
@@ -165,6 +166,12 @@ std::string exerciseBlock(std::size_t number, const core::Exercise& ex,
         out += "</ul>";
     }
     out += "</div>";
+    // Where the exercise comes from, and whether its dose is the source's or a convention.
+    out += "<p class=\"source\">" + escape(tr("Source:")) + " " + escape(ex.source);
+    if (ex.doseFromConvention) {
+        out += " <strong>" + escape(core::doseConventionNote()) + "</strong>";
+    }
+    out += "</p>";
     if (!text.steps.empty()) {
         out += "<h4>" + escape(tr("How to do it")) + "</h4>" + list(text.steps, "ol");
     }
@@ -198,6 +205,7 @@ constexpr std::string_view kHandoutStyle = R"(
 .exercise { border-top: 1pt solid #000; padding-top: 2mm; margin-top: 3mm; }
 .exercise .top { break-inside: avoid; page-break-inside: avoid; break-after: avoid;
   page-break-after: avoid; }
+.source { font-size: 8pt; color: #444; }
 .exercise li, .exercise p, .stop, .dose { break-inside: avoid; page-break-inside: avoid; }
 .exercise h4 { break-after: avoid; page-break-after: avoid; }
 .exercise h4 { font-size: 10pt; margin: 1.5mm 0 0.5mm 0; }
@@ -265,6 +273,10 @@ std::string handoutHtml(const core::Program& program, const core::Library& libra
         }
     }
     body += "</section>\n";
+    if (!program.sources.empty()) {
+        body += "<section id=\"sources\" class=\"source\"><h2>" + escape(tr("Sources")) + "</h2>" +
+                list(program.sources) + "</section>\n";
+    }
     body += "<footer><p class=\"muted\">" +
             escape(tr("Made with Motus. Bring this sheet to your next appointment.")) +
             "</p></footer>\n";
