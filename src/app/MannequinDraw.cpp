@@ -49,6 +49,8 @@ sf::Color toneColour(core::Tone tone) {
         return {0, 158, 115}; // Okabe-Ito bluish green
     case core::Tone::Dowel:
         return mixed(sf::Color{150, 108, 58}, colour::floor, 0.2f);
+    case core::Tone::Weight:
+        return sf::Color{70, 74, 82}; // dark iron grey
     }
     return colour::figureTrunk;
 }

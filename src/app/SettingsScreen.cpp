@@ -79,6 +79,9 @@ std::string SettingsScreen::languageName(const std::string& code) {
     if (base == "de") {
         return "Deutsch";
     }
+    if (base == "es") {
+        return "Español";
+    }
     return code;
 }
 

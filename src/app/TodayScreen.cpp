@@ -508,6 +508,12 @@ float TodayScreen::routineHead(sf::RenderTarget* target, sf::Vector2f at, float 
     }
     lines(about, m_fonts.regular, typeSize::small, 24.f, colour::mutedText);
     y += 12.f;
+    // The program's advice beside the exercises (a walking plan), while it runs.
+    if (!m_view.program->advice.empty() && m_view.state != service::ProgramState::Stopped) {
+        lines(m_view.program->adviceIn(m_lang), m_fonts.regular, typeSize::small, 24.f,
+              colour::text);
+        y += 12.f;
+    }
     const auto states = stateLines();
     if (m_view.state == service::ProgramState::Stopped) {
         // The warning in a box of its own.

@@ -251,6 +251,7 @@ int cmdProgramList(Context& c) {
             entry["frequency"] = frequencyJson(first);
             entry["phases"] = p.phases.size();
             entry["sources"] = p.sources;
+            entry["advice"] = p.adviceIn(lang);
             list.push_back(entry);
             continue;
         }
@@ -342,6 +343,7 @@ int cmdProgramShow(Context& c) {
         j["basis"] = phase.basis;
         j["dose_basis"] = phase.doseFromConvention ? "convention" : "source";
         j["sources"] = program.sources;
+        j["advice"] = program.adviceIn(lang);
         c.out << dump(j) << '\n';
         return kExitOk;
     }
@@ -354,6 +356,9 @@ int cmdProgramShow(Context& c) {
         c.out << stopAdvice(*practice, view) << '\n';
     } else if (view.state == ProgramState::Complete) {
         c.out << reasonOf(*practice, core::Reason{core::ReasonKey::Complete, {}}) << '\n';
+    }
+    if (!program.advice.empty()) {
+        c.out << program.adviceIn(lang) << '\n';
     }
     for (const auto& p : prescriptions) {
         c.out << "  " << padRight(nameOf(*practice, p.exercise), 34) << "  " << describe(p)

@@ -539,8 +539,9 @@ void ExerciseParser::readCamera(const XMLElement* el, core::Scene& scene) {
 }
 
 void ExerciseParser::readProp(const XMLElement* el, core::Scene& scene) {
-    m_xml.checkAttributes(el, {"type", "id", "x", "y", "z", "yaw", "width", "depth", "height",
-                               "radius", "length", "hands", "along", "side", "distance"});
+    m_xml.checkAttributes(el,
+                          {"type", "id", "x", "y", "z", "yaw", "width", "depth", "height", "radius",
+                           "length", "hands", "hand", "ankle", "along", "side", "distance"});
     m_xml.checkChildren(el, {});
     core::Prop prop;
     prop.line = el->GetLineNum();
@@ -587,6 +588,34 @@ void ExerciseParser::readProp(const XMLElement* el, core::Scene& scene) {
                 m_xml.attributeError(el, "hands", "'" + word + "' is not one of left, right, both");
             }
         }
+    }
+    for (const char* limb : {"hand", "ankle"}) {
+        const auto side = m_xml.optionalAttribute(el, limb);
+        if (!side) {
+            continue;
+        }
+        if (prop.kind != core::PropKind::Weight) {
+            m_xml.attributeError(el, limb, "places a weight only");
+            continue;
+        }
+        if (!prop.held.empty()) {
+            m_xml.attributeError(el, limb, "a weight is in one hand or at one ankle");
+            continue;
+        }
+        const bool hand = std::string_view(limb) == "hand";
+        if (*side == "left") {
+            prop.held.push_back(hand ? core::Part::HandL : core::Part::ShankL);
+        } else if (*side == "right") {
+            prop.held.push_back(hand ? core::Part::HandR : core::Part::ShankR);
+        } else {
+            m_xml.attributeError(el, limb,
+                                 "'" + std::string(*side) + "' is not one of left, right");
+        }
+    }
+    if (prop.kind == core::PropKind::Weight && el->Attribute("hand") == nullptr &&
+        el->Attribute("ankle") == nullptr) {
+        m_xml.error(el->GetLineNum(),
+                    "<prop type=\"weight\">: needs 'hand' (a dumbbell) or 'ankle' (a cuff weight)");
     }
     if (auto along = m_xml.optionalAttribute(el, "along")) {
         if (*along != "back") {

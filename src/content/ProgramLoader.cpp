@@ -36,6 +36,10 @@ public:
     std::optional<core::Program> parse(const XMLElement* root);
 
 private:
+    void readTranslated(const XMLElement* root, const char* element,
+                        std::map<std::string, int>& lines, std::string& english,
+                        std::map<std::string, std::string, std::less<>>& others);
+    void readAdvice(const XMLElement* root, core::Program& program);
     void readTitles(const XMLElement* root, core::Program& program);
     void readOptions(const XMLElement* el, core::Program& program);
     void readPhase(const XMLElement* el, core::Program& program);
@@ -57,9 +61,12 @@ std::optional<std::string> ProgramParser::textOf(const XMLElement* el) {
     return m_xml.requiredText(el);
 }
 
-void ProgramParser::readTitles(const XMLElement* root, core::Program& program) {
-    for (const XMLElement* el = root->FirstChildElement("title"); el != nullptr;
-         el = el->NextSiblingElement("title")) {
+void ProgramParser::readTranslated(const XMLElement* root, const char* element,
+                                   std::map<std::string, int>& lines, std::string& english,
+                                   std::map<std::string, std::string, std::less<>>& others) {
+    const std::string tag(element);
+    for (const XMLElement* el = root->FirstChildElement(element); el != nullptr;
+         el = el->NextSiblingElement(element)) {
         m_xml.checkAttributes(el, {"xml:lang"});
         m_xml.checkChildren(el, {});
         std::string code = "en";
@@ -72,27 +79,58 @@ void ProgramParser::readTitles(const XMLElement* root, core::Program& program) {
             }
             code = *lang;
         }
-        if (auto it = m_titleLines.find(code); it != m_titleLines.end()) {
+        if (auto it = lines.find(code); it != lines.end()) {
             const std::string first =
                 " is given twice (first at line " + std::to_string(it->second) + ")";
             if (code == "en") {
-                m_xml.error(el->GetLineNum(), "<program>: element <title>" + first);
+                m_xml.error(el->GetLineNum(), "<program>: element <" + tag + ">" + first);
             } else {
-                m_xml.error(el->GetLineNum(), "<title xml:lang=\"" + code + "\">" + first);
+                m_xml.error(el->GetLineNum(), "<" + tag + " xml:lang=\"" + code + "\">" + first);
             }
             continue;
         }
-        m_titleLines[code] = el->GetLineNum();
+        lines[code] = el->GetLineNum();
         auto text = m_xml.requiredText(el);
         if (!text) {
             continue;
         }
         if (code == "en") {
-            program.title = *text;
+            english = *text;
         } else {
-            program.titles[code] = *text;
+            others[code] = *text;
         }
     }
+}
+
+// Advice for the patient beside the exercises (Otago's walking plan): optional, English first,
+// and in every language of the title.
+void ProgramParser::readAdvice(const XMLElement* root, core::Program& program) {
+    std::map<std::string, int> lines;
+    readTranslated(root, "advice", lines, program.advice, program.advices);
+    if (lines.empty()) {
+        return;
+    }
+    if (lines.count("en") == 0) {
+        m_xml.error(lines.begin()->second,
+                    "<program>: <advice> needs one without xml:lang (English)");
+        return;
+    }
+    for (const auto& [code, line] : m_titleLines) {
+        if (lines.count(code) == 0) {
+            m_xml.warning(lines.at("en"), "<program>: missing <advice xml:lang=\"" + code +
+                                              "\"> (the title is translated into '" + code + "')");
+        }
+    }
+    for (const auto& [code, line] : lines) {
+        if (m_titleLines.count(code) == 0) {
+            m_xml.warning(line, "<advice xml:lang=\"" + code +
+                                    "\">: the program has no <title xml:lang=\"" + code + "\">");
+        }
+    }
+}
+
+void ProgramParser::readTitles(const XMLElement* root, core::Program& program) {
+    readTranslated(root, "title", m_titleLines, program.title, program.titles);
     if (root->FirstChildElement("title") == nullptr) {
         m_xml.error(root->GetLineNum(), "<program>: missing required element <title>");
     } else if (m_titleLines.count("en") == 0) {
@@ -401,7 +439,8 @@ std::optional<core::Program> ProgramParser::parse(const XMLElement* root) {
     core::Program program;
     program.path = m_xml.path();
     m_xml.checkAttributes(root, {"id", "format"});
-    m_xml.checkChildren(root, {"title", "author", "source", "patient", "options", "phase"});
+    m_xml.checkChildren(root,
+                        {"title", "author", "source", "advice", "patient", "options", "phase"});
     if (auto id = m_xml.requiredAttribute(root, "id")) {
         if (!isValidId(*id)) {
             m_xml.attributeError(
@@ -422,6 +461,7 @@ std::optional<core::Program> ProgramParser::parse(const XMLElement* root) {
         program.formatVersion = *format;
     }
     readTitles(root, program);
+    readAdvice(root, program);
     if (const XMLElement* author = m_xml.single(root, "author", true)) {
         if (auto text = textOf(author)) {
             program.author = *text;
@@ -580,6 +620,12 @@ std::string writeProgram(const core::Program& program,
     out += "  <author>" + escape(program.author) + "</author>\n";
     for (const auto& source : program.sources) {
         out += "  <source>" + escape(source) + "</source>\n";
+    }
+    if (!program.advice.empty()) {
+        out += "  <advice>" + escape(program.advice) + "</advice>\n";
+        for (const auto& [lang, text] : program.advices) {
+            out += "  <advice xml:lang=\"" + escape(lang) + "\">" + escape(text) + "</advice>\n";
+        }
     }
     if (program.patient) {
         out += "  <patient>" + escape(*program.patient) + "</patient>\n";

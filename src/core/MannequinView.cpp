@@ -263,6 +263,20 @@ void addProps(Picture& out, const Scene& scene, const Mannequin& body, const Cam
             }
             continue;
         }
+        if (prop.kind == PropKind::Weight) {
+            for (const Capsule& c : weightOf(prop, body)) {
+                Shape weight;
+                weight.tone = Tone::Weight;
+                weight.a = p(c.a);
+                weight.b = p(c.b);
+                weight.radius = c.radius;
+                // Held in front of the hand, strapped round the shank: drawn just in front of
+                // the part it is on.
+                weight.depth = std::min(weight.a.depth, weight.b.depth) - c.radius;
+                added.push_back(weight);
+            }
+            continue;
+        }
         if (prop.kind == PropKind::Ball) {
             Shape ball;
             ball.tone = Tone::Prop;

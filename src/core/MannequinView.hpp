@@ -24,12 +24,13 @@ enum class Tone {
     Far,
     Trunk,
     Head,
-    Prop,  // a prop's solid: chair, step, table, pillow, towel, ball
-    Top,   // the top face of a prop's solid, lit from above
-    Mat,   // the mat on the floor
-    Wall,  // a wall: drawn behind everything, not fitted into the picture
-    Band,  // a resistance band, its `stretch` shown
-    Dowel, // a stick
+    Prop,   // a prop's solid: chair, step, table, pillow, towel, ball
+    Top,    // the top face of a prop's solid, lit from above
+    Mat,    // the mat on the floor
+    Wall,   // a wall: drawn behind everything, not fitted into the picture
+    Band,   // a resistance band, its `stretch` shown
+    Dowel,  // a stick
+    Weight, // a dumbbell or a cuff weight
 };
 
 // One shape of the figure: a capsule from `a` to `b` of `radius` (a circle when a == b), or a

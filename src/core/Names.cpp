@@ -132,6 +132,8 @@ std::string equipmentDisplayName(std::string_view equipment) {
         return tr("pillow");
     if (equipment == "ball")
         return tr("ball");
+    if (equipment == "weight")
+        return tr("small weight (dumbbell or ankle cuff)");
     if (equipment == "table")
         return tr("table");
     return std::string(equipment);

@@ -47,6 +47,10 @@ struct Program {
     std::string author;
     std::optional<std::string> patient;
     std::vector<std::string> sources; // citations with locators (<source>), in file order
+    // Advice for the patient beside the exercises (<advice>), e.g. a walking plan: English, and
+    // its translations by language.
+    std::string advice;
+    std::map<std::string, std::string, std::less<>> advices;
     bool autoProgression = true;
     bool quotaMode = false;
     std::vector<ProgramPhase> phases;
@@ -63,6 +67,10 @@ struct Program {
     [[nodiscard]] const ProgramPhase& phaseInWeek(int week) const;
     [[nodiscard]] std::size_t phaseIndexInWeek(int week) const;
     [[nodiscard]] const std::string& titleIn(std::string_view lang) const;
+    [[nodiscard]] const std::string& adviceIn(std::string_view lang) const {
+        auto it = advices.find(lang);
+        return it != advices.end() ? it->second : advice;
+    }
 };
 
 } // namespace motus::core

@@ -10,8 +10,8 @@ namespace motus::core {
 
 namespace {
 
-constexpr std::array<std::string_view, 10> kPropNames = {
-    "mat", "chair", "step", "table", "wall", "dowel", "band", "pillow", "towel", "ball"};
+constexpr std::array<std::string_view, 11> kPropNames = {
+    "mat", "chair", "step", "table", "wall", "dowel", "band", "pillow", "towel", "ball", "weight"};
 
 // A point in the box's own frame (turned back by its yaw, the pelvis's convention: a yaw of 90
 // turns the prop's X towards the figure's left, -Z).
@@ -33,7 +33,8 @@ bool isWall(const Prop& prop) {
 
 // A prop a body part can rest on or pass into.
 bool isSolid(const Prop& prop) {
-    return prop.kind != PropKind::Band && prop.kind != PropKind::Dowel;
+    return prop.kind != PropKind::Band && prop.kind != PropKind::Dowel &&
+           prop.kind != PropKind::Weight;
 }
 
 } // namespace
@@ -128,6 +129,9 @@ Prop withDefaults(Prop prop) {
     case PropKind::Ball:
         fill(prop.radius, 0.11);
         break;
+    case PropKind::Weight:
+        fill(prop.radius, 0.035); // a 1-2 kg dumbbell's end, a cuff's thickness
+        break;
     }
     return prop;
 }
@@ -201,6 +205,7 @@ std::vector<Box> solidsOf(const Prop& given) {
         break;
     case PropKind::Dowel:
     case PropKind::Band:
+    case PropKind::Weight:
         break;
     }
     return boxes;
@@ -508,6 +513,34 @@ std::vector<BandLine> bandOf(const Prop& band, const Mannequin& body, double res
         lines.push_back(line);
     }
     return lines;
+}
+
+std::vector<Capsule> weightOf(const Prop& given, const Mannequin& body) {
+    const Prop weight = withDefaults(given);
+    if (weight.kind != PropKind::Weight || weight.held.empty()) {
+        return {};
+    }
+    const Part part = weight.held.front();
+    const PlacedPart& placed = body[part];
+    Vec3 along = placed.end - placed.origin;
+    const double n = core::length(along);
+    if (n <= 0) {
+        return {};
+    }
+    along = along * (1.0 / n);
+    if (part == Part::ShankL || part == Part::ShankR) {
+        // A cuff around the shank, its lower edge a finger's width above the ankle joint.
+        const double r = partRadius(part) * body.height + weight.radius * 0.45;
+        return {{placed.end - along * 0.13, placed.end - along * 0.05, r}};
+    }
+    // A dumbbell gripped across the palm: the handle through the middle of the hand, an end
+    // on either side of it.
+    const Vec3 grip = placed.origin + along * (n * 0.45);
+    const Vec3 across = placed.axes.column(2);
+    const double half = 0.075;
+    return {{grip - across * half, grip + across * half, weight.radius * 0.3},
+            {grip - across * half, grip - across * (half - 0.03), weight.radius},
+            {grip + across * (half - 0.03), grip + across * half, weight.radius}};
 }
 
 std::optional<std::pair<Vec3, Vec3>> dowelOf(const Prop& given, const Mannequin& body) {

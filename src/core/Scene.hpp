@@ -22,7 +22,7 @@ struct Camera {
     double elevation = 0.0;
 };
 
-enum class PropKind { Mat, Chair, Step, Table, Wall, Dowel, Band, Pillow, Towel, Ball };
+enum class PropKind { Mat, Chair, Step, Table, Wall, Dowel, Band, Pillow, Towel, Ball, Weight };
 [[nodiscard]] std::string_view toString(PropKind kind);
 [[nodiscard]] std::optional<PropKind> parsePropKind(std::string_view text);
 [[nodiscard]] std::span<const std::string_view> propKindNames();
@@ -39,7 +39,7 @@ struct Prop {
     double height = 0.0; // a step's, a chair's seat's, a table's top's height; a pillow's thickness
     double radius = 0.0; // a ball's
     // A dowel held in the hands, or lying along the back (touching head, upper back, sacrum);
-    // a band's hand.
+    // a band's hand; a weight's hand (a dumbbell) or shank (a cuff weight at the ankle).
     std::vector<Part> held;
     bool alongBack = false;
     int line = 0;
@@ -150,6 +150,15 @@ struct BandLine {
 // One line per hand that holds it (a band held in both hands runs to each).
 [[nodiscard]] std::vector<BandLine> bandOf(const Prop& band, const Mannequin& body,
                                            double restLength);
+// A weight's capsules for the body's pose, as (a, b, radius): a dumbbell's handle and its two
+// ends across the palm of the hand that holds it, or a cuff weight around the shank just above
+// the ankle.
+struct Capsule {
+    Vec3 a;
+    Vec3 b;
+    double radius = 0.0;
+};
+[[nodiscard]] std::vector<Capsule> weightOf(const Prop& weight, const Mannequin& body);
 // A dowel's two ends for the body's pose (held in the hands or along the back).
 [[nodiscard]] std::optional<std::pair<Vec3, Vec3>> dowelOf(const Prop& dowel,
                                                            const Mannequin& body);

@@ -16,8 +16,9 @@ constexpr std::array<std::string_view, 3> kPhaseTypes{"in", "hold", "out"};
 constexpr std::array<std::string_view, 9> kRegions{"neck",     "upper-back",  "low-back",
                                                    "shoulder", "elbow-wrist", "hip",
                                                    "knee",     "ankle-foot",  "whole-body"};
-constexpr std::array<std::string_view, 11> kEquipment{
-    "none", "mat", "wall", "chair", "dowel", "band", "step", "towel", "pillow", "ball", "table"};
+constexpr std::array<std::string_view, 12> kEquipment{"none",   "mat",  "wall",  "chair",
+                                                      "dowel",  "band", "step",  "towel",
+                                                      "pillow", "ball", "table", "weight"};
 
 template <typename Enum, std::size_t N>
 std::optional<Enum> lookup(const std::array<std::string_view, N>& names, std::string_view text) {

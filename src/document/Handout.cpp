@@ -242,6 +242,10 @@ std::string handoutHtml(const core::Program& program, const core::Library& libra
                                     "their planned doses."));
     }
     body += "</p></header>\n";
+    if (!program.advice.empty()) {
+        body += "<section id=\"advice\"><h2>" + escape(tr("Besides the exercises")) + "</h2><p>" +
+                escape(program.adviceIn(options.lang)) + "</p></section>\n";
+    }
     body += safety();
     body += schedule(program, library, options);
     body += "<section id=\"exercises\"><h2>" + escape(tr("Your exercises")) + "</h2>\n";

@@ -38,6 +38,7 @@ constexpr Rgb kFigureTrunk{58, 92, 125};
 constexpr Rgb kVermillion{213, 94, 0};
 constexpr Rgb kBandGreen{0, 158, 115};
 constexpr Rgb kWood{150, 108, 58};
+constexpr Rgb kIron{70, 74, 82};
 constexpr Rgb kWhite{255, 255, 255};
 
 Rgb scaled(Rgb c, double k) {
@@ -77,6 +78,8 @@ Rgb toneColour(Tone tone) {
         return kBandGreen;
     case Tone::Dowel:
         return mixed(kWood, kFloor, 0.2);
+    case Tone::Weight:
+        return kIron;
     }
     return kFigureTrunk;
 }
@@ -149,6 +152,8 @@ std::string_view propClass(Tone tone) {
         return "band";
     case Tone::Dowel:
         return "dowel";
+    case Tone::Weight:
+        return "weight";
     default:
         return "prop";
     }
