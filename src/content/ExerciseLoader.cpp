@@ -539,9 +539,9 @@ void ExerciseParser::readCamera(const XMLElement* el, core::Scene& scene) {
 }
 
 void ExerciseParser::readProp(const XMLElement* el, core::Scene& scene) {
-    m_xml.checkAttributes(el,
-                          {"type", "id", "x", "y", "z", "yaw", "width", "depth", "height", "radius",
-                           "length", "hands", "hand", "ankle", "along", "side", "distance"});
+    m_xml.checkAttributes(el, {"type", "id", "x", "y", "z", "yaw", "width", "depth", "height",
+                               "radius", "length", "hands", "hand", "ankle", "foot", "along",
+                               "side", "distance"});
     m_xml.checkChildren(el, {});
     core::Prop prop;
     prop.line = el->GetLineNum();
@@ -612,6 +612,19 @@ void ExerciseParser::readProp(const XMLElement* el, core::Scene& scene) {
                                  "'" + std::string(*side) + "' is not one of left, right");
         }
     }
+    if (auto foot = m_xml.optionalAttribute(el, "foot")) {
+        // A band round the forefoot (ankle work after a sprain), pulled by the foot.
+        if (prop.kind != core::PropKind::Band) {
+            m_xml.attributeError(el, "foot", "ties a band to a foot; only a band has it");
+        } else if (!prop.held.empty()) {
+            m_xml.attributeError(el, "foot", "a band is held in the hands or tied to one foot");
+        } else if (*foot == "left" || *foot == "right") {
+            prop.held.push_back(*foot == "left" ? core::Part::FootL : core::Part::FootR);
+        } else {
+            m_xml.attributeError(el, "foot",
+                                 "'" + std::string(*foot) + "' is not one of left, right");
+        }
+    }
     if (prop.kind == core::PropKind::Weight && el->Attribute("hand") == nullptr &&
         el->Attribute("ankle") == nullptr) {
         m_xml.error(el->GetLineNum(),
@@ -647,7 +660,7 @@ void ExerciseParser::readProp(const XMLElement* el, core::Scene& scene) {
     if (prop.kind == core::PropKind::Band && prop.held.empty()) {
         m_xml.error(el->GetLineNum(),
                     "<prop type=\"band\">: missing required attribute 'hands' (the hand that "
-                    "holds it; x, y, z place its anchor)");
+                    "holds it) or 'foot' (the foot it is tied round); x, y, z place its anchor");
     }
     if (prop.kind == core::PropKind::Dowel && prop.held.empty() && !prop.alongBack) {
         m_xml.error(el->GetLineNum(), "<prop type=\"dowel\">: needs 'hands' or along=\"back\"");

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <regex>
 #include <set>
 
 using namespace motus;
@@ -102,29 +103,36 @@ void checkTranslated(const std::vector<std::string>& english,
 
 } // namespace
 
-TEST_CASE("every bundled exercise has all of its texts in German", "[content][bundled]") {
+TEST_CASE("every bundled exercise has all of its texts in German and Spanish",
+          "[content][bundled][translation]") {
     const auto load = content::loadLibrary({std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises"});
-    REQUIRE(load.library.size() >= 40);
+    REQUIRE(load.library.size() >= 100);
+    const std::string lang = GENERATE("de", "es");
+    INFO(lang);
     for (const auto& ex : load.library.all()) {
         INFO(ex.id);
-        REQUIRE(ex.texts.count("de") == 1);
+        REQUIRE(ex.texts.count(lang) == 1);
         const auto& en = ex.texts.at("en");
-        const auto& de = ex.texts.at("de");
-        CHECK_FALSE(de.name.empty());
-        CHECK_FALSE(de.summary.empty());
-        CHECK(de.summary != en.summary);
-        checkTranslated(en.steps, de.steps, "step");
-        checkTranslated(en.cues, de.cues, "cue");
-        checkTranslated(en.cautions, de.cautions, "caution");
-        checkTranslated(en.contraindications, de.contraindications, "contraindication");
+        const auto& other = ex.texts.at(lang);
+        CHECK_FALSE(other.name.empty());
+        CHECK_FALSE(other.summary.empty());
+        CHECK(other.summary != en.summary);
+        CHECK(other.fault.empty() == en.fault.empty());
+        checkTranslated(en.steps, other.steps, "step");
+        checkTranslated(en.cues, other.cues, "cue");
+        checkTranslated(en.cautions, other.cautions, "caution");
+        checkTranslated(en.contraindications, other.contraindications, "contraindication");
     }
 }
 
-TEST_CASE("every bundled program has its title and phase names in German", "[content][bundled]") {
+TEST_CASE("every bundled program has its title, phase names and advice in German and Spanish",
+          "[content][bundled][translation]") {
     const std::filesystem::path dir = std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises";
     const auto load = content::loadLibrary({dir});
     const auto files = content::bundledPrograms(dir);
-    REQUIRE(files.size() >= 3);
+    REQUIRE(files.size() >= 8);
+    const std::string lang = GENERATE("de", "es");
+    INFO(lang);
     for (const auto& file : files) {
         INFO(file.string());
         const auto parsed = content::loadProgramFile(file, load.library);
@@ -134,12 +142,57 @@ TEST_CASE("every bundled program has its title and phase names in German", "[con
         CHECK(parsed.diagnostics.empty());
         REQUIRE(parsed.program);
         const auto& program = *parsed.program;
-        REQUIRE(program.titles.count("de") == 1);
-        CHECK(program.titleIn("de") != program.title);
+        REQUIRE(program.titles.count(lang) == 1);
+        CHECK(program.titleIn(lang) != program.title);
+        CHECK(program.advices.count(lang) == (program.advice.empty() ? 0U : 1U));
         for (const auto& phase : program.phases) {
             INFO(phase.name);
-            REQUIRE(phase.names.count("de") == 1);
-            CHECK_FALSE(phase.nameIn("de").empty());
+            REQUIRE(phase.names.count(lang) == 1);
+            CHECK_FALSE(phase.nameIn(lang).empty());
+        }
+    }
+}
+
+namespace {
+
+// A citation one can look up: a DOI, a PMID, a chapter or a page.
+bool hasLocator(const std::string& citation) {
+    static const std::regex locator(
+        R"((doi:|doi\.org/|10\.\d{4,}/|PMID:? ?\d|\bch(apter|\.)\s*\d|\bpp?\.\s*\d))",
+        std::regex::icase);
+    return std::regex_search(citation, locator);
+}
+
+} // namespace
+
+TEST_CASE("every bundled exercise and program names its source with a locator",
+          "[content][bundled][sources]") {
+    CHECK(hasLocator("Smith J. Title. J Foo 2001;3:4-5. doi:10.1000/xyz"));
+    CHECK(hasLocator("Kisner C, Colby LA. Therapeutic Exercise, 7th ed., ch. 16"));
+    CHECK(hasLocator("Book, pp. 812-815"));
+    CHECK_FALSE(hasLocator("Kisner C, Colby LA. Therapeutic Exercise, spine chapters"));
+    CHECK_FALSE(hasLocator("Campbell 1997 (knee chapter)"));
+
+    const std::filesystem::path dir = std::filesystem::path(MOTUS_SOURCE_DIR) / "exercises";
+    const auto load = content::loadLibrary({dir});
+    for (const auto& ex : load.library.all()) {
+        INFO(ex.id << ": " << ex.source);
+        CHECK(hasLocator(ex.source));
+        CHECK(ex.source.find("spine chapters") == std::string::npos);
+        CHECK(ex.source.find("knee chapter") == std::string::npos);
+    }
+    for (const auto& file : content::bundledPrograms(dir)) {
+        INFO(file.string());
+        const auto parsed = content::loadProgramFile(file, load.library);
+        REQUIRE(parsed.program);
+        REQUIRE_FALSE(parsed.program->sources.empty());
+        for (const auto& source : parsed.program->sources) {
+            INFO(source);
+            CHECK(hasLocator(source));
+        }
+        for (const auto& phase : parsed.program->phases) {
+            INFO(phase.name);
+            CHECK_FALSE(phase.basis.empty()); // each phase's doses justified
         }
     }
 }

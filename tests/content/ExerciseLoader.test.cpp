@@ -636,7 +636,7 @@ TEST_CASE("a value outside its vocabulary is an error", "[content][loader]") {
                 "whole-body"});
     CHECK(parse(doc({{R"(equipment="none")", R"(equipment="mat bench")"}})) ==
           Lines{"x.xml:9: error: <classification> attribute 'equipment': 'bench' is not one of "
-                "none, mat, wall, chair, dowel, band, step, towel, pillow, ball, table"});
+                "none, mat, wall, chair, dowel, band, step, towel, pillow, ball, table, weight"});
     CHECK(parse(doc({{R"(<phase type="in")", R"(<phase type="move")"}})) ==
           Lines{"x.xml:15: error: <phase> attribute 'type': 'move' is not one of in, hold, out"});
 }

@@ -1,6 +1,7 @@
 // The application layer as both front ends use it: a clock set by the test, the bundled library
 // and programs, and the journal in memory (or one that fails writes on demand).
 #include "service/Practice.hpp"
+#include "content/ProgramLoader.hpp"
 #include "core/LocalTime.hpp"
 #include "core/MemoryJournal.hpp"
 #include "service/PendingSets.hpp"
@@ -407,4 +408,51 @@ TEST_CASE("practice: a morning pain that also reported a warning sign is not und
     CHECK_FALSE(p->todayView().morningPainUndoable);
     CHECK_THROWS_WITH(p->undoMorningPain(), Catch::Contains("warning sign"));
     CHECK(p->state() == service::ProgramState::Stopped);
+}
+
+TEST_CASE("practice: every bundled program plays through its weeks with a fully adherent patient "
+          "and ends complete",
+          "[service][programs]") {
+    const auto files = content::bundledPrograms(kLibrary);
+    REQUIRE(files.size() >= 8);
+    for (const auto& file : files) {
+        INFO(file.filename().string());
+        Patient p;
+        REQUIRE_NOTHROW((void)p->assign(file, p.today, false));
+        const int weeks = p->program()->totalWeeks();
+        // At least 12 weeks, and every week of a longer program, and a day over.
+        const int days = std::max(12, weeks) * 7 + 1;
+        service::ProgramState last = service::ProgramState::None;
+        int sessions = 0;
+        for (int d = 0; d < days; ++d) {
+            INFO("day " << d);
+            service::TodayView view;
+            REQUIRE_NOTHROW(view = p->todayView());
+            last = view.state;
+            if (view.state == service::ProgramState::Complete) {
+                break;
+            }
+            CHECK(view.state == service::ProgramState::Active); // never stopped
+            std::set<std::string> ids;
+            for (const auto& item : view.items) {
+                CHECK(ids.insert(item.prescription.exercise).second); // no exercise twice
+                CHECK(p->library().find(item.prescription.exercise) != nullptr);
+            }
+            CHECK(view.stopped.empty());
+            const bool rest =
+                !view.calendar.empty() && view.calendar.back().second == core::DayMark::Rest;
+            if (!rest && !view.items.empty()) {
+                for (int s = 0; s < view.sessionsPerDay; ++s) {
+                    REQUIRE_NOTHROW(p.doRoutine(2, 4));
+                }
+                CHECK(p->todayView().dayComplete);
+                ++sessions;
+            }
+            p.morning(2);
+            p.today = plus(p.today, 1);
+        }
+        CHECK(last == service::ProgramState::Complete);
+        CHECK(sessions >= weeks * 2); // it was played, not skipped
+        CHECK(p->todayView().openFlags.empty());
+    }
 }
