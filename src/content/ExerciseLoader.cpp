@@ -7,12 +7,14 @@
 #include <tinyxml2.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <limits>
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 namespace motus::content {
 namespace {
@@ -1266,7 +1268,11 @@ void checkAcrossFiles(std::vector<core::Exercise>& exercises,
             }
         }
     }
+    if (rejected.empty()) {
+        return;
+    }
     std::vector<core::Exercise> kept;
+    kept.reserve(exercises.size());
     for (auto& ex : exercises) {
         if (rejected.count(&ex) > 0) {
             skipped.push_back(ex.path);
@@ -1277,12 +1283,36 @@ void checkAcrossFiles(std::vector<core::Exercise>& exercises,
     exercises = std::move(kept);
 }
 
+std::vector<ParsedExercise> loadExerciseFiles(const std::vector<std::filesystem::path>& files) {
+    std::vector<ParsedExercise> parsed(files.size());
+    // Each file is read and parsed on its own, so the files are shared out among a few threads
+    // (a start reads the whole library); the results keep the files' order.
+    const std::size_t threads = std::min<std::size_t>(
+        {std::max(1U, std::thread::hardware_concurrency()), 8, (files.size() + 15) / 16});
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < files.size(); i = next++) {
+            parsed[i] = loadExerciseFile(files[i]);
+        }
+    };
+    std::vector<std::thread> helpers;
+    for (std::size_t t = 1; t < threads; ++t) {
+        helpers.emplace_back(work);
+    }
+    work();
+    for (auto& helper : helpers) {
+        helper.join();
+    }
+    return parsed;
+}
+
 LibraryLoad loadLibrary(const std::vector<std::filesystem::path>& paths,
                         const core::Library* context) {
     LibraryLoad load;
     std::vector<core::Exercise> exercises;
     std::vector<std::string> brokenIds;
     const auto files = collectExerciseFiles(paths, load.diagnostics);
+    exercises.reserve(files.size());
     std::vector<const core::Exercise*> known;
     if (context != nullptr) {
         std::set<std::filesystem::path> checked;
@@ -1297,8 +1327,8 @@ LibraryLoad loadLibrary(const std::vector<std::filesystem::path>& paths,
             }
         }
     }
-    for (const auto& file : files) {
-        auto parsed = loadExerciseFile(file);
+    for (auto& parsed : loadExerciseFiles(files)) {
+        const auto& file = files[load.filesRead];
         ++load.filesRead;
         load.diagnostics.insert(load.diagnostics.end(), parsed.diagnostics.begin(),
                                 parsed.diagnostics.end());

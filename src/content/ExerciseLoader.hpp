@@ -31,6 +31,10 @@ struct ParsedExercise {
 
 // Reads and parses one file, applying the size cap first.
 [[nodiscard]] ParsedExercise loadExerciseFile(const std::filesystem::path& file);
+// loadExerciseFile for each file, in the files' order, on up to as many threads as the machine
+// has cores (at most 8, and one for every 16 files).
+[[nodiscard]] std::vector<ParsedExercise>
+loadExerciseFiles(const std::vector<std::filesystem::path>& files);
 
 struct LibraryLoad {
     core::Library library;

@@ -238,11 +238,33 @@ std::optional<char32_t> characterReference(std::string_view text, std::size_t at
 
 } // namespace
 
+namespace {
+
+// Bytes that are a character of their own and start nothing checkText looks at: printable
+// ASCII but for '<' and '&'.
+constexpr std::array<bool, 256> kPlain = [] {
+    std::array<bool, 256> plain{};
+    for (int b = 0x20; b < 0x7F; ++b) {
+        plain[static_cast<std::size_t>(b)] = b != '<' && b != '&';
+    }
+    return plain;
+}();
+
+} // namespace
+
 std::optional<TextProblem> checkText(std::string_view text) {
     int line = 1;
     // Comments and CDATA sections hold literal text: "&#0;" there is not a reference.
     std::string_view skipUntil;
     for (std::size_t i = 0; i < text.size();) {
+        // Most of a file is plain printable ASCII that starts nothing: stepped over a byte at a
+        // time without decoding (the loader reads every file on each start).
+        const auto first = static_cast<unsigned char>(text[i]);
+        if (kPlain[first] &&
+            (skipUntil.empty() || first != static_cast<unsigned char>(skipUntil.front()))) {
+            ++i;
+            continue;
+        }
         const auto [c, length] = core::decodeUtf8(text, i);
         if (length == 0) {
             char byte[8];

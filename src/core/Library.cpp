@@ -22,9 +22,18 @@ bool LibraryFilter::matches(const Exercise& exercise) const {
     return !level || exercise.level == *level;
 }
 
-Library::Library(std::vector<Exercise> exercises) : m_exercises(std::move(exercises)) {
-    std::sort(m_exercises.begin(), m_exercises.end(),
-              [](const Exercise& a, const Exercise& b) { return a.id < b.id; });
+Library::Library(std::vector<Exercise> exercises) {
+    // Sorted by id through an index, so that each (large) exercise is moved once.
+    std::vector<std::size_t> order(exercises.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return exercises[a].id < exercises[b].id; });
+    m_exercises.reserve(exercises.size());
+    for (const std::size_t i : order) {
+        m_exercises.push_back(std::move(exercises[i]));
+    }
 }
 
 const Exercise* Library::find(std::string_view id) const {
