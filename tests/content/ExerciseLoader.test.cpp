@@ -3,6 +3,7 @@
 // one thing in it.
 
 #include "content/ExerciseLoader.hpp"
+#include "content/XmlReader.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -1210,4 +1211,35 @@ TEST_CASE("a link to an exercise rejected across files is dropped", "[content][l
     REQUIRE(cycle.kept.size() == 1);
     CHECK(cycle.kept[0].id == "c");
     CHECK_FALSE(cycle.kept[0].progression);
+}
+
+TEST_CASE("the text check finds a bad byte at any place in a run of plain text",
+          "[content][encoding]") {
+    // checkText steps over plain ASCII eight bytes at a time: a bad byte, a comment's end or a
+    // reference must be seen wherever it falls in such a word.
+    const std::string plain(40, 'a');
+    for (std::size_t at = 0; at < 24; ++at) {
+        INFO("at " << at);
+        std::string text = plain + "\n" + plain;
+        const std::size_t where = 41 + at;
+        for (const auto& [bad, starts] : std::vector<std::pair<std::string, std::string>>{
+                 {"\x1b", "control character U+001B"},
+                 {"\x7f", "control character U+007F"},
+                 {"\xff", "invalid UTF-8: byte 0xFF"},
+                 {"&#0;", "the character reference"}}) {
+            std::string t = text;
+            t.replace(where, 1, bad);
+            const auto problem = motus::content::checkText(t);
+            REQUIRE(problem);
+            CHECK(problem->line == 2);
+            CHECK(problem->message.rfind(starts, 0) == 0);
+        }
+        // Inside a comment a reference is literal; the comment ends where it ends.
+        std::string comment = text;
+        comment.replace(where, 1, "<!-- &#0; -->");
+        CHECK_FALSE(motus::content::checkText(comment));
+        comment.replace(comment.find("-->") + 3, 1, "\x01");
+        CHECK(motus::content::checkText(comment));
+    }
+    CHECK_FALSE(motus::content::checkText(plain + "\n" + plain));
 }
