@@ -839,11 +839,12 @@ float BuilderScreen::layoutItem(sf::Vector2f at, float width, float figure) {
             labelWidth, textWidth(utf8(doseLabel(row.field)), m_fonts.regular, typeSize::body));
     }
     labelWidth += 14.f;
-    const float doseWidth = 120.f;
+    // Narrower fields and gaps when a language's labels are long (Spanish "Mantener, s").
+    const float doseWidth = 112.f;
     const float rangeWidth =
-        std::clamp((width - labelWidth - doseWidth - 44.f) / 2.f, 110.f, 130.f);
+        std::clamp((width - labelWidth - doseWidth - 32.f) / 2.f, 104.f, 130.f);
     const float doseLeft = at.x + labelWidth;
-    const float rangeLeft = doseLeft + doseWidth + 20.f;
+    const float rangeLeft = doseLeft + doseWidth + 14.f;
     const float headings = std::max(
         addText(tr("Dose"), true, typeSize::small, {doseLeft, y}, doseWidth, colour::mutedText),
         addText(tr("Automatic range"), true, typeSize::small, {rangeLeft, y},
@@ -877,7 +878,7 @@ float BuilderScreen::layoutItem(sf::Vector2f at, float width, float figure) {
                 Control c;
                 c.key = std::string("range.") + row.key + (upper ? ".max" : ".min");
                 c.kind = Kind::Number;
-                c.rect = {rangeLeft + (upper ? rangeWidth + 24.f : 0.f), y, rangeWidth, kRow - 4.f};
+                c.rect = {rangeLeft + (upper ? rangeWidth + 18.f : 0.f), y, rangeWidth, kRow - 4.f};
                 auto current = [this, phase, index, bound, upper] {
                     const auto range = service::boundOf(
                         m_draft.program().phases[phase].items[index].bounds, bound);
