@@ -166,12 +166,10 @@ std::string exerciseBlock(std::size_t number, const core::Exercise& ex,
         out += "</ul>";
     }
     out += "</div>";
-    // Where the exercise comes from, and whether its dose is the source's or a convention.
-    out += "<p class=\"source\">" + escape(tr("Source:")) + " " + escape(ex.source);
+    // Whether the dose is the source's or a convention (the citation is in "Sources" at the end).
     if (ex.doseFromConvention) {
-        out += " <strong>" + escape(core::doseConventionNote()) + "</strong>";
+        out += "<p class=\"source\">" + escape(core::doseConventionNote()) + "</p>";
     }
-    out += "</p>";
     if (!text.steps.empty()) {
         out += "<h4>" + escape(tr("How to do it")) + "</h4>" + list(text.steps, "ol");
     }
@@ -277,9 +275,16 @@ std::string handoutHtml(const core::Program& program, const core::Library& libra
         }
     }
     body += "</section>\n";
-    if (!program.sources.empty()) {
+    // The program's citations, then each exercise's, in small print for the therapist.
+    std::vector<std::string> sources = program.sources;
+    for (const auto& id : order) {
+        if (const auto* ex = library.find(id)) {
+            sources.push_back(ex->text(options.lang).name + ": " + ex->source);
+        }
+    }
+    if (!sources.empty()) {
         body += "<section id=\"sources\" class=\"source\"><h2>" + escape(tr("Sources")) + "</h2>" +
-                list(program.sources) + "</section>\n";
+                list(sources) + "</section>\n";
     }
     body += "<footer><p class=\"muted\">" +
             escape(tr("Made with Motus. Bring this sheet to your next appointment.")) +

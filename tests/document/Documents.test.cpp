@@ -408,7 +408,26 @@ TEST_CASE("handout: the handout of a program file has every exercise with its po
     checkFrame(doc, "en");
     CHECK(textOf(doc.body()->FirstChildElement("header")).find("Low back motor control") !=
           std::string::npos);
-    CHECK(sectionIds(doc) == std::vector<std::string>{"safety", "schedule", "exercises"});
+    CHECK(sectionIds(doc) ==
+          std::vector<std::string>{"safety", "schedule", "exercises", "sources"});
+    // The program's sources, one item each, with their locators.
+    const auto* sources = byId(doc.body(), "sources");
+    REQUIRE(sources != nullptr);
+    // The program's citations, then one for each exercise.
+    const auto program = p.practice->preview(bundled("low-back-motor-control")).program;
+    REQUIRE(program);
+    std::set<std::string> exercises;
+    for (const auto& phase : program->phases) {
+        for (const auto& item : phase.items) {
+            exercises.insert(item.exercise);
+        }
+    }
+    CHECK(all(sources->FirstChildElement("ul"), "li").size() ==
+          program->sources.size() + exercises.size());
+    CHECK(textOf(sources).find("doi:") != std::string::npos);
+    CHECK(textOf(sources).find("Cat-camel: McGill SM") != std::string::npos);
+    // A dose by convention says so beside the dose.
+    CHECK(html.find("The dose is a clinical convention, not the source") != std::string::npos);
     // The schedule: one row per phase.
     const auto* schedule = byId(doc.body(), "schedule");
     CHECK(all(schedule->FirstChildElement("table")->FirstChildElement("tbody"), "tr").size() == 3);
