@@ -60,7 +60,7 @@ TEST_CASE("a folder of exercises and programs is checked as the library and an i
     // An exercise of the folder's own, and a program that uses it and one of the library.
     std::string bridge = readAll(kSource / "exercises/low-back/glute-bridge.xml");
     bridge.replace(bridge.find("id=\"glute-bridge\""), 17, "id=\"my-bridge\"");
-    bridge.replace(bridge.find("progression=\"single-leg-bridge\""), 31, "");
+    bridge.replace(bridge.find("progression=\"bridge-march\""), 26, "");
     write(dir / "my-bridge.xml", bridge);
     const std::string opening = "<?xml version=\"1.0\"?>\n<program id=\"p\" format=\"1\">\n"
                                 "  <title>P</title>\n  <author>A</author>\n"
