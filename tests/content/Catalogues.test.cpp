@@ -118,8 +118,9 @@ std::vector<std::pair<int, std::string>> fields(const std::string& text) {
         const std::string spec = colon == std::string::npos ? "" : inside.substr(colon);
         if (index.empty()) {
             out.emplace_back(numbered ? -1 : automatic++, spec);
-        } else if (std::all_of(index.begin(), index.end(),
-                               [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+        } else if (std::all_of(index.begin(), index.end(), [](char c) {
+                       return std::isdigit(static_cast<unsigned char>(c));
+                   })) {
             numbered = true;
             out.emplace_back(automatic > 0 ? -1 : std::stoi(index), spec);
         } else {
