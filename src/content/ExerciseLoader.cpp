@@ -89,14 +89,7 @@ std::vector<std::string> ExerciseParser::readList(const XMLElement* list, const 
 void ExerciseParser::readSource(const XMLElement* el, core::Exercise& ex) {
     m_xml.checkAttributes(el, {"licence", "author", "dose-basis"});
     m_xml.checkChildren(el, {});
-    if (auto basis = m_xml.optionalAttribute(el, "dose-basis")) {
-        if (*basis == "convention") {
-            ex.doseFromConvention = true;
-        } else if (*basis != "source") {
-            m_xml.attributeError(el, "dose-basis",
-                                 "'" + std::string(*basis) + "' is not one of source, convention");
-        }
-    }
+    ex.doseFromConvention = m_xml.doseFromConvention(el);
     if (auto licence = m_xml.requiredAttribute(el, "licence")) {
         ex.licence = *licence;
     }

@@ -366,15 +366,7 @@ void ProgramParser::readPhase(const XMLElement* el, core::Program& program) {
         if (auto text = m_xml.requiredText(basis)) {
             phase.basis = *text;
         }
-        if (auto kind = m_xml.optionalAttribute(basis, "dose-basis")) {
-            if (*kind == "convention") {
-                phase.doseFromConvention = true;
-            } else if (*kind != "source") {
-                m_xml.attributeError(basis, "dose-basis",
-                                     "'" + std::string(*kind) +
-                                         "' is not one of source, convention");
-            }
-        }
+        phase.doseFromConvention = m_xml.doseFromConvention(basis);
     }
     if (auto name = m_xml.requiredAttribute(el, "name")) {
         phase.name = *name;

@@ -655,6 +655,15 @@ const XMLElement* XmlReader::single(const XMLElement* parent, const char* name, 
     return first;
 }
 
+bool XmlReader::doseFromConvention(const XMLElement* el) {
+    const auto basis = optionalAttribute(el, "dose-basis");
+    if (basis && *basis != "convention" && *basis != "source") {
+        attributeError(el, "dose-basis",
+                       "'" + std::string(*basis) + "' is not one of source, convention");
+    }
+    return basis && *basis == "convention";
+}
+
 std::optional<std::string_view> XmlReader::optionalAttribute(const XMLElement* el,
                                                              const char* name) {
     const char* value = el->Attribute(name);

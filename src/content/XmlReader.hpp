@@ -105,6 +105,9 @@ public:
                                                       const char* name);
     std::optional<std::string_view> optionalAttribute(const tinyxml2::XMLElement* el,
                                                       const char* name);
+    // The attribute dose-basis (an exercise's <source>, a phase's <basis>): true for
+    // "convention", false for "source" or none; anything else is an error.
+    bool doseFromConvention(const tinyxml2::XMLElement* el);
     std::optional<int> intAttribute(const tinyxml2::XMLElement* el, const char* name,
                                     core::IntRange range, bool required);
     std::optional<double> realAttribute(const tinyxml2::XMLElement* el, const char* name,

@@ -268,3 +268,93 @@ TEST_CASE("format 2: a swinging arm hangs in the key poses; bad limbs are named"
     CHECK(has(errors("    <swing limb=\"arm-l\" speed=\"2\"/>\n"),
               "x.xml:12: error: <swing>: unknown attribute 'speed'"));
 }
+
+TEST_CASE("format 2: a weight is held in one hand or strapped to one ankle, and mirrored",
+          "[content][format2]") {
+    std::string m = kSeated;
+    m.replace(
+        m.find("    <pose id=\"start\""), 0,
+        "    <prop type=\"weight\" ankle=\"left\"/>\n    <prop type=\"weight\" id=\"dumbbell\" "
+        "hand=\"right\"/>\n");
+    const auto parsed = content::parseExercise(exercise(m), "x.xml");
+    for (const auto& line : lines(parsed.diagnostics)) {
+        UNSCOPED_INFO(line);
+    }
+    REQUIRE(parsed.exercise);
+    const auto& scene = parsed.exercise->scene;
+    const auto* cuff = scene.prop("weight");
+    const auto* dumbbell = scene.prop("dumbbell");
+    REQUIRE(cuff != nullptr);
+    REQUIRE(dumbbell != nullptr);
+    CHECK(cuff->held == std::vector<core::Part>{core::Part::ShankL});
+    CHECK(dumbbell->held == std::vector<core::Part>{core::Part::HandR});
+    // Drawn where it is held: the cuff round the shank just above the ankle, the dumbbell
+    // across the palm; neither is a solid the body rests on.
+    const auto body = core::place(core::settledPose(scene, 0, 1.70), 1.70);
+    const auto cuffShapes = core::weightOf(*cuff, body);
+    REQUIRE(cuffShapes.size() == 1);
+    const core::Vec3 ankle = body[core::Part::ShankL].end;
+    CHECK(core::length(cuffShapes[0].b - ankle) < 0.08);
+    CHECK(cuffShapes[0].radius > core::partRadius(core::Part::ShankL) * 1.70);
+    const auto dumbbellShapes = core::weightOf(*dumbbell, body);
+    REQUIRE(dumbbellShapes.size() == 3);
+    const core::Vec3 palm = (body[core::Part::HandR].origin + body[core::Part::HandR].end) * 0.5;
+    CHECK(core::length((dumbbellShapes[0].a + dumbbellShapes[0].b) * 0.5 - palm) < 0.03);
+    CHECK(core::solidsOf(*cuff).empty());
+    // The other side's scene moves both to the other limb.
+    const auto mirrored = core::mirror(scene);
+    CHECK(mirrored.prop("weight")->held == std::vector<core::Part>{core::Part::ShankR});
+    CHECK(mirrored.prop("dumbbell")->held == std::vector<core::Part>{core::Part::HandL});
+
+    auto errors = [&](const std::string& prop) {
+        std::string bad = kSeated;
+        bad.replace(bad.find("    <pose id=\"start\""), 0, "    " + prop + "\n");
+        return lines(content::parseExercise(exercise(bad), "x.xml").diagnostics);
+    };
+    CHECK(errors(R"(<prop type="weight"/>)") ==
+          std::vector<std::string>{"x.xml:12: error: <prop type=\"weight\">: needs 'hand' (a "
+                                   "dumbbell) or 'ankle' (a cuff weight)"});
+    CHECK(has(errors(R"(<prop type="weight" ankle="middle"/>)"),
+              "x.xml:12: error: <prop> attribute 'ankle': 'middle' is not one of left, right"));
+    CHECK(has(errors(R"(<prop type="weight" hand="left" ankle="left"/>)"),
+              "<prop> attribute 'ankle': a weight is in one hand or at one ankle"));
+    CHECK(has(errors(R"(<prop type="chair" id="c2" hand="left"/>)"),
+              "<prop> attribute 'hand': places a weight only"));
+    // A band tied round a forefoot.
+    CHECK(errors(R"(<prop type="band" foot="left" x="0.9" y="0.05"/>)").empty());
+    CHECK(has(errors(R"(<prop type="band" foot="left" hands="right"/>)"),
+              "<prop> attribute 'foot': a band is held in the hands or tied to one foot"));
+    CHECK(has(errors(R"(<prop type="band"/>)"),
+              "missing required attribute 'hands' (the hand that holds it) or 'foot'"));
+}
+
+TEST_CASE("the source says whether the dose is the source's; variants may say why there are "
+          "none",
+          "[content][format2]") {
+    auto parse = [](const std::string& source, const std::string& variants) {
+        std::string text = exercise(kSeated);
+        text.replace(text.find("<source licence=\"CC-BY-4.0\">"), 28, source);
+        if (!variants.empty()) {
+            text.replace(text.find("  <movement>"), 0, "  " + variants + "\n");
+        }
+        return content::parseExercise(text, "x.xml");
+    };
+    const auto convention = parse(R"(<source licence="CC-BY-4.0" dose-basis="convention">)",
+                                  R"(<variants none="A stretch: held longer, not changed."/>)");
+    REQUIRE(convention.exercise);
+    CHECK(convention.exercise->doseFromConvention);
+    CHECK(convention.exercise->noVariantReason == "A stretch: held longer, not changed.");
+    const auto source = parse(R"(<source licence="CC-BY-4.0" dose-basis="source">)", "");
+    REQUIRE(source.exercise);
+    CHECK_FALSE(source.exercise->doseFromConvention);
+    CHECK(lines(parse(R"(<source licence="CC-BY-4.0" dose-basis="guess">)", "").diagnostics) ==
+          std::vector<std::string>{"x.xml:3: error: <source> attribute 'dose-basis': 'guess' is "
+                                   "not one of source, convention"});
+    CHECK(has(
+        lines(parse(R"(<source licence="CC-BY-4.0">)", R"(<variants none="Why." progression="y"/>)")
+                  .diagnostics),
+        "<variants> attribute 'none': says there is no variant, but the element names one"));
+    CHECK(
+        has(lines(parse(R"(<source licence="CC-BY-4.0">)", R"(<variants none=" "/>)").diagnostics),
+            "<variants> attribute 'none': is empty: say why there is no variant"));
+}

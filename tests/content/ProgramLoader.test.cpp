@@ -986,3 +986,55 @@ TEST_CASE("program export: the doses in force replace the program's", "[content]
         CHECK(again.program->phases[1].items[0].dose.holdSeconds == 3);
     }
 }
+
+TEST_CASE("a program names its sources, each phase why its doses, and advice in every language",
+          "[content][program]") {
+    const std::string text =
+        doc({{"  <author>Motus contributors</author>\n",
+              "  <author>Motus contributors</author>\n"
+              "  <source>Smith J. A trial. J Test 2001;1:2-3, doi:10.1000/test.</source>\n"
+              "  <source>Jones K. A book, 2nd ed., ch. 4.</source>\n"
+              "  <advice>Walk for 30 minutes twice a week.</advice>\n"
+              "  <advice xml:lang=\"de\">Gehen Sie zweimal in der Woche 30 Minuten.</advice>\n"},
+             {"  <title>Back</title>\n",
+              "  <title>Back</title>\n  <title xml:lang=\"de\">Rücken</title>\n"},
+             {"per-week=\"7\">\n", "per-week=\"7\">\n    <name xml:lang=\"de\">Aktivierung</name>\n"
+                                   "    <basis dose-basis=\"convention\">Two sets to start: ACSM "
+                                   "2009.</basis>\n"}});
+    const auto p = program(text);
+    CHECK(p.sources ==
+          std::vector<std::string>{"Smith J. A trial. J Test 2001;1:2-3, doi:10.1000/test.",
+                                   "Jones K. A book, 2nd ed., ch. 4."});
+    CHECK(p.adviceIn("en") == "Walk for 30 minutes twice a week.");
+    CHECK(p.adviceIn("de") == "Gehen Sie zweimal in der Woche 30 Minuten.");
+    CHECK(p.adviceIn("es") == p.advice); // English when not translated
+    CHECK(p.phases.at(0).basis == "Two sets to start: ACSM 2009.");
+    CHECK(p.phases.at(0).doseFromConvention);
+    // Written out as the export writes it, and read back the same.
+    const std::string written = content::writeProgram(p, {});
+    const auto again = program(written);
+    CHECK(again.sources == p.sources);
+    CHECK(again.advice == p.advice);
+    CHECK(again.advices == p.advices);
+    CHECK(again.phases.at(0).basis == p.phases.at(0).basis);
+    CHECK(again.phases.at(0).doseFromConvention);
+    CHECK(content::writeProgram(again, {}) == written);
+
+    // Advice without English, or missing a language of the title, is named.
+    CHECK(parse(doc({{"  <author>Motus contributors</author>\n",
+                      "  <author>Motus contributors</author>\n  <advice xml:lang=\"de\">Gehen "
+                      "Sie.</advice>\n"}})) ==
+          Lines{"p.xml:5: error: <program>: <advice> needs one without xml:lang (English)"});
+    CHECK(parse(doc({{"  <title>Back</title>\n",
+                      "  <title>Back</title>\n  <title xml:lang=\"de\">Rücken</title>\n"},
+                     {"  <author>Motus contributors</author>\n",
+                      "  <author>Motus contributors</author>\n  <advice>Walk.</advice>\n"},
+                     {"per-week=\"7\">\n",
+                      "per-week=\"7\">\n    <name xml:lang=\"de\">Aktivierung</name>\n"}})) ==
+          Lines{"p.xml:6: warning: <program>: missing <advice xml:lang=\"de\"> (the title is "
+                "translated into 'de')"});
+    CHECK(parse(doc({{"per-week=\"7\">\n",
+                      "per-week=\"7\">\n    <basis dose-basis=\"maybe\">Why.</basis>\n"}})) ==
+          Lines{"p.xml:6: error: <basis> attribute 'dose-basis': 'maybe' is not one of source, "
+                "convention"});
+}
