@@ -106,13 +106,12 @@ std::vector<ContentCheck::Unchained> unchained(const core::Library& checked,
             }
         }
     }
-    std::vector<ContentCheck::Unchained> out;
+    std::vector<ContentCheck::Unchained> out; // in id order, as the library keeps them
     for (const auto& ex : checked.all()) {
         if (!ex.progression && !ex.regression && named.count(ex.id) == 0) {
             out.push_back({ex.id, ex.path, ex.noVariantReason});
         }
     }
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     return out;
 }
 

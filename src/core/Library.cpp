@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <numeric>
 
 namespace motus::core {
 
@@ -25,9 +26,7 @@ bool LibraryFilter::matches(const Exercise& exercise) const {
 Library::Library(std::vector<Exercise> exercises) {
     // Sorted by id through an index, so that each (large) exercise is moved once.
     std::vector<std::size_t> order(exercises.size());
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        order[i] = i;
-    }
+    std::iota(order.begin(), order.end(), std::size_t{0});
     std::sort(order.begin(), order.end(),
               [&](std::size_t a, std::size_t b) { return exercises[a].id < exercises[b].id; });
     m_exercises.reserve(exercises.size());
